@@ -1,0 +1,3 @@
+"""The commands, grouped by what they are for; importing this package registers them."""
+
+from . import browse, lookup, validate  # noqa: F401

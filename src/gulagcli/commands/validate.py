@@ -1,0 +1,46 @@
+"""`validate`: check a store against the schema and the integrity rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..cli import FormatOpt, JsonOpt, NoColorOpt, app, output
+from ..errors import DataError
+from ..render.output import Column, Listing
+from ..validate import validate_file
+
+
+@app.command()
+def validate(
+    file: Annotated[
+        Path | None,
+        typer.Argument(metavar="[FILE]", show_default=False,
+                       help="The store to check (default: $GULAG_DATA, then the bundled store)."),
+    ] = None,
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+    no_color: NoColorOpt = False,
+) -> None:
+    """Check a store against data/schema.json and the integrity rules, reporting every problem.
+
+    Integrity rules: ids unique across the store, every reference resolves, dates are valid
+    EDTF, every event and figure has a source, no empty text. Exits 5 when there are problems.
+
+    Examples:
+
+      gulag validate
+
+      gulag validate my-store.json --json
+    """
+    out = output(fmt, as_json, no_color)
+    path, problems = validate_file(file)
+    rows = [{"path": p.path, "record": p.record, "message": p.message} for p in problems]
+    cols = [Column("path", lambda r: r["path"]), Column("record", lambda r: r["record"]),
+            Column("message", lambda r: r["message"], ratio=1)]
+    out.listing(Listing(rows, cols, title=f"{len(rows)} problems in {path}"), empty="")
+    if problems:
+        raise DataError(f"{path}: {len(problems)} problem{'s' if len(problems) > 1 else ''} found")
+    out.message(f"{path}: valid")

@@ -1,0 +1,271 @@
+"""Historical dates: stored EDTF strings and user input, both as inclusive day ranges.
+
+The store uses a subset of EDTF (ISO 8601-2, levels 0 and 1): ``1953``, ``1953-05``,
+``1953-03-05``, the qualifiers ``?`` (uncertain), ``~`` (approximate) and ``%`` (both),
+unspecified trailing digits (``195X``, ``1954-XX``) and intervals ``A/B`` with ``..`` for an
+open end. A qualified date is widened by one unit of its precision on each side (two for
+``%``): ``1954-05~`` may mean any day of April to June 1954. Filters use these widest bounds.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from functools import lru_cache
+
+from .errors import UsageError
+from .models import HistDate, Precision
+
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+OPEN = ".."
+FIRST_DAY = date(1, 1, 1)
+LAST_DAY = date(9999, 12, 31)
+
+_SINGLE = re.compile(
+    r"(?P<year>\d{4}|\d{3}X)(?:-(?P<month>\d\d|XX)(?:-(?P<day>\d\d|XX))?)?(?P<q>[?~%])?"
+)
+_ISO_INPUT = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?")
+
+
+class _Part:
+    """One side of an EDTF date: its strict bounds, precision and qualifiers."""
+
+    __slots__ = ("approximate", "end", "precision", "start", "uncertain", "year", "month", "day")
+
+    def __init__(self, text: str) -> None:
+        m = _SINGLE.fullmatch(text)
+        if m is None:
+            raise ValueError(f"{text!r} is not an EDTF date this store supports")
+        ytxt, mtxt, dtxt, q = m["year"], m["month"], m["day"], m["q"] or ""
+        self.approximate = q in ("~", "%")
+        self.uncertain = q in ("?", "%")
+        self.month = self.day = 0
+        if ytxt.endswith("X"):
+            if mtxt:
+                raise ValueError(f"{text!r}: a decade cannot carry a month")
+            decade = int(ytxt[:3]) * 10
+            self.year, self.precision = decade, Precision.DECADE
+            self.start, self.end = date(decade, 1, 1), date(decade + 9, 12, 31)
+            return
+        self.year = year = int(ytxt)
+        if year < 1:
+            raise ValueError(f"{text!r}: year 0 is not supported")
+        if not mtxt or mtxt == "XX":
+            if dtxt and dtxt != "XX":
+                raise ValueError(f"{text!r}: a day needs a month")
+            self.precision = Precision.YEAR
+            self.start, self.end = date(year, 1, 1), date(year, 12, 31)
+            return
+        self.month = month = int(mtxt)
+        if not 1 <= month <= 12:
+            raise ValueError(f"{text!r}: there is no month {month}")
+        last = calendar.monthrange(year, month)[1]
+        if not dtxt or dtxt == "XX":
+            self.precision = Precision.MONTH
+            self.start, self.end = date(year, month, 1), date(year, month, last)
+            return
+        self.day = day = int(dtxt)
+        if not 1 <= day <= last:
+            raise ValueError(f"{text!r}: {MONTH_ABBR[month - 1]} {year} has no day {day}")
+        self.precision = Precision.DAY
+        self.start = self.end = date(year, month, day)
+
+    def widened(self, lean: int) -> date:
+        """The strict bound on side ``lean`` (-1 early, +1 late), widened for qualifiers."""
+        bound = self.start if lean < 0 else self.end
+        units = (self.approximate or self.uncertain) + (self.approximate and self.uncertain)
+        return _shift(bound, self.precision, lean * units) if units else bound
+
+
+def _shift(day: date, precision: Precision, units: int) -> date:
+    if precision is Precision.DAY:
+        return _clamp(day.toordinal() + units)
+    if precision is Precision.MONTH:
+        months = day.year * 12 + day.month - 1 + units
+        year, month = divmod(months, 12)
+        last = calendar.monthrange(year, month + 1)[1]
+        return date(year, month + 1, min(day.day, last) if units < 0 else last)
+    step = 10 if precision is Precision.DECADE else 1
+    return day.replace(year=max(1, min(9999, day.year + units * step)))
+
+
+def _clamp(ordinal: int) -> date:
+    return date.fromordinal(max(1, min(LAST_DAY.toordinal(), ordinal)))
+
+
+@lru_cache(maxsize=4096)
+def parse_edtf(text: str) -> HistDate:
+    """Parse a stored EDTF string; raise ValueError naming what is wrong."""
+    if "/" in text:
+        left, _, right = text.partition("/")
+        lo = None if left == OPEN else _Part(left)
+        hi = None if right == OPEN else _Part(right)
+        if lo is None and hi is None:
+            raise ValueError(f"{text!r}: an interval needs at least one known end")
+        if lo and hi and lo.start > hi.end:
+            raise ValueError(f"{text!r}: the interval ends before it starts")
+        first = lo or hi
+        assert first is not None
+        return HistDate(
+            edtf=text,
+            start=lo.start if lo else FIRST_DAY,
+            end=hi.end if hi else LAST_DAY,
+            earliest=lo.widened(-1) if lo else FIRST_DAY,
+            latest=hi.widened(+1) if hi else LAST_DAY,
+            precision=first.precision,
+            approximate=any(p.approximate for p in (lo, hi) if p),
+            uncertain=any(p.uncertain for p in (lo, hi) if p),
+            interval=True,
+        )
+    part = _Part(text)
+    return HistDate(
+        edtf=text,
+        start=part.start,
+        end=part.end,
+        earliest=part.widened(-1),
+        latest=part.widened(+1),
+        precision=part.precision,
+        approximate=part.approximate,
+        uncertain=part.uncertain,
+        interval=False,
+    )
+
+
+def _format_part(part: _Part, *, with_year: bool = True, with_month: bool = True) -> str:
+    if part.precision is Precision.DECADE:
+        text = f"{part.year}s"
+    elif part.precision is Precision.YEAR:
+        text = str(part.year)
+    else:
+        pieces = []
+        if part.precision is Precision.DAY:
+            pieces.append(str(part.day))
+        if with_month or part.precision is Precision.MONTH:
+            pieces.append(MONTH_ABBR[part.month - 1])
+        if with_year:
+            pieces.append(str(part.year))
+        text = " ".join(pieces)
+    return text
+
+
+def _qualify(text: str, part: _Part) -> str:
+    if part.approximate:
+        text = "c. " + text
+    if part.uncertain:
+        text += "?"
+    return text
+
+
+@lru_cache(maxsize=4096)
+def display(text: str) -> str:
+    """The date as a historian writes it: "5 Mar 1953", "26 May – 4 Aug 1953", "c. 1954", "1954–55"."""
+    if "/" not in text:
+        part = _Part(text)
+        return _qualify(_format_part(part), part)
+    left, _, right = text.partition("/")
+    if left == OPEN:
+        hi = _Part(right)
+        return "until " + _qualify(_format_part(hi), hi)
+    lo = _Part(left)
+    if right == OPEN:
+        return _qualify(_format_part(lo), lo) + " onwards"
+    hi = _Part(right)
+    plain = not (lo.approximate or lo.uncertain)
+    same_year = lo.year == hi.year and lo.precision is hi.precision
+    if lo.precision is Precision.YEAR and hi.precision is Precision.YEAR and plain:
+        if lo.year // 100 == hi.year // 100:
+            return _qualify(f"{lo.year}–{hi.year % 100:02d}", hi)
+        return _qualify(f"{lo.year}–{hi.year}", hi)
+    if same_year and plain and lo.precision in (Precision.DAY, Precision.MONTH):
+        if lo.precision is Precision.DAY and lo.month == hi.month:
+            return _qualify(f"{lo.day}–{_format_part(hi)}", hi)
+        joiner = "–" if lo.precision is Precision.MONTH else " – "
+        return _qualify(_format_part(lo, with_year=False) + joiner + _format_part(hi), hi)
+    return _qualify(_format_part(lo), lo) + " – " + _qualify(_format_part(hi), hi)
+
+
+def iso_or_none(day: date) -> str | None:
+    """ISO string of a bound, or None for an open end."""
+    return None if day in (FIRST_DAY, LAST_DAY) else day.isoformat()
+
+
+# --- user input -------------------------------------------------------------------------
+
+_DEFAULT_A = (1, 1, 1)
+_DEFAULT_B = (2, 2, 2)
+
+
+def parse_user_range(text: str, *, option: str = "date") -> tuple[date, date]:
+    """A date typed by a user, as the inclusive range of days it stands for.
+
+    ``1953`` is all of 1953, ``1953-05`` and ``May 1953`` all of May, ``26 June 1954`` one day.
+    """
+    cleaned = text.strip()
+    if not cleaned:
+        raise UsageError(f"{option}: empty date; expected a year, a month or a day, e.g. 1953-05")
+    m = _ISO_INPUT.fullmatch(cleaned)
+    if m:
+        year, month, day = (int(g) if g else 0 for g in m.group("year", "month", "day"))
+    else:
+        year, month, day = _parse_free(cleaned, option)
+    try:
+        if not month:
+            return date(year, 1, 1), date(year, 12, 31)
+        last = calendar.monthrange(year, month)[1]
+        if not day:
+            return date(year, month, 1), date(year, month, last)
+        return (d := date(year, month, day)), d
+    except (ValueError, calendar.IllegalMonthError) as exc:
+        raise UsageError(f"{option}: {text!r} is not a real date ({exc})") from None
+
+
+def _parse_free(text: str, option: str) -> tuple[int, int, int]:
+    """Free-form input through dateutil; which fields were given is read off two defaults."""
+    from datetime import datetime
+
+    from dateutil import parser  # imported only for input that is not plain ISO
+
+    try:
+        a = parser.parse(text, default=datetime(*_DEFAULT_A))
+        b = parser.parse(text, default=datetime(*_DEFAULT_B))
+    except (ValueError, OverflowError, parser.ParserError):
+        raise UsageError(
+            f"{option}: cannot read {text!r} as a date; try 1953, 1953-05, 'May 1953' or 1954-06-26"
+        ) from None
+    if a.year != b.year:
+        raise UsageError(f"{option}: {text!r} has no year; give one, e.g. 'June 1954'")
+    month = a.month if a.month == b.month else 0
+    day = a.day if a.day == b.day else 0
+    if day and not month:
+        raise UsageError(f"{option}: {text!r} has a day but no month")
+    return a.year, month, day
+
+
+def parse_month_day(text: str) -> tuple[int, int]:
+    """A day of the year typed by a user: ``06-26``, ``26 June``, ``June 26`` or a full date."""
+    cleaned = text.strip()
+    m = re.fullmatch(r"(?:--)?(\d{1,2})-(\d{1,2})", cleaned)
+    if m:
+        month, day = int(m[1]), int(m[2])
+    else:
+        from datetime import datetime
+
+        from dateutil import parser
+
+        try:
+            a = parser.parse(cleaned, default=datetime(2000, 1, 1))
+            b = parser.parse(cleaned, default=datetime(2000, 2, 2))
+        except (ValueError, OverflowError, parser.ParserError):
+            raise UsageError(f"cannot read {text!r} as a day of the year; try 06-26 or '26 June'") from None
+        if a.month != b.month or a.day != b.day:
+            raise UsageError(f"{text!r} needs both a month and a day, e.g. 06-26")
+        month, day = a.month, a.day
+    if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]):
+        raise UsageError(f"{text!r} is not a day of the year (month-day, e.g. 06-26)")
+    return month, day
+
+
+def shift_days(day: date, days: int) -> date:
+    """``day`` moved by ``days`` (negative for earlier), kept within the calendar."""
+    return _clamp(day.toordinal() + days)

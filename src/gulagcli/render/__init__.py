@@ -1,0 +1,1 @@
+"""Rendering: records (JSON contract), listings and cards, and the Rich views."""

@@ -1,0 +1,73 @@
+"""Dispatch a result to the chosen output format: the only code that writes command output."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Any
+
+from ..errors import UsageError
+from .details import Detail, detail_plain
+from .output import (
+    Listing, OutputFormat, is_terminal, write_csv, write_json, write_jsonl, write_plain,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def make_console(*, stderr: bool = False, no_color: bool = False) -> Console:
+    """A console on stdout or stderr; width and colour are read from the environment now.
+
+    Rich itself honours NO_COLOR, FORCE_COLOR, TERM=dumb and COLUMNS.
+    """
+    from rich.console import Console
+
+    return Console(stderr=stderr, no_color=True if no_color else None, highlight=False,
+                   emoji=False, markup=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    format: OutputFormat
+    no_color: bool = False
+
+    @property
+    def out(self) -> IO[str]:
+        return sys.stdout  # looked up at call time so test runners can capture it
+
+    def message(self, text: str) -> None:
+        """A human note on stderr, where it never mixes with data."""
+        sys.stderr.write(text + "\n")
+
+    def listing(self, listing: Listing, *, empty: str = "nothing matches") -> None:
+        fmt = self.format
+        if fmt is OutputFormat.JSON:
+            write_json(listing.records, self.out, pretty=is_terminal(self.out))
+        elif fmt is OutputFormat.JSONL:
+            write_jsonl(listing.records, self.out)
+        elif fmt is OutputFormat.CSV:
+            write_csv(listing, self.out)
+        elif fmt is OutputFormat.PLAIN:
+            write_plain(listing, self.out)
+        elif not listing.records:
+            self.message(empty)
+        else:
+            from .views import listing_table
+
+            make_console(no_color=self.no_color).print(listing_table(listing))
+
+    def detail(self, detail: Detail, record: dict[str, Any]) -> None:
+        fmt = self.format
+        if fmt is OutputFormat.JSON:
+            write_json(record, self.out, pretty=is_terminal(self.out))
+        elif fmt is OutputFormat.JSONL:
+            write_jsonl([record], self.out)
+        elif fmt is OutputFormat.PLAIN:
+            self.out.write(detail_plain(detail))
+        elif fmt is OutputFormat.CSV:
+            raise UsageError("--format csv is for listings; use json, jsonl, plain or table here")
+        else:
+            from .views import detail_panel
+
+            make_console(no_color=self.no_color).print(detail_panel(detail))

@@ -1,0 +1,133 @@
+"""The one place that turns a result into bytes on stdout, for every output format."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import IO, Any
+
+from .records import Record
+
+
+class OutputFormat(str, Enum):
+    """``table`` on a terminal, ``plain`` (tab-separated lines) when piped, unless asked."""
+
+    TABLE = "table"
+    PLAIN = "plain"
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+
+
+# C0 and C1 controls and the bidirectional overrides that can disguise text on a terminal.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(m: re.Match[str]) -> str:
+    c = m.group()
+    return f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
+
+
+def printable(text: str, *, newlines: bool = False) -> str:
+    """Data made safe for a terminal: control characters shown as escapes, never obeyed."""
+    if newlines:
+        return "\n".join(_UNSAFE.sub(_escape, line) for line in text.split("\n"))
+    return _UNSAFE.sub(_escape, text)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a listing, and in which of table, plain and CSV output it appears."""
+
+    header: str
+    value: Callable[[Record], Any]
+    formats: frozenset[OutputFormat] = frozenset(
+        {OutputFormat.TABLE, OutputFormat.PLAIN, OutputFormat.CSV}
+    )
+    style: str | Callable[[Record], str] | None = None
+    # In a table: 0 keeps the cell on one line at full width (dates, ids); N > 0 wraps long
+    # text, N being the column's share of the width left over.
+    ratio: int = 0
+    label: str = ""  # the table's header, when it differs from the CSV header
+
+    @property
+    def title(self) -> str:
+        return self.label or self.header
+
+
+TABLE_ONLY = frozenset({OutputFormat.TABLE})
+PLAIN_CSV = frozenset({OutputFormat.PLAIN, OutputFormat.CSV})
+CSV_ONLY = frozenset({OutputFormat.CSV})
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """Records with the columns that present them; what every listing command produces."""
+
+    records: list[Record]
+    columns: list[Column]
+    title: str = ""
+    caption: str = ""
+    notes: list[str] = field(default_factory=list)  # shown under a table, to stderr otherwise
+
+    def cells(self, fmt: OutputFormat) -> tuple[list[Column], list[list[str]]]:
+        cols = [c for c in self.columns if fmt in c.formats]
+        return cols, [[_cell(c.value(r)) for c in cols] for r in self.records]
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_cell(v) for v in value)
+    return str(value)
+
+
+def write_json(data: Any, out: IO[str], *, pretty: bool) -> None:
+    """JSON straight to ``out``, never through Rich; indented on a terminal, compact in a pipe."""
+    if pretty:
+        out.write(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    out.write("\n")
+
+
+def write_jsonl(records: Iterable[Record], out: IO[str]) -> None:
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    out.writelines(dumps(r) + "\n" for r in records)
+
+
+def write_csv(listing: Listing, out: IO[str]) -> None:
+    import csv
+
+    cols, rows = listing.cells(OutputFormat.CSV)
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([c.header for c in cols])
+    writer.writerows(rows)
+
+
+def write_plain(listing: Listing, out: IO[str]) -> None:
+    """Tab-separated lines, no header, no colour, nothing truncated: for grep, cut and awk."""
+    _, rows = listing.cells(OutputFormat.PLAIN)
+    out.writelines("\t".join(printable(v).replace("\t", " ") for v in row) + "\n" for row in rows)
+
+
+def is_terminal(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def resolve_format(fmt: OutputFormat | None, as_json: bool, out: IO[str] | None = None) -> OutputFormat:
+    if as_json:
+        return OutputFormat.JSON
+    if fmt is not None:
+        return fmt
+    return OutputFormat.TABLE if is_terminal(out or sys.stdout) else OutputFormat.PLAIN

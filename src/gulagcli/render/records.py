@@ -1,0 +1,124 @@
+"""Plain-data views of the store: the JSON contract, and the columns of plain and CSV output.
+
+Nothing here imports Rich, so the JSON paths start fast. Field order is part of the contract.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..dates import display, iso_or_none
+from ..models import Event, Figure, HistDate, Person, Place, Source, Store, Term
+
+Record = dict[str, Any]
+
+
+def date_record(d: HistDate) -> Record:
+    return {
+        "edtf": d.edtf,
+        "display": display(d.edtf),
+        "start": iso_or_none(d.start),
+        "end": iso_or_none(d.end),
+        "earliest": iso_or_none(d.earliest),
+        "latest": iso_or_none(d.latest),
+        "precision": d.precision.value,
+        "approximate": d.approximate,
+        "uncertain": d.uncertain,
+    }
+
+
+def source_record(s: Source) -> Record:
+    return {"id": s.id, "title": s.title, "author": s.author, "publisher": s.publisher,
+            "year": s.year, "url": s.url, "kind": s.kind}
+
+
+def _sources(store: Store, ids: tuple[str, ...]) -> list[Record]:
+    return [source_record(store.sources[i]) for i in ids if i in store.sources]
+
+
+def figure_record(store: Store, f: Figure) -> Record:
+    ev = store.by_id.get(f.event) if f.event else None
+    return {
+        "id": f.id,
+        "event": f.event,
+        "event_title": ev.title if ev else None,
+        "what": f.what,
+        "value": f.value,
+        "low": f.low,
+        "high": f.high,
+        "unit": f.unit,
+        "approximate": f.approximate,
+        "display": figure_text(f),
+        "reported_by": f.reported_by,
+        "date": date_record(f.date) if f.date else None,
+        "note": f.note,
+        "sources": _sources(store, f.sources),
+    }
+
+
+def figure_text(f: Figure) -> str:
+    """A figure as a reader should see it: "c. 16,400", "500–700"."""
+    number = f"{f.value:,}" if f.value is not None else f"{f.low:,}–{f.high:,}"
+    return ("c. " if f.approximate else "") + number
+
+
+def event_record(store: Store, ev: Event, *, figures: list[Figure] | None = None) -> Record:
+    """One event with everything the human views show; the shape of every event in JSON."""
+    figs = figures if figures is not None else [f for f in store.figures.values() if f.event == ev.id]
+    return {
+        "id": ev.id,
+        "title": ev.title,
+        "date": date_record(ev.date),
+        "summary": ev.summary,
+        "description": ev.description,
+        "aliases": list(ev.aliases),
+        "places": [{"id": p.id, "name": p.name, "country": p.country}
+                   for pid in ev.places if (p := store.places.get(pid))],
+        "people": [{"id": p.id, "name": p.name} for pid in ev.people if (p := store.people.get(pid))],
+        "terms": [{"id": t.id, "term": t.term} for tid in ev.terms if (t := store.terms.get(tid))],
+        "tags": list(ev.tags),
+        "verified": ev.verified,
+        "figures": [figure_record(store, f) for f in figs],
+        "notes": [{"kind": n.kind, "text": n.text, "sources": list(n.sources)} for n in ev.notes],
+        "related": [{"id": r.id, "title": r.title} for rid in ev.related if (r := store.by_id.get(rid))],
+        "sources": _sources(store, ev.sources),
+    }
+
+
+def events_index(store: Store) -> dict[str, list[Event]]:
+    """Events by the id of every place, person and term they name, in date order."""
+    index: dict[str, list[Event]] = {}
+    for ev in store.events:
+        for key in (*ev.places, *ev.people, *ev.terms):
+            index.setdefault(key, []).append(ev)
+    return index
+
+
+def _event_refs(events: list[Event]) -> list[Record]:
+    return [{"id": e.id, "title": e.title, "date": e.date.edtf} for e in events]
+
+
+def place_record(store: Store, p: Place, events: list[Event]) -> Record:
+    return {
+        "id": p.id, "name": p.name, "names": list(p.names), "cyrillic": p.cyrillic, "kind": p.kind,
+        "complex": p.complex, "modern_name": p.modern_name, "region": p.region, "country": p.country,
+        "lat": p.lat, "lon": p.lon, "summary": p.summary, "events": _event_refs(events),
+        "sources": _sources(store, p.sources),
+    }
+
+
+def person_record(store: Store, p: Person, events: list[Event]) -> Record:
+    return {
+        "id": p.id, "name": p.name, "aliases": list(p.aliases), "cyrillic": p.cyrillic,
+        "born": date_record(p.born) if p.born else None,
+        "died": date_record(p.died) if p.died else None,
+        "role": p.role, "summary": p.summary, "events": _event_refs(events),
+        "sources": _sources(store, p.sources),
+    }
+
+
+def term_record(store: Store, t: Term, events: list[Event]) -> Record:
+    return {
+        "id": t.id, "term": t.term, "aliases": list(t.aliases), "cyrillic": t.cyrillic,
+        "definition": t.definition, "events": _event_refs(events), "sources": _sources(store, t.sources),
+    }

@@ -1,0 +1,51 @@
+"""Full validation of a store: its JSON Schema, then the integrity rules of :mod:`store`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .store import Problem, build, locate, read_json, schema_path
+
+
+def schema_problems(raw: object) -> list[Problem]:
+    """Every place the store departs from data/schema.json, as JSON paths."""
+    from jsonschema import Draft202012Validator  # heavy: imported only to validate
+
+    schema = json.loads(schema_path().read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema)
+    out = []
+    for err in sorted(validator.iter_errors(raw), key=lambda e: [str(p) for p in e.absolute_path]):
+        path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err.absolute_path)
+        record = _record_id(raw, list(err.absolute_path))
+        out.append(Problem(path, err.message, record))
+    return out
+
+
+def _record_id(raw: object, path: list[object]) -> str | None:
+    node = raw
+    found = None
+    for step in path[:2]:
+        try:
+            node = node[step]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return found
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            found = node["id"]
+    return found
+
+
+def validate_file(file: Path | None) -> tuple[Path, list[Problem]]:
+    """All problems of a store: schema ones first, then integrity ones the schema cannot see."""
+    path = locate(file)
+    raw = read_json(path)
+    problems = schema_problems(raw)
+    _, built = build(raw, path=str(path))
+    seen = {(p.path, p.record) for p in problems}
+    # A shape problem the schema already reported is not repeated in the builder's words.
+    problems += [p for p in built if p.integrity or not _covered(p, seen)]
+    return path, problems
+
+
+def _covered(problem: Problem, seen: set[tuple[str, str | None]]) -> bool:
+    return any(problem.path.startswith(path) or path.startswith(problem.path) for path, _ in seen)
