@@ -1,0 +1,54 @@
+"""Shared fixtures: a runner that invokes the app the way a user types, and fixture stores."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from gulagcli.cli import app
+
+DATA = Path(__file__).parent / "data"
+MINI = DATA / "mini.json"
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see neither the developer's GULAG_DATA nor their colour settings."""
+    for var in ("GULAG_DATA", "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS"):
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture
+def gulag() -> Callable[..., Result]:
+    """``gulag("timeline", "--from", "1953")`` runs the command on the mini fixture store."""
+    runner = CliRunner()
+
+    def invoke(*args: str, data: Path | None = MINI, env: dict[str, str] | None = None) -> Result:
+        argv = list(args)
+        if data is not None:
+            argv += ["--data", str(data)]
+        return runner.invoke(app, argv, env=env)
+
+    return invoke
+
+
+def ids(result: Result) -> list[str]:
+    """Ids from a command's JSON output (an array of records)."""
+    assert result.exit_code == 0, result.output
+    return [r["id"] for r in json.loads(result.stdout)]
+
+
+def write_store(tmp_path: Path, store: Any, name: str = "store.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(store, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def mini() -> dict[str, Any]:
+    """A fresh copy of the mini store to break in a test."""
+    return json.loads(MINI.read_text(encoding="utf-8"))
