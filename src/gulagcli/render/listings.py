@@ -52,3 +52,66 @@ HIT_COLUMNS = [Column("score", lambda r: f"{r['score']:g}", label="Score"), *EVE
 def hits_listing(records: list[Record]) -> Listing:
     listing = events_listing(records)
     return Listing(records, HIT_COLUMNS, notes=listing.notes)
+
+
+def _count(r: Record) -> int:
+    return len(r["events"])
+
+
+PLACE_COLUMNS = [
+    Column("id", lambda r: r["id"]),
+    Column("name", lambda r: r["name"], label="Place"),
+    Column("complex", lambda r: r["complex"], ratio=1, label="Camp or complex"),
+    Column("region", lambda r: r["region"], CSV_ONLY),
+    Column("country", lambda r: r["country"], label="Country"),
+    Column("lat", lambda r: r["lat"], PLAIN_CSV),
+    Column("lon", lambda r: r["lon"], PLAIN_CSV),
+    Column("events", _count, label="Events"),
+]
+
+PERSON_COLUMNS = [
+    Column("id", lambda r: r["id"]),
+    Column("name", lambda r: r["name"], label="Person"),
+    Column("born", lambda r: r["born"] and r["born"]["edtf"], PLAIN_CSV),
+    Column("died", lambda r: r["died"] and r["died"]["edtf"], PLAIN_CSV),
+    Column("Life", lambda r: " – ".join(x["display"] if x else "?" for x in (r["born"], r["died"]))
+           if r["born"] or r["died"] else "", TABLE_ONLY),
+    Column("role", lambda r: r["role"], ratio=1, label="Role"),
+    Column("events", _count, label="Events"),
+]
+
+TERM_COLUMNS = [
+    Column("id", lambda r: r["id"]),
+    Column("term", lambda r: r["term"], label="Term"),
+    Column("definition", lambda r: r["definition"], ratio=1, label="Definition"),
+    Column("events", _count, label="Events"),
+]
+
+TAG_COLUMNS = [
+    Column("id", lambda r: r["id"]),
+    Column("label", lambda r: r["label"], label="Tag"),
+    Column("description", lambda r: r["description"], ratio=1, label="Description"),
+    Column("events", lambda r: r["events"], label="Events"),
+]
+
+FIGURE_COLUMNS = [
+    Column("event", lambda r: r["event"], PLAIN_CSV),
+    Column("event_title", lambda r: r["event_title"], ratio=2, label="Event"),
+    Column("id", lambda r: r["id"], PLAIN_CSV),
+    Column("Figure", lambda r: f"{r['display']} {r['unit']}", TABLE_ONLY, style="bold"),
+    Column("value", lambda r: r["value"], PLAIN_CSV),
+    Column("low", lambda r: r["low"], PLAIN_CSV),
+    Column("high", lambda r: r["high"], PLAIN_CSV),
+    Column("approximate", lambda r: r["approximate"], PLAIN_CSV),
+    Column("unit", lambda r: r["unit"], PLAIN_CSV),
+    Column("what", lambda r: r["what"], ratio=2, label="Counts"),
+    Column("reported_by", lambda r: r["reported_by"], ratio=2, label="Reported by"),
+    Column("date", lambda r: r["date"] and r["date"]["display"], label="As of"),
+    Column("sources", lambda r: [s["id"] for s in r["sources"]], ratio=1, label="Sources"),
+]
+
+ANNIVERSARY_COLUMNS = [
+    Column("Ago", lambda r: f"{r['years_ago']} years ago", TABLE_ONLY, style="dim"),
+    Column("years_ago", lambda r: r["years_ago"], PLAIN_CSV),
+    *EVENT_COLUMNS,
+]

@@ -1,0 +1,254 @@
+"""Fact lookup: index tables, figures, anniversaries, citations and what the store covers."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+
+from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, app, output
+from ..dates import parse_month_day
+from ..models import Store
+from ..query import events_of, figures_about, on_this_day, resolve, sources_of
+from ..render import listings, records
+from ..render.cite import CiteStyle, bibtex_entry, csl_item, text_citation
+from ..render.output import Column, Listing, write_json
+from ..store import load
+
+
+class IndexSort(str, Enum):
+    NAME = "name"
+    EVENTS = "events"
+    ID = "id"
+
+
+SortOpt = Annotated[
+    IndexSort, typer.Option("--sort", "-s", case_sensitive=False, help="Order by name, event count or id.")
+]
+
+
+def _index(recs: list[dict[str, Any]], sort: IndexSort, name_key: str) -> list[dict[str, Any]]:
+    if sort is IndexSort.EVENTS:
+        return sorted(recs, key=lambda r: (-len(r["events"]), r[name_key].casefold()))
+    key = "id" if sort is IndexSort.ID else name_key
+    return sorted(recs, key=lambda r: r[key].casefold())
+
+
+@app.command()
+def places(
+    sort: SortOpt = IndexSort.NAME, data: DataOpt = None, fmt: FormatOpt = None,
+    as_json: JsonOpt = False, no_color: NoColorOpt = False,
+) -> None:
+    """List places: camps, complexes, cities and regions, with their event counts.
+
+    Examples:
+
+      gulag places --sort events
+
+      gulag places --json | jq '.[] | select(.lat != null) | .name'
+    """
+    out = output(fmt, as_json, no_color)
+    store = load(data)
+    index = records.events_index(store)
+    recs = [records.place_record(store, p, index.get(p.id, [])) for p in store.places.values()]
+    out.listing(Listing(_index(recs, sort, "name"), listings.PLACE_COLUMNS), empty="no places")
+
+
+@app.command()
+def people(
+    sort: SortOpt = IndexSort.NAME, data: DataOpt = None, fmt: FormatOpt = None,
+    as_json: JsonOpt = False, no_color: NoColorOpt = False,
+) -> None:
+    """List people with their life dates, roles and event counts.
+
+    Examples:
+
+      gulag people
+
+      gulag people --sort events --format csv
+    """
+    out = output(fmt, as_json, no_color)
+    store = load(data)
+    index = records.events_index(store)
+    recs = [records.person_record(store, p, index.get(p.id, [])) for p in store.people.values()]
+    out.listing(Listing(_index(recs, sort, "name"), listings.PERSON_COLUMNS), empty="no people")
+
+
+@app.command()
+def terms(
+    sort: SortOpt = IndexSort.NAME, data: DataOpt = None, fmt: FormatOpt = None,
+    as_json: JsonOpt = False, no_color: NoColorOpt = False,
+) -> None:
+    """List the glossary: groups, practices and institutions, with definitions.
+
+    Examples:
+
+      gulag terms
+
+      gulag show slowdown
+    """
+    out = output(fmt, as_json, no_color)
+    store = load(data)
+    index = records.events_index(store)
+    recs = [records.term_record(store, t, index.get(t.id, [])) for t in store.terms.values()]
+    out.listing(Listing(_index(recs, sort, "term"), listings.TERM_COLUMNS), empty="no terms")
+
+
+@app.command()
+def tags(
+    data: DataOpt = None, fmt: FormatOpt = None, as_json: JsonOpt = False, no_color: NoColorOpt = False,
+) -> None:
+    """List the tag vocabulary that `timeline --tag` accepts.
+
+    Examples:
+
+      gulag tags
+
+      gulag timeline --tag strike
+    """
+    out = output(fmt, as_json, no_color)
+    store = load(data)
+    recs = [{"id": t.id, "label": t.label, "description": t.description,
+             "events": sum(t.id in e.tags for e in store.events)} for t in store.tags.values()]
+    out.listing(Listing(recs, listings.TAG_COLUMNS), empty="no tags")
+
+
+@app.command()
+def figures(
+    about: Annotated[
+        str | None, typer.Option("--about", "-a", metavar="NAME",
+                                 help="Only figures of this event, place, person or term.")
+    ] = None,
+    data: DataOpt = None, fmt: FormatOpt = None, as_json: JsonOpt = False, no_color: NoColorOpt = False,
+) -> None:
+    """List the numbers: prisoners, strikers, dead, released, with who reported each.
+
+    Where sources disagree, each figure is listed with its reporter, side by side: an
+    official count next to survivors' estimates. "c." marks an approximate figure.
+
+    Examples:
+
+      gulag figures --about kengir
+
+      gulag figures --about norilsk --json
+    """
+    out = output(fmt, as_json, no_color)
+    store = load(data)
+    entity = resolve(store, about).entity if about is not None else None
+    recs = [records.figure_record(store, f) for f in figures_about(store, entity)]
+    title = f"Figures about {entity.name}" if entity else "Figures"
+    out.listing(Listing(recs, listings.FIGURE_COLUMNS, title=title), empty="no figures recorded")
+
+
+@app.command()
+def on(
+    day: Annotated[
+        str | None, typer.Argument(metavar="[DAY]", help="Month and day: 06-26, '26 June'. Default: today.")
+    ] = None,
+    before: Annotated[int, typer.Option("--before", "-B", min=0, max=366, help="Also N days before.")] = 0,
+    after: Annotated[int, typer.Option("--after", "-A", min=0, max=366, help="Also N days after.")] = 0,
+    data: DataOpt = None, fmt: FormatOpt = None, as_json: JsonOpt = False, no_color: NoColorOpt = False,
+) -> None:
+    """What happened on this day of the year, in any year, multi-day events included.
+
+    Only events dated to the day are placed on a day. --before and --after widen the window,
+    as in calendar(1).
+
+    Examples:
+
+      gulag on 06-26
+
+      gulag on "5 March" --after 3
+
+      gulag on --json
+    """
+    out = output(fmt, as_json, no_color)
+    today = date.today()
+    month, mday = parse_month_day(day) if day is not None else (today.month, today.day)
+    store = load(data)
+    hits = on_this_day(store, month=month, day=mday, before=before, after=after)
+    recs = [{"years_ago": today.year - a.year, **records.event_record(store, a.event)} for a in hits]
+    listing = listings.events_listing(recs)
+    out.listing(Listing(recs, listings.ANNIVERSARY_COLUMNS, notes=listing.notes),
+                empty=f"nothing recorded on {month:02d}-{mday:02d}")
+
+
+@app.command()
+def cite(
+    query: Annotated[str, typer.Argument(help="An event, place, person or term, as for `show`.")],
+    style: Annotated[CiteStyle, typer.Option("--style", case_sensitive=False, help="Citation format.")]
+    = CiteStyle.TEXT,
+    data: DataOpt = None,
+) -> None:
+    """Print the sources behind an event or fact, ready for a paper or a reference manager.
+
+    text is for reading, bibtex for LaTeX, csl-json for Zotero and pandoc.
+
+    Examples:
+
+      gulag cite kengir
+
+      gulag cite kengir --style bibtex > kengir.bib
+
+      gulag cite beria --style csl-json
+    """
+    import sys
+
+    store = load(data)
+    found = resolve(store, query).entity
+    sources = [store.sources[i] for i in sources_of(store, found)]
+    if style is CiteStyle.CSL_JSON:
+        write_json([csl_item(s) for s in sources], sys.stdout, pretty=True)
+    elif style is CiteStyle.BIBTEX:
+        sys.stdout.write("\n".join(bibtex_entry(s) for s in sources))
+    else:
+        sys.stdout.writelines(text_citation(s) + "\n" for s in sources)
+
+
+def about_record(store: Store) -> dict[str, Any]:
+    kinds: dict[str, int] = {}
+    for s in store.sources.values():
+        kinds[s.kind] = kinds.get(s.kind, 0) + 1
+    first = min((e.date.start for e in store.events), default=None)
+    last = max((e.date.end for e in store.events if e.date.end.year < 9999), default=None)
+    return {
+        "title": store.meta.title, "version": store.meta.version, "license": store.meta.license,
+        "description": store.meta.description, "path": store.path,
+        "covers": {"from": first.isoformat() if first else None, "to": last.isoformat() if last else None},
+        "counts": {"events": len(store.events), "places": len(store.places), "people": len(store.people),
+                   "terms": len(store.terms), "figures": len(store.figures), "sources": len(store.sources),
+                   "unverified_events": sum(not e.verified for e in store.events)},
+        "sources_by_kind": dict(sorted(kinds.items())),
+    }
+
+
+@app.command()
+def about(
+    data: DataOpt = None, fmt: FormatOpt = None, as_json: JsonOpt = False, no_color: NoColorOpt = False,
+) -> None:
+    """What the store covers: its version, licence, span of years, counts and sources.
+
+    Examples:
+
+      gulag about
+
+      gulag about --json | jq .counts
+    """
+    from ..render.details import Detail
+
+    out = output(fmt, as_json, no_color)
+    rec = about_record(load(data))
+    d = Detail(title=rec["title"], kind="store")
+    d.add("version", rec["version"])
+    d.add("licence", rec["license"])
+    d.add("covers", f"{rec['covers']['from']} to {rec['covers']['to']}")
+    d.add("contents", ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in rec["counts"].items()))
+    d.add("sources", ", ".join(f"{n} {k}" for k, n in rec["sources_by_kind"].items()))
+    d.add("about", rec["description"])
+    d.add("file", rec["path"])
+    out.detail(d, rec)
+
+
+_ = (events_of, Column)  # re-exported for the export commands

@@ -1,0 +1,145 @@
+"""Historical dates: stored EDTF and typed input, as inclusive day ranges."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from edtf import parse_edtf as edtf_parse
+from edtf import struct_time_to_date
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gulagcli.dates import display, parse_edtf, parse_month_day, parse_user_range
+from gulagcli.errors import UsageError
+from gulagcli.models import Precision
+
+
+@pytest.mark.parametrize(
+    ("edtf", "shown"),
+    [
+        ("1953-03-05", "5 Mar 1953"),
+        ("1953-05-26/1953-08-04", "26 May – 4 Aug 1953"),
+        ("1954-06-16/1954-06-26", "16–26 Jun 1954"),
+        ("1953-12-26/1954-01-04", "26 Dec 1953 – 4 Jan 1954"),
+        ("1953-05/1953-08", "May–Aug 1953"),
+        ("1954~", "c. 1954"),
+        ("1954?", "1954?"),
+        ("1954%", "c. 1954?"),
+        ("1954-05~", "c. May 1954"),
+        ("1954/1955", "1954–55"),
+        ("1899/1901", "1899–1901"),
+        ("195X", "1950s"),
+        ("1945/..", "1945 onwards"),
+        ("../1953", "until 1953"),
+    ],
+)
+def test_display_writes_dates_as_a_historian_does(edtf: str, shown: str) -> None:
+    assert display(edtf) == shown
+
+
+@pytest.mark.parametrize(
+    ("edtf", "start", "end", "earliest", "latest"),
+    [
+        ("1953-03-05", "1953-03-05", "1953-03-05", "1953-03-05", "1953-03-05"),
+        ("1953-02", "1953-02-01", "1953-02-28", "1953-02-01", "1953-02-28"),
+        ("1952-02", "1952-02-01", "1952-02-29", "1952-02-01", "1952-02-29"),
+        ("1954-05~", "1954-05-01", "1954-05-31", "1954-04-01", "1954-06-30"),
+        ("1954?", "1954-01-01", "1954-12-31", "1953-01-01", "1955-12-31"),
+        ("1954%", "1954-01-01", "1954-12-31", "1952-01-01", "1956-12-31"),
+        ("1954-06-26~", "1954-06-26", "1954-06-26", "1954-06-25", "1954-06-27"),
+        ("195X", "1950-01-01", "1959-12-31", "1950-01-01", "1959-12-31"),
+        ("1955-10~/1956-01-14", "1955-10-01", "1956-01-14", "1955-09-01", "1956-01-14"),
+    ],
+)
+def test_stored_dates_have_strict_and_widest_bounds(
+    edtf: str, start: str, end: str, earliest: str, latest: str
+) -> None:
+    d = parse_edtf(edtf)
+    assert (d.start, d.end) == (date.fromisoformat(start), date.fromisoformat(end))
+    assert (d.earliest, d.latest) == (date.fromisoformat(earliest), date.fromisoformat(latest))
+
+
+@pytest.mark.parametrize(
+    "bad", ["1953-13", "1953-02-30", "1953-00-10", "53", "1953-5", "1953/1952", "../..", "1953~~", "May 1953",
+            "1953-XX-05", "0000"],
+)
+def test_impossible_or_unsupported_edtf_is_refused(bad: str) -> None:
+    with pytest.raises(ValueError):
+        parse_edtf(bad)
+
+
+EDTF_SAMPLES = [
+    "1953", "1953-05", "1953-03-05", "1954-05~", "1954?", "1954%", "195X", "1954/1955",
+    "1953-05-26/1953-08-04", "1955-10~/1956-01-14", "1954-XX", "1951~",
+]
+
+
+@pytest.mark.parametrize("text", EDTF_SAMPLES)
+def test_strict_bounds_agree_with_the_edtf_package(text: str) -> None:
+    ours, theirs = parse_edtf(text), edtf_parse(text)
+    assert ours.start == struct_time_to_date(theirs.lower_strict())
+    assert ours.end == struct_time_to_date(theirs.upper_strict())
+    # Our widening for ~ ? % is one unit of the date's own precision; the edtf package pads
+    # every component at once (a year, a month and a day for 1954-06-26~). Ours lies within
+    # theirs and never inside the strict bounds.
+    assert struct_time_to_date(theirs.lower_fuzzy()) <= ours.earliest <= ours.start
+    assert ours.end <= ours.latest <= struct_time_to_date(theirs.upper_fuzzy())
+
+
+@pytest.mark.parametrize(
+    ("typed", "start", "end"),
+    [
+        ("1953", "1953-01-01", "1953-12-31"),
+        ("1953-05", "1953-05-01", "1953-05-31"),
+        ("May 1953", "1953-05-01", "1953-05-31"),
+        ("1954-06-26", "1954-06-26", "1954-06-26"),
+        ("26 June 1954", "1954-06-26", "1954-06-26"),
+        ("June 26, 1954", "1954-06-26", "1954-06-26"),
+        ("1952-02", "1952-02-01", "1952-02-29"),
+    ],
+)
+def test_typed_dates_stand_for_their_whole_period(typed: str, start: str, end: str) -> None:
+    assert parse_user_range(typed) == (date.fromisoformat(start), date.fromisoformat(end))
+
+
+@pytest.mark.parametrize("typed", ["", "  ", "yesterday-ish", "June", "1953-02-30", "1953-13", "26 June"])
+def test_unreadable_typed_dates_are_usage_errors(typed: str) -> None:
+    with pytest.raises(UsageError):
+        parse_user_range(typed, option="--from")
+
+
+@pytest.mark.parametrize(
+    ("typed", "md"), [("06-26", (6, 26)), ("--06-26", (6, 26)), ("26 June", (6, 26)), ("June 26", (6, 26)),
+                      ("02-29", (2, 29)), ("1954-06-26", (6, 26))],
+)
+def test_day_of_year(typed: str, md: tuple[int, int]) -> None:
+    assert parse_month_day(typed) == md
+
+
+@pytest.mark.parametrize("typed", ["13-01", "02-30", "June", "nonsense"])
+def test_bad_day_of_year(typed: str) -> None:
+    with pytest.raises(UsageError):
+        parse_month_day(typed)
+
+
+@given(st.dates(min_value=date(1000, 1, 1), max_value=date(2999, 12, 31)))
+def test_any_iso_day_round_trips(day: date) -> None:
+    assert parse_user_range(day.isoformat()) == (day, day)
+    stored = parse_edtf(day.isoformat())
+    assert (stored.start, stored.end, stored.precision) == (day, day, Precision.DAY)
+
+
+@given(st.dates(min_value=date(1000, 1, 1), max_value=date(2999, 12, 31)),
+       st.dates(min_value=date(1000, 1, 1), max_value=date(2999, 12, 31)))
+def test_any_interval_of_days_round_trips(a: date, b: date) -> None:
+    lo, hi = min(a, b), max(a, b)
+    d = parse_edtf(f"{lo.isoformat()}/{hi.isoformat()}")
+    assert (d.start, d.end, d.earliest, d.latest) == (lo, hi, lo, hi)
+
+
+@given(st.integers(min_value=1000, max_value=2999), st.integers(min_value=1, max_value=12))
+def test_any_month_covers_exactly_its_days(year: int, month: int) -> None:
+    start, end = parse_user_range(f"{year}-{month:02d}")
+    assert start == date(year, month, 1)
+    assert end.month == month and (end.toordinal() + 1 == date(year + (month == 12), month % 12 + 1, 1).toordinal())
