@@ -206,8 +206,8 @@ def build(raw: Any, *, path: str = "") -> tuple[Store | None, list[Problem]]:
     if not isinstance(raw, dict):
         return None, [Problem("$", f"a store must be a JSON object, not {_kind(raw)}")]
     problems: list[Problem] = []
-    if not isinstance(raw.get("events"), list):
-        problems.append(Problem("$.events", "is missing or not a list"))
+    if "events" not in raw:
+        problems.append(Problem("$.events", "is missing"))
     seen: dict[str, str] = {}  # ids are unique across all kinds, so a name resolves to one thing
     meta = _meta(raw.get("meta", {}), problems)
     built = {

@@ -82,7 +82,7 @@ def place_detail(r: Record) -> Detail:
     d.add("id", r["id"])
     d.add("also", ", ".join(r["names"]))
     d.add("cyrillic", r["cyrillic"])
-    d.add("kind", r["kind"])
+    d.add("type", r["place_type"])
     d.add("complex", r["complex"])
     d.add("modern", r["modern_name"])
     d.add("region", r["region"])

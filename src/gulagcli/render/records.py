@@ -100,7 +100,7 @@ def _event_refs(events: list[Event]) -> list[Record]:
 
 def place_record(store: Store, p: Place, events: list[Event]) -> Record:
     return {
-        "id": p.id, "name": p.name, "names": list(p.names), "cyrillic": p.cyrillic, "kind": p.kind,
+        "id": p.id, "name": p.name, "names": list(p.names), "cyrillic": p.cyrillic, "place_type": p.kind,
         "complex": p.complex, "modern_name": p.modern_name, "region": p.region, "country": p.country,
         "lat": p.lat, "lon": p.lon, "summary": p.summary, "events": _event_refs(events),
         "sources": _sources(store, p.sources),

@@ -1,0 +1,145 @@
+"""The shipped store, record by record: schema, integrity, sources, dates, and the exhibit's facts."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from edtf import parse_edtf as edtf_parse
+from edtf import struct_time_to_date
+from typer.testing import Result
+
+from gulagcli.dates import parse_edtf
+from gulagcli.store import bundled_path, load
+from gulagcli.validate import validate_file
+
+Gulag = Callable[..., Result]
+EXHIBIT = Path(__file__).resolve().parents[1].parent / "shared" / "sources" / "000_5d6c3799ccc8af1d.txt"
+STORE = load(None)
+RAW = json.loads(bundled_path().read_text(encoding="utf-8"))
+
+
+def test_bundled_store_is_valid_against_schema_and_integrity_rules() -> None:
+    _, problems = validate_file(bundled_path())
+    assert [str(p) for p in problems] == []
+
+
+def test_store_tells_the_whole_arc_with_enough_events() -> None:
+    assert len(STORE.events) >= 60
+    years = {e.date.start.year for e in STORE.events}
+    assert min(years) <= 1945 and max(years) >= 1962
+    for span in range(1945, 1963, 3):  # no three-year gap in the story
+        assert years & set(range(span, span + 3)), f"no event starts in {span}-{span + 2}"
+
+
+def test_every_event_and_figure_is_sourced_and_every_source_is_citable() -> None:
+    for ev in STORE.events:
+        assert ev.sources, ev.id
+        if ev.verified:
+            assert set(ev.sources) - {"exhibit"}, f"{ev.id} is verified but cites only the exhibit"
+    for fig in STORE.figures.values():
+        assert fig.sources, fig.id
+    for src in STORE.sources.values():
+        assert src.url or src.kind in ("exhibit", "book"), src.id
+        if src.url:
+            assert re.match(r"https?://[^\s]+$", src.url), src.id
+
+
+def test_summaries_are_one_line_in_our_own_words() -> None:
+    assert EXHIBIT.exists(), f"the exhibit text is expected at {EXHIBIT} (shared/ beside the checkout)"
+    exhibit = EXHIBIT.read_text(encoding="utf-8")
+    words = re.findall(r"[a-z0-9']+", exhibit.lower())
+    runs = {" ".join(words[i : i + 8]) for i in range(len(words) - 7)}
+    texts: list[tuple[str, str]] = []
+    for ev in STORE.events:
+        assert "\n" not in ev.summary and len(ev.summary) <= 160, ev.id
+        texts += [(ev.id, ev.summary), (ev.id, ev.description or "")] + [(ev.id, n.text) for n in ev.notes]
+    texts += [(t.id, t.definition) for t in STORE.terms.values()]
+    for ident, text in texts:
+        tw = re.findall(r"[a-z0-9']+", text.lower())
+        copied = [" ".join(tw[i : i + 8]) for i in range(len(tw) - 7) if " ".join(tw[i : i + 8]) in runs]
+        assert not copied, f"{ident} copies the exhibit: {copied[0]!r}"
+
+
+@pytest.mark.parametrize("field", ["date"])
+def test_every_stored_date_agrees_with_the_edtf_package(field: str) -> None:
+    dates = [e.date.edtf for e in STORE.events]
+    dates += [d.edtf for p in STORE.people.values() for d in (p.born, p.died) if d]
+    dates += [f.date.edtf for f in STORE.figures.values() if f.date]
+    for text in dates:
+        ours, theirs = parse_edtf(text), edtf_parse(text)
+        assert ours.start == struct_time_to_date(theirs.lower_strict()), text
+        assert ours.end == struct_time_to_date(theirs.upper_strict()), text
+
+
+def test_ids_are_unique_across_kinds() -> None:
+    seen: set[str] = set()
+    for section in ("sources", "places", "people", "terms", "events", "figures"):
+        for rec in RAW[section]:
+            assert rec["id"] not in seen, rec["id"]
+            seen.add(rec["id"])
+
+
+def test_stalin_died_on_5_march_and_the_exhibits_6_march_is_noted(gulag: Gulag) -> None:
+    rec = json.loads(gulag("show", "death of stalin", "--json", data=None).stdout)
+    assert rec["date"]["edtf"] == "1953-03-05"
+    notes = [n["text"] for n in rec["notes"] if n["kind"] == "discrepancy"]
+    assert any("6 March" in n or "March 6" in n for n in notes), notes
+    assert "exhibit" in {s["id"] for s in rec["sources"]} | {s for n in rec["notes"] for s in n["sources"]}
+
+
+# The exhibit's facts, in our words, and a command that must retrieve each. Each entry is
+# (what the exhibit tells, the command, text that must appear in the JSON it prints).
+EXHIBIT_FACTS = [
+    ("Stalin's death in March 1953", ["show", "stalin-death"], "1953-03-05"),
+    ("Beria counted about 2.6 million prisoners", ["figures", "--about", "beria amnesty proposal"], "2600000"),
+    ("Beria proposed freeing about one million", ["figures", "--about", "beria amnesty proposal"], "1000000"),
+    ("The amnesty decree of 27 March 1953", ["show", "beria-amnesty"], "1953-03-27"),
+    ("Beria signed over 50,000 death warrants", ["figures"], "50000"),
+    ("Beria arrested in June 1953", ["show", "beria-arrest"], "1953-06-26"),
+    ("Beria executed six months later", ["show", "beria-execution"], "1953-12-23"),
+    ("Norilsk strike of about 16,400 prisoners", ["figures", "--about", "norilsk uprising"], "16400"),
+    ("The Norilsk strike lasted late May to early August 1953", ["show", "norilsk-uprising"], "1953-08-04"),
+    ("The slowdown as a form of resistance", ["show", "slowdown"], "slowdown"),
+    ("Kengir uprising in central Kazakhstan", ["show", "place:kengir"], "Kazakhstan"),
+    ("Kengir lasted 40 days", ["figures", "--about", "kengir"], "\"value\":40"),
+    ("500-700 killed at Kengir, per the exhibit and survivors", ["figures", "--about", "kengir"], "\"low\":500"),
+    ("The official Kengir toll", ["figures", "--about", "kengir"], "\"value\":37"),
+    ("Kengir crushed with tanks on 26 June 1954", ["on", "06-26"], "kengir-uprising"),
+    ("The Dubovka transport", ["search", "Dubovka"], "dubovka"),
+    ("Solzhenitsyn wrote of the Kengir rising", ["show", "solzhenitsyn"], "Solzhenitsyn"),
+    ("Thieves used against politicals", ["show", "term:thieves"], "thieves"),
+    ("The red hats", ["show", "red hats"], "red-hats"),
+    ("Sixty thieves brought to Vorkuta", ["figures", "--about", "red hats vs thieves"], "\"value\":60"),
+    ("Vorkuta", ["show", "place:vorkuta"], "Vorkuta"),
+    ("German prisoners at Ozerlag", ["show", "place:ozerlag"], "Ozerlag"),
+    ("85,000 German war convicts", ["figures"], "85000"),
+    ("Several million German POWs", ["search", "German"], "German"),
+    ("Adenauer in Moscow, September 1955", ["show", "adenauer-moscow-visit"], "1955-09-08"),
+    ("15,000 Germans released", ["figures"], "15000"),
+    ("The last Germans came home in 1956", ["search", "German", "prisoners"], "1956-01-14"),
+    ("Hein, Peter and Gerhard Dyck", ["people"], "gerhard-dyck"),
+    ("German war convicts", ["show", "war convicts"], "war-convicts"),
+    ("De-Stalinization", ["show", "term:de-stalinization"], "de-stalinization"),
+]
+
+
+@pytest.mark.parametrize(("fact", "args", "needle"), EXHIBIT_FACTS, ids=[f[0] for f in EXHIBIT_FACTS])
+def test_each_fact_of_the_exhibit_is_retrievable(gulag: Gulag, fact: str, args: list[str], needle: str) -> None:
+    result = gulag(*args, "--json", data=None)
+    assert result.exit_code == 0, result.output
+    compact = json.dumps(json.loads(result.stdout), ensure_ascii=False, separators=(",", ":"))
+    assert needle in compact, f"{fact}: {needle!r} not in `gulag {' '.join(args)}`"
+
+
+def test_discrepancies_keep_both_sides_with_who_says_what() -> None:
+    discrepancies = [(e.id, n) for e in STORE.events for n in e.notes if n.kind == "discrepancy"]
+    assert len(discrepancies) >= 5
+    for ident, note in discrepancies:
+        assert note.text.strip(), ident
+    kengir = [f for f in STORE.figures.values() if f.event and "kengir" in f.event and "killed" in f.what]
+    reporters = {f.reported_by for f in kengir}
+    assert len(reporters) >= 2, reporters

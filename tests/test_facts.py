@@ -1,0 +1,149 @@
+"""Fact lookup: index tables, figures side by side, anniversaries, citations, about, completion."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+
+import bibtexparser
+import pytest
+from typer.testing import Result
+
+from gulagcli.query import on_this_day
+from gulagcli.store import load
+
+from .conftest import MINI, ids
+
+Gulag = Callable[..., Result]
+
+
+def test_places_index_counts_events_and_sorts(gulag: Gulag) -> None:
+    recs = json.loads(gulag("places", "--json").stdout)
+    assert [r["id"] for r in recs] == ["kengir", "moscow", "norilsk"]
+    by_events = ids(gulag("places", "--sort", "events", "--json"))
+    assert by_events[-1] in {"kengir", "moscow", "norilsk"}
+    assert {r["id"]: len(r["events"]) for r in recs} == {"kengir": 1, "moscow": 1, "norilsk": 1}
+    csv_out = gulag("places", "--format", "csv").stdout.splitlines()
+    assert csv_out[0] == "id,name,complex,region,country,lat,lon,events"
+    assert csv_out[1] == "kengir,Kengir,Steplag,Ulytau Region,Kazakhstan,47.84,67.6161,1"
+
+
+def test_people_and_terms_indexes(gulag: Gulag) -> None:
+    people = json.loads(gulag("people", "--sort", "id", "--json").stdout)
+    assert [p["id"] for p in people] == ["beria", "stalin"]
+    assert people[1]["died"]["edtf"] == "1953-03-05"
+    table = gulag("people", "--format", "table", env={"COLUMNS": "120"}).stdout
+    assert "18 Dec 1878 – 5 Mar 1953" in table
+    terms = json.loads(gulag("terms", "--json").stdout)
+    assert terms[0]["id"] == "slowdown" and terms[0]["events"][0]["id"] == "kengir-uprising"
+
+
+def test_tags_lists_the_vocabulary_with_counts(gulag: Gulag) -> None:
+    tags = {t["id"]: t["events"] for t in json.loads(gulag("tags", "--json").stdout)}
+    assert tags == {"uprising": 2, "amnesty": 1, "death": 1}
+
+
+def test_figures_about_an_event_stand_side_by_side_with_their_reporters(gulag: Gulag) -> None:
+    recs = json.loads(gulag("figures", "--about", "kengir", "--json").stdout)
+    assert [(r["display"], r["reported_by"]) for r in recs] == [
+        ("37", "Soviet official count"),
+        ("c. 500–700", "survivors' accounts"),
+    ]
+    assert recs[1]["low"] == 500 and recs[1]["high"] == 700 and recs[1]["approximate"] is True
+    assert recs[0]["sources"][0]["id"] == "ref-a"
+    table = gulag("figures", "--about", "kengir", "--format", "table", env={"COLUMNS": "160"}).stdout
+    assert "37 people" in table and "c. 500–700 people" in table and "survivors' accounts" in table
+
+
+def test_figures_about_a_place_or_everything(gulag: Gulag) -> None:
+    assert ids(gulag("figures", "--about", "place:norilsk", "--json")) == ["norilsk-strikers"]
+    assert len(ids(gulag("figures", "--json"))) == 3
+    assert gulag("figures", "--about", "zzzz").exit_code == 3
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        ("06-26", ["norilsk-uprising", "kengir-uprising"]),  # spans and a single day
+        ("26 June", ["norilsk-uprising", "kengir-uprising"]),
+        ("03-05", ["stalin-death"]),
+        ("03-06", []),
+        ("08-04", ["norilsk-uprising"]),
+        ("08-05", []),
+    ],
+)
+def test_on_lists_what_happened_on_a_day_of_the_year(gulag: Gulag, day: str, expected: list[str]) -> None:
+    assert ids(gulag("on", day, "--json")) == expected
+
+
+def test_on_widens_with_before_and_after(gulag: Gulag) -> None:
+    assert ids(gulag("on", "03-06", "--before", "1", "--json")) == ["stalin-death"]
+    assert ids(gulag("on", "03-25", "--after", "2", "--json")) == ["beria-amnesty"]
+    assert ids(gulag("on", "03-04", "--after", "1", "--json")) == ["stalin-death"]
+
+
+def test_on_says_how_many_years_ago(gulag: Gulag) -> None:
+    [rec] = json.loads(gulag("on", "03-05", "--json").stdout)
+    assert rec["years_ago"] == date.today().year - 1953
+    table = gulag("on", "03-05", "--format", "table", env={"COLUMNS": "120"}).stdout
+    assert f"{date.today().year - 1953} years ago" in table
+
+
+def test_on_default_is_today_and_core_skips_events_not_known_to_the_day() -> None:
+    store = load(MINI)
+    # "c. May 1954" cannot be placed on 15 May; the decade neither.
+    assert [a.event.id for a in on_this_day(store, month=5, day=15)] == []
+    assert [a.year for a in on_this_day(store, month=6, day=1)] == [1953, 1954]
+
+
+def test_cite_bibtex_parses_with_an_independent_parser(gulag: Gulag) -> None:
+    result = gulag("cite", "kengir", "--style", "bibtex")
+    assert result.exit_code == 0, result.output
+    library = bibtexparser.parse_string(result.stdout)
+    assert not library.failed_blocks
+    entries = {e.key: e for e in library.entries}
+    assert set(entries) == {"ref-a", "ref-b"}
+    assert entries["ref-a"].fields_dict["url"].value == "https://example.org/a"
+    assert entries["ref-b"].fields_dict["author"].value == "Jane Historian"
+
+
+def test_cite_includes_sources_of_notes_and_figures(gulag: Gulag) -> None:
+    text = gulag("cite", "stalin-death").stdout.splitlines()
+    assert text == ["“Reference A”. Encyclopedia. 2001. https://example.org/a",
+                    "“An exhibit panel”. exhibit panel."]
+
+
+def test_cite_csl_json_is_what_reference_managers_read(gulag: Gulag) -> None:
+    items = json.loads(gulag("cite", "kengir", "--style", "csl-json").stdout)
+    assert [i["id"] for i in items] == ["ref-a", "ref-b"]
+    assert items[0] == {"id": "ref-a", "type": "entry-encyclopedia", "title": "Reference A",
+                        "publisher": "Encyclopedia", "issued": {"date-parts": [[2001]]},
+                        "URL": "https://example.org/a"}
+    assert items[1]["type"] == "book" and items[1]["author"] == [{"literal": "Jane Historian"}]
+
+
+def test_bibtex_escapes_special_characters() -> None:
+    from gulagcli.models import Source
+    from gulagcli.render.cite import bibtex_entry
+
+    entry = bibtex_entry(Source(id="x", title="50% of {odd} & #1_", kind="web", url="https://e.org/a}b"))
+    library = bibtexparser.parse_string(entry)
+    assert not library.failed_blocks and library.entries[0].key == "x"
+
+
+def test_about_reports_coverage_and_counts(gulag: Gulag) -> None:
+    rec = json.loads(gulag("about", "--json").stdout)
+    assert rec["title"] == "Mini test store" and rec["license"] == "CC0"
+    assert rec["counts"]["events"] == 8 and rec["counts"]["unverified_events"] == 2
+    assert rec["covers"] == {"from": "1950-01-01", "to": "1959-12-31"}
+    assert rec["sources_by_kind"] == {"book": 1, "encyclopedia": 1, "exhibit": 1}
+
+
+def test_show_completion_offers_ids_and_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gulagcli.commands.lookup import complete_name
+
+    monkeypatch.setenv("GULAG_DATA", str(MINI))
+    got = dict(complete_name("ken"))
+    assert got == {"kengir-uprising": "event: Kengir uprising", "kengir": "place: Kengir"}
+    assert complete_name("zzz") == []

@@ -1,0 +1,257 @@
+"""Bad stores and bad arguments: one-line errors, the right exit code, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import Result
+
+from gulagcli.dates import parse_edtf
+from gulagcli.query import entities, filter_events, resolve
+from gulagcli.store import build
+
+from .conftest import mini, write_store
+
+Gulag = Callable[..., Result]
+
+
+def _break(change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
+    store = mini()
+    change(store)
+    return store
+
+
+def _set(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
+    def change(store: dict[str, Any]) -> None:
+        *parents, last = path.split(".")
+        node: Any = store
+        for p in parents:
+            node = node[int(p)] if p.isdigit() else node[p]
+        if value is _DELETE:
+            del node[int(last) if last.isdigit() else last]
+        else:
+            node[int(last) if last.isdigit() else last] = value
+
+    return change
+
+
+_DELETE = object()
+
+BROKEN_STORES = [
+    ("wrong type", _set("events.0.title", 5), "$.events[0].title (stalin-death): must be a string, not a number"),
+    ("missing field", _set("events.0.summary", _DELETE), "$.events[0].summary (stalin-death): is missing"),
+    ("empty text", _set("events.1.title", "  "), "$.events[1].title (beria-amnesty): is empty"),
+    ("duplicate id", _set("events.1.id", "stalin-death"), "duplicate id (also used at $.events[0])"),
+    ("id shared across kinds", _set("places.0.id", "stalin-death"), "duplicate id"),
+    ("dangling place", _set("events.0.places", ["atlantis"]), "$.events[0].places[0] (stalin-death): no place with id 'atlantis'"),
+    ("dangling related", _set("events.1.related", ["nope"]), "no event with id 'nope'"),
+    ("dangling source", _set("events.0.sources", ["nope"]), "no source with id 'nope'"),
+    ("no source", _set("events.0.sources", []), "$.events[0].sources (stalin-death): needs at least one source"),
+    ("impossible date", _set("events.0.date", "1953-02-30"), "$.events[0].date (stalin-death): '1953-02-30': Feb 1953 has no day 30"),
+    ("unparseable date", _set("events.0.date", "March 1953"), "is not an EDTF date this store supports"),
+    ("backwards interval", _set("events.2.date", "1953-08-04/1953-05-26"), "the interval ends before it starts"),
+    ("events not a list", _set("events", {}), "$.events: must be a list, not an object"),
+    ("record not an object", _set("events.0", "x"), "$.events[0]: must be an object, not a string"),
+    ("figure without value", _set("figures.0.value", _DELETE), "a figure needs a value, or both low and high"),
+    ("bad latitude", _set("places.0.lat", 123), "123 is not a latitude"),
+    ("bad note kind", _set("events.0.notes.0.kind", "gossip"), "must be one of discrepancy, uncertainty, context"),
+]
+
+
+@pytest.mark.parametrize(("case", "change", "message"), BROKEN_STORES, ids=[c[0] for c in BROKEN_STORES])
+def test_a_broken_store_is_one_clear_line_and_exit_5(
+    gulag: Gulag, tmp_path: Path, case: str, change: Callable[[dict[str, Any]], None], message: str
+) -> None:
+    path = write_store(tmp_path, _break(change))
+    result = gulag("timeline", data=path)
+    assert result.exit_code == 5, result.output
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stdout == ""
+    assert str(path) in result.stderr
+
+
+FILE_PROBLEMS = [
+    ("invalid json", b'{"events": [1, 2,,]}', "invalid JSON at line 1 column 18: Expecting value"),
+    ("not utf-8", b'{"events": ["\xff"]}', "not UTF-8 (bad byte at offset 13)"),
+    ("not an object", b"[1, 2, 3]", "a store must be a JSON object, not a list"),
+    ("deeply nested", b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    ("empty file", b"", "invalid JSON at line 1 column 1"),
+]
+
+
+@pytest.mark.parametrize(("case", "content", "message"), FILE_PROBLEMS, ids=[c[0] for c in FILE_PROBLEMS])
+def test_unreadable_store_files(gulag: Gulag, tmp_path: Path, case: str, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    result = gulag("timeline", data=path)
+    assert result.exit_code == 5, result.output
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_missing_directory_and_unreadable_files(gulag: Gulag, tmp_path: Path) -> None:
+    result = gulag("timeline", data=tmp_path / "nope.json")
+    assert result.exit_code == 5 and "no such file" in result.stderr
+    result = gulag("timeline", data=tmp_path)
+    assert result.exit_code == 5 and "is a directory" in result.stderr
+    locked = write_store(tmp_path, mini(), "locked.json")
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):  # root reads anything; the check means nothing then
+            return
+        result = gulag("timeline", data=locked)
+        assert result.exit_code == 5 and "permission denied" in result.stderr
+    finally:
+        locked.chmod(0o644)
+
+
+def test_gulag_data_environment_variable_selects_the_store(gulag: Gulag, tmp_path: Path) -> None:
+    store = mini()
+    store["events"] = store["events"][:1]
+    store["figures"] = []
+    path = write_store(tmp_path, store)
+    result = gulag("timeline", "--json", data=None, env={"GULAG_DATA": str(path)})
+    assert result.exit_code == 0, result.output
+    assert [r["id"] for r in json.loads(result.stdout)] == ["stalin-death"]
+
+
+def test_validate_reports_every_problem_in_one_run(gulag: Gulag, tmp_path: Path) -> None:
+    store = mini()
+    store["events"][0]["date"] = "1953-02-30"
+    store["events"][1]["places"] = ["atlantis"]
+    store["events"][2]["id"] = "stalin-death"
+    store["events"][3]["title"] = 7
+    store["figures"][0]["sources"] = []
+    store["places"][0]["bogus"] = True
+    path = write_store(tmp_path, store)
+    result = gulag("validate", str(path), "--json", data=None)
+    assert result.exit_code == 5
+    problems = json.loads(result.stdout)
+    text = "\n".join(f"{p['path']} {p['record']} {p['message']}" for p in problems)
+    assert "$.events[0].date stalin-death '1953-02-30': Feb 1953 has no day 30" in text
+    assert "$.events[1].places[0] beria-amnesty no place with id 'atlantis'" in text
+    assert "duplicate id" in text
+    assert "$.events[3].title kengir-uprising 7 is not of type 'string'" in text
+    assert "$.figures[0].sources" in text
+    assert "'bogus' was unexpected" in text
+    assert "6 problems found" in result.stderr or "problems found" in result.stderr
+
+
+def test_validate_accepts_a_good_store(gulag: Gulag) -> None:
+    result = gulag("validate", "tests/data/mini.json", data=None)
+    assert result.exit_code == 0
+    assert "valid" in result.stderr
+
+
+MARKUP = "[bold red]BOOM[/] [link=https://evil.example]click[/link] \x1b[31mred\x1b[0m \x1b]8;;https://x\x07osc\r\x9b"
+
+
+def test_data_is_shown_literally_never_as_markup_or_escapes(gulag: Gulag, tmp_path: Path) -> None:
+    store = mini()
+    store["events"][0]["title"] = MARKUP
+    store["events"][0]["summary"] = MARKUP
+    path = write_store(tmp_path, store)
+    for fmt in ("table", "plain"):
+        for args in (["timeline"], ["show", "stalin-death"]):
+            out = gulag(*args, "--format", fmt, data=path, env={"COLUMNS": "300"}).stdout
+            assert "[bold red]BOOM[/]" in out and "[link=https://evil.example]" in out
+            assert "\x1b" not in out and "\r" not in out and "\x9b" not in out and "\x07" not in out
+            assert "\\x1b[31mred" in out
+    data = json.loads(gulag("show", "stalin-death", "--json", data=path).stdout)
+    assert data["title"] == MARKUP  # JSON keeps the data exact
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["show", ""], 2, "empty query"),
+        (["search", " "], 2, "empty search"),
+        (["timeline", "--limit", "99999999999"], 2, "--limit"),
+        (["on", "02-30"], 2, "not a day of the year"),
+        (["on", "--before", "-1"], 2, "--before"),
+        (["show", "kengir", "--format", "csv"], 2, "--format csv is for listings"),
+        (["show", "kengir", "--kind", "figure"], 2, "show takes one of"),
+        (["cite", "kengir", "--style", "apa"], 2, "--style"),
+        (["nosuchcommand"], 2, "No such command"),
+    ],
+)
+def test_bad_arguments(gulag: Gulag, args: list[str], code: int, message: str) -> None:
+    result = gulag(*args)
+    assert result.exit_code == code, result.output
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+# --- properties ---------------------------------------------------------------------------
+
+DAYS = st.dates(min_value=__import__("datetime").date(1940, 1, 1), max_value=__import__("datetime").date(1965, 12, 31))
+
+
+@st.composite
+def edtf_dates(draw: st.DrawFn) -> str:
+    a, b = sorted([draw(DAYS), draw(DAYS)])
+    precision = draw(st.sampled_from(["day", "month", "year"]))
+    q = draw(st.sampled_from(["", "", "~", "?", "%"]))
+
+    def fmt(d: Any) -> str:
+        return {"day": d.isoformat(), "month": d.isoformat()[:7], "year": str(d.year)}[precision]
+
+    if draw(st.booleans()):
+        return fmt(a) + q
+    return f"{fmt(a)}/{fmt(b)}"
+
+
+@st.composite
+def stores(draw: st.DrawFn) -> dict[str, Any]:
+    n = draw(st.integers(min_value=0, max_value=12))
+    events = [
+        {"id": f"e{i}", "title": f"Event {i}", "date": draw(edtf_dates()), "summary": "s", "sources": ["s"]}
+        for i in range(n)
+    ]
+    return {"meta": {}, "sources": [{"id": "s", "title": "S", "kind": "web"}], "events": events}
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(stores(), DAYS, DAYS)
+def test_range_filter_equals_brute_force_overlap(raw: dict[str, Any], a: Any, b: Any) -> None:
+    store, problems = build(raw)
+    assert store is not None and not problems
+    lo, hi = min(a, b), max(a, b)
+    got = {e.id for e in filter_events(store, start=lo, end=hi)}
+    expected = set()
+    for rec in raw["events"]:
+        d = parse_edtf(rec["date"])
+        days = range(d.earliest.toordinal(), d.latest.toordinal() + 1)
+        if any(lo.toordinal() <= x <= hi.toordinal() for x in (days.start, days.stop - 1)) or (
+            d.earliest <= lo <= d.latest
+        ):
+            expected.add(rec["id"])
+    assert got == expected
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(stores())
+def test_every_stored_id_resolves_to_itself(raw: dict[str, Any]) -> None:
+    store, _ = build(raw)
+    assert store is not None
+    for entity, _names in entities(store):
+        assert resolve(store, entity.id).entity.id == entity.id
+
+
+def test_every_id_and_alias_of_the_mini_store_resolves() -> None:
+    from .conftest import MINI
+    from gulagcli.store import load
+
+    store = load(MINI)
+    for entity, names in entities(store):
+        assert resolve(store, entity.id, kind=entity.kind).entity == entity
+        for name in names:
+            assert resolve(store, name, kind=entity.kind).entity == entity, name

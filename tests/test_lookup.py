@@ -1,0 +1,144 @@
+"""`gulag show` and `gulag search`: forgiving resolution, ambiguity, not found, ranking."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+from typer.testing import Result
+
+from gulagcli.errors import AmbiguousError, NotFoundError
+from gulagcli.models import Kind
+from gulagcli.query import resolve, search
+from gulagcli.store import load
+
+from .conftest import MINI, ids
+
+Gulag = Callable[..., Result]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["kengir", "Kengir uprising", "KENGIR UPRISING", "kengir-uprising", "kenigr", "kengir upr", "Kengír"],
+)
+def test_show_finds_the_event_by_id_alias_title_words_and_typos(gulag: Gulag, query: str) -> None:
+    result = gulag("show", query, "--json")
+    assert result.exit_code == 0, result.output
+    rec = json.loads(result.stdout)
+    assert (rec["kind"], rec["id"]) == ("event", "kengir-uprising")
+
+
+def test_show_prefers_the_event_and_names_the_place_under_see_also(gulag: Gulag) -> None:
+    rec = json.loads(gulag("show", "kengir", "--json").stdout)
+    assert rec["see_also"] == [{"kind": "place", "id": "kengir", "name": "Kengir"}]
+    plain = gulag("show", "kengir").stdout
+    assert "see also: place:kengir" in plain
+
+
+@pytest.mark.parametrize("args", [["place:kengir"], ["kengir", "--kind", "place"], ["Кенгир", "-k", "place"]])
+def test_a_kind_can_be_asked_for(gulag: Gulag, args: list[str]) -> None:
+    rec = json.loads(gulag("show", *args, "--json").stdout)
+    assert (rec["kind"], rec["id"]) == ("place", "kengir")
+    assert rec["lat"] == 47.84 and rec["lon"] == 67.6161
+    assert [e["id"] for e in rec["events"]] == ["kengir-uprising"]
+
+
+def test_event_card_has_dates_places_figures_notes_and_sources(gulag: Gulag) -> None:
+    out = gulag("show", "stalin-death", "--format", "table", env={"COLUMNS": "200"}).stdout
+    assert "5 Mar 1953  (day precision; EDTF 1953-03-05)" in out
+    assert "Moscow (Russia)" in out
+    assert "discrepancy: The panel gives 6 March" in out
+    assert "[ref-a] Reference A, Encyclopedia <https://example.org/a>" in out
+    kengir = gulag("show", "kengir", "--format", "table", env={"COLUMNS": "200"}).stdout
+    assert "37 prisoners killed: Soviet official count [ref-a]" in kengir
+    assert "c. 500–700 prisoners killed or wounded: survivors' accounts [ref-b]" in kengir
+    assert "Norilsk uprising (norilsk-uprising)" in kengir  # related events
+
+
+def test_show_marks_unverified_events(gulag: Gulag) -> None:
+    assert "unverified: only the exhibit panel reports this" in gulag("show", "vague-event").stdout
+
+
+def test_person_card_has_life_dates_and_events(gulag: Gulag) -> None:
+    rec = json.loads(gulag("show", "beria", "--json").stdout)
+    assert rec["kind"] == "person"
+    assert (rec["born"]["edtf"], rec["died"]["edtf"]) == ("1899-03-29", "1953-12-23")
+    assert [e["id"] for e in rec["events"]] == ["beria-amnesty"]
+    assert "life: 29 Mar 1899 – 23 Dec 1953" in gulag("show", "beria").stdout
+
+
+def test_term_card(gulag: Gulag) -> None:
+    rec = json.loads(gulag("show", "go-slow", "--json").stdout)
+    assert (rec["kind"], rec["id"]) == ("term", "slowdown")
+    assert rec["definition"] == "Working below quota on purpose."
+
+
+def test_several_matches_are_listed_and_exit_4(gulag: Gulag) -> None:
+    result = gulag("show", "uprising")
+    assert result.exit_code == 4
+    assert "'uprising' matches 2 events" in result.stderr
+    assert "norilsk-uprising" in result.stderr and "kengir-uprising" in result.stderr
+    assert result.stdout == ""
+
+
+def test_nothing_found_suggests_and_exits_3(gulag: Gulag) -> None:
+    result = gulag("show", "kengirrr uprisin")
+    assert result.exit_code in (0, 3)  # a close typo is still found
+    result = gulag("show", "stalinn death")
+    assert result.exit_code == 0 and json.loads(gulag("show", "stalinn death", "--json").stdout)["id"] == "stalin-death"
+    result = gulag("show", "zzzz")
+    assert result.exit_code == 3
+    assert result.stderr.startswith("gulag: error: nothing in the store matches 'zzzz'")
+    result = gulag("show", "norilks")
+    assert result.exit_code == 0
+    result = gulag("show", "moskva")
+    assert result.exit_code == 3
+    assert "did you mean: moscow?" in result.stderr
+
+
+def test_empty_query_is_a_usage_error(gulag: Gulag) -> None:
+    result = gulag("show", "  ")
+    assert result.exit_code == 2
+    assert "empty query" in result.stderr
+
+
+def test_core_resolution_without_the_runner() -> None:
+    store = load(MINI)
+    assert resolve(store, "beria").entity.kind is Kind.PERSON
+    assert resolve(store, "Beria amnesty").entity.id == "beria-amnesty"
+    with pytest.raises(AmbiguousError):
+        resolve(store, "uprising")
+    with pytest.raises(NotFoundError):
+        resolve(store, "qqqq")
+
+
+def test_search_ranks_title_matches_above_summary_matches(gulag: Gulag) -> None:
+    got = ids(gulag("search", "kengir", "--json"))
+    assert got == ["kengir-uprising"]
+    got = ids(gulag("search", "prisoners", "--json"))
+    assert set(got) == {"norilsk-uprising", "kengir-uprising", "beria-amnesty"}
+    assert ids(gulag("search", "amnesty", "--json")) == ["beria-amnesty"]
+    hits = json.loads(gulag("search", "amnest", "--json").stdout)
+    assert hits[0]["id"] == "beria-amnesty" and hits[0]["score"] > 0
+
+
+def test_search_title_outranks_place_and_summary() -> None:
+    store = load(MINI)
+    hits = search(store, "norilsk")
+    assert [h.event.id for h in hits] == ["norilsk-uprising"]
+    hits = search(store, "kengir camp")
+    assert hits[0].event.id == "kengir-uprising"
+    scores = [h.score for h in search(store, "uprising")]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_search_every_word_must_match(gulag: Gulag) -> None:
+    assert ids(gulag("search", "kengir", "norilsk", "--json")) == []
+    result = gulag("search", "kengir", "norilsk")
+    assert result.exit_code == 0
+
+
+def test_search_needs_words(gulag: Gulag) -> None:
+    result = gulag("search", "!!!")
+    assert result.exit_code == 2 and "empty search" in result.stderr
