@@ -118,4 +118,6 @@ from . import commands  # noqa: E402,F401  (registers the commands on `app`)
 
 
 def main() -> None:
+    if sys.stdout is None:  # started with stdout closed (`gulag timeline >&-`): nowhere to write
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (lives as long as the process)
     app(prog_name="gulag")

@@ -31,9 +31,9 @@ def validate(
 
     Examples:
 
-      gulag validate
+      gulag validate --json
 
-      gulag validate my-store.json --json
+      gulag validate my-store.json
     """
     out = output(fmt, as_json, no_color)
     path, problems = validate_file(file)

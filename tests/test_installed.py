@@ -1,0 +1,93 @@
+"""What users install: the wheel in a fresh virtualenv, run from another directory, in real pipes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="session")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the wheel, install it (not editable) into a fresh virtualenv; return its `gulag`."""
+    base = tmp_path_factory.mktemp("wheel")
+    dist = base / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
+        check=True, capture_output=True, cwd=base,
+    )
+    [wheel] = dist.glob("gulag-*.whl")
+    env_dir = base / "venv"
+    venv.create(env_dir, with_pip=True)
+    pip = env_dir / "bin" / "pip"
+    subprocess.run([str(pip), "install", "-q", str(wheel)], check=True, capture_output=True, cwd=base)
+    return env_dir / "bin" / "gulag"
+
+
+def run(gulag: Path, *args: str, cwd: Path, **kw: object) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("GULAG_DATA", "NO_COLOR", "FORCE_COLOR")}
+    return subprocess.run([str(gulag), *args], capture_output=True, text=True, cwd=cwd, env=env,
+                          timeout=60, check=False, **kw)  # type: ignore[call-overload]
+
+
+def test_the_installed_wheel_finds_its_bundled_store_from_any_directory(installed: Path, tmp_path: Path) -> None:
+    result = run(installed, "timeline", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    events = json.loads(result.stdout)
+    assert len(events) >= 60
+    source_store = json.loads((ROOT / "data" / "events.json").read_text(encoding="utf-8"))
+    assert len(events) == len(source_store["events"])
+    show = run(installed, "show", "kengir", "--json", cwd=tmp_path)
+    assert json.loads(show.stdout)["id"] == "kengir-uprising"
+    valid = run(installed, "validate", cwd=tmp_path)  # the schema ships in the wheel too
+    assert valid.returncode == 0, valid.stderr
+    version = run(installed, "--version", cwd=tmp_path)
+    assert version.stdout.startswith("gulag ") and "unknown" not in version.stdout
+
+
+def test_python_dash_m_works(installed: Path, tmp_path: Path) -> None:
+    python = installed.parent / "python"
+    result = subprocess.run([str(python), "-m", "gulagcli", "search", "amnesty", "--json"],
+                            capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    "pipeline",
+    ["{g} timeline | head -1", "{g} timeline --json | head -c 100", "{g} timeline --format table | head -2",
+     "{g} timeline --format csv | head -1", "{g} people | head -1"],
+)
+def test_closed_pipes_end_quietly(installed: Path, tmp_path: Path, pipeline: str) -> None:
+    cmd = "set -o pipefail; " + pipeline.format(g=installed)
+    result = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert result.stderr == ""
+    assert result.returncode == 0
+    assert result.stdout
+
+
+def test_closed_stdout_ends_quietly(installed: Path, tmp_path: Path) -> None:
+    result = subprocess.run(f"{installed} timeline >&-", shell=True, capture_output=True, text=True,
+                            cwd=tmp_path, check=False)
+    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
+
+
+def test_ctrl_c_exits_130_without_a_traceback(installed: Path, tmp_path: Path) -> None:
+    # A slow consumer keeps the process alive long enough to be interrupted mid-run.
+    proc = subprocess.Popen([str(installed), "timeline", "--data", "/dev/stdin"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    time.sleep(1.0)  # it is now blocked reading the store from stdin
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert "Traceback" not in err
