@@ -36,7 +36,7 @@ def source_line(s: Record) -> str:
 def figure_line(f: Record, *, with_event: bool = False) -> str:
     where = f" ({f['event_title']})" if with_event and f["event_title"] else ""
     srcs = ", ".join(s["id"] for s in f["sources"])
-    return f"{f['display']} {f['what']}{where}: {f['reported_by']} [{srcs}]"
+    return f"{f['display']} {f['unit']}: {f['what']}{where} ({f['reported_by']}) [{srcs}]"
 
 
 def event_detail(r: Record) -> Detail:

@@ -1,0 +1,85 @@
+"""Run the README's `$ gulag ...` sessions as a user would, in a terminal, and compare the output.
+
+``python tests/readme_sessions.py --update`` rewrites the outputs in README.md from real runs;
+tests/test_readme.py fails whenever the README and the tool disagree.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
+BLOCK = re.compile(r"```console\n(.*?)```", re.S)
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
+COLUMNS = "100"
+
+
+def sessions(text: str) -> list[tuple[str, str]]:
+    """(command, expected output) for every `$ ` line of every console block."""
+    out = []
+    for block in BLOCK.findall(text):
+        current: str | None = None
+        lines: list[str] = []
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                if current is not None:
+                    out.append((current, "\n".join(lines)))
+                current, lines = line[2:], []
+            else:
+                lines.append(line)
+        if current is not None:
+            out.append((current, "\n".join(lines)))
+    return out
+
+
+def run(command: str, cwd: Path) -> str:
+    """The command's stdout and stderr as a terminal shows them (a pseudo-terminal, no colour)."""
+    bindir = str(Path(sys.executable).parent)
+    env = {**os.environ, "PATH": bindir + os.pathsep + os.environ.get("PATH", ""), "NO_COLOR": "1",
+           "COLUMNS": COLUMNS, "LINES": "50", "TERM": "xterm"}
+    env.pop("GULAG_DATA", None)
+    env.pop("FORCE_COLOR", None)
+    master, slave = os.openpty()
+    proc = subprocess.Popen(["bash", "-c", command], stdout=slave, stderr=slave, stdin=subprocess.DEVNULL,
+                            cwd=cwd, env=env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=60)
+    os.close(master)
+    text = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    return "\n".join(line.rstrip() for line in ANSI.sub("", text).splitlines()).rstrip("\n")
+
+
+def update() -> None:
+    text = README.read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+
+        def fill(match: re.Match[str]) -> str:
+            parts = []
+            for command, _ in sessions(match.group(0)):
+                output = run(command, Path(tmp))
+                parts.append(f"$ {command}" + (f"\n{output}" if output else ""))
+            return "```console\n" + "\n".join(parts) + "\n```"
+
+        README.write_text(BLOCK.sub(fill, text), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--update"]:
+        update()
+    else:
+        sys.exit("usage: python tests/readme_sessions.py --update")
