@@ -50,11 +50,13 @@ BROKEN_STORES = [
     ("empty text", _set("events.1.title", "  "), "$.events[1].title (beria-amnesty): is empty"),
     ("duplicate id", _set("events.1.id", "stalin-death"), "duplicate id (also used at $.events[0])"),
     ("id shared across kinds", _set("places.0.id", "stalin-death"), "duplicate id"),
-    ("dangling place", _set("events.0.places", ["atlantis"]), "$.events[0].places[0] (stalin-death): no place with id 'atlantis'"),
+    ("dangling place", _set("events.0.places", ["atlantis"]),
+     "$.events[0].places[0] (stalin-death): no place with id 'atlantis'"),
     ("dangling related", _set("events.1.related", ["nope"]), "no event with id 'nope'"),
     ("dangling source", _set("events.0.sources", ["nope"]), "no source with id 'nope'"),
     ("no source", _set("events.0.sources", []), "$.events[0].sources (stalin-death): needs at least one source"),
-    ("impossible date", _set("events.0.date", "1953-02-30"), "$.events[0].date (stalin-death): '1953-02-30': Feb 1953 has no day 30"),
+    ("impossible date", _set("events.0.date", "1953-02-30"),
+     "$.events[0].date (stalin-death): '1953-02-30': Feb 1953 has no day 30"),
     ("unparseable date", _set("events.0.date", "March 1953"), "is not an EDTF date this store supports"),
     ("backwards interval", _set("events.2.date", "1953-08-04/1953-05-26"), "the interval ends before it starts"),
     ("events not a list", _set("events", {}), "$.events: must be a list, not an object"),
@@ -247,8 +249,9 @@ def test_every_stored_id_resolves_to_itself(raw: dict[str, Any]) -> None:
 
 
 def test_every_id_and_alias_of_the_mini_store_resolves() -> None:
-    from .conftest import MINI
     from gulagcli.store import load
+
+    from .conftest import MINI
 
     store = load(MINI)
     for entity, names in entities(store):

@@ -234,7 +234,7 @@ class Hit:
 
 def _fields(store: Store, ev: Event) -> dict[str, str]:
     places = [n for pid in ev.places if (p := store.places.get(pid)) for n in place_names(p)]
-    people = [n for pid in ev.people if (p := store.people.get(pid)) for n in person_names(p)]
+    people = [n for pid in ev.people if (who := store.people.get(pid)) for n in person_names(who)]
     return {
         "title": ev.title, "aliases": " ".join(ev.aliases), "places": " ".join(places),
         "people": " ".join(people), "tags": " ".join(ev.tags), "summary": ev.summary,
@@ -354,6 +354,10 @@ def sources_of(store: Store, entity: Entity) -> list[str]:
             if fig.event == ev.id:
                 ids += fig.sources
     else:
-        model = {Kind.PLACE: store.places, Kind.PERSON: store.people, Kind.TERM: store.terms}[entity.kind]
-        ids += model[entity.id].sources
+        entry: Place | Person | Term = (
+            store.places[entity.id] if entity.kind is Kind.PLACE
+            else store.people[entity.id] if entity.kind is Kind.PERSON
+            else store.terms[entity.id]
+        )
+        ids += entry.sources
     return [i for i in dict.fromkeys(ids) if i in store.sources]

@@ -219,7 +219,7 @@ def build(raw: Any, *, path: str = "") -> tuple[Store | None, list[Problem]]:
         )
     }
     index = {name: {k: model for k, (_, model) in recs.items()} for name, recs in built.items()}
-    for name, recs in built.items():
+    for recs in built.values():
         for reader, model in recs.values():
             _check_refs(reader, model, index)
     store = Store(

@@ -16,7 +16,7 @@ def _date_style(r: Record) -> str:
 
 
 def _title_mark(r: Record) -> str:
-    return r["title"] + ("" if r["verified"] else " †")
+    return str(r["title"]) + ("" if r["verified"] else " †")
 
 
 EVENT_COLUMNS = [

@@ -74,7 +74,7 @@ def event_record(store: Store, ev: Event, *, figures: list[Figure] | None = None
         "aliases": list(ev.aliases),
         "places": [{"id": p.id, "name": p.name, "country": p.country}
                    for pid in ev.places if (p := store.places.get(pid))],
-        "people": [{"id": p.id, "name": p.name} for pid in ev.people if (p := store.people.get(pid))],
+        "people": [{"id": who.id, "name": who.name} for pid in ev.people if (who := store.people.get(pid))],
         "terms": [{"id": t.id, "term": t.term} for tid in ev.terms if (t := store.terms.get(tid))],
         "tags": list(ev.tags),
         "verified": ev.verified,
