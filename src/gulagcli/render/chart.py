@@ -1,0 +1,393 @@
+"""A timeline chart drawn with text: a pure layout, then one function that turns it into Rich.
+
+The layout maps days to columns and decides, for every row, what each column shows. It never
+touches a terminal, so tests can check which columns a bar covers; :func:`chart_renderable`
+only colours what the layout decided. Every mark is its own character, so the chart reads the
+same without colour, in a pipe and in an SVG.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from ..dates import FIRST_DAY, LAST_DAY, MONTH_ABBR, display
+from ..models import Event, HistDate, Precision, Store
+from .output import printable
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+MIN_WIDTH = 40  # below this the bars have no room beside their labels
+_MIN_PLOT = 16
+
+
+class GroupBy(str, Enum):
+    """``--by``: one row per place or per tag instead of one row per event."""
+
+    PLACE = "place"
+    TAG = "tag"
+
+
+class Mark(str, Enum):
+    """What one column of a row shows. Where events overlap, the later member wins."""
+
+    EMPTY = " "
+    FUZZY = "░"  # widest bounds of an approximate or uncertain date
+    VAGUE = "▒"  # one date known only to its month, year or decade
+    SPAN = "█"  # an interval: how long it lasted
+    DAY = "◆"  # one known day
+    BEFORE = "◀"  # continues before the left edge
+    AFTER = "▶"  # continues after the right edge
+
+
+_RANK = {mark: i for i, mark in enumerate(Mark)}
+
+LEGEND = {
+    Mark.SPAN: "lasted this long",
+    Mark.DAY: "one day",
+    Mark.VAGUE: "one date, known only to the month or year",
+    Mark.FUZZY: "approximate (c.) or uncertain (?): may reach this far",
+}
+
+
+# --- days to columns ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Axis:
+    """The inclusive days ``lo..hi`` spread over ``width`` columns."""
+
+    lo: date
+    hi: date
+    width: int
+
+    @property
+    def days(self) -> int:
+        return self.hi.toordinal() - self.lo.toordinal() + 1
+
+    def column(self, day: date) -> int:
+        """The column a day falls in; negative before the axis, ``>= width`` after it."""
+        return (day.toordinal() - self.lo.toordinal()) * self.width // self.days
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """The columns one date covers, unclipped: ``earliest <= start <= end <= latest``."""
+
+    earliest: int
+    start: int
+    end: int
+    latest: int
+    mark: Mark
+
+
+def bar(d: HistDate, axis: Axis) -> Bar:
+    """Where a date goes: its strict span, and its widest bounds for the fuzzy part.
+
+    A qualified side always gets at least one fuzzy column, so a "c." stays visible even when
+    its widening is narrower than a column.
+    """
+    start, end = axis.column(d.start), axis.column(d.end)
+    earliest, latest = axis.column(d.earliest), axis.column(d.latest)
+    if d.earliest < d.start and earliest == start:
+        earliest = start - 1
+    if d.latest > d.end and latest == end:
+        latest = end + 1
+    if d.interval:
+        mark = Mark.SPAN
+    elif d.precision is Precision.DAY:
+        mark = Mark.DAY
+    else:
+        mark = Mark.VAGUE
+    return Bar(earliest, start, end, latest, mark)
+
+
+def draw(bars: Iterable[Bar], width: int) -> tuple[Mark, ...]:
+    """One row of ``width`` columns with every bar on it, clipped, arrows where one runs off."""
+    cells = [Mark.EMPTY] * width
+
+    def put(col: int, mark: Mark) -> None:
+        if 0 <= col < width and _RANK[mark] > _RANK[cells[col]]:
+            cells[col] = mark
+
+    for b in bars:
+        for col in range(max(b.earliest, 0), min(b.latest, width - 1) + 1):
+            put(col, Mark.FUZZY)
+        for col in range(max(b.start, 0), min(b.end, width - 1) + 1):
+            put(col, b.mark)
+        if b.earliest < 0:
+            put(0, Mark.BEFORE)
+        if b.latest >= width:
+            put(width - 1, Mark.AFTER)
+    return tuple(cells)
+
+
+def axis_for(dates: Iterable[HistDate], *, start: date | None, end: date | None, width: int) -> Axis:
+    """Whole years around the dates, cut to --from/--to; open ends (``..``) do not stretch it."""
+    bounds = [x for d in dates for x in (d.earliest, d.start, d.end, d.latest)
+              if x not in (FIRST_DAY, LAST_DAY)]
+    lo = date(min(bounds).year, 1, 1) if bounds else (start or date(1945, 1, 1))
+    hi = date(max(bounds).year, 12, 31) if bounds else (end or date(lo.year, 12, 31))
+    if start is not None and start > lo:
+        lo = start
+    if end is not None and end < hi:
+        hi = end
+    if hi < lo:
+        lo, hi = hi, lo
+    return Axis(lo, hi, width)
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    column: int
+    label: str
+
+
+def ticks(axis: Axis) -> tuple[Tick, ...]:
+    """Labelled ticks: every year when they fit; months on an axis of a year or two; else every
+    2, 5, 10... years. Labels never overlap and never run past the right edge."""
+    years = range(axis.lo.year, axis.hi.year + 1)
+    starts = [date(y, 1, 1) for y in years if axis.lo <= date(y, 1, 1)]
+    if len(starts) < 3:
+        for step in (1, 2, 3, 6):
+            days = [date(y, m, 1) for y in years for m in range(1, 13, step)
+                    if axis.lo <= date(y, m, 1) <= axis.hi]
+            picked = _if_fits(axis, [(d, str(d.year) if d.month == 1 else MONTH_ABBR[d.month - 1])
+                                     for d in days])
+            if picked:
+                return picked
+    for step in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000):
+        picked = _if_fits(axis, [(d, str(d.year)) for d in starts if d.year % step == 0])
+        if picked:
+            return picked
+    return (Tick(0, str(axis.lo.year)),)
+
+
+def label_column(col: int, label: str, width: int) -> int:
+    """Where a tick's label starts: at the tick, or pulled left to end at the right edge."""
+    return max(0, min(col, width - len(label)))
+
+
+def _if_fits(axis: Axis, days: list[tuple[date, str]]) -> tuple[Tick, ...]:
+    cols = [(axis.column(d), label) for d, label in days]
+    if not cols or any(b - a < 5 for (a, _), (b, _) in pairwise(cols)):
+        return ()
+    placed: list[Tick] = []
+    taken = -1  # last column used by a label
+    for col, label in cols:
+        at = label_column(col, label, axis.width)
+        if at > taken:
+            placed.append(Tick(col, label))
+            taken = at + len(label)
+    return tuple(placed)
+
+
+# --- rows -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """What one line of the chart stands for: an event, or a place or tag with its events."""
+
+    label: str
+    when: str  # the event's date as a historian writes it, or "3 events"
+    dates: tuple[HistDate, ...]
+    qualified: bool = False  # the date is approximate or uncertain
+    unverified: bool = False
+
+
+def event_rows(events: Sequence[Event]) -> list[Row]:
+    return [Row(printable(ev.title), display(ev.date.edtf), (ev.date,),
+                qualified=ev.date.approximate or ev.date.uncertain, unverified=not ev.verified)
+            for ev in events]
+
+
+def group_rows(store: Store, events: Sequence[Event], by: GroupBy) -> list[Row]:
+    """One row per place or tag, in order of its first event; events without one go last."""
+    groups: dict[str, list[Event]] = {}
+    for ev in events:
+        for key in (ev.places if by is GroupBy.PLACE else ev.tags) or ("",):
+            groups.setdefault(key, []).append(ev)
+    rows = []
+    for key in sorted(groups, key=lambda k: k == ""):
+        evs = groups[key]
+        rows.append(Row(printable(_group_label(store, by, key)),
+                        f"{len(evs)} event{'s' if len(evs) != 1 else ''}",
+                        tuple(ev.date for ev in evs)))
+    return rows
+
+
+def _group_label(store: Store, by: GroupBy, key: str) -> str:
+    if not key:
+        return f"(no {by.value})"
+    if by is GroupBy.PLACE:
+        place = store.places.get(key)
+        return place.name if place else key
+    tag = store.tags.get(key)
+    return tag.label if tag else key
+
+
+# --- the whole picture ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    label: str  # fitted to the label column
+    when: str  # fitted to the date column ("" when there is none)
+    cells: tuple[Mark, ...]
+    qualified: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    title: str
+    axis: Axis
+    ticks: tuple[Tick, ...]
+    label_width: int
+    when_width: int  # 0: no date column (narrow terminals)
+    lines: tuple[Line, ...]
+    legend: tuple[tuple[str, str], ...]  # (glyphs, meaning), only for what the chart shows
+
+    @property
+    def indent(self) -> int:
+        """Columns before the plot: the label, and the date column when there is one."""
+        return self.label_width + 1 + (self.when_width + 1 if self.when_width else 0)
+
+
+def layout_chart(rows: Sequence[Row], *, start: date | None, end: date | None, width: int,
+                 subject: str) -> Chart:
+    """Fit rows into ``width`` columns: labels on the left, dates if there is room, then bars."""
+    width = max(width, MIN_WIDTH)
+    label_width = min(max((cell_len(r.label) + 2 * r.unverified for r in rows), default=1),
+                      max(12, min(40, round(width * 0.38))))
+    when_width = 0
+    if width >= 110:
+        when_width = min(max((cell_len(r.when) for r in rows), default=0), 26)
+    plot = width - label_width - 1 - (when_width + 1 if when_width else 0)
+    if plot < _MIN_PLOT:
+        label_width -= _MIN_PLOT - plot
+        plot = _MIN_PLOT
+    axis = axis_for((d for r in rows for d in r.dates), start=start, end=end, width=plot)
+    lines = []
+    for r in rows:
+        label = (fit(r.label, label_width - 2) + " †") if r.unverified else fit(r.label, label_width)
+        cells = draw((bar(d, axis) for d in r.dates), plot)
+        lines.append(Line(pad(label, label_width), pad(fit(r.when, when_width), when_width)
+                          if when_width else "", cells, r.qualified))
+    shown = {c for line in lines for c in line.cells}
+    legend = [(m.value, text) for m, text in LEGEND.items() if m in shown]
+    if arrows := [m.value for m in (Mark.BEFORE, Mark.AFTER) if m in shown]:
+        legend.append((" ".join(arrows), "runs past the edge of the chart"))
+    if any(r.unverified for r in rows):
+        legend.append(("†", "reported only by the exhibit panel"))
+    years = f"{axis.lo.year}" if axis.lo.year == axis.hi.year else f"{axis.lo.year}–{axis.hi.year}"
+    return Chart(f"{subject}, {years}", axis, ticks(axis), label_width, when_width, tuple(lines),
+                 tuple(legend))
+
+
+def cell_len(text: str) -> int:
+    """Terminal columns a text takes: wide East Asian characters count two, combining marks none."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+               for c in text)
+
+
+def fit(text: str, width: int) -> str:
+    """The text cut to ``width`` columns, with an ellipsis where it was cut."""
+    if cell_len(text) <= width:
+        return text
+    out, used = [], 0
+    for c in text:
+        n = cell_len(c)
+        if used + n > width - 1:
+            break
+        out.append(c)
+        used += n
+    return "".join(out).rstrip() + "…"
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * (width - cell_len(text))
+
+
+def axis_lines(chart: Chart) -> tuple[str, str]:
+    """The year labels and the ruler under them, as plain text the width of the plot."""
+    width = chart.axis.width
+    labels = [" "] * width
+    ruler = ["─"] * width
+    for t in chart.ticks:
+        at = label_column(t.column, t.label, width)
+        labels[at:at + len(t.label)] = t.label
+        ruler[min(t.column, width - 1)] = "┬"
+    return "".join(labels[:width]), "".join(ruler)
+
+
+def legend_lines(chart: Chart, width: int) -> list[list[tuple[str, str]]]:
+    """The legend entries wrapped to ``width``; each entry is (glyphs, meaning)."""
+    lines: list[list[tuple[str, str]]] = [[]]
+    used = 0
+    for glyph, text in chart.legend:
+        size = cell_len(glyph) + 1 + cell_len(text) + (3 if lines[-1] else 0)
+        if lines[-1] and used + size > width:
+            lines.append([])
+            used, size = 0, size - 3
+        lines[-1].append((glyph, text))
+        used += size
+    return lines
+
+
+# --- Rich -----------------------------------------------------------------------------------
+
+_STYLES = {  # by glyph, so the legend can share them
+    Mark.SPAN.value: "bold cyan",
+    Mark.DAY.value: "bold magenta",
+    Mark.VAGUE.value: "cyan",
+    Mark.FUZZY.value: "yellow",
+    Mark.BEFORE.value: "dim",
+    Mark.AFTER.value: "dim",
+}
+
+
+def chart_renderable(chart: Chart, *, styled: bool = True) -> RenderableType:
+    """The chart as Rich lines; ``styled=False`` draws the same characters with no style at all."""
+    from rich.console import Group
+    from rich.text import Text
+
+    def style(name: str) -> str:
+        return name if styled else ""
+
+    pad_left = " " * chart.indent
+    labels, ruler = axis_lines(chart)
+    guides = {t.column for t in chart.ticks}
+    out = [Text(chart.title, style=style("bold"), no_wrap=True, overflow="crop"),
+           Text(pad_left + labels, style=style("bold"), no_wrap=True, overflow="crop"),
+           Text(pad_left + ruler, style=style("dim"), no_wrap=True, overflow="crop")]
+    for line in chart.lines:
+        text = Text(no_wrap=True, overflow="crop")
+        text.append(line.label + " ", style=style("bold"))
+        if chart.when_width:
+            text.append(line.when + " ", style=style("yellow" if line.qualified else "dim"))
+        for col, mark in enumerate(line.cells):
+            if mark is Mark.EMPTY and col in guides:
+                text.append("·", style=style("dim"))
+            else:
+                text.append(mark.value, style=style(_STYLES.get(mark.value, "")))
+        out.append(text)
+    if len(chart.lines) > 15:  # a long chart gets its ruler again at the bottom
+        out.append(Text(pad_left + ruler.replace("┬", "┴"), style=style("dim"), no_wrap=True))
+        out.append(Text(pad_left + labels, style=style("bold"), no_wrap=True, overflow="crop"))
+    width = chart.indent + chart.axis.width
+    for entries in legend_lines(chart, width):
+        text = Text(no_wrap=True, overflow="crop")
+        for i, (glyph, meaning) in enumerate(entries):
+            if i:
+                text.append("   ")
+            text.append(glyph, style=style(_STYLES.get(glyph, "")))
+            text.append(" " + meaning, style=style("dim"))
+        out.append(text)
+    return Group(*out)
