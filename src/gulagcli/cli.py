@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
+from importlib import import_module
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -22,8 +24,38 @@ from .render.output import OutputFormat, resolve_format
 EXIT_CODES_HELP = ", ".join(f"{code.value} {code.name.lower().replace('_', ' ')}" for code in ExitCode)
 
 
+# Each command and the module under gulagcli.commands that defines it. A command's module is
+# imported only when that command runs (or help lists them all), so `gulag show` does not pay
+# for the chart, the exports or the validator at start-up.
+COMMANDS = {
+    "timeline": "browse", "search": "browse", "show": "lookup", "figures": "facts", "on": "facts",
+    "places": "facts", "people": "facts", "terms": "facts", "tags": "facts", "cite": "facts",
+    "about": "facts", "chart": "export", "export": "export", "validate": "validate",
+}
+
+
+def command_app() -> typer.Typer:
+    """The Typer a commands module registers its commands on."""
+    return typer.Typer(rich_markup_mode="rich", add_completion=False, pretty_exceptions_enable=False)
+
+
+@cache
+def _module_command(module: str, name: str) -> Any:
+    app_ = import_module(f"{__package__}.commands.{module}").app
+    command = typer.main.get_command(app_)
+    return command.get_command(None, name) if isinstance(command, TyperGroup) else command  # type: ignore[arg-type]
+
+
 class GulagGroup(TyperGroup):
-    """Translates errors raised anywhere below into a one-line message and an exit code."""
+    """Loads commands lazily, and translates errors raised anywhere below into a one-line
+    message and an exit code."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        module = COMMANDS.get(cmd_name)
+        return _module_command(module, cmd_name) if module else None
 
     def invoke(self, ctx: Any) -> Any:
         from typer._click import exceptions as click_exc
@@ -113,8 +145,6 @@ NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour (NO_COLO
 def output(fmt: OutputFormat | None, as_json: bool, no_color: bool) -> Output:
     return Output(resolve_format(fmt, as_json), no_color=no_color)
 
-
-from . import commands  # noqa: E402,F401  (registers the commands on `app`)
 
 
 def main() -> None:

@@ -31,7 +31,7 @@ _ISO_INPUT = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,
 class _Part:
     """One side of an EDTF date: its strict bounds, precision and qualifiers."""
 
-    __slots__ = ("approximate", "end", "precision", "start", "uncertain", "year", "month", "day")
+    __slots__ = ("approximate", "day", "end", "month", "precision", "start", "uncertain", "year")
 
     def __init__(self, text: str) -> None:
         m = _SINGLE.fullmatch(text)

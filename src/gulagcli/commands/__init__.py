@@ -1,3 +1,1 @@
-"""The commands, grouped by what they are for; importing this package registers them."""
-
-from . import browse, export, facts, lookup, validate  # noqa: F401
+"""The commands, one module per group; gulagcli.cli.COMMANDS says which module has which."""

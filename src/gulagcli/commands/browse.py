@@ -7,13 +7,15 @@ from typing import Annotated
 
 import typer
 
-from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, app, output
+from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, command_app, output
 from ..dates import parse_user_range
 from ..query import figures_by_event, filter_events
 from ..query import search as search_events
 from ..render.listings import events_listing, hits_listing
 from ..render.records import event_record
 from ..store import load
+
+app = command_app()
 
 LimitOpt = Annotated[
     int | None, typer.Option("--limit", "-n", min=1, max=10_000_000, help="Show at most N events.")

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ..cli import DataOpt, NoColorOpt, app
+from ..cli import DataOpt, NoColorOpt, command_app
 from ..files import write_atomic
 from ..query import figures_by_event, filter_events
 from ..render.chart import MIN_WIDTH, GroupBy, event_rows, group_rows, layout_chart
@@ -17,6 +17,8 @@ from ..render.output import is_terminal
 from ..render.records import event_record
 from ..store import load
 from .browse import FromOpt, LimitOpt, PersonOpt, PlaceOpt, ReverseOpt, TagOpt, ToOpt, date_bounds
+
+app = command_app()
 
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")]
 ByOpt = Annotated[

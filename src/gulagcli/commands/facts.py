@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, app, output
+from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, command_app, output
 from ..dates import parse_month_day
 from ..models import Store
 from ..query import events_of, figures_about, on_this_day, resolve, sources_of
@@ -16,6 +16,8 @@ from ..render import listings, records
 from ..render.cite import CiteStyle, bibtex_entry, csl_item, text_citation
 from ..render.output import Column, Listing, write_json
 from ..store import load
+
+app = command_app()
 
 
 class IndexSort(str, Enum):

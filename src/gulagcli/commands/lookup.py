@@ -6,12 +6,14 @@ from typing import Annotated, Any
 
 import typer
 
-from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, app, output
+from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, command_app, output
 from ..models import Kind, Store
 from ..query import Entity, resolve
 from ..render import details, records
 from ..render.details import Detail
 from ..store import load
+
+app = command_app()
 
 SHOWABLE = (Kind.EVENT, Kind.PERSON, Kind.PLACE, Kind.TERM)
 

@@ -7,10 +7,12 @@ from typing import Annotated
 
 import typer
 
-from ..cli import FormatOpt, JsonOpt, NoColorOpt, app, output
+from ..cli import FormatOpt, JsonOpt, NoColorOpt, command_app, output
 from ..errors import DataError
 from ..render.output import Column, Listing
 from ..validate import validate_file
+
+app = command_app()
 
 
 @app.command()

@@ -9,7 +9,13 @@ from typing import IO, TYPE_CHECKING, Any
 from ..errors import UsageError
 from .details import Detail, detail_plain
 from .output import (
-    Listing, OutputFormat, is_terminal, write_csv, write_json, write_jsonl, write_plain,
+    Listing,
+    OutputFormat,
+    is_terminal,
+    write_csv,
+    write_json,
+    write_jsonl,
+    write_plain,
 )
 
 if TYPE_CHECKING:
