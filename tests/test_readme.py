@@ -21,9 +21,15 @@ def test_readme_has_sessions_for_the_main_commands() -> None:
         assert needed in commands, needed
 
 
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One directory for the whole README, as for a reader going through it in order."""
+    return tmp_path_factory.mktemp("readme")
+
+
 @pytest.mark.parametrize(("command", "expected"), SESSIONS, ids=[c for c, _ in SESSIONS])
-def test_readme_session_output_is_real(command: str, expected: str, tmp_path: Path) -> None:
-    assert run(command, tmp_path) == expected, "README is stale: run `python tests/readme_sessions.py --update`"
+def test_readme_session_output_is_real(command: str, expected: str, workdir: Path) -> None:
+    assert run(command, workdir) == expected, "README is stale: run `python tests/readme_sessions.py --update`"
 
 
 def test_ci_runs_exactly_the_readme_test_command() -> None:

@@ -1,10 +1,15 @@
-"""Frozen value objects for the store. No I/O, no terminal, no parsing."""
+"""Immutable value objects for the store. No I/O, no terminal, no parsing.
+
+NamedTuples rather than frozen dataclasses: a dataclass costs about a millisecond to define
+at import, which every command would pay at start-up, and a tuple is smaller per record in a
+large store.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from typing import NamedTuple
 
 
 class Precision(str, Enum):
@@ -25,8 +30,7 @@ class Kind(str, Enum):
     SOURCE = "source"
 
 
-@dataclass(frozen=True, slots=True)
-class HistDate:
+class HistDate(NamedTuple):
     """A stored EDTF date with its strict bounds and its widest (qualified) bounds."""
 
     edtf: str
@@ -44,8 +48,7 @@ class HistDate:
         return self.earliest <= hi and self.latest >= lo
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     id: str
     title: str
     kind: str
@@ -55,15 +58,13 @@ class Source:
     year: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
+class Note(NamedTuple):
     kind: str  # discrepancy | uncertainty | context
     text: str
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
     id: str
     name: str
     kind: str
@@ -79,8 +80,7 @@ class Place:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
+class Person(NamedTuple):
     id: str
     name: str
     role: str
@@ -92,8 +92,7 @@ class Person:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):
     id: str
     term: str
     definition: str
@@ -102,8 +101,7 @@ class Term:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     id: str
     event: str | None
     what: str
@@ -118,15 +116,13 @@ class Figure:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Tag:
+class Tag(NamedTuple):
     id: str
     label: str
     description: str
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     id: str
     title: str
     date: HistDate
@@ -143,25 +139,23 @@ class Event:
     verified: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class Meta:
+class Meta(NamedTuple):
     title: str
     version: str
     license: str
     description: str
 
 
-@dataclass(slots=True)
-class Store:
+class Store(NamedTuple):
     """A loaded, checked store. Events are kept in chronological order."""
 
     meta: Meta
     events: list[Event]
-    places: dict[str, Place] = field(default_factory=dict)
-    people: dict[str, Person] = field(default_factory=dict)
-    terms: dict[str, Term] = field(default_factory=dict)
-    figures: dict[str, Figure] = field(default_factory=dict)
-    sources: dict[str, Source] = field(default_factory=dict)
-    tags: dict[str, Tag] = field(default_factory=dict)
-    by_id: dict[str, Event] = field(default_factory=dict)
+    places: dict[str, Place]
+    people: dict[str, Person]
+    terms: dict[str, Term]
+    figures: dict[str, Figure]
+    sources: dict[str, Source]
+    tags: dict[str, Tag]
+    by_id: dict[str, Event]
     path: str = ""

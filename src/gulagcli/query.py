@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from .errors import AmbiguousError, NotFoundError, UsageError
 from .models import Event, Figure, Kind, Person, Place, Store, Term
@@ -111,15 +111,13 @@ def figures_by_event(store: Store) -> dict[str, list[Figure]]:
 # --- resolution ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Entity:
+class Entity(NamedTuple):
     kind: Kind
     id: str
     name: str
 
 
-@dataclass(frozen=True, slots=True)
-class Resolution:
+class Resolution(NamedTuple):
     """What ``show`` found: the chosen entity and the others the name also fits."""
 
     entity: Entity
@@ -226,8 +224,7 @@ _WEIGHTS = {"title": 5.0, "aliases": 4.0, "places": 3.0, "people": 3.0, "tags": 
             "description": 0.5}
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     event: Event
     score: float
 
@@ -308,8 +305,7 @@ def figures_about(store: Store, entity: Entity | None) -> list[Figure]:
     return sorted(figures, key=lambda f: (order.get(f.event or "", len(order)), f.what, f.id))
 
 
-@dataclass(frozen=True, slots=True)
-class Anniversary:
+class Anniversary(NamedTuple):
     event: Event
     year: int  # the year in which the event touched the day asked for
 

@@ -6,9 +6,8 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .dates import parse_edtf
 from .errors import DataError
@@ -21,8 +20,7 @@ NOTE_KINDS = ("discrepancy", "uncertainty", "context")
 SECTIONS = ("sources", "tags", "places", "people", "terms", "events", "figures")
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a store: where (JSON path and record id) and what."""
 
     path: str
@@ -37,9 +35,9 @@ class Problem:
 
 def bundled_path() -> Path:
     """The store shipped in the wheel, or the repository's ``data/`` in a source checkout."""
-    from importlib.resources import files
-
-    packaged = Path(str(files("gulagcli"))) / "data" / "events.json"
+    # Beside this module in an installed wheel; importlib.resources would say the same for a
+    # package on disk, at the price of importing it (milliseconds of every start-up).
+    packaged = Path(__file__).with_name("data") / "events.json"
     if packaged.is_file():
         return packaged
     return Path(__file__).resolve().parents[2] / "data" / "events.json"
@@ -241,7 +239,7 @@ _REF_FIELDS = {
 
 def _check_refs(reader: _Reader, model: Any, index: dict[str, dict[str, Any]]) -> None:
     for field, section in _REF_FIELDS.items():
-        for i, ref in enumerate(getattr(model, field, ()) if field in model.__slots__ else ()):
+        for i, ref in enumerate(getattr(model, field, ()) if field in model._fields else ()):
             if ref not in index[section]:
                 reader.problem(f"{field}[{i}]", f"no {section[:-1]} with id {ref!r}", integrity=True)
     for n, note in enumerate(getattr(model, "notes", ())):

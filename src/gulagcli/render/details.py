@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from .output import printable
 from .records import Record
 
 
-@dataclass(frozen=True, slots=True)
 class Detail:
-    title: str
-    kind: str
-    fields: list[tuple[str, list[str]]] = field(default_factory=list)
-    footer: str = ""  # e.g. "see also: place kengir"
+    """A card: a title, its kind, labelled lines and a footer such as "see also: place:kengir"."""
+
+    __slots__ = ("fields", "footer", "kind", "title")
+
+    def __init__(self, title: str, kind: str, fields: list[tuple[str, list[str]]] | None = None,
+                 footer: str = "") -> None:
+        self.title, self.kind, self.footer = title, kind, footer
+        self.fields: list[tuple[str, list[str]]] = fields if fields is not None else []
 
     def add(self, label: str, *values: str | None) -> None:
         lines = [v for v in values if v]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import UsageError
@@ -33,10 +32,13 @@ def make_console(*, stderr: bool = False, no_color: bool = False) -> Console:
                    emoji=False, markup=False)
 
 
-@dataclass(frozen=True, slots=True)
 class Output:
-    format: OutputFormat
-    no_color: bool = False
+    """Where a command's result goes, in which format."""
+
+    __slots__ = ("format", "no_color")
+
+    def __init__(self, format: OutputFormat, *, no_color: bool = False) -> None:
+        self.format, self.no_color = format, no_color
 
     @property
     def out(self) -> IO[str]:

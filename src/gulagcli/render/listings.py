@@ -43,7 +43,7 @@ def events_listing(records: list[Record], *, title: str = "") -> Listing:
         notes.append("c. = approximate date, ? = uncertain date")
     if not all(r["verified"] for r in records):
         notes.append("† = reported only by the exhibit panel; not confirmed by an independent reference")
-    return Listing(records, EVENT_COLUMNS, title=title, notes=notes)
+    return Listing(records, EVENT_COLUMNS, title=title, notes=tuple(notes))
 
 
 HIT_COLUMNS = [Column("score", lambda r: f"{r['score']:g}", label="Score"), *EVENT_COLUMNS]

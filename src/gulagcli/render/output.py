@@ -6,9 +6,8 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from enum import Enum
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from .records import Record
 
@@ -39,8 +38,7 @@ def printable(text: str, *, newlines: bool = False) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(NamedTuple):
     """One column of a listing, and in which of table, plain and CSV output it appears."""
 
     header: str
@@ -64,15 +62,14 @@ PLAIN_CSV = frozenset({OutputFormat.PLAIN, OutputFormat.CSV})
 CSV_ONLY = frozenset({OutputFormat.CSV})
 
 
-@dataclass(frozen=True, slots=True)
-class Listing:
+class Listing(NamedTuple):
     """Records with the columns that present them; what every listing command produces."""
 
     records: list[Record]
     columns: list[Column]
     title: str = ""
     caption: str = ""
-    notes: list[str] = field(default_factory=list)  # shown under a table, to stderr otherwise
+    notes: tuple[str, ...] = ()  # shown under a table
 
     def cells(self, fmt: OutputFormat) -> tuple[list[Column], list[list[str]]]:
         cols = [c for c in self.columns if fmt in c.formats]
