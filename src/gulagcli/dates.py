@@ -94,9 +94,30 @@ def _clamp(ordinal: int) -> date:
     return date.fromordinal(max(1, min(LAST_DAY.toordinal(), ordinal)))
 
 
-@lru_cache(maxsize=4096)
+def _plain_day(text: str) -> date | None:
+    """``YYYY-MM-DD`` through the C parser: most stored dates, and every day of a large store."""
+    if len(text) == 10 and text[4] == "-" and text[7] == "-" and text[5:7].isdigit():
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            return None  # the general parser says what is wrong
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
 def parse_edtf(text: str) -> HistDate:
     """Parse a stored EDTF string; raise ValueError naming what is wrong."""
+    if (day := _plain_day(text)) is not None:
+        return HistDate(text, day, day, day, day, Precision.DAY, False, False, False)
+    if len(text) == 21 and text[10] == "/":
+        since, until = _plain_day(text[:10]), _plain_day(text[11:])
+        if since is not None and until is not None and since <= until:
+            return HistDate(text, since, until, since, until, Precision.DAY, False, False, True)
+    return parse_general(text)
+
+
+def parse_general(text: str) -> HistDate:
+    """Any stored date the store supports; :func:`parse_edtf` takes a shortcut for plain days."""
     if "/" in text:
         left, _, right = text.partition("/")
         lo = None if left == OPEN else _Part(left)

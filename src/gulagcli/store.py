@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-import json
+import gc
 import os
 import re
-from collections.abc import Callable, Iterable
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from . import jsonfile
 from .dates import parse_edtf
 from .errors import DataError
 from .models import Event, Figure, HistDate, Meta, Note, Person, Place, Source, Store, Tag, Term
 
+_intern = sys.intern
 ENV_VAR = "GULAG_DATA"
-MAX_BYTES = 2 * 1024**3  # a store past 2 GiB is refused before it is read into memory
+MAX_BYTES = jsonfile.MAX_BYTES
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 NOTE_KINDS = ("discrepancy", "uncertainty", "context")
 SECTIONS = ("sources", "tags", "places", "people", "terms", "events", "figures")
@@ -56,36 +59,25 @@ def locate(data: Path | None) -> Path:
 
 
 def read_json(path: Path) -> Any:
-    """Read a JSON file, turning every way it can fail into one-line DataErrors."""
-    try:
-        if path.is_dir():
-            raise DataError(f"{path}: is a directory, not a store file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DataError(f"{path}: {size} bytes is larger than the {MAX_BYTES} a store may have")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError(f"{path}: no such file; pass a store with --data or ${ENV_VAR}") from None
-    except PermissionError:
-        raise DataError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise DataError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataError(f"{path}: not UTF-8 (bad byte at offset {exc.start})") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DataError(f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
-    except RecursionError:
-        raise DataError(f"{path}: JSON nested too deeply to be a store") from None
+    """The whole store decoded at once (for `gulag validate`, which checks it as one document)."""
+    return jsonfile.decode(jsonfile.read_text(path, max_bytes=MAX_BYTES, env_var=ENV_VAR), path)
 
 
 def load(data: Path | None = None) -> Store:
     """Locate, read and check a store; raise DataError naming the first problems."""
     path = locate(data)
-    store, problems = build(read_json(path), path=str(path))
+    text = jsonfile.read_text(path, max_bytes=MAX_BYTES, env_var=ENV_VAR)
+    members: Any = jsonfile.top_level(text, path) if jsonfile.is_object(text) else jsonfile.decode(text, path)
+    # Building allocates a few objects per field of every record; the cyclic collector would
+    # walk them all again and again while nothing it could free exists yet.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        store, problems = build(members, path=str(path))
+    finally:
+        if enabled:
+            gc.enable()
+    del text
     if problems:
         more = f" (and {len(problems) - 1} more; run `gulag validate {path}`)" if len(problems) > 1 else ""
         raise DataError(f"{path}: invalid store: {problems[0]}{more}")
@@ -99,16 +91,26 @@ def load(data: Path | None = None) -> Store:
 class _Reader:
     """Typed access to one record's fields; every mismatch becomes a Problem, not an exception."""
 
-    def __init__(self, rec: dict[str, Any], path: str, problems: list[Problem]) -> None:
-        self.rec, self.path, self.problems = rec, path, problems
+    __slots__ = ("id", "index", "problems", "rec", "where")
+
+    def __init__(self, rec: dict[str, Any], where: str, problems: list[Problem], index: int | None = None) -> None:
+        # The path is "$.{where}[{index}]", or `where` itself without an index; it is only
+        # written out for a problem, as most records have none.
+        self.rec, self.where, self.index, self.problems = rec, where, index, problems
         raw_id = rec.get("id")
         self.id = raw_id if isinstance(raw_id, str) else None
+
+    @property
+    def path(self) -> str:
+        return self.where if self.index is None else f"$.{self.where}[{self.index}]"
 
     def problem(self, field: str, message: str, *, integrity: bool = False) -> None:
         self.problems.append(Problem(f"{self.path}.{field}", message, self.id, integrity))
 
     def text(self, field: str, *, required: bool = True) -> str | None:
         value = self.rec.get(field)
+        if type(value) is str and value and not value[0].isspace():  # the usual case, fast
+            return value
         if value is None:
             if required:
                 self.problem(field, "is missing")
@@ -122,7 +124,20 @@ class _Reader:
         return value
 
     def texts(self, field: str) -> tuple[str, ...]:
-        value = self.rec.get(field, [])
+        value = self.rec.get(field)
+        if value is None:
+            return ()
+        if type(value) is list:  # the usual case, checked in C: every item a non-blank string
+            if not value:
+                return ()
+            try:
+                "".join(value)  # TypeError unless every item is a string
+            except TypeError:
+                pass
+            else:
+                if all(value) and not any(map(str.isspace, value)):
+                    # Ids recur in record after record: one copy of each in memory.
+                    return tuple(map(_intern, value))
         if not isinstance(value, list):
             self.problem(field, f"must be a list of strings, not {_kind(value)}")
             return ()
@@ -167,65 +182,90 @@ def _kind(value: Any) -> str:
     )
 
 
-def _records(
-    raw: dict[str, Any], section: str, problems: list[Problem], seen: dict[str, str]
-) -> Iterable[_Reader]:
-    items = raw.get(section, [])
-    if not isinstance(items, list):
-        problems.append(Problem(f"$.{section}", f"must be a list, not {_kind(items)}"))
-        return
+def _section(
+    name: str, items: Any, problems: list[Problem], everything: dict[str, dict[str, Any]],
+    make: Callable[[_Reader], Any],
+) -> list[Any]:
+    """Build one section's models, in file order (None where a record was unusable)."""
+    if not isinstance(items, (list, Iterator)):
+        problems.append(Problem(f"$.{name}", f"must be a list, not {_kind(items)}"))
+        return []
+    models = everything[name]
+    # Ids are unique across the store, so a name resolves to one thing; tags are a vocabulary
+    # of their own, not things `show` resolves, so a tag may share a term's id.
+    taken: set[str] = set()
+    if name != "tags":
+        taken = taken.union(*(m for n, m in everything.items() if n not in (name, "tags")))
+    built: list[Any] = []
+    fast = _FAST.get(name)
     for i, rec in enumerate(items):
-        path = f"$.{section}[{i}]"
-        if not isinstance(rec, dict):
-            problems.append(Problem(path, f"must be an object, not {_kind(rec)}"))
+        if fast is not None and type(rec) is dict and (model := fast(rec)) is not None:
+            ident = model.id
+            if ident not in models and ident not in taken and ID_RE.fullmatch(ident):
+                models[_intern(ident)] = model
+                built.append(model)
+                continue
+        built.append(None)
+        if type(rec) is not dict:
+            problems.append(Problem(f"$.{name}[{i}]", f"must be an object, not {_kind(rec)}"))
             continue
-        reader = _Reader(rec, path, problems)
-        if reader.id is None:
+        reader = _Reader(rec, name, problems, i)
+        ident = reader.id
+        if ident is None:
             reader.problem("id", "is missing or not a string")
             continue
-        if not ID_RE.fullmatch(reader.id):
+        if not ID_RE.fullmatch(ident):
             reader.problem("id", "must be lowercase letters, digits and single hyphens")
-        if reader.id in seen:
-            reader.problem("id", f"duplicate id (also used at {seen[reader.id]})", integrity=True)
+        if ident in models or ident in taken:
+            reader.problem("id", f"duplicate id (also used at {_first_use(everything, ident)})", integrity=True)
             continue
-        seen[reader.id] = path
-        yield reader
+        model = make(reader)
+        models[_intern(ident)] = model
+        built[-1] = model
+    return built
 
 
-def _section(
-    raw: dict[str, Any], name: str, problems: list[Problem], seen: dict[str, str],
-    make: Callable[[_Reader], Any],
-) -> dict[str, tuple[_Reader, Any]]:
-    return {r.id: (r, make(r)) for r in _records(raw, name, problems, seen) if r.id}
+def _first_use(everything: dict[str, dict[str, Any]], ident: str) -> str:
+    for name, models in everything.items():
+        if ident in models:
+            return f"$.{name}[{list(models).index(ident)}]"  # rare: only to report a duplicate
+    return "?"
 
 
 def build(raw: Any, *, path: str = "") -> tuple[Store | None, list[Problem]]:
-    """Check a decoded store and build it. Returns the store (None if unusable) and every problem."""
-    if not isinstance(raw, dict):
+    """Check a store and build it. ``raw`` is the decoded document, or its top-level members as
+    (key, value) pairs in file order. Returns the store (None if unusable) and every problem."""
+    if isinstance(raw, dict):
+        raw = raw.items()
+    elif not isinstance(raw, Iterator):
         return None, [Problem("$", f"a store must be a JSON object, not {_kind(raw)}")]
     problems: list[Problem] = []
-    if "events" not in raw:
+    everything: dict[str, dict[str, Any]] = {name: {} for name in SECTIONS}
+    in_order: dict[str, list[Any]] = {}
+    meta = _meta({}, problems)
+    for key, value in raw:
+        if key in in_order or (key == "meta" and "meta" in in_order):
+            problems.append(Problem(f"$.{key}", "appears twice in the store"))
+        elif key == "meta":
+            meta = _meta(value, problems)
+            in_order["meta"] = []
+        elif key in _MAKERS:
+            in_order[key] = _section(key, value, problems, everything, _MAKERS[key])
+    if "events" not in in_order:
         problems.append(Problem("$.events", "is missing"))
-    seen: dict[str, str] = {}  # ids are unique across all kinds, so a name resolves to one thing
-    meta = _meta(raw.get("meta", {}), problems)
-    built = {
-        # Tags are a vocabulary of their own, not things `show` resolves: their ids may repeat a term's.
-        name: _section(raw, name, problems, {} if name == "tags" else seen, make)
-        for name, make in (
-            ("sources", _source), ("tags", _tag), ("places", _place), ("people", _person),
-            ("terms", _term), ("events", _event), ("figures", _figure),
-        )
-    }
-    index = {name: {k: model for k, (_, model) in recs.items()} for name, recs in built.items()}
-    for recs in built.values():
-        for reader, model in recs.values():
-            _check_refs(reader, model, index)
+    for name, models in in_order.items():
+        if name == "events" and _refs_resolve(models, everything):
+            continue  # checked in bulk; record by record only to say where something is wrong
+        for i, model in enumerate(models):
+            if model is not None:
+                _check_refs(name, i, model, everything, problems)
+    events = everything["events"]
     store = Store(
         meta=meta,
-        events=sorted(index["events"].values(), key=lambda e: (e.date.start, e.date.end, e.id)),
-        places=index["places"], people=index["people"], terms=index["terms"],
-        figures=index["figures"], sources=index["sources"], tags=index["tags"],
-        by_id=index["events"], path=path,
+        events=sorted(events.values(), key=lambda e: (e.date.start, e.date.end, e.id)),
+        places=everything["places"], people=everything["people"], terms=everything["terms"],
+        figures=everything["figures"], sources=everything["sources"], tags=everything["tags"],
+        by_id=events, path=path,
     )
     return store, problems
 
@@ -237,19 +277,43 @@ _REF_FIELDS = {
 }
 
 
-def _check_refs(reader: _Reader, model: Any, index: dict[str, dict[str, Any]]) -> None:
-    for field, section in _REF_FIELDS.items():
-        for i, ref in enumerate(getattr(model, field, ()) if field in model._fields else ()):
-            if ref not in index[section]:
-                reader.problem(f"{field}[{i}]", f"no {section[:-1]} with id {ref!r}", integrity=True)
+# Per kind of record, its reference fields and the section each points into.
+_REFS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _check_refs(
+    section: str, position: int, model: Any, index: dict[str, dict[str, Any]], problems: list[Problem]
+) -> None:
+    fields = _REFS.get(type(model))
+    if fields is None:
+        fields = _REFS[type(model)] = tuple((f, s) for f, s in _REF_FIELDS.items() if f in model._fields)
+    found: list[tuple[str, str]] = []
+    for field, target in fields:
+        targets = index[target]
+        for ref in getattr(model, field):
+            if ref not in targets:
+                found.extend((f"{field}[{i}]", f"no {target[:-1]} with id {r!r}")
+                             for i, r in enumerate(getattr(model, field)) if r not in targets)
+                break
     for n, note in enumerate(getattr(model, "notes", ())):
-        for i, ref in enumerate(note.sources):
-            if ref not in index["sources"]:
-                reader.problem(f"notes[{n}].sources[{i}]", f"no source with id {ref!r}", integrity=True)
+        found.extend((f"notes[{n}].sources[{i}]", f"no source with id {ref!r}")
+                     for i, ref in enumerate(note.sources) if ref not in index["sources"])
     if isinstance(model, Figure) and model.event is not None and model.event not in index["events"]:
-        reader.problem("event", f"no event with id {model.event!r}", integrity=True)
+        found.append(("event", f"no event with id {model.event!r}"))
     if isinstance(model, (Event, Figure)) and not model.sources:
-        reader.problem("sources", "needs at least one source", integrity=True)
+        found.append(("sources", "needs at least one source"))
+    problems.extend(Problem(f"$.{section}[{position}].{field}", msg, model.id, True) for field, msg in found)
+
+
+def _refs_resolve(events: list[Event | None], index: dict[str, dict[str, Any]]) -> bool:
+    """True when every reference of every event resolves and every event has a source."""
+    present = [e for e in events if e is not None]
+    for field, section in (("places", "places"), ("people", "people"), ("terms", "terms"),
+                           ("tags", "tags"), ("related", "events"), ("sources", "sources")):
+        if not index[section].keys() >= set().union(*(getattr(e, field) for e in present)):
+            return False
+    notes = [n for e in present for n in e.notes]
+    return index["sources"].keys() >= set().union(*(n.sources for n in notes)) and all(e.sources for e in present)
 
 
 # --- one builder per kind of record ---------------------------------------------------------
@@ -343,6 +407,61 @@ def _event(r: _Reader) -> Event:
     )
 
 
+
+
+_NO_LIST = {list, type(None)}
+
+
+def _event_fast(rec: dict[str, Any]) -> Event | None:
+    """The event a well-formed record makes, checked in bulk; None sends the record to the
+    field-by-field reader, which gives the same event or says what is wrong with it."""
+    get: Callable[..., Any] = rec.get
+    ident, title, when, summary = get("id"), get("title"), get("date"), get("summary")
+    description, verified, sources = get("description"), get("verified", True), get("sources")
+    for required in (ident, title, when, summary):
+        if type(required) is not str or not required or required.isspace():
+            return None
+    if description is not None and (type(description) is not str or not description or description.isspace()):
+        return None
+    lists = [get("aliases"), get("places"), get("people"), get("terms"), get("tags"), get("related")]
+    if type(verified) is not bool or type(sources) is not list or not set(map(type, lists)) <= _NO_LIST:
+        return None
+    flat = [*sources]
+    for v in lists:
+        if v:
+            flat += v
+    notes: list[Note] = []
+    raw_notes = get("notes")
+    if raw_notes:
+        if type(raw_notes) is not list:
+            return None
+        for note in raw_notes:
+            if type(note) is not dict:
+                return None
+            kind, text, note_sources = note.get("kind"), note.get("text"), note.get("sources")
+            if kind not in NOTE_KINDS or type(text) is not str or not text or text.isspace():
+                return None
+            if note_sources is None:
+                note_sources = []
+            elif type(note_sources) is not list:
+                return None
+            flat += note_sources
+            notes.append(Note(kind, text, tuple(map(_intern, note_sources))))
+    elif raw_notes is not None and raw_notes != []:
+        return None
+    try:
+        "".join(flat)  # TypeError unless every item is a string
+        date = parse_edtf(when)
+    except (TypeError, ValueError):
+        return None
+    if not all(flat) or any(map(str.isspace, flat)):
+        return None
+    aliases, places, people, terms, tags, related = (tuple(map(_intern, v)) if v else () for v in lists)
+    # Positional, in the order of Event's fields (a test checks it is the reader's event).
+    return Event(ident, title, date, summary, tuple(map(_intern, sources)), aliases, description,
+                 places, people, terms, tags, related, tuple(notes), verified)
+
+
 def _figure(r: _Reader) -> Figure:
     value, low, high = r.number("value", int), r.number("low", int), r.number("high", int)
     if value is None and (low is None or high is None):
@@ -357,3 +476,11 @@ def _figure(r: _Reader) -> Figure:
         value=value, low=low, high=high, approximate=r.flag("approximate", False),
         date=r.date("date"), note=r.text("note", required=False), sources=r.texts("sources"),
     )
+
+
+_MAKERS: dict[str, Callable[[_Reader], Any]] = {
+    "sources": _source, "tags": _tag, "places": _place, "people": _person, "terms": _term,
+    "events": _event, "figures": _figure,
+}
+# Sections large enough in big stores to deserve a fast path for well-formed records.
+_FAST: dict[str, Callable[[dict[str, Any]], Any]] = {"events": _event_fast}
