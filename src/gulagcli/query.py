@@ -100,14 +100,6 @@ def filter_events(
     return result if limit is None else result[:limit]
 
 
-def figures_by_event(store: Store) -> dict[str, list[Figure]]:
-    by_event: dict[str, list[Figure]] = {}
-    for fig in store.figures.values():
-        if fig.event:
-            by_event.setdefault(fig.event, []).append(fig)
-    return by_event
-
-
 # --- resolution ---------------------------------------------------------------------------
 
 

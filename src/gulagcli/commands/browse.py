@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, command_app, output
 from ..dates import parse_user_range
-from ..query import figures_by_event, filter_events
+from ..models import Event, Store
+from ..query import filter_events
 from ..query import search as search_events
 from ..render.listings import events_listing, hits_listing
-from ..render.records import event_record
+from ..render.records import event_records
 from ..store import load
 
 app = command_app()
@@ -72,14 +74,21 @@ def timeline(
 
       gulag timeline --tag uprising --json | jq length
     """
-    start, end = date_bounds(since, until)
     out = output(fmt, as_json, no_color)
-    store = load(data)
-    events = filter_events(store, start=start, end=end, place=place, person=person, tag=tag,
+    store, events = select(data, since=since, until=until, place=place, person=person, tag=tag,
                            limit=limit, reverse=reverse)
-    figures = figures_by_event(store)
-    records = [event_record(store, ev, figures=figures.get(ev.id, [])) for ev in events]
-    out.listing(events_listing(records), empty="no events match these filters")
+    out.listing(events_listing(event_records(store, events)), empty="no events match these filters")
+
+
+def select(
+    data: Path | None, *, since: str | None, until: str | None, place: str | None, person: str | None,
+    tag: str | None, limit: int | None, reverse: bool,
+) -> tuple[Store, list[Event]]:
+    """The store and the events the timeline filters keep: for `timeline`, `chart` and `export`."""
+    start, end = date_bounds(since, until)
+    store = load(data)
+    return store, filter_events(store, start=start, end=end, place=place, person=person, tag=tag,
+                                limit=limit, reverse=reverse)
 
 
 @app.command()
@@ -105,7 +114,6 @@ def search(
     out = output(fmt, as_json, no_color)
     store = load(data)
     hits = search_events(store, " ".join(text), limit=limit)
-    figures = figures_by_event(store)
-    records = [{"score": h.score, **event_record(store, h.event, figures=figures.get(h.event.id, []))}
-               for h in hits]
-    out.listing(hits_listing(records), empty="no events match that search")
+    records = event_records(store, [h.event for h in hits])
+    out.listing(hits_listing([{"score": h.score, **rec} for h, rec in zip(hits, records, strict=True)]),
+                empty="no events match that search")

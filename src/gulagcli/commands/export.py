@@ -10,13 +10,11 @@ import typer
 
 from ..cli import DataOpt, NoColorOpt, command_app
 from ..files import write_atomic
-from ..query import figures_by_event, filter_events
 from ..render.chart import MIN_WIDTH, GroupBy, event_rows, group_rows, layout_chart
 from ..render.exports import ExportFormat, render_export
 from ..render.output import is_terminal
-from ..render.records import event_record
-from ..store import load
-from .browse import FromOpt, LimitOpt, PersonOpt, PlaceOpt, ReverseOpt, TagOpt, ToOpt, date_bounds
+from ..render.records import event_records
+from .browse import FromOpt, LimitOpt, PersonOpt, PlaceOpt, ReverseOpt, TagOpt, ToOpt, date_bounds, select
 
 app = command_app()
 
@@ -79,9 +77,8 @@ def chart(
 
       gulag chart --by place --svg places.svg
     """
-    start, end = date_bounds(since, until)
-    store = load(data)
-    events = filter_events(store, start=start, end=end, place=place, person=person, tag=tag,
+    start, end = date_bounds(since, until)  # the chart's axis spans the range asked for
+    store, events = select(data, since=since, until=until, place=place, person=person, tag=tag,
                            limit=limit, reverse=reverse)
     if not events:
         sys.stderr.write("no events match these filters\n")
@@ -144,12 +141,9 @@ def export_events(
 
       gulag export --format geojson --from 1953 --to 1956
     """
-    start, end = date_bounds(since, until)
-    store = load(data)
-    events = filter_events(store, start=start, end=end, place=place, person=person, tag=tag,
+    store, events = select(data, since=since, until=until, place=place, person=person, tag=tag,
                            limit=limit, reverse=reverse)
-    figures = figures_by_event(store)
-    records = [event_record(store, ev, figures=figures.get(ev.id, [])) for ev in events]
+    records = event_records(store, events)
     to_stdout = output_file is None or str(output_file) == "-"
     # Indented on a terminal and in files, compact in a pipe, as `timeline --json` does.
     pretty = is_terminal(sys.stdout) if to_stdout else True

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -11,9 +13,10 @@ import typer
 from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, command_app, output
 from ..dates import parse_month_day
 from ..models import Store
-from ..query import events_of, figures_about, on_this_day, resolve, sources_of
+from ..query import figures_about, on_this_day, resolve, sources_of
 from ..render import listings, records
 from ..render.cite import CiteStyle, bibtex_entry, csl_item, text_citation
+from ..render.emit import Output
 from ..render.output import Column, Listing, write_json
 from ..store import load
 
@@ -31,11 +34,26 @@ SortOpt = Annotated[
 ]
 
 
-def _index(recs: list[dict[str, Any]], sort: IndexSort, name_key: str) -> list[dict[str, Any]]:
+# Per index: how to make a record, its columns, the field it is named by.
+_INDEXES: dict[str, tuple[Callable[..., dict[str, Any]], list[Column], str]] = {
+    "places": (records.place_record, listings.PLACE_COLUMNS, "name"),
+    "people": (records.person_record, listings.PERSON_COLUMNS, "name"),
+    "terms": (records.term_record, listings.TERM_COLUMNS, "term"),
+}
+
+
+def _index_listing(data: Path | None, kind: str, *, sort: IndexSort, out: Output) -> None:
+    store = load(data)
+    make, columns, name_key = _INDEXES[kind]
+    index = records.events_index(store)
+    entries: dict[str, Any] = getattr(store, kind)
+    recs = [make(store, entry, index.get(key, [])) for key, entry in entries.items()]
     if sort is IndexSort.EVENTS:
-        return sorted(recs, key=lambda r: (-len(r["events"]), r[name_key].casefold()))
-    key = "id" if sort is IndexSort.ID else name_key
-    return sorted(recs, key=lambda r: r[key].casefold())
+        recs.sort(key=lambda r: (-len(r["events"]), r[name_key].casefold()))
+    else:
+        key = "id" if sort is IndexSort.ID else name_key
+        recs.sort(key=lambda r: r[key].casefold())
+    out.listing(Listing(recs, columns), empty=f"no {kind}")
 
 
 @app.command()
@@ -51,11 +69,7 @@ def places(
 
       gulag places --json | jq '.[] | select(.lat != null) | .name'
     """
-    out = output(fmt, as_json, no_color)
-    store = load(data)
-    index = records.events_index(store)
-    recs = [records.place_record(store, p, index.get(p.id, [])) for p in store.places.values()]
-    out.listing(Listing(_index(recs, sort, "name"), listings.PLACE_COLUMNS), empty="no places")
+    _index_listing(data, "places", sort=sort, out=output(fmt, as_json, no_color))
 
 
 @app.command()
@@ -71,11 +85,7 @@ def people(
 
       gulag people --sort events --format csv
     """
-    out = output(fmt, as_json, no_color)
-    store = load(data)
-    index = records.events_index(store)
-    recs = [records.person_record(store, p, index.get(p.id, [])) for p in store.people.values()]
-    out.listing(Listing(_index(recs, sort, "name"), listings.PERSON_COLUMNS), empty="no people")
+    _index_listing(data, "people", sort=sort, out=output(fmt, as_json, no_color))
 
 
 @app.command()
@@ -91,11 +101,7 @@ def terms(
 
       gulag show slowdown
     """
-    out = output(fmt, as_json, no_color)
-    store = load(data)
-    index = records.events_index(store)
-    recs = [records.term_record(store, t, index.get(t.id, [])) for t in store.terms.values()]
-    out.listing(Listing(_index(recs, sort, "term"), listings.TERM_COLUMNS), empty="no terms")
+    _index_listing(data, "terms", sort=sort, out=output(fmt, as_json, no_color))
 
 
 @app.command()
@@ -253,4 +259,3 @@ def about(
     out.detail(d, rec)
 
 
-_ = (events_of, Column)  # re-exported for the export commands

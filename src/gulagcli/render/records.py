@@ -85,6 +85,15 @@ def event_record(store: Store, ev: Event, *, figures: list[Figure] | None = None
     }
 
 
+def event_records(store: Store, events: list[Event]) -> list[Record]:
+    """Records of many events, looking each event's figures up once."""
+    by_event: dict[str, list[Figure]] = {}
+    for fig in store.figures.values():
+        if fig.event:
+            by_event.setdefault(fig.event, []).append(fig)
+    return [event_record(store, ev, figures=by_event.get(ev.id, [])) for ev in events]
+
+
 def events_index(store: Store) -> dict[str, list[Event]]:
     """Events by the id of every place, person and term they name, in date order."""
     index: dict[str, list[Event]] = {}
