@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from gulagcli import bulk
 from gulagcli.dates import parse_edtf, parse_general
-from gulagcli.store import NOTE_KINDS, Problem, _event, _event_fast, _Reader
+from gulagcli.errors import DataError
+from gulagcli.jsonfile import top_level
+from gulagcli.store import NOTE_KINDS, Problem, _event, _event_fast, _Reader, build, bundled_path, load
+
+from .conftest import MINI
+
+ROOT = Path(__file__).resolve().parents[1]
 
 DAYS = st.dates(min_value=date(1900, 1, 1), max_value=date(2000, 12, 31))
 
@@ -59,7 +69,8 @@ def test_fast_event_is_the_readers_event_or_nothing(rec: dict[str, Any]) -> None
     if fast is not None:
         assert fast == slow
         assert problems == []
-    elif not problems and isinstance(rec.get("id"), str):
+    elif not problems and isinstance(rec.get("id"), str) and rec["id"].strip() and rec.get("sources"):
+        # A record the reader takes without a word (and that has the source every event needs)
         raise AssertionError(f"a record the reader accepts took the slow path: {rec}")
 
 
@@ -68,3 +79,63 @@ def test_a_well_formed_event_takes_the_fast_path() -> None:
            "notes": [{"kind": "context", "text": "N", "sources": ["s"]}], "verified": False}
     fast = _event_fast(rec)
     assert fast is not None and fast == _event(_Reader(rec, "events", [], 0))
+
+
+# --- large stores through msgspec -----------------------------------------------------------
+
+def _standard(text: str) -> Any:
+    store, problems = build(top_level(text, Path("s.json")), path="s.json")
+    return store if not problems else None
+
+
+def test_bulk_builds_the_same_store_as_the_standard_path(tmp_path: Path) -> None:
+    generator = _generator()
+    for n in (0, 1, 300):
+        path = generator.write(n, path=tmp_path / f"store-{n}.json")
+        raw = path.read_bytes()
+        expected = _standard(raw.decode("utf-8"))
+        assert expected is not None
+        assert bulk.build(raw, path="s.json") == expected
+    for path in (MINI, bundled_path()):
+        raw = path.read_bytes()
+        assert bulk.build(raw, path="s.json") == _standard(raw.decode("utf-8"))
+
+
+def test_load_takes_the_bulk_path_for_large_stores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gulagcli.store as store_module
+
+    calls: list[int] = []
+    original = bulk.build
+    monkeypatch.setattr(bulk, "build", lambda raw, path: calls.append(len(raw)) or original(raw, path=path))
+    monkeypatch.setattr(store_module, "BULK_MIN_BYTES", 1000)
+    assert load(MINI).events == load(None).events[:0] + load(MINI).events
+    assert calls, "the mini store is over the lowered threshold and must go through msgspec"
+    broken = json.loads(MINI.read_text(encoding="utf-8"))
+    broken["events"][0]["date"] = "1953-02-30"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(broken), encoding="utf-8")
+    with pytest.raises(DataError, match="Feb 1953 has no day 30"):
+        load(bad)  # msgspec declines; the standard path names the problem
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_bulk_declines_or_agrees_on_damaged_stores(data: st.DataObject) -> None:
+    store = json.loads(MINI.read_text(encoding="utf-8"))
+    section = data.draw(st.sampled_from(["events", "figures"]))
+    record = data.draw(st.integers(min_value=0, max_value=len(store[section]) - 1))
+    field = data.draw(st.sampled_from(sorted(store[section][record])))
+    store[section][record][field] = data.draw(st.one_of(ODD, LISTS, st.just("1953-02-30"), st.just(["nowhere"])))
+    text = json.dumps(store)
+    built = bulk.build(text.encode(), path="s.json")
+    assert built is None or built == _standard(text)
+
+
+def _generator() -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -91,3 +91,14 @@ def test_ctrl_c_exits_130_without_a_traceback(installed: Path, tmp_path: Path) -
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130
     assert "Traceback" not in err
+
+
+def test_shell_completion_offers_names_from_the_store(installed: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "_GULAG_COMPLETE": "complete_bash", "COMP_WORDS": "gulag show kengi", "COMP_CWORD": "2"}
+    env.pop("GULAG_DATA", None)
+    result = subprocess.run([str(installed)], capture_output=True, text=True, cwd=tmp_path, env=env, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["kengir-uprising", "kengir-uprising-suppression", "kengir"]
+    env["COMP_WORDS"], env["COMP_CWORD"] = "gulag tim", "1"
+    result = subprocess.run([str(installed)], capture_output=True, text=True, cwd=tmp_path, env=env, check=False)
+    assert result.stdout.split() == ["timeline"]

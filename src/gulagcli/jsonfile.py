@@ -24,6 +24,10 @@ _AFTER_ITEM = re.compile(r"[ \t\n\r]*,[ \t\n\r]*")  # the usual way from one rec
 
 
 def read_text(path: Path, *, max_bytes: int = MAX_BYTES, env_var: str = "GULAG_DATA") -> str:
+    return utf8(read_bytes(path, max_bytes=max_bytes, env_var=env_var), path)
+
+
+def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES, env_var: str = "GULAG_DATA") -> bytes:
     try:
         if path.is_dir():
             raise DataError(f"{path}: is a directory, not a store file")
@@ -37,6 +41,10 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES, env_var: str = "GULAG_D
         raise DataError(f"{path}: permission denied") from None
     except OSError as exc:
         raise DataError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return raw
+
+
+def utf8(raw: bytes, path: Path) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -7,7 +7,9 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator
+from operator import attrgetter
 from pathlib import Path
+from types import ModuleType
 from typing import Any, NamedTuple
 
 from . import jsonfile
@@ -18,6 +20,7 @@ from .models import Event, Figure, HistDate, Meta, Note, Person, Place, Source, 
 _intern = sys.intern
 ENV_VAR = "GULAG_DATA"
 MAX_BYTES = jsonfile.MAX_BYTES
+BULK_MIN_BYTES = 4 * 1024 * 1024  # from here msgspec decodes faster than its import costs
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 NOTE_KINDS = ("discrepancy", "uncertainty", "context")
 SECTIONS = ("sources", "tags", "places", "people", "terms", "events", "figures")
@@ -66,23 +69,48 @@ def read_json(path: Path) -> Any:
 def load(data: Path | None = None) -> Store:
     """Locate, read and check a store; raise DataError naming the first problems."""
     path = locate(data)
-    text = jsonfile.read_text(path, max_bytes=MAX_BYTES, env_var=ENV_VAR)
-    members: Any = jsonfile.top_level(text, path) if jsonfile.is_object(text) else jsonfile.decode(text, path)
     # Building allocates a few objects per field of every record; the cyclic collector would
     # walk them all again and again while nothing it could free exists yet.
     enabled = gc.isenabled()
     gc.disable()
     try:
+        if _size(path) >= BULK_MIN_BYTES and (bulk := _bulk()) is not None:
+            # The bytes are handed over, not kept here, so they are freed once decoded.
+            built: Store | None = bulk.build(jsonfile.read_bytes(path, max_bytes=MAX_BYTES), path=str(path))
+            if built is not None:
+                return built
+        raw = jsonfile.read_bytes(path, max_bytes=MAX_BYTES, env_var=ENV_VAR)
+        text = jsonfile.utf8(raw, path)
+        del raw
+        members: Any = jsonfile.top_level(text, path) if jsonfile.is_object(text) else jsonfile.decode(text, path)
         store, problems = build(members, path=str(path))
+        del text
     finally:
+        # What was just built lives as long as the process: the collector need never walk it.
+        gc.freeze()
         if enabled:
             gc.enable()
-    del text
     if problems:
         more = f" (and {len(problems) - 1} more; run `gulag validate {path}`)" if len(problems) > 1 else ""
         raise DataError(f"{path}: invalid store: {problems[0]}{more}")
     assert store is not None
     return store
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reading it will say what is wrong
+
+
+def _bulk() -> ModuleType | None:
+    """The msgspec loader for large stores, when msgspec is installed."""
+    try:
+        from . import bulk
+    except ImportError:
+        return None
+    return bulk
 
 
 # --- building -----------------------------------------------------------------------------
@@ -262,13 +290,15 @@ def build(raw: Any, *, path: str = "") -> tuple[Store | None, list[Problem]]:
     events = everything["events"]
     store = Store(
         meta=meta,
-        events=sorted(events.values(), key=lambda e: (e.date.start, e.date.end, e.id)),
+        events=sorted(events.values(), key=_chronological),
         places=everything["places"], people=everything["people"], terms=everything["terms"],
         figures=everything["figures"], sources=everything["sources"], tags=everything["tags"],
         by_id=events, path=path,
     )
     return store, problems
 
+
+_chronological = attrgetter("date.start", "date.end", "id")
 
 # The section each reference field of a record points into.
 _REF_FIELDS = {
@@ -456,10 +486,14 @@ def _event_fast(rec: dict[str, Any]) -> Event | None:
         return None
     if not all(flat) or any(map(str.isspace, flat)):
         return None
-    aliases, places, people, terms, tags, related = (tuple(map(_intern, v)) if v else () for v in lists)
+    aliases, places, people, terms, tags, related = lists
     # Positional, in the order of Event's fields (a test checks it is the reader's event).
-    return Event(ident, title, date, summary, tuple(map(_intern, sources)), aliases, description,
-                 places, people, terms, tags, related, tuple(notes), verified)
+    return Event(
+        ident, title, date, summary, tuple(map(_intern, sources)), tuple(aliases) if aliases else (),
+        description, tuple(map(_intern, places)) if places else (), tuple(map(_intern, people)) if people else (),
+        tuple(map(_intern, terms)) if terms else (), tuple(map(_intern, tags)) if tags else (),
+        tuple(map(_intern, related)) if related else (), tuple(notes), verified,
+    )
 
 
 def _figure(r: _Reader) -> Figure:

@@ -1,0 +1,166 @@
+"""Large stores through msgspec: the file decoded in C straight into typed records.
+
+Only a store with no problem at all is built here; anything msgspec or the checks below find
+wrong sends the store back to :func:`gulagcli.store.build`, which reports every problem in the
+project's own words. The result is the same Store the standard path builds (tests compare them).
+msgspec costs some milliseconds to import, so small stores never come here.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import msgspec
+
+from .dates import parse_edtf
+from .models import Event, Figure, Note, Store
+from .store import _MAKERS, ID_RE, NOTE_KINDS, Problem, _chronological, _meta, _refs_resolve, _section
+
+_intern = sys.intern
+
+
+class _Note(msgspec.Struct):
+    kind: str
+    text: str
+    sources: list[str] = []
+
+
+class _Event(msgspec.Struct):
+    id: str
+    title: str
+    date: str
+    summary: str
+    sources: list[str]
+    aliases: list[str] = []
+    description: str | None = None
+    places: list[str] = []
+    people: list[str] = []
+    terms: list[str] = []
+    tags: list[str] = []
+    related: list[str] = []
+    notes: list[_Note] = []
+    verified: bool = True
+
+
+class _Figure(msgspec.Struct):
+    id: str
+    what: str
+    unit: str
+    reported_by: str
+    sources: list[str] = []
+    event: str | None = None
+    value: int | None = None
+    low: int | None = None
+    high: int | None = None
+    approximate: bool = False
+    date: str | None = None
+    note: str | None = None
+
+
+class _Store(msgspec.Struct):
+    events: list[_Event]
+    meta: dict[str, Any] = {}
+    sources: list[dict[str, Any]] = []
+    tags: list[dict[str, Any]] = []
+    places: list[dict[str, Any]] = []
+    people: list[dict[str, Any]] = []
+    terms: list[dict[str, Any]] = []
+    figures: list[_Figure] = []
+
+
+_DECODER = msgspec.json.Decoder(_Store)
+
+
+def _blank(text: str | None) -> bool:
+    return text is not None and (not text or text.isspace())
+
+
+def _event(ev: _Event) -> Event | None:
+    for text in (ev.id, ev.title, ev.date, ev.summary):
+        if not text or text.isspace():
+            return None
+    if _blank(ev.description):
+        return None
+    flat = [*ev.sources, *ev.aliases, *ev.places, *ev.people, *ev.terms, *ev.tags, *ev.related]
+    notes = []
+    for note in ev.notes:
+        if note.kind not in NOTE_KINDS or _blank(note.text):
+            return None
+        flat += note.sources
+        notes.append(Note(note.kind, note.text, tuple(map(_intern, note.sources))))
+    if not all(flat) or any(map(str.isspace, flat)):
+        return None
+    try:
+        date = parse_edtf(ev.date)
+    except ValueError:
+        return None
+    return Event(
+        ev.id, ev.title, date, ev.summary, _ids(ev.sources), tuple(ev.aliases), ev.description,
+        _ids(ev.places), _ids(ev.people), _ids(ev.terms), _ids(ev.tags), _ids(ev.related), tuple(notes), ev.verified,
+    )
+
+
+def _ids(refs: list[str]) -> tuple[str, ...]:
+    # Ids recur in record after record: one copy of each in memory.
+    return tuple(map(_intern, refs)) if refs else ()
+
+
+def _figure(fig: _Figure) -> Figure | None:
+    texts = (fig.id, fig.what, fig.unit, fig.reported_by, fig.event, fig.note, fig.date, *fig.sources)
+    if any(map(_blank, texts)):
+        return None
+    if fig.value is None:
+        if fig.low is None or fig.high is None or fig.low > fig.high:
+            return None
+    elif fig.low is not None or fig.high is not None:
+        return None
+    try:
+        date = parse_edtf(fig.date) if fig.date is not None else None
+    except ValueError:
+        return None
+    return Figure(fig.id, fig.event, fig.what, fig.unit, fig.reported_by, fig.value, fig.low, fig.high,
+                  fig.approximate, date, fig.note, tuple(map(_intern, fig.sources)))
+
+
+def build(raw: bytes, *, path: str) -> Store | None:
+    """The store in ``raw``, or None when it has any problem (the standard path says which)."""
+    try:
+        doc = _DECODER.decode(raw)
+    except (msgspec.DecodeError, msgspec.ValidationError):
+        return None
+    del raw  # the caller keeps no reference: the file's bytes go before the models come
+    problems: list[Problem] = []
+    everything: dict[str, dict[str, Any]] = {name: {} for name in _MAKERS}
+    meta = _meta(doc.meta, problems)
+    for name in ("sources", "tags", "places", "people", "terms"):
+        _section(name, getattr(doc, name), problems, everything, _MAKERS[name])
+    if problems:
+        return None
+    # Popped, so that each decoded record is freed as soon as its model exists.
+    events = [_event(doc.events.pop()) for _ in range(len(doc.events))]
+    figures = [_figure(doc.figures.pop()) for _ in range(len(doc.figures))]
+    del doc
+    by_id = {_intern(e.id): e for e in events if e is not None}
+    by_fig = {_intern(f.id): f for f in figures if f is not None}
+    if len(by_id) != len(events) or len(by_fig) != len(figures):
+        return None  # a record with a problem, or a duplicate id
+    ids = [*by_id, *by_fig]
+    others = [set(everything[name]) for name in ("sources", "places", "people", "terms")]
+    if any(not ID_RE.fullmatch(i) for i in ids) or any(not others_set.isdisjoint(ids) for others_set in others):
+        return None
+    if not by_id.keys().isdisjoint(by_fig):
+        return None
+    sources = everything["sources"]
+    if not _refs_resolve(events, everything | {"events": by_id}):
+        return None
+    for fig in by_fig.values():
+        if not fig.sources or not sources.keys() >= set(fig.sources):
+            return None
+        if fig.event is not None and fig.event not in by_id:
+            return None
+    return Store(
+        meta=meta, events=sorted(by_id.values(), key=_chronological), places=everything["places"],
+        people=everything["people"], terms=everything["terms"], figures=by_fig, sources=sources,
+        tags=everything["tags"], by_id=by_id, path=path,
+    )
