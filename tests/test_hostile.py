@@ -186,12 +186,15 @@ def test_data_is_shown_literally_never_as_markup_or_escapes(gulag: Gulag, tmp_pa
         (["show", "kengir", "--kind", "figure"], 2, "show takes one of"),
         (["cite", "kengir", "--style", "apa"], 2, "--style"),
         (["nosuchcommand"], 2, "No such command"),
+        (["--bogus"], 2, "gulag: error: No such option: --bogus (see `gulag --help`)"),
+        (["export"], 2, "Missing option '--format' / '-f'. Choose from: timelinejs, ics, geojson, csv, json"),
     ],
 )
 def test_bad_arguments(gulag: Gulag, args: list[str], code: int, message: str) -> None:
     result = gulag(*args)
     assert result.exit_code == code, result.output
     assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "Traceback" not in result.output
 
 

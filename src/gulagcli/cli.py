@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from functools import cache
 from importlib import import_module
 from pathlib import Path
@@ -67,16 +68,43 @@ class GulagGroup(TyperGroup):
         except GulagError as exc:
             _report(exc)
         except click_exc.ClickException as exc:
-            name = ctx.invoked_subcommand or ""
-            hint = f"gulag {name} --help".replace("  ", " ")
-            sys.stderr.write(f"gulag: error: {exc.format_message()} (see `{hint}`)\n")
-            raise typer.Exit(exc.exit_code) from None
+            _usage_error(exc, ctx.invoked_subcommand)
         except BrokenPipeError:
             # The reader went away (`gulag timeline | head -1`): stop quietly, and point stdout
             # at /dev/null so the interpreter's final flush does not complain either.
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             raise typer.Exit(ExitCode.OK) from None
+
+
+    def main(
+        self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
+        standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any,
+    ) -> Any:
+        """Errors in the options before the command (`gulag --bogus`) get the same one line."""
+        from typer._click import exceptions as click_exc
+
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        except click_exc.ClickException as exc:
+            try:
+                _usage_error(exc, None)
+            except typer.Exit as stop:
+                sys.exit(stop.exit_code)
+        except typer.Abort:
+            sys.exit(ExitCode.INTERRUPTED)
+        sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+def _usage_error(exc: Any, command: str | None) -> NoReturn:
+    """A Click usage error as one line, whitespace folded (Click lists choices on new lines)."""
+    hint = f"gulag {command} --help" if command else "gulag --help"
+    message = " ".join(exc.format_message().split())  # `gulag` alone prints its help here
+    if message:
+        sys.stderr.write(f"gulag: error: {message} (see `{hint}`)\n")
+    raise typer.Exit(exc.exit_code)
 
 
 def _report(exc: GulagError) -> NoReturn:
