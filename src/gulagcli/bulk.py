@@ -1,7 +1,7 @@
 """Large stores through msgspec: the file decoded in C straight into typed records.
 
 Only a store with no problem at all is built here; anything msgspec or the checks below find
-wrong sends the store back to :func:`gulagcli.store.build`, which reports every problem in the
+wrong sends the store back to :func:`gulagcli.check.build`, which reports every problem in the
 project's own words. The result is the same Store the standard path builds (tests compare them).
 msgspec costs some milliseconds to import, so small stores never come here.
 """
@@ -13,9 +13,9 @@ from typing import Any
 
 import msgspec
 
+from .check import CHRONOLOGICAL, ID_RE, MAKERS, NOTE_KINDS, Problem, build_meta, build_section, refs_resolve
 from .dates import parse_edtf
 from .models import Event, Figure, Note, Store
-from .store import _MAKERS, ID_RE, NOTE_KINDS, Problem, _chronological, _meta, _refs_resolve, _section
 
 _intern = sys.intern
 
@@ -131,10 +131,10 @@ def build(raw: bytes, *, path: str) -> Store | None:
         return None
     del raw  # the caller keeps no reference: the file's bytes go before the models come
     problems: list[Problem] = []
-    everything: dict[str, dict[str, Any]] = {name: {} for name in _MAKERS}
-    meta = _meta(doc.meta, problems)
+    everything: dict[str, dict[str, Any]] = {name: {} for name in MAKERS}
+    meta = build_meta(doc.meta, problems)
     for name in ("sources", "tags", "places", "people", "terms"):
-        _section(name, getattr(doc, name), problems, everything, _MAKERS[name])
+        build_section(name, getattr(doc, name), problems, everything, MAKERS[name])
     if problems:
         return None
     # Popped, so that each decoded record is freed as soon as its model exists.
@@ -152,7 +152,7 @@ def build(raw: bytes, *, path: str) -> Store | None:
     if not by_id.keys().isdisjoint(by_fig):
         return None
     sources = everything["sources"]
-    if not _refs_resolve(events, everything | {"events": by_id}):
+    if not refs_resolve(events, everything | {"events": by_id}):
         return None
     for fig in by_fig.values():
         if not fig.sources or not sources.keys() >= set(fig.sources):
@@ -160,7 +160,7 @@ def build(raw: bytes, *, path: str) -> Store | None:
         if fig.event is not None and fig.event not in by_id:
             return None
     return Store(
-        meta=meta, events=sorted(by_id.values(), key=_chronological), places=everything["places"],
+        meta=meta, events=sorted(by_id.values(), key=CHRONOLOGICAL), places=everything["places"],
         people=everything["people"], terms=everything["terms"], figures=by_fig, sources=sources,
         tags=everything["tags"], by_id=by_id, path=path,
     )

@@ -1,0 +1,439 @@
+"""Check a decoded store and build its models, reporting every problem with its place.
+
+The field-by-field reader (:class:`_Reader`) is the authority: it says what is wrong with a
+record in the project's words. Well-formed records take faster paths (``_event_fast`` here,
+:mod:`gulagcli.bulk` for large files) that must give exactly what the reader gives.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterator
+from operator import attrgetter
+from typing import Any, NamedTuple
+
+from .dates import parse_edtf
+from .models import Event, Figure, HistDate, Meta, Note, Person, Place, Source, Store, Tag, Term
+
+_intern = sys.intern
+ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+NOTE_KINDS = ("discrepancy", "uncertainty", "context")
+SECTIONS = ("sources", "tags", "places", "people", "terms", "events", "figures")
+
+
+class Problem(NamedTuple):
+    """One thing wrong with a store: where (JSON path and record id) and what."""
+
+    path: str
+    message: str
+    record: str | None = None
+    integrity: bool = False  # False: a shape problem a JSON Schema also catches
+
+    def __str__(self) -> str:
+        where = f"{self.path} ({self.record})" if self.record else self.path
+        return f"{where}: {self.message}"
+
+
+class _Reader:
+    """Typed access to one record's fields; every mismatch becomes a Problem, not an exception."""
+
+    __slots__ = ("id", "index", "problems", "rec", "where")
+
+    def __init__(self, rec: dict[str, Any], where: str, problems: list[Problem], index: int | None = None) -> None:
+        # The path is "$.{where}[{index}]", or `where` itself without an index; it is only
+        # written out for a problem, as most records have none.
+        self.rec, self.where, self.index, self.problems = rec, where, index, problems
+        raw_id = rec.get("id")
+        self.id = raw_id if isinstance(raw_id, str) else None
+
+    @property
+    def path(self) -> str:
+        return self.where if self.index is None else f"$.{self.where}[{self.index}]"
+
+    def problem(self, field: str, message: str, *, integrity: bool = False) -> None:
+        self.problems.append(Problem(f"{self.path}.{field}", message, self.id, integrity))
+
+    def text(self, field: str, *, required: bool = True) -> str | None:
+        value = self.rec.get(field)
+        if type(value) is str and value and not value[0].isspace():  # the usual case, fast
+            return value
+        if value is None:
+            if required:
+                self.problem(field, "is missing")
+            return None
+        if not isinstance(value, str):
+            self.problem(field, f"must be a string, not {_kind(value)}")
+            return None
+        if not value.strip():
+            self.problem(field, "is empty")
+            return None
+        return value
+
+    def texts(self, field: str) -> tuple[str, ...]:
+        value = self.rec.get(field)
+        if value is None:
+            return ()
+        if type(value) is list:  # the usual case, checked in C: every item a non-blank string
+            if not value:
+                return ()
+            try:
+                "".join(value)  # TypeError unless every item is a string
+            except TypeError:
+                pass
+            else:
+                if all(value) and not any(map(str.isspace, value)):
+                    # Ids recur in record after record: one copy of each in memory.
+                    return tuple(map(_intern, value))
+        if not isinstance(value, list):
+            self.problem(field, f"must be a list of strings, not {_kind(value)}")
+            return ()
+        good = []
+        for i, item in enumerate(value):
+            if isinstance(item, str) and item.strip():
+                good.append(item)
+            else:
+                self.problem(f"{field}[{i}]", "must be a non-empty string")
+        return tuple(good)
+
+    def number(self, field: str, kind: type | tuple[type, ...] = (int, float)) -> Any:
+        value = self.rec.get(field)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, kind):
+            self.problem(field, f"must be a number, not {_kind(value)}")
+            return None
+        return value
+
+    def flag(self, field: str, default: bool) -> bool:
+        value = self.rec.get(field, default)
+        if not isinstance(value, bool):
+            self.problem(field, f"must be true or false, not {_kind(value)}")
+            return default
+        return value
+
+    def date(self, field: str, *, required: bool = False) -> HistDate | None:
+        value = self.text(field, required=required)
+        if value is None:
+            return None
+        try:
+            return parse_edtf(value)
+        except ValueError as exc:
+            self.problem(field, str(exc), integrity=True)
+            return None
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}.get(
+        type(value), "null" if value is None else "a number"
+    )
+
+
+def build_section(
+    name: str, items: Any, problems: list[Problem], everything: dict[str, dict[str, Any]],
+    make: Callable[[_Reader], Any],
+) -> list[Any]:
+    """Build one section's models, in file order (None where a record was unusable)."""
+    if not isinstance(items, (list, Iterator)):
+        problems.append(Problem(f"$.{name}", f"must be a list, not {_kind(items)}"))
+        return []
+    models = everything[name]
+    # Ids are unique across the store, so a name resolves to one thing; tags are a vocabulary
+    # of their own, not things `show` resolves, so a tag may share a term's id.
+    taken: set[str] = set()
+    if name != "tags":
+        taken = taken.union(*(m for n, m in everything.items() if n not in (name, "tags")))
+    built: list[Any] = []
+    fast = _FAST.get(name)
+    for i, rec in enumerate(items):
+        if fast is not None and type(rec) is dict and (model := fast(rec)) is not None:
+            ident = model.id
+            if ident not in models and ident not in taken and ID_RE.fullmatch(ident):
+                models[_intern(ident)] = model
+                built.append(model)
+                continue
+        built.append(None)
+        if type(rec) is not dict:
+            problems.append(Problem(f"$.{name}[{i}]", f"must be an object, not {_kind(rec)}"))
+            continue
+        reader = _Reader(rec, name, problems, i)
+        ident = reader.id
+        if ident is None:
+            reader.problem("id", "is missing or not a string")
+            continue
+        if not ID_RE.fullmatch(ident):
+            reader.problem("id", "must be lowercase letters, digits and single hyphens")
+        if ident in models or ident in taken:
+            reader.problem("id", f"duplicate id (also used at {_first_use(everything, ident)})", integrity=True)
+            continue
+        model = make(reader)
+        models[_intern(ident)] = model
+        built[-1] = model
+    return built
+
+
+def _first_use(everything: dict[str, dict[str, Any]], ident: str) -> str:
+    for name, models in everything.items():
+        if ident in models:
+            return f"$.{name}[{list(models).index(ident)}]"  # rare: only to report a duplicate
+    return "?"
+
+
+def build(raw: Any, *, path: str = "") -> tuple[Store | None, list[Problem]]:
+    """Check a store and build it. ``raw`` is the decoded document, or its top-level members as
+    (key, value) pairs in file order. Returns the store (None if unusable) and every problem."""
+    if isinstance(raw, dict):
+        raw = raw.items()
+    elif not isinstance(raw, Iterator):
+        return None, [Problem("$", f"a store must be a JSON object, not {_kind(raw)}")]
+    problems: list[Problem] = []
+    everything: dict[str, dict[str, Any]] = {name: {} for name in SECTIONS}
+    in_order: dict[str, list[Any]] = {}
+    meta = build_meta({}, problems)
+    for key, value in raw:
+        if key in in_order or (key == "meta" and "meta" in in_order):
+            problems.append(Problem(f"$.{key}", "appears twice in the store"))
+        elif key == "meta":
+            meta = build_meta(value, problems)
+            in_order["meta"] = []
+        elif key in MAKERS:
+            in_order[key] = build_section(key, value, problems, everything, MAKERS[key])
+    if "events" not in in_order:
+        problems.append(Problem("$.events", "is missing"))
+    for name, models in in_order.items():
+        if name == "events" and refs_resolve(models, everything):
+            continue  # checked in bulk; record by record only to say where something is wrong
+        for i, model in enumerate(models):
+            if model is not None:
+                _check_refs(name, i, model, everything, problems)
+    events = everything["events"]
+    store = Store(
+        meta=meta,
+        events=sorted(events.values(), key=CHRONOLOGICAL),
+        places=everything["places"], people=everything["people"], terms=everything["terms"],
+        figures=everything["figures"], sources=everything["sources"], tags=everything["tags"],
+        by_id=events, path=path,
+    )
+    return store, problems
+
+
+CHRONOLOGICAL = attrgetter("date.start", "date.end", "id")
+
+# The section each reference field of a record points into.
+_REF_FIELDS = {
+    "places": "places", "people": "people", "terms": "terms", "tags": "tags",
+    "related": "events", "sources": "sources",
+}
+
+
+# Per kind of record, its reference fields and the section each points into.
+_REFS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _check_refs(
+    section: str, position: int, model: Any, index: dict[str, dict[str, Any]], problems: list[Problem]
+) -> None:
+    fields = _REFS.get(type(model))
+    if fields is None:
+        fields = _REFS[type(model)] = tuple((f, s) for f, s in _REF_FIELDS.items() if f in model._fields)
+    found: list[tuple[str, str]] = []
+    for field, target in fields:
+        targets = index[target]
+        for ref in getattr(model, field):
+            if ref not in targets:
+                found.extend((f"{field}[{i}]", f"no {target[:-1]} with id {r!r}")
+                             for i, r in enumerate(getattr(model, field)) if r not in targets)
+                break
+    for n, note in enumerate(getattr(model, "notes", ())):
+        found.extend((f"notes[{n}].sources[{i}]", f"no source with id {ref!r}")
+                     for i, ref in enumerate(note.sources) if ref not in index["sources"])
+    if isinstance(model, Figure) and model.event is not None and model.event not in index["events"]:
+        found.append(("event", f"no event with id {model.event!r}"))
+    if isinstance(model, (Event, Figure)) and not model.sources:
+        found.append(("sources", "needs at least one source"))
+    problems.extend(Problem(f"$.{section}[{position}].{field}", msg, model.id, True) for field, msg in found)
+
+
+def refs_resolve(events: list[Event | None], index: dict[str, dict[str, Any]]) -> bool:
+    """True when every reference of every event resolves and every event has a source."""
+    present = [e for e in events if e is not None]
+    for field, section in (("places", "places"), ("people", "people"), ("terms", "terms"),
+                           ("tags", "tags"), ("related", "events"), ("sources", "sources")):
+        if not index[section].keys() >= set().union(*(getattr(e, field) for e in present)):
+            return False
+    notes = [n for e in present for n in e.notes]
+    return index["sources"].keys() >= set().union(*(n.sources for n in notes)) and all(e.sources for e in present)
+
+
+# --- one builder per kind of record ---------------------------------------------------------
+
+
+def build_meta(rec: Any, problems: list[Problem]) -> Meta:
+    if not isinstance(rec, dict):
+        problems.append(Problem("$.meta", f"must be an object, not {_kind(rec)}"))
+        rec = {}
+    r = _Reader(rec, "$.meta", problems)
+    return Meta(
+        title=r.text("title", required=False) or "Untitled store",
+        version=r.text("version", required=False) or "0",
+        license=r.text("license", required=False) or "unknown",
+        description=r.text("description", required=False) or "",
+    )
+
+
+def _source(r: _Reader) -> Source:
+    year = r.number("year", int)
+    return Source(
+        id=r.id or "", title=r.text("title") or "", kind=r.text("kind") or "web",
+        url=r.text("url", required=False), author=r.text("author", required=False),
+        publisher=r.text("publisher", required=False), year=year,
+    )
+
+
+def _tag(r: _Reader) -> Tag:
+    return Tag(id=r.id or "", label=r.text("label") or "", description=r.text("description") or "")
+
+
+def _place(r: _Reader) -> Place:
+    lat, lon = r.number("lat"), r.number("lon")
+    if lat is not None and not -90 <= lat <= 90:
+        r.problem("lat", f"{lat} is not a latitude", integrity=True)
+        lat = None
+    if lon is not None and not -180 <= lon <= 180:
+        r.problem("lon", f"{lon} is not a longitude", integrity=True)
+        lon = None
+    return Place(
+        id=r.id or "", name=r.text("name") or "", kind=r.text("kind") or "place",
+        country=r.text("country") or "", names=r.texts("names"),
+        cyrillic=r.text("cyrillic", required=False), complex=r.text("complex", required=False),
+        modern_name=r.text("modern_name", required=False), region=r.text("region", required=False),
+        lat=lat, lon=lon, summary=r.text("summary", required=False), sources=r.texts("sources"),
+    )
+
+
+def _person(r: _Reader) -> Person:
+    return Person(
+        id=r.id or "", name=r.text("name") or "", role=r.text("role") or "",
+        aliases=r.texts("aliases"), cyrillic=r.text("cyrillic", required=False),
+        born=r.date("born"), died=r.date("died"), summary=r.text("summary", required=False),
+        sources=r.texts("sources"),
+    )
+
+
+def _term(r: _Reader) -> Term:
+    return Term(
+        id=r.id or "", term=r.text("term") or "", definition=r.text("definition") or "",
+        aliases=r.texts("aliases"), cyrillic=r.text("cyrillic", required=False),
+        sources=r.texts("sources"),
+    )
+
+
+_NO_DATE = parse_edtf("0001")
+
+
+def _event(r: _Reader) -> Event:
+    notes = []
+    raw_notes = r.rec.get("notes", [])
+    if not isinstance(raw_notes, list):
+        r.problem("notes", f"must be a list, not {_kind(raw_notes)}")
+        raw_notes = []
+    for i, raw in enumerate(raw_notes):
+        if not isinstance(raw, dict):
+            r.problem(f"notes[{i}]", f"must be an object, not {_kind(raw)}")
+            continue
+        nr = _Reader(raw, f"{r.path}.notes[{i}]", r.problems)
+        nr.id = r.id
+        kind = nr.text("kind") or "context"
+        if kind not in NOTE_KINDS:
+            nr.problem("kind", f"must be one of {', '.join(NOTE_KINDS)}")
+        notes.append(Note(kind=kind, text=nr.text("text") or "", sources=nr.texts("sources")))
+    return Event(
+        id=r.id or "", title=r.text("title") or "", date=r.date("date", required=True) or _NO_DATE,
+        summary=r.text("summary") or "", sources=r.texts("sources"), aliases=r.texts("aliases"),
+        description=r.text("description", required=False), places=r.texts("places"),
+        people=r.texts("people"), terms=r.texts("terms"), tags=r.texts("tags"),
+        related=r.texts("related"), notes=tuple(notes), verified=r.flag("verified", True),
+    )
+
+
+
+
+_NO_LIST = {list, type(None)}
+
+
+def _event_fast(rec: dict[str, Any]) -> Event | None:
+    """The event a well-formed record makes, checked in bulk; None sends the record to the
+    field-by-field reader, which gives the same event or says what is wrong with it."""
+    get: Callable[..., Any] = rec.get
+    ident, title, when, summary = get("id"), get("title"), get("date"), get("summary")
+    description, verified, sources = get("description"), get("verified", True), get("sources")
+    for required in (ident, title, when, summary):
+        if type(required) is not str or not required or required.isspace():
+            return None
+    if description is not None and (type(description) is not str or not description or description.isspace()):
+        return None
+    lists = [get("aliases"), get("places"), get("people"), get("terms"), get("tags"), get("related")]
+    if type(verified) is not bool or type(sources) is not list or not set(map(type, lists)) <= _NO_LIST:
+        return None
+    flat = [*sources]
+    for v in lists:
+        if v:
+            flat += v
+    notes: list[Note] = []
+    raw_notes = get("notes")
+    if raw_notes:
+        if type(raw_notes) is not list:
+            return None
+        for note in raw_notes:
+            if type(note) is not dict:
+                return None
+            kind, text, note_sources = note.get("kind"), note.get("text"), note.get("sources")
+            if kind not in NOTE_KINDS or type(text) is not str or not text or text.isspace():
+                return None
+            if note_sources is None:
+                note_sources = []
+            elif type(note_sources) is not list:
+                return None
+            flat += note_sources
+            notes.append(Note(kind, text, tuple(map(_intern, note_sources))))
+    elif raw_notes is not None and raw_notes != []:
+        return None
+    try:
+        "".join(flat)  # TypeError unless every item is a string
+        date = parse_edtf(when)
+    except (TypeError, ValueError):
+        return None
+    if not all(flat) or any(map(str.isspace, flat)):
+        return None
+    aliases, places, people, terms, tags, related = lists
+    # Positional, in the order of Event's fields (a test checks it is the reader's event).
+    return Event(
+        ident, title, date, summary, tuple(map(_intern, sources)), tuple(aliases) if aliases else (),
+        description, tuple(map(_intern, places)) if places else (), tuple(map(_intern, people)) if people else (),
+        tuple(map(_intern, terms)) if terms else (), tuple(map(_intern, tags)) if tags else (),
+        tuple(map(_intern, related)) if related else (), tuple(notes), verified,
+    )
+
+
+def _figure(r: _Reader) -> Figure:
+    value, low, high = r.number("value", int), r.number("low", int), r.number("high", int)
+    if value is None and (low is None or high is None):
+        r.problem("value", "a figure needs a value, or both low and high")
+    elif value is not None and (low is not None or high is not None):
+        r.problem("value", "give a value or a low-high range, not both")
+    elif low is not None and high is not None and low > high:
+        r.problem("low", f"low {low} is above high {high}", integrity=True)
+    return Figure(
+        id=r.id or "", event=r.text("event", required=False), what=r.text("what") or "",
+        unit=r.text("unit") or "", reported_by=r.text("reported_by") or "",
+        value=value, low=low, high=high, approximate=r.flag("approximate", False),
+        date=r.date("date"), note=r.text("note", required=False), sources=r.texts("sources"),
+    )
+
+
+MAKERS: dict[str, Callable[[_Reader], Any]] = {
+    "sources": _source, "tags": _tag, "places": _place, "people": _person, "terms": _term,
+    "events": _event, "figures": _figure,
+}
+# Sections large enough in big stores to deserve a fast path for well-formed records.
+_FAST: dict[str, Callable[[dict[str, Any]], Any]] = {"events": _event_fast}
