@@ -143,3 +143,12 @@ def test_any_month_covers_exactly_its_days(year: int, month: int) -> None:
     start, end = parse_user_range(f"{year}-{month:02d}")
     assert start == date(year, month, 1)
     assert end.month == month and (end.toordinal() + 1 == date(year + (month == 12), month % 12 + 1, 1).toordinal())
+
+
+@given(st.integers(min_value=1, max_value=9999), st.integers(min_value=1, max_value=12))
+def test_days_in_agrees_with_the_calendar_module(year: int, month: int) -> None:
+    import calendar
+
+    from gulagcli.dates import days_in
+
+    assert days_in(year, month) == calendar.monthrange(year, month)[1]

@@ -9,7 +9,6 @@ open end. A qualified date is widened by one unit of its precision on each side 
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 from functools import lru_cache
@@ -26,6 +25,16 @@ _SINGLE = re.compile(
     r"(?P<year>\d{4}|\d{3}X)(?:-(?P<month>\d\d|XX)(?:-(?P<day>\d\d|XX))?)?(?P<q>[?~%])?"
 )
 _ISO_INPUT = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?")
+
+
+def days_in(year: int, month: int) -> int:
+    """Days in a month of the proleptic Gregorian calendar (what ``calendar.monthrange`` says,
+    without importing it at every start)."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"month must be in 1..12, not {month}")
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 class _Part:
@@ -60,7 +69,7 @@ class _Part:
         self.month = month = int(mtxt)
         if not 1 <= month <= 12:
             raise ValueError(f"{text!r}: there is no month {month}")
-        last = calendar.monthrange(year, month)[1]
+        last = days_in(year, month)
         if not dtxt or dtxt == "XX":
             self.precision = Precision.MONTH
             self.start, self.end = date(year, month, 1), date(year, month, last)
@@ -84,7 +93,7 @@ def _shift(day: date, precision: Precision, units: int) -> date:
     if precision is Precision.MONTH:
         months = day.year * 12 + day.month - 1 + units
         year, month = divmod(months, 12)
-        last = calendar.monthrange(year, month + 1)[1]
+        last = days_in(year, month + 1)
         return date(year, month + 1, min(day.day, last) if units < 0 else last)
     step = 10 if precision is Precision.DECADE else 1
     return day.replace(year=max(1, min(9999, day.year + units * step)))
@@ -233,11 +242,11 @@ def parse_user_range(text: str, *, option: str = "date") -> tuple[date, date]:
     try:
         if not month:
             return date(year, 1, 1), date(year, 12, 31)
-        last = calendar.monthrange(year, month)[1]
+        last = days_in(year, month)
         if not day:
             return date(year, month, 1), date(year, month, last)
         return (d := date(year, month, day)), d
-    except (ValueError, calendar.IllegalMonthError) as exc:
+    except ValueError as exc:
         raise UsageError(f"{option}: {text!r} is not a real date ({exc})") from None
 
 
@@ -282,7 +291,7 @@ def parse_month_day(text: str) -> tuple[int, int]:
         if a.month != b.month or a.day != b.day:
             raise UsageError(f"{text!r} needs both a month and a day, e.g. 06-26")
         month, day = a.month, a.day
-    if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]):
+    if not (1 <= month <= 12 and 1 <= day <= days_in(2000, month)):
         raise UsageError(f"{text!r} is not a day of the year (month-day, e.g. 06-26)")
     return month, day
 
