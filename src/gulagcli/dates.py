@@ -202,15 +202,17 @@ def display(text: str) -> str:
         return _qualify(_format_part(lo), lo) + " onwards"
     hi = _Part(right)
     plain = not (lo.approximate or lo.uncertain)
-    same_year = lo.year == hi.year and lo.precision is hi.precision
+    calendar_parts = (Precision.DAY, Precision.MONTH)
+    same_year = lo.year == hi.year and lo.precision in calendar_parts and hi.precision in calendar_parts
     if lo.precision is Precision.YEAR and hi.precision is Precision.YEAR and plain:
         if lo.year // 100 == hi.year // 100:
             return _qualify(f"{lo.year}–{hi.year % 100:02d}", hi)
         return _qualify(f"{lo.year}–{hi.year}", hi)
-    if same_year and plain and lo.precision in (Precision.DAY, Precision.MONTH):
-        if lo.precision is Precision.DAY and lo.month == hi.month:
+    if same_year and plain:
+        if lo.precision is Precision.DAY and hi.precision is Precision.DAY and lo.month == hi.month:
             return _qualify(f"{lo.day}–{_format_part(hi)}", hi)
-        joiner = "–" if lo.precision is Precision.MONTH else " – "
+        both_months = lo.precision is Precision.MONTH and hi.precision is Precision.MONTH
+        joiner = "–" if both_months else " – "
         return _qualify(_format_part(lo, with_year=False) + joiner + _format_part(hi), hi)
     return _qualify(_format_part(lo), lo) + " – " + _qualify(_format_part(hi), hi)
 
