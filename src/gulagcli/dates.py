@@ -113,7 +113,7 @@ def _plain_day(text: str) -> date | None:
     return None
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=None)  # a store repeats dates; the cache holds each distinct one once
 def parse_edtf(text: str) -> HistDate:
     """Parse a stored EDTF string; raise ValueError naming what is wrong."""
     if (day := _plain_day(text)) is not None:
