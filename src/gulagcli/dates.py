@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .errors import UsageError
 from .models import HistDate, Precision
@@ -113,7 +113,7 @@ def _plain_day(text: str) -> date | None:
     return None
 
 
-@lru_cache(maxsize=None)  # a store repeats dates; the cache holds each distinct one once
+@cache  # a store repeats dates; each distinct one is parsed once
 def parse_edtf(text: str) -> HistDate:
     """Parse a stored EDTF string; raise ValueError naming what is wrong."""
     if (day := _plain_day(text)) is not None:
