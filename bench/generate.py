@@ -55,7 +55,7 @@ _COUNTRIES = (("Russia", ("Komi ASSR", "Krasnoyarsk Krai", "Magadan Oblast", "Ir
               ("Kazakhstan", ("Karaganda Oblast", "Akmola Oblast")),
               ("Ukraine", ("Lviv Oblast",)), ("Lithuania", ("Vilnius region",)))
 _PLACE_KINDS = ("camp", "camp", "camp", "city", "region", "place")
-_SOURCE_KINDS = ("exhibit", "encyclopedia", "book", "article", "archive", "web")
+_SOURCE_KINDS = ("exhibit", "encyclopedia", "book", "article-journal", "archive", "web")
 _TAGS = ("resistance", "strike", "uprising", "amnesty", "release", "rehabilitation", "politics",
          "camp-system", "death", "escape", "repression", "deportation", "law", "memory", "labour",
          "women", "religion", "nationalism")
@@ -174,11 +174,13 @@ class Generator:
             rec: dict[str, Any] = {"id": f"src-{i}", "title": f"{self.word()} {r.choice(_WORDS)} {i}",
                                    "kind": r.choice(_SOURCE_KINDS[1:])}
             if r.random() < 0.6:
-                rec["author"] = f"{self.word()} {self.word()}"
+                rec["authors"] = [{"family": self.word(), "given": self.word()}]
             if r.random() < 0.5:
                 rec["publisher"] = r.choice(("Wikipedia", "Memorial", "Yale University Press", "Hoover"))
             if r.random() < 0.4:
-                rec["year"] = r.randint(1960, 2024)
+                rec["issued"] = str(r.randint(1960, 2024))
+            if r.random() < 0.5:
+                rec["accessed"] = f"2026-{r.randint(1, 11):02d}-{r.randint(1, 28):02d}"
             if r.random() < 0.7:
                 rec["url"] = f"https://example.org/gulag/{i}"
             out.append(rec)

@@ -282,12 +282,9 @@ def build_meta(rec: Any, problems: list[Problem]) -> Meta:
 
 
 def _source(r: _Reader) -> Source:
-    year = r.number("year", int)
-    return Source(
-        id=r.id or "", title=r.text("title") or "", kind=r.text("kind") or "web",
-        url=r.text("url", required=False), author=r.text("author", required=False),
-        publisher=r.text("publisher", required=False), year=year,
-    )
+    from .sources import build_source
+
+    return build_source(r)
 
 
 def _tag(r: _Reader) -> Tag:

@@ -31,7 +31,7 @@ EXIT_CODES_HELP = ", ".join(f"{code.value} {code.name.lower().replace('_', ' ')}
 COMMANDS = {
     "timeline": "browse", "search": "browse", "show": "lookup", "figures": "facts", "on": "facts",
     "places": "facts", "people": "facts", "terms": "facts", "tags": "facts", "cite": "facts",
-    "about": "facts", "chart": "export", "export": "export", "validate": "validate",
+    "about": "facts", "sources": "sources", "chart": "export", "export": "export", "validate": "validate",
 }
 
 

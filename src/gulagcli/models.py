@@ -48,14 +48,64 @@ class HistDate(NamedTuple):
         return self.earliest <= hi and self.latest >= lo
 
 
+SOURCE_KINDS = ("book", "chapter", "article-journal", "article-newspaper", "article-magazine", "encyclopedia",
+                "web", "archive", "exhibit", "dataset", "report", "thesis")
+
+
+class Name(NamedTuple):
+    """An author as a reference manager keeps one: family and given names, or a literal name
+    for an organisation (or a person whose name cannot be split)."""
+
+    family: str | None = None
+    given: str | None = None
+    literal: str | None = None
+
+    def display(self) -> str:
+        if self.literal:
+            return self.literal
+        return " ".join(p for p in (self.given, self.family) if p)
+
+    def inverted(self) -> str:
+        """"Family, Given" as BibTeX and bibliographies want it."""
+        if self.literal:
+            return self.literal
+        return ", ".join(p for p in (self.family, self.given) if p)
+
+
+class ReadAt(NamedTuple):
+    """Where a copy of the original was read, when the original itself could not be."""
+
+    url: str | None = None
+    publisher: str | None = None
+
+
 class Source(NamedTuple):
+    """A work cited by the store, described as a reference manager would (CSL's fields)."""
+
     id: str
     title: str
-    kind: str
-    url: str | None = None
-    author: str | None = None
+    kind: str  # one of SOURCE_KINDS
+    url: str | None = None  # the original's URL
+    authors: tuple[Name, ...] = ()
+    container: str | None = None  # journal, newspaper, encyclopedia or website
     publisher: str | None = None
-    year: int | None = None
+    place: str | None = None  # of publication
+    issued: str | None = None  # EDTF: "2003", "2005-06", "1998-11-20"
+    accessed: str | None = None  # ISO day someone consulted it
+    language: str | None = None
+    pages: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    read_at: ReadAt | None = None
+
+    @property
+    def author(self) -> str | None:
+        """All authors as one line, for plain text."""
+        return "; ".join(a.display() for a in self.authors) or None
+
+    @property
+    def year(self) -> int | None:
+        return int(self.issued[:4]) if self.issued and self.issued[:4].isdigit() else None
 
 
 class Note(NamedTuple):

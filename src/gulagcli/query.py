@@ -154,7 +154,10 @@ def resolve(store: Store, query: str, *, kind: Kind | None = None) -> Resolution
     q = " ".join(words(text))
     if not q:
         raise UsageError("empty query; give an id, a name or words of a title")
-    pool = [(e, names) for e, names in entities(store) if kind is None or e.kind is kind]
+    if kind is Kind.SOURCE:  # sources answer only when asked for (`show source:exhibit`)
+        pool = [(Entity(Kind.SOURCE, s.id, s.title), [s.id, s.title]) for s in store.sources.values()]
+    else:
+        pool = [(e, names) for e, names in entities(store) if kind is None or e.kind is kind]
     qwords = q.split()
     exact: list[Entity] = []
     partial: list[Entity] = []

@@ -37,14 +37,30 @@ def _record_id(raw: object, path: list[object]) -> str | None:
 
 def validate_file(file: Path | None) -> tuple[Path, list[Problem]]:
     """All problems of a store: schema ones first, then integrity ones the schema cannot see."""
+    path, problems, _ = check_file(file)
+    return path, problems
+
+
+def check_file(file: Path | None) -> tuple[Path, list[Problem], list[Problem]]:
+    """Problems as :func:`validate_file` finds them, and warnings that do not fail a store:
+    sources whose kind needs a date or an author they lack."""
+    from .sources import warnings
+
     path = locate(file)
     raw = read_json(path)
     problems = schema_problems(raw)
-    _, built = build(raw, path=str(path))
+    store, built = build(raw, path=str(path))
+    found = warnings(store.sources) if store is not None else []
+    notes = [Problem(f"$.sources[{_index(raw, ident)}]", message, ident) for ident, message in found]
     seen = {(p.path, p.record) for p in problems}
     # A shape problem the schema already reported is not repeated in the builder's words.
     problems += [p for p in built if p.integrity or not _covered(p, seen)]
-    return path, problems
+    return path, problems, notes
+
+
+def _index(raw: object, ident: str) -> int:
+    items = raw.get("sources", []) if isinstance(raw, dict) else []
+    return next((i for i, rec in enumerate(items) if isinstance(rec, dict) and rec.get("id") == ident), -1)
 
 
 def _covered(problem: Problem, seen: set[tuple[str, str | None]]) -> bool:

@@ -15,7 +15,7 @@ from ..dates import parse_month_day
 from ..models import Store
 from ..query import figures_about, on_this_day, resolve, sources_of
 from ..render import listings, records
-from ..render.cite import CiteStyle, bibtex_entry, csl_item, text_citation
+from ..render.cite import CiteStyle, bibliography, csl_item, text_citation
 from ..render.emit import Output
 from ..render.output import Column, Listing, write_json
 from ..store import load
@@ -185,14 +185,16 @@ def on(
 
 @app.command()
 def cite(
-    query: Annotated[str, typer.Argument(help="An event, place, person or term, as for `show`.")],
+    query: Annotated[str | None, typer.Argument(help="An event, place, person or term, as for `show`.")] = None,
     style: Annotated[CiteStyle, typer.Option("--style", case_sensitive=False, help="Citation format.")]
     = CiteStyle.TEXT,
+    everything: Annotated[bool, typer.Option("--all", help="Cite every source in the store.")] = False,
     data: DataOpt = None,
 ) -> None:
     """Print the sources behind an event or fact, ready for a paper or a reference manager.
 
-    text is for reading, bibtex for LaTeX, csl-json for Zotero and pandoc.
+    text is for reading, bibtex for LaTeX (biblatex/biber), csl-json for Zotero and pandoc.
+    With --all, the whole bibliography, one entry per source.
 
     Examples:
 
@@ -201,16 +203,23 @@ def cite(
       gulag cite kengir --style bibtex > kengir.bib
 
       gulag cite beria --style csl-json
+
+      gulag cite --all --style bibtex > gulag.bib
     """
     import sys
 
     store = load(data)
-    found = resolve(store, query).entity
-    sources = [store.sources[i] for i in sources_of(store, found)]
+    if everything == (query is not None):
+        raise typer.BadParameter("give an event or fact to cite, or --all", param_hint="QUERY")
+    if everything:
+        sources = list(store.sources.values())
+    else:
+        assert query is not None
+        sources = [store.sources[i] for i in sources_of(store, resolve(store, query).entity)]
     if style is CiteStyle.CSL_JSON:
         write_json([csl_item(s) for s in sources], sys.stdout, pretty=True)
     elif style is CiteStyle.BIBTEX:
-        sys.stdout.write("\n".join(bibtex_entry(s) for s in sources))
+        sys.stdout.write(bibliography(sources))
     else:
         sys.stdout.writelines(text_citation(s) + "\n" for s in sources)
 

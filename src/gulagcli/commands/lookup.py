@@ -15,7 +15,7 @@ from ..store import load
 
 app = command_app()
 
-SHOWABLE = (Kind.EVENT, Kind.PERSON, Kind.PLACE, Kind.TERM)
+SHOWABLE = (Kind.EVENT, Kind.PERSON, Kind.PLACE, Kind.TERM, Kind.SOURCE)
 
 
 def card(store: Store, entity: Entity) -> tuple[Detail, dict[str, Any]]:
@@ -23,6 +23,11 @@ def card(store: Store, entity: Entity) -> tuple[Detail, dict[str, Any]]:
     if entity.kind is Kind.EVENT:
         rec = records.event_record(store, store.by_id[entity.id])
         return details.event_detail(rec), rec
+    if entity.kind is Kind.SOURCE:
+        from ..render.sources import source_detail, source_full_record
+
+        rec = source_full_record(store, store.sources[entity.id])
+        return source_detail(rec), rec
     related = records.events_index(store).get(entity.id, [])
     if entity.kind is Kind.PLACE:
         rec = records.place_record(store, store.places[entity.id], related)
@@ -55,7 +60,7 @@ def show(
     query: Annotated[
         str,
         typer.Argument(help="An id, name, alias or words of a title; prefix with event:, place:, "
-                            "person: or term: to choose the kind.", autocompletion=complete_name),
+                            "person:, term: or source: to choose the kind.", autocompletion=complete_name),
     ],
     kind: Annotated[
         Kind | None,
@@ -67,7 +72,7 @@ def show(
     as_json: JsonOpt = False,
     no_color: NoColorOpt = False,
 ) -> None:
-    """Show one event, place, person or term in detail, with its sources.
+    """Show one event, place, person, term or source in detail, with its sources.
 
     Matching forgives case, accents and small typos. When a name fits several kinds, an event
     is preferred to a person, a person to a place, a place to a term; the others are named
@@ -82,6 +87,8 @@ def show(
       gulag show place:norilsk
 
       gulag show beria
+
+      gulag show source:exhibit
     """
     out = output(fmt, as_json, no_color)
     store = load(data)

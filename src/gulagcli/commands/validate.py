@@ -10,7 +10,7 @@ import typer
 from ..cli import FormatOpt, JsonOpt, NoColorOpt, command_app, output
 from ..errors import DataError
 from ..render.output import Column, Listing
-from ..validate import validate_file
+from ..validate import check_file
 
 app = command_app()
 
@@ -30,6 +30,7 @@ def validate(
 
     Integrity rules: ids unique across the store, every reference resolves, dates are valid
     EDTF, every event and figure has a source, no empty text. Exits 5 when there are problems.
+    Warns (on stderr, without failing) about a source lacking the date or author its kind needs.
 
     Examples:
 
@@ -38,7 +39,9 @@ def validate(
       gulag validate my-store.json
     """
     out = output(fmt, as_json, no_color)
-    path, problems = validate_file(file)
+    path, problems, warnings = check_file(file)
+    for w in warnings:
+        out.message(f"warning: {w}")
     rows = [{"path": p.path, "record": p.record, "message": p.message} for p in problems]
     cols = [Column("path", lambda r: r["path"]), Column("record", lambda r: r["record"]),
             Column("message", lambda r: r["message"], ratio=1)]

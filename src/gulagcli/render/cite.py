@@ -1,4 +1,8 @@
-"""Citations of sources: plain text, BibTeX and CSL-JSON (what Zotero and pandoc read)."""
+"""Citations of sources: plain text, BibTeX (biblatex/biber) and CSL-JSON (Zotero, pandoc).
+
+Each maps the store's source fields, which follow CSL, to one format; nothing is invented:
+a field the store does not hold is left out.
+"""
 
 from __future__ import annotations
 
@@ -15,17 +19,40 @@ class CiteStyle(str, Enum):
     CSL_JSON = "csl-json"
 
 
-_BIB_TYPE = {"book": "book", "article": "article", "encyclopedia": "online", "web": "online",
+_CSL_TYPE = {"book": "book", "chapter": "chapter", "article-journal": "article-journal",
+             "article-newspaper": "article-newspaper", "article-magazine": "article-magazine",
+             "encyclopedia": "entry-encyclopedia", "web": "webpage", "archive": "document",
+             "exhibit": "document", "dataset": "dataset", "report": "report", "thesis": "thesis"}
+# biblatex entry types (biber's default data model); @online wants a url and urldate.
+_BIB_TYPE = {"book": "book", "chapter": "incollection", "article-journal": "article",
+             "article-newspaper": "article", "article-magazine": "article", "encyclopedia": "online",
+             "web": "online", "dataset": "dataset", "report": "misc", "thesis": "misc",
              "archive": "misc", "exhibit": "misc"}
-_CSL_TYPE = {"book": "book", "article": "article-journal", "encyclopedia": "entry-encyclopedia",
-             "web": "webpage", "archive": "document", "exhibit": "document"}
+
+# biblatex's langid takes babel/polyglossia names, not ISO codes.
+_LANGID = {"en": "english", "ru": "russian", "de": "german", "uk": "ukrainian", "pl": "polish",
+           "fr": "french", "it": "italian", "cs": "czech", "lt": "lithuanian", "lv": "latvian",
+           "et": "estonian", "kk": "kazakh"}
+
+
+def _date_parts(edtf: str) -> list[int]:
+    return [int(p) for p in edtf.split("-")]
 
 
 def text_citation(s: Source) -> str:
-    parts = [s.author, f"“{s.title}”", s.publisher, str(s.year) if s.year else None,
-             "exhibit panel" if s.kind == "exhibit" else None]
+    """One line a reader can follow: who, what, where, when, and where it was read."""
+    where = ", ".join(p for p in (s.container, s.publisher if s.publisher != s.container else None,
+                                   s.place) if p)
+    parts = [s.author, f"“{s.title}”", where or None, s.issued,
+             f"pp. {s.pages}" if s.pages else None, "exhibit panel" if s.kind == "exhibit" else None]
     text = ". ".join(p for p in parts if p) + "."
-    return text + (f" {s.url}" if s.url else "")
+    if s.url:
+        text += f" {s.url}"
+    if s.accessed:
+        text += f" (accessed {s.accessed})"
+    if s.read_at:
+        text += f" Read at: {s.read_at.publisher or ''} {s.read_at.url or ''}".rstrip()
+    return text
 
 
 def _bib_escape(text: str) -> str:
@@ -35,33 +62,89 @@ def _bib_escape(text: str) -> str:
     return text.replace("{", r"\{").replace("}", r"\}").replace("~", r"\textasciitilde{}")
 
 
+def _bib_url(url: str) -> str:
+    return "{" + url.replace("}", "%7D").replace("{", "%7B") + "}"
+
+
 def bibtex_entry(s: Source) -> str:
-    fields = [("title", "{" + _bib_escape(s.title) + "}")]
-    if s.author:
-        fields.append(("author", "{" + _bib_escape(s.author) + "}"))
-    if s.publisher:
-        key = "publisher" if s.kind == "book" else "organization"
-        fields.append((key, "{" + _bib_escape(s.publisher) + "}"))
-    if s.year:
-        fields.append(("year", str(s.year)))
+    entry = _BIB_TYPE.get(s.kind, "misc")
+    fields: list[tuple[str, str]] = []
+    if s.authors:
+        # A literal (organisation) name is braced so biber does not split it into family/given.
+        names = [("{" + _bib_escape(a.literal) + "}") if a.literal else _bib_escape(a.inverted())
+                 for a in s.authors]
+        fields.append(("author", "{" + " and ".join(names) + "}"))
+    fields.append(("title", "{" + _bib_escape(s.title) + "}"))
+    container = ("{" + _bib_escape(s.container) + "}") if s.container else None
+    publisher = ("{" + _bib_escape(s.publisher) + "}") if s.publisher and s.publisher != s.container else None
+    if entry == "article":
+        fields += [("journal", container)] if container else []
+    elif entry in ("book", "incollection"):
+        fields += [("booktitle", container)] if container and entry == "incollection" else []
+        fields += [("publisher", publisher)] if publisher else []
+        fields += [("location", "{" + _bib_escape(s.place) + "}")] if s.place else []
+    elif entry == "online":
+        site = container or publisher
+        fields += [("organization", site)] if site else []
+    else:
+        fields += [("howpublished", container)] if container else []
+        fields += [("organization", publisher)] if publisher else []
+    if s.issued:
+        # year (and month): what BibTeX styles and biber's data model both read.
+        fields.append(("year", s.issued[:4]))
+        if len(s.issued) >= 7:
+            fields.append(("month", str(int(s.issued[5:7]))))
+    for name in ("volume", "issue", "pages"):
+        value = getattr(s, name)
+        if value:
+            fields.append(("number" if name == "issue" else name, "{" + _bib_escape(value) + "}"))
     if s.url:
-        fields.append(("url", "{" + s.url.replace("}", "%7D").replace("{", "%7B") + "}"))
-    if s.kind == "exhibit":
-        fields.append(("note", "{Museum exhibit panel}"))
+        fields.append(("url", _bib_url(s.url)))
+    if s.accessed:
+        fields.append(("urldate", "{" + s.accessed + "}"))
+    if s.language in _LANGID:
+        fields.append(("langid", "{" + _LANGID[s.language] + "}"))
+    if s.kind in ("exhibit", "thesis", "report", "archive"):
+        label = {"exhibit": "Museum exhibit panel", "thesis": "Thesis", "report": "Report",
+                 "archive": "Archival document"}[s.kind]
+        fields.append(("type", "{" + label + "}"))
+    if s.read_at and s.read_at.url:
+        fields.append(("addendum", "{Read at " + _bib_escape(s.read_at.publisher or s.read_at.url) + "}"))
     body = ",\n".join(f"  {k} = {v}" for k, v in fields)
-    return f"@{_BIB_TYPE.get(s.kind, 'misc')}{{{s.id},\n{body}\n}}\n"
+    return f"@{entry}{{{s.id},\n{body}\n}}\n"
+
+
+def bibliography(sources: list[Source]) -> str:
+    """Every source once, under its id as key (ids are unique across the store)."""
+    seen: dict[str, Source] = {}
+    for s in sources:
+        seen.setdefault(s.id, s)
+    return "\n".join(bibtex_entry(s) for s in seen.values())
 
 
 def csl_item(s: Source) -> dict[str, Any]:
     item: dict[str, Any] = {"id": s.id, "type": _CSL_TYPE.get(s.kind, "document"), "title": s.title}
-    if s.author:
-        item["author"] = [{"literal": s.author}]
+    if s.authors:
+        item["author"] = [{k: v for k, v in a._asdict().items() if v} for a in s.authors]
+    if s.container:
+        item["container-title"] = s.container
     if s.publisher:
         item["publisher"] = s.publisher
-    if s.year:
-        item["issued"] = {"date-parts": [[s.year]]}
+    if s.place:
+        item["publisher-place"] = s.place
+    if s.issued:
+        item["issued"] = {"date-parts": [_date_parts(s.issued)]}
+    if s.accessed:
+        item["accessed"] = {"date-parts": [_date_parts(s.accessed)]}
+    for name in ("volume", "issue", "language"):
+        if getattr(s, name):
+            item[name] = getattr(s, name)
+    if s.pages:
+        item["page"] = s.pages
     if s.url:
         item["URL"] = s.url
     if s.kind == "exhibit":
         item["genre"] = "Museum exhibit panel"
+    if s.read_at:
+        item["note"] = "Read at " + " ".join(p for p in (s.read_at.publisher, s.read_at.url) if p)
     return item

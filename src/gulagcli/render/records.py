@@ -28,8 +28,14 @@ def date_record(d: HistDate) -> Record:
 
 
 def source_record(s: Source) -> Record:
-    return {"id": s.id, "title": s.title, "author": s.author, "publisher": s.publisher,
-            "year": s.year, "url": s.url, "kind": s.kind}
+    """A source in the store's own shape, plus "author" and "year" for simple readers."""
+    rec: Record = {"id": s.id, "kind": s.kind, "title": s.title, "author": s.author, "year": s.year,
+                   "authors": [{k: v for k, v in a._asdict().items() if v} for a in s.authors]}
+    for field in ("container", "publisher", "place", "issued", "accessed", "url", "language", "pages",
+                  "volume", "issue"):
+        rec[field] = getattr(s, field)
+    rec["read_at"] = s.read_at._asdict() if s.read_at else None
+    return rec
 
 
 def _sources(store: Store, ids: tuple[str, ...]) -> list[Record]:

@@ -1,0 +1,55 @@
+"""`sources`: the works the store cites, and the facts that rest on each."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, command_app, output
+from ..models import Kind
+from ..query import resolve
+from ..render.output import Listing
+from ..render.sources import SOURCE_COLUMNS, source_detail, source_full_record, source_listing_record
+from ..sources import citing
+from ..store import load
+
+app = command_app()
+
+
+@app.command()
+def sources(
+    source: Annotated[str | None, typer.Argument(help="A source id or title words: show that one source.")]
+    = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="Only sources of this kind (book, web ...).")]
+    = None,
+    data: DataOpt = None,
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+    no_color: NoColorOpt = False,
+) -> None:
+    """List the sources the store cites, or show one with every fact that cites it.
+
+    Each source names its original (book, journal article, encyclopedia article, archive page);
+    where only a copy could be read, the copy is shown as "read at".
+
+    Examples:
+
+      gulag sources
+
+      gulag sources --kind book
+
+      gulag sources exhibit
+
+      gulag show source:wp-kengir-uprising --json
+    """
+    out = output(fmt, as_json, no_color)
+    store = load(data)
+    if source is not None:
+        found = resolve(store, source, kind=Kind.SOURCE).entity
+        rec = source_full_record(store, store.sources[found.id])
+        out.detail(source_detail(rec), rec)
+        return
+    rows = [source_listing_record(store, s, len(citing(store, s.id))) for s in store.sources.values()
+            if kind is None or s.kind == kind]
+    out.listing(Listing(rows, SOURCE_COLUMNS, title=f"{len(rows)} sources"), empty="no sources match")

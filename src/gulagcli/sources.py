@@ -1,0 +1,151 @@
+"""Sources as a reference manager keeps them: reading the structured record, the policy on
+copies and weak hosts, the warnings `validate` gives, and the facts that cite a source.
+
+No I/O and no terminal here; `check` builds sources through :func:`build_source`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+from urllib.parse import urlsplit
+
+from .models import SOURCE_KINDS, Kind, Name, ReadAt, Source, Store
+
+# Kinds whose citation is incomplete without a person or body named as author.
+NEEDS_AUTHOR = frozenset({"book", "chapter", "article-journal", "thesis"})
+# Kinds that can go undated: a museum panel has neither an issue date nor an access date.
+UNDATED_OK = frozenset({"exhibit"})
+
+# Hosts no fact may rest on alone: forum reposts, search-result pages, spam or unattributed
+# pages, and unauthorised copies of books. A source read there names its original and keeps
+# the host under "read_at"; the host is never the source itself.
+DISALLOWED_HOSTS = frozenset({
+    "polit.reactor.cc", "enow.com", "naturasigorta.com", "taian.caphemoingay.com",
+    "bookreadfree.com", "user.bibliboba.online", "fb2.top", "libcat.ru", "knigochet.com",
+    "rulit.me", "mybooks.club", "readli.net", "hello.chitka.online", "librs.net",
+    "document.wikireading.ru", "docslib.org",
+})
+
+# Mirrors and machine translations of encyclopedias, and other copies: fine to read, never the
+# source itself (the original is cited, the copy kept under "read_at").
+MIRROR_HOSTS = frozenset({
+    "liquisearch.com", "wikimili.com", "wikizero.org", "kiwix.casplantje.nl", "a.osmarks.net",
+    "clever-geek.imtqy.com", "cs.wiki7.org", "fr.wiki7.org", "de.zxc.wiki", "ru.wikipedia-on-ipfs.org",
+    "en.wikipedia-on-ipfs.org", "gateway.ipfs.io", "pwojczyn.com", "wafarin.com", "perceptiofr.com",
+    "oenc.net", "piglix.com", "en-academic.com", "ed.mdict.net", "academickids.com", "it.frwiki.wiki",
+    "worddisk.com", "reference.allrefer.com", "inventaire.io", "tlumach.com", "worldhistory.biz",
+    "oldtmt.vedomosti.ru", "d2k5zpaql0enfz.cloudfront.net", "test.zurnalai.vu.lt", "informahealthcare.com",
+    "besserenerven.info", "represnews.blogspot.com", "tripomatic.com", "core-cms.prod.aop.cambridge.org",
+})
+COPY_HOSTS = MIRROR_HOSTS | DISALLOWED_HOSTS
+
+_EDTF_DAY = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def host(url: str | None) -> str | None:
+    """The host of a URL, lower-case, without "www." and a trailing dot."""
+    if not url:
+        return None
+    name = (urlsplit(url).hostname or "").rstrip(".")
+    return name.removeprefix("www.") or None
+
+
+def _names(value: Any, r: Any) -> tuple[Name, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        r.problem("authors", "must be a list of names")
+        return ()
+    out = []
+    for i, item in enumerate(value):
+        parts = {k: item.get(k) for k in ("family", "given", "literal")} if isinstance(item, dict) else {}
+        if not parts or not all(v is None or (isinstance(v, str) and v.strip()) for v in parts.values()) \
+                or not (parts["family"] or parts["literal"]):
+            r.problem(f"authors[{i}]", "must be {family, given} or {literal}, with non-empty strings")
+            continue
+        out.append(Name(parts["family"], parts["given"], parts["literal"]))
+    return tuple(out)
+
+
+def build_source(r: Any) -> Source:
+    """A Source from a checked record (``r`` is check's field reader). The old ``author``
+    string and ``year`` number are still read, as a literal author and an issued year."""
+    rec = r.rec
+    kind = r.text("kind") or "web"
+    if kind not in SOURCE_KINDS:
+        r.problem("kind", f"{kind!r} is not one of {', '.join(SOURCE_KINDS)}")
+    authors = _names(rec.get("authors"), r)
+    legacy_author = r.text("author", required=False)
+    if legacy_author and not authors:
+        authors = (Name(literal=legacy_author),)
+    issued = r.text("issued", required=False)
+    year = r.number("year", int)
+    if issued is None and year is not None:
+        issued = str(year)
+    if issued is not None and not _EDTF_DAY.fullmatch(issued):
+        r.problem("issued", f"{issued!r} is not a year, month or day (EDTF)")
+    accessed = r.text("accessed", required=False)
+    if accessed is not None and not _ISO_DAY.fullmatch(accessed):
+        r.problem("accessed", f"{accessed!r} is not an ISO day (YYYY-MM-DD)")
+    read_at = None
+    raw_read = rec.get("read_at")
+    if isinstance(raw_read, dict):
+        read_at = ReadAt(raw_read.get("url"), raw_read.get("publisher"))
+    elif raw_read is not None:
+        r.problem("read_at", "must be an object with url and publisher")
+    return Source(
+        id=r.id or "", title=r.text("title") or "", kind=kind, url=r.text("url", required=False),
+        authors=authors, container=r.text("container", required=False),
+        publisher=r.text("publisher", required=False), place=r.text("place", required=False),
+        issued=issued, accessed=accessed, language=r.text("language", required=False),
+        pages=r.text("pages", required=False), volume=r.text("volume", required=False),
+        issue=r.text("issue", required=False), read_at=read_at,
+    )
+
+
+def warnings(sources: dict[str, Source]) -> list[tuple[str, str]]:
+    """(source id, message) for each source whose kind needs a date or an author it lacks."""
+    out = []
+    for s in sources.values():
+        if s.kind not in UNDATED_OK and not (s.issued or s.accessed):
+            out.append((s.id, f"{_a(s.kind)} source needs a date issued or accessed"))
+        if s.kind in NEEDS_AUTHOR and not s.authors:
+            out.append((s.id, f"{_a(s.kind)} source needs an author"))
+    return out
+
+
+def _a(kind: str) -> str:
+    return ("an " if kind[0] in "aeiou" else "a ") + kind
+
+
+def disallowed(s: Source) -> bool:
+    """True when the source itself is a forum, snippet, spam page or pirated copy."""
+    return host(s.url) in DISALLOWED_HOSTS
+
+
+def copy_without_original(s: Source) -> bool:
+    """True when the source cited is itself a copy (its URL is on a mirror or copy host),
+    so no original is named. A copy read in place of a named original sits under read_at."""
+    return host(s.url) in COPY_HOSTS
+
+
+class Citing(NamedTuple):
+    kind: str  # event | person | place | term | figure | note
+    id: str
+    name: str
+
+
+def citing(store: Store, source_id: str) -> list[Citing]:
+    """Every fact that cites a source: events (and their notes), figures, places, people, terms."""
+    out = []
+    for ev in store.events:
+        if source_id in ev.sources:
+            out.append(Citing(Kind.EVENT.value, ev.id, ev.title))
+        out += [Citing("note", ev.id, n.text) for n in ev.notes if source_id in n.sources]
+    for kind, section in ((Kind.PLACE, store.places), (Kind.PERSON, store.people)):
+        out += [Citing(kind.value, x.id, x.name) for x in section.values() if source_id in x.sources]
+    out += [Citing(Kind.TERM.value, t.id, t.term) for t in store.terms.values() if source_id in t.sources]
+    out += [Citing(Kind.FIGURE.value, f.id, f.what) for f in store.figures.values() if source_id in f.sources]
+    return out
