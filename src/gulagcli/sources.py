@@ -24,7 +24,7 @@ DISALLOWED_HOSTS = frozenset({
     "polit.reactor.cc", "enow.com", "naturasigorta.com", "taian.caphemoingay.com",
     "bookreadfree.com", "user.bibliboba.online", "fb2.top", "libcat.ru", "knigochet.com",
     "rulit.me", "mybooks.club", "readli.net", "hello.chitka.online", "librs.net",
-    "document.wikireading.ru", "docslib.org",
+    "document.wikireading.ru", "docslib.org", "knigaread.com", "club-books.ru", "knizhkionline.com",
 })
 
 # Mirrors and machine translations of encyclopedias, and other copies: fine to read, never the
@@ -39,6 +39,9 @@ MIRROR_HOSTS = frozenset({
     "besserenerven.info", "represnews.blogspot.com", "tripomatic.com", "core-cms.prod.aop.cambridge.org",
 })
 COPY_HOSTS = MIRROR_HOSTS | DISALLOWED_HOSTS
+# Pages that are not a copy of anything citable: a forum repost, a search-results page, an
+# unattributed or spam page. Reading them is no evidence at all.
+UNRELIABLE_HOSTS = frozenset({"polit.reactor.cc", "enow.com", "naturasigorta.com", "taian.caphemoingay.com"})
 
 _EDTF_DAY = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -125,10 +128,28 @@ def disallowed(s: Source) -> bool:
     return host(s.url) in DISALLOWED_HOSTS
 
 
+def names_original(s: Source) -> bool:
+    """True when the record identifies the original well enough to find it: a URL that is
+    not a copy, or, for print, an author, container or publisher beside the title."""
+    if s.url:
+        return host(s.url) not in COPY_HOSTS
+    return bool(s.authors or s.container or s.publisher) or s.kind == "exhibit"
+
+
 def copy_without_original(s: Source) -> bool:
-    """True when the source cited is itself a copy (its URL is on a mirror or copy host),
-    so no original is named. A copy read in place of a named original sits under read_at."""
-    return host(s.url) in COPY_HOSTS
+    """True when the store knows only a copy: the cited URL is itself a copy, or the source
+    was read at a copy and names no original."""
+    return not names_original(s)
+
+
+def weak(s: Source) -> bool:
+    """True when a fact cannot rest on this source alone: it is, or was only read as, a forum
+    post, search snippet, spam page or pirated copy, and no identifiable original stands
+    behind it."""
+    read = host(s.read_at.url) if s.read_at else None
+    if host(s.url) in UNRELIABLE_HOSTS or read in UNRELIABLE_HOSTS:
+        return True
+    return disallowed(s) or (read in DISALLOWED_HOSTS and not names_original(s))
 
 
 class Citing(NamedTuple):
