@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 STORE = Path(__file__).resolve().parent.parent / "data" / "events.json"
 TODAY = "2026-12-02"
@@ -57,6 +58,12 @@ NEW_SOURCES: list[dict[str, Any]] = [
      "authors": [{"family": "Гольдман", "given": "Игорь Львович"}], "accessed": TODAY, "language": "ru",
      "read_at": {"url": "https://knizhkionline.com/page-52-20095-stalin-dolzhen-byl-umeret-igor-lvovich-goldman.html",
                  "publisher": "knizhkionline.com (unofficial online copy; reprints Beria's note of 26 March 1953)"}},
+    {"id": "barnes-kengir-2005", "kind": "article-journal",
+     "title": "“In a Manner Befitting Soviet Citizens”: An Uprising in the Post-Stalin Gulag",
+     "authors": [{"family": "Barnes", "given": "Steven A."}], "container": "Slavic Review",
+     "publisher": "Cambridge University Press", "issued": "2005", "accessed": TODAY,
+     "url": "https://www.cambridge.org/core/journals/slavic-review/article/abs/in-a-manner-befitting-soviet-citizens-an-uprising-in-the-poststalin-gulag/DAC1528987D07FF2555EE2A5C674FE77",
+     "language": "en"},
     {"id": "rodina-osobyj-ozyornyj", "kind": "article-magazine",
      "title": "Article on the Ozerlag special camp and the 1948 selection of prisoners for the special camps",
      "container": "Родина", "issued": "2025-05-23", "accessed": TODAY,
@@ -78,6 +85,11 @@ SOURCE_UPDATES: dict[str, dict[str, Any]] = {
                                           "publisher": "Концептуал", "place": "Moscow", "issued": "2019", "pages": "67"},
     "mvd-kruglov-report-1954": {"authors": [{"family": "Kruglov", "given": "S. N."}], "issued": "1954-05-26"},
     "tlumach-gulag-orlov": {"authors": [{"family": "Орлов"}]},
+    # The stray dot after the host was a typo in the URL, not a copy read elsewhere.
+    "wp-vorkutlag": {"read_at": None},
+    # Its URL is the English article, read there on 2026-12-02; the old title described a mirror.
+    "wp-special-council-nkvd": {"title": "Special Council of the NKVD", "accessed": TODAY},
+    "frus-1952-54v08-d577": {"read_at": None},
     "severrealii-vorkuta-strike": {"container": "Sever.Realii", "publisher": "Radio Free Europe/Radio Liberty", "url": None,
                                    "read_at": {"url": "https://d2k5zpaql0enfz.cloudfront.net/amp/vorkutlag-zabastovka-rasstrel-gulag/31388358.html",
                                                "publisher": "AMP copy served from a cloudfront.net address"}},
@@ -217,6 +229,15 @@ def fix_events(ev: dict[str, dict[str, Any]]) -> None:
                        "not checked against the archival original.", "zvyagintsev-rudenko", "chitka-legendy-gru",
                        "bibliboba-khrushchevskaia-sliakot")]
 
+    e = ev["kengir-uprising"]
+    if "barnes-kengir-2005" not in e["sources"]:
+        e["sources"].insert(0, "barnes-kengir-2005")
+        e["notes"].append(note(
+            "context", "The historian Steven Barnes, writing from the archives, stresses how moderate, even pro-Soviet, "
+            "the prisoners' demands were, and calls Kapiton Kuznetsov the uprising's nominal leader; he notes that "
+            "west Ukrainian and Baltic nationalists and Red Army veterans made up the camp's population.",
+            "barnes-kengir-2005"))
+
     e = ev["special-camps-created"]
     for n in e["notes"]:
         if "bibliboba-lubianskie-chteniia-2020" in n["sources"] and "rodina-osobyj-ozyornyj" not in n["sources"]:
@@ -274,6 +295,13 @@ def fix_terms(terms: dict[str, dict[str, Any]]) -> None:
         t["sources"].insert(0, "mvd-kruglov-report-1954")
 
 
+def wikipedia_title(s: dict[str, Any]) -> None:
+    """A Wikipedia article read at a mirror is cited under the article's own title."""
+    url = s.get("url") or ""
+    if s.get("container") == "Wikipedia" and s.get("read_at") and "/wiki/" in url:
+        s["title"] = unquote(url.split("/wiki/", 1)[1]).replace("_", " ")
+
+
 def main() -> None:
     d = json.loads(STORE.read_text(encoding="utf-8"))
     have = {s["id"] for s in d["sources"]}
@@ -284,6 +312,8 @@ def main() -> None:
                 s.pop(key, None)
             else:
                 s[key] = value
+    for s in d["sources"]:
+        wikipedia_title(s)
     fix_events({e["id"]: e for e in d["events"]})
     d["figures"] = [f for f in d["figures"] if f["id"] not in DROP_FIGURES]
     fix_figures({f["id"]: f for f in d["figures"]})

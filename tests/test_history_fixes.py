@@ -1,0 +1,133 @@
+"""The errors issue 13's review found, each pinned: the corrected fact and the source it rests on."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from typing import Any
+
+from typer.testing import Result
+
+from gulagcli.store import bundled_path, load
+
+Gulag = Callable[..., Result]
+STORE = load(None)
+RAW = json.loads(bundled_path().read_text(encoding="utf-8"))
+
+
+def show(gulag: Gulag, query: str) -> dict[str, Any]:
+    result = gulag("show", query, "--json", data=None)
+    assert result.exit_code == 0, result.output
+    rec: dict[str, Any] = json.loads(result.stdout)
+    return rec
+
+
+def notes_citing(event_id: str, source: str) -> list[str]:
+    return [n.text for n in STORE.by_id[event_id].notes if source in n.sources]
+
+
+def test_steplag_closed_on_24_april_1956_per_memorial(gulag: Gulag) -> None:
+    rec = show(gulag, "event:steplag-closed")
+    assert rec["date"]["edtf"] == "1956-04-24"
+    assert "memorial-de-steplag" in [s["id"] for s in rec["sources"]]
+    assert any("24 April 1956" in t for t in notes_citing("steplag-closed", "memorial-de-steplag"))
+    assert STORE.sources["memorial-de-steplag"].url == "http://www.gulag.memorial.de/lager.php?lag=324"
+
+
+def test_1945_amnesty_is_dated_7_july_and_drops_the_informers_claim(gulag: Gulag) -> None:
+    rec = show(gulag, "event:amnesty-1945")
+    assert rec["date"]["edtf"] == "1945-07-07"
+    assert "memorial-krsk-amnesty-1945" in [s["id"] for s in rec["sources"]]
+    assert STORE.sources["memorial-krsk-amnesty-1945"].issued == "1945-07-07"
+    assert "informer" not in json.dumps(rec, ensure_ascii=False).lower()
+    assert "ucrdc-gulag-uprisings" not in [s["id"] for s in rec["sources"]]
+
+
+def test_last_pow_train_keeps_both_dates_with_who_says_which() -> None:
+    ev = STORE.by_id["last-german-pows-return"]
+    assert ev.date.edtf == "1955-10/1956-01"
+    [both] = [n for n in ev.notes if n.kind == "discrepancy" and "16 January 1956" in n.text]
+    assert "14 January 1956" in both.text
+    assert set(both.sources) == {"deutschlandmuseum-last-pows-1956", "inosmi-last-pows-1956"}
+
+
+def test_ekibastuz_belonged_to_steplag_then_peschanlag_then_dallag() -> None:
+    place = STORE.places["ekibastuz"]
+    summary = place.summary or ""
+    for words in ("Steplag", "17 November 1950", "Peschanlag", "24 April 1952", "Dallag"):
+        assert words in summary
+    assert summary.index("Steplag") < summary.index("Peschanlag") < summary.index("Dallag")
+    assert {"wp-de-pestschanlag", "wp-de-dallag"} <= set(place.sources)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def test_ozerlag_stands_at_taishet_where_memorial_puts_its_administration() -> None:
+    place = STORE.places["ozerlag"]
+    assert place.lat is not None and place.lon is not None
+    # Taishet per the cited Wikipedia revision: 55.933 N, 98.017 E.
+    assert _km(place.lat, place.lon, 55.933, 98.017) < 5
+    assert {"memorial-de-ozerlag", "wp-tayshet"} <= set(place.sources)
+
+
+def test_death_tolls_are_positions_with_their_holders_unranked() -> None:
+    figs = {f.id: f for f in STORE.figures.values() if f.event == "gulag-population-peak" and "1930" in f.what}
+    archival = figs["gulag-population-peak-deaths-1930-1953-scholars"]
+    alexopoulos = figs["gulag-population-peak-deaths-1930-1953-alexopoulos"]
+    assert (archival.low, archival.high) == (1_500_000, 1_700_000)
+    assert alexopoulos.value == 6_000_000 and "Alexopoulos" in alexopoulos.reported_by
+    assert "alexopoulos-illness-inhumanity" in alexopoulos.sources
+    everything = json.dumps(RAW, ensure_ascii=False).lower()
+    assert "consensus" not in everything.replace("tentative consensus", "")
+    [position] = notes_citing("gulag-population-peak", "alexopoulos-illness-inhumanity")
+    assert "without ranking" in position and "memoir" not in position
+
+
+def test_pows_were_held_by_gupvi_not_the_gulag() -> None:
+    [text] = notes_citing("german-pow-releases-1949", "wp-gupvi")
+    assert "GUPVI" in text and "terminology" not in text
+
+
+def test_red_hats_story_follows_applebaum_not_vorkuta_1954() -> None:
+    ev = STORE.by_id["vorkuta-red-hats-vs-thieves"]
+    assert ev.date.end.year <= 1948 and ev.date.uncertain
+    assert "vorkuta" not in ev.places
+    assert "applebaum-gulag-thieves" in ev.sources
+    assert any("Vorkuta" in n.text and "exhibit" in n.sources for n in ev.notes)
+
+
+def test_colonies_existed_alongside_camps_per_kruglovs_1954_report() -> None:
+    term = STORE.terms["corrective-labour-colony"]
+    assert "65 corrective labour camps and 798 colonies" in term.definition
+    assert "replaced" not in term.definition
+    assert "mvd-kruglov-report-1954" in term.sources
+
+
+def test_special_council_ended_on_1_september_1953() -> None:
+    ev = STORE.by_id["special-council-abolished"]
+    assert ev.date.edtf == "1953-09-01"
+    assert any("1 September 1953" in t for t in notes_citing("special-council-abolished", "mozokhin-pravo-na-repressii"))
+
+
+def test_1957_amnesty_names_the_categories_of_its_decree() -> None:
+    ev = STORE.by_id["amnesty-1957"]
+    text = ev.description or ""
+    for category in ("three years", "pregnant women", "over 60", "over 55", "under 16", "halved"):
+        assert category in text
+    assert "memorial-krsk-amnesty-1957" in ev.sources
+
+
+def test_no_url_has_a_stray_dot_after_its_host() -> None:
+    for s in STORE.sources.values():
+        for url in (s.url, s.read_at.url if s.read_at else None):
+            if url:
+                host = url.split("/")[2]
+                assert not host.endswith("."), (s.id, url)
+    assert STORE.sources["wp-vorkutlag"].url == "https://en.wikipedia.org/wiki/Vorkutlag"
+    assert STORE.sources["frus-1952-54v08-d577"].url == \
+        "https://history.state.gov/historicaldocuments/frus1952-54v08/d577"
