@@ -87,6 +87,10 @@ SOURCE_UPDATES: dict[str, dict[str, Any]] = {
     "tlumach-gulag-orlov": {"authors": [{"family": "Орлов"}]},
     # The stray dot after the host was a typo in the URL, not a copy read elsewhere.
     "wp-vorkutlag": {"read_at": None},
+    # An abstract seen only on the platform's test server: the journal it belongs to is not
+    # named there, so the copy stays the source, counted as a copy without a named original.
+    "vu-special-regime-camps": {"kind": "web", "container": "Vilnius University journals platform (test server copy)",
+                                "url": "https://test.zurnalai.vu.lt/gr/en/article/view/39239", "read_at": None},
     # Its URL is the English article, read there on 2026-12-02; the old title described a mirror.
     "wp-special-council-nkvd": {"title": "Special Council of the NKVD", "accessed": TODAY},
     "frus-1952-54v08-d577": {"read_at": None},
@@ -302,6 +306,22 @@ def wikipedia_title(s: dict[str, Any]) -> None:
         s["title"] = unquote(url.split("/wiki/", 1)[1]).replace("_", " ")
 
 
+def structured_names(s: dict[str, Any]) -> None:
+    """An old one-string author such as "Anne Applebaum" becomes family and given names; names
+    with initials, several parts or qualifiers stay literal rather than be split by guesswork."""
+    names = s.get("authors") or []
+    if len(names) == 1 and set(names[0]) == {"literal"}:
+        parts = names[0]["literal"].split()
+        if len(parts) == 2 and all(p[:1].isupper() and p[1:].isalpha() for p in parts):
+            s["authors"] = [{"family": parts[1], "given": parts[0]}]
+
+
+def article_container(s: dict[str, Any]) -> None:
+    """A newspaper or magazine article is cited in its paper: the old publisher label names it."""
+    if s["kind"].startswith("article-") and not s.get("container") and s.get("publisher"):
+        s["container"] = s.pop("publisher")
+
+
 def main() -> None:
     d = json.loads(STORE.read_text(encoding="utf-8"))
     have = {s["id"] for s in d["sources"]}
@@ -314,6 +334,8 @@ def main() -> None:
                 s[key] = value
     for s in d["sources"]:
         wikipedia_title(s)
+        structured_names(s)
+        article_container(s)
     fix_events({e["id"]: e for e in d["events"]})
     d["figures"] = [f for f in d["figures"] if f["id"] not in DROP_FIGURES]
     fix_figures({f["id"]: f for f in d["figures"]})

@@ -1,0 +1,204 @@
+"""Sources: the policy on originals and copies, the `sources` command, and citations that
+reference managers read (CSL-JSON through citeproc-py, BibTeX through bibtexparser)."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import bibtexparser
+import pytest
+from typer.testing import Result
+
+from gulagcli.models import Name, ReadAt, Source
+from gulagcli.sources import copy_without_original, names_original, weak
+from gulagcli.store import load
+
+from .conftest import mini, write_store
+
+Gulag = Callable[..., Result]
+STORE = load(None)
+
+
+def facts(store: Any) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Every fact with the sources it rests on: events, their notes, places, people, terms, figures."""
+    out = []
+    for ev in store.events:
+        out.append(("event", ev.id, ev.sources))
+        out += [("note", f"{ev.id}#{i}", n.sources) for i, n in enumerate(ev.notes) if n.sources]
+    for kind, section in (("place", store.places), ("person", store.people), ("term", store.terms),
+                          ("figure", store.figures)):
+        out += [(kind, x.id, x.sources) for x in section.values() if x.sources]
+    return out
+
+
+# --- the policy, on the shipped store ----------------------------------------------------
+
+
+def test_classifier_tells_originals_from_copies_and_weak_pages() -> None:
+    book_read_at_copy = Source("a", "Gulag: A History", "book", authors=(Name("Applebaum", "Anne"),),
+                               read_at=ReadAt("https://user.bibliboba.online/books/gulag/p/281", "copy"))
+    unnamed_copy = Source("b", "Online book page", "book", read_at=ReadAt("https://readli.net/x", "copy"))
+    mirror = Source("c", "Gulag", "encyclopedia", url="https://wikimili.com/en/Gulag")
+    forum = Source("d", "Repost of a table", "web", url="https://polit.reactor.cc/tag/x")
+    assert names_original(book_read_at_copy) and not weak(book_read_at_copy)
+    assert copy_without_original(unnamed_copy) and weak(unnamed_copy)
+    assert copy_without_original(mirror) and not weak(mirror)
+    assert weak(forum)
+
+
+def test_at_most_five_percent_of_sources_are_copies_with_no_named_original() -> None:
+    copies = [s.id for s in STORE.sources.values() if copy_without_original(s)]
+    assert len(copies) <= 0.05 * len(STORE.sources), copies
+
+
+def test_no_fact_rests_only_on_a_forum_snippet_spam_page_or_unidentified_copy() -> None:
+    only_weak = [(kind, ident) for kind, ident, srcs in facts(STORE)
+                 if all(weak(STORE.sources[s]) for s in srcs if s in STORE.sources)]
+    assert only_weak == []
+
+
+def test_the_sources_the_review_named_are_replaced() -> None:
+    for gone in ("reactor-gulag-mortality", "naturasigorta-fifteen-ministers-instead-of-one",
+                 "enow-gulag-closed-snippet", "taian-adenauer-returns-to-cologne"):
+        assert gone not in STORE.sources
+    mvd = STORE.by_id["mvd-ussr-abolished"]
+    assert all(not weak(STORE.sources[s]) for s in mvd.sources)
+
+
+def test_at_least_ninety_percent_of_sources_are_dated_and_access_dates_are_real_days() -> None:
+    dated = [s for s in STORE.sources.values() if s.issued or s.accessed]
+    assert len(dated) >= 0.9 * len(STORE.sources)
+    for s in STORE.sources.values():
+        if s.accessed:
+            # The store was compiled from these pages from 28 November 2026 on: no access
+            # date can be earlier, or later than the day the test runs.
+            assert "2026-11-28" <= s.accessed <= date.today().isoformat(), s.id
+
+
+def test_every_source_has_the_structured_shape() -> None:
+    raw = json.loads(Path(STORE.path).read_text(encoding="utf-8"))
+    for rec in raw["sources"]:
+        assert "author" not in rec and "year" not in rec, rec["id"]
+        for name in rec.get("authors", []):
+            assert set(name) in ({"family"}, {"family", "given"}, {"literal"}), rec["id"]
+
+
+# --- the sources command and show source:ID ------------------------------------------------
+
+
+def test_sources_lists_every_source_with_its_use(gulag: Gulag) -> None:
+    recs = json.loads(gulag("sources", "--json", data=None).stdout)
+    assert len(recs) == len(STORE.sources)
+    exhibit = next(r for r in recs if r["id"] == "exhibit")
+    assert exhibit["kind"] == "exhibit" and exhibit["cited_by"] > 10
+    books = json.loads(gulag("sources", "--kind", "book", "--json", data=None).stdout)
+    assert books and {r["kind"] for r in books} == {"book"}
+
+
+def test_show_source_exhibit_lists_the_facts_that_cite_it(gulag: Gulag) -> None:
+    result = gulag("show", "source:exhibit", "--format", "plain", data=None)
+    assert result.exit_code == 0, result.output
+    assert "The End of Stalin's Gulag" in result.stdout
+    assert "event kengir-uprising" in result.stdout
+    same = json.loads(gulag("sources", "exhibit", "--json", data=None).stdout)
+    assert same["kind"] == "exhibit" and {"kind": "event", "id": "kengir-uprising"}.items() <= next(
+        c for c in same["cited_by"] if c["id"] == "kengir-uprising").items()
+
+
+def test_a_source_read_at_a_copy_shows_both(gulag: Gulag) -> None:
+    rec = json.loads(gulag("show", "source:applebaum-gulag-thieves", "--json", data=None).stdout)
+    assert rec["authors"] == [{"family": "Applebaum", "given": "Anne"}]
+    assert rec["read_at"]["url"].startswith("https://user.bibliboba.online/")
+    assert rec["copy_without_original"] is False
+
+
+def test_unknown_source_is_one_line_and_exit_3(gulag: Gulag) -> None:
+    result = gulag("sources", "no-such-source-anywhere", data=None)
+    assert result.exit_code == 3
+    assert "Traceback" not in result.output
+
+
+# --- validate warns about undated or authorless sources -------------------------------------
+
+
+def test_validate_warns_but_passes_on_a_book_without_author_or_date(gulag: Gulag, tmp_path: Path) -> None:
+    store = mini()
+    store["sources"].append({"id": "bare-book", "kind": "book", "title": "A Book"})
+    result = gulag("validate", str(write_store(tmp_path, store)), data=None)
+    assert result.exit_code == 0, result.output
+    assert "bare-book" in result.stderr and "needs an author" in result.stderr
+    assert "needs a date issued or accessed" in result.stderr
+
+
+def test_validate_rejects_a_malformed_author(gulag: Gulag, tmp_path: Path) -> None:
+    store = mini()
+    store["sources"].append({"id": "bad-author", "kind": "web", "title": "T", "authors": [{"given": "Only"}]})
+    result = gulag("validate", str(write_store(tmp_path, store)), data=None)
+    assert result.exit_code == 5
+
+
+# --- citations --------------------------------------------------------------------------------
+
+
+def _render(items: list[dict[str, Any]]) -> list[str]:
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # citeproc-py notes CSL fields its styles do not print
+        source = CiteProcJSON(items)
+        style = CitationStylesStyle("harvard-cite-them-right", validate=False)
+        bib = CitationStylesBibliography(style, source, formatter.plain)
+        for item in items:
+            bib.register(Citation([CitationItem(item["id"])]))
+        return [str(entry) for entry in bib.bibliography()]
+
+
+def test_cite_kengir_renders_through_citeproc_with_authors_containers_and_years(gulag: Gulag) -> None:
+    items = json.loads(gulag("cite", "kengir", "--style", "csl-json", data=None).stdout)
+    barnes = next(i for i in items if i["id"] == "barnes-kengir-2005")
+    assert barnes["author"] == [{"family": "Barnes", "given": "Steven A."}]
+    assert barnes["container-title"] == "Slavic Review" and barnes["issued"] == {"date-parts": [[2005]]}
+    assert barnes["accessed"] == {"date-parts": [[2026, 12, 2]]} and barnes["language"] == "en"
+    rendered = _render(items)
+    [entry] = [e for e in rendered if "Barnes" in e]
+    assert "Slavic Review" in entry and "2005" in entry
+    assert any("Wikipedia" in e and "Accessed" in e for e in rendered)
+
+
+def test_cite_all_bibtex_parses_with_unique_keys_and_biblatex_fields(gulag: Gulag) -> None:
+    result = gulag("cite", "--all", "--style", "bibtex", data=None)
+    assert result.exit_code == 0, result.output
+    library = bibtexparser.parse_string(result.stdout)
+    assert library.failed_blocks == []  # a duplicate key would be a failed block
+    keys = [e.key for e in library.entries]
+    assert len(keys) == len(set(keys)) == len(STORE.sources)
+    entries = {e.key: e for e in library.entries}
+    article = entries["alexopoulos-amnesty-1945"]
+    assert article.entry_type == "article"
+    assert article.fields_dict["journal"].value == "{Slavic Review}" or \
+        article.fields_dict["journal"].value == "Slavic Review"
+    assert article.fields_dict["year"].value == "2005"
+    web = entries["wp-kengir-uprising"]
+    assert web.entry_type == "online" and web.fields_dict["urldate"].value == "2026-11-28"
+    for entry in library.entries:
+        if entry.entry_type == "article":
+            assert "journal" in entry.fields_dict, entry.key
+
+
+def test_cite_needs_a_query_or_all(gulag: Gulag) -> None:
+    assert gulag("cite", data=None).exit_code == 2
+    assert gulag("cite", "kengir", "--all", data=None).exit_code == 2
+
+
+@pytest.mark.parametrize("style", ["text", "bibtex", "csl-json"])
+def test_cite_still_reads_old_author_and_year_fields(gulag: Gulag, style: str) -> None:
+    # The mini fixture store keeps the old shape: a literal author string and a year number.
+    result = gulag("cite", "kengir", "--style", style)
+    assert result.exit_code == 0, result.output
+    assert "Jane Historian" in result.stdout
