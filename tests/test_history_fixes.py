@@ -111,7 +111,8 @@ def test_colonies_existed_alongside_camps_per_kruglovs_1954_report() -> None:
 def test_special_council_ended_on_1_september_1953() -> None:
     ev = STORE.by_id["special-council-abolished"]
     assert ev.date.edtf == "1953-09-01"
-    assert any("1 September 1953" in t for t in notes_citing("special-council-abolished", "mozokhin-pravo-na-repressii"))
+    notes = notes_citing("special-council-abolished", "mozokhin-pravo-na-repressii")
+    assert any("1 September 1953" in t for t in notes)
 
 
 def test_1957_amnesty_names_the_categories_of_its_decree() -> None:

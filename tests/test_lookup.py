@@ -49,7 +49,7 @@ def test_event_card_has_dates_places_figures_notes_and_sources(gulag: Gulag) -> 
     assert "5 Mar 1953  (day precision; EDTF 1953-03-05)" in out
     assert "Moscow (Russia)" in out
     assert "discrepancy: The panel gives 6 March" in out
-    assert "[ref-a] Reference A, Encyclopedia <https://example.org/a>" in out
+    assert "[ref-a] Reference A, Encyclopedia, 2001 <https://example.org/a>" in out
     kengir = gulag("show", "kengir", "--format", "table", env={"COLUMNS": "200"}).stdout
     assert "37 people: prisoners killed (Soviet official count) [ref-a]" in kengir
     assert "c. 500–700 people: prisoners killed or wounded (survivors' accounts) [ref-b]" in kengir

@@ -132,8 +132,8 @@ def fix_events(ev: dict[str, dict[str, Any]]) -> None:
 
     e = ev["last-german-pows-return"]
     e["date"] = "1955-10/1956-01"
-    e["summary"] = ("About 10,000 'late returnees' reach Germany from October 1955; the last train arrives at "
-                    "Herleshausen in January 1956, on the 14th or the 16th depending on the source.")
+    e["summary"] = ("About 10,000 'late returnees' reach Germany from October 1955; the last train reaches "
+                    "Herleshausen on 14 or 16 January 1956.")
     e["description"] = e["description"].replace(
         "the last transport arrived by train at Herleshausen in Hesse on 14 January 1956.",
         "the last transport arrived by train at Herleshausen in Hesse in mid-January 1956.")
@@ -155,8 +155,8 @@ def fix_events(ev: dict[str, dict[str, Any]]) -> None:
     e.update({
         "title": "Political prisoners beat up thieves who robbed an older prisoner",
         "date": "1945?/1948?",
-        "summary": "A survivor quoted by Applebaum recalls politicals beating thieves who had robbed an older man; the "
-                   "exhibit tells the story as 'red hats' against sixty thieves at Vorkuta in 1954-55.",
+        "summary": "A survivor quoted by Applebaum recalls politicals beating thieves who robbed an older man; the "
+                   "exhibit sets it at Vorkuta in 1954-55.",
         "description": "In a survivor's account that Anne Applebaum quotes, political prisoners surrounded the "
                        "thieves' barrack at about two in the morning after the thieves stole an older man's money and "
                        "possessions, and beat them until the guards took the thieves out of the zone. Applebaum tells "

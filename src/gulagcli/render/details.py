@@ -29,9 +29,14 @@ def date_line(d: Record) -> str:
 
 
 def source_line(s: Record) -> str:
-    who = s["author"] or s["publisher"]
+    who = ", ".join(p for p in (s["author"], s.get("container") or s["publisher"], s.get("issued")) if p)
     text = f"[{s['id']}] {s['title']}" + (f", {who}" if who else "")
-    return text + (f" <{s['url']}>" if s["url"] else "")
+    text += f" <{s['url']}>" if s["url"] else ""
+    read_at = s.get("read_at") or {}
+    if read_at.get("url"):
+        host = read_at["url"].split("/")[2] if "//" in read_at["url"] else read_at["url"]
+        text += f" (read at {host})"
+    return text
 
 
 def figure_line(f: Record, *, with_event: bool = False) -> str:
