@@ -68,6 +68,8 @@ def _bib_url(url: str) -> str:
 
 def bibtex_entry(s: Source) -> str:
     entry = _BIB_TYPE.get(s.kind, "misc")
+    if entry == "online" and not s.url:
+        entry = "misc"  # biblatex's @online requires a url
     fields: list[tuple[str, str]] = []
     if s.authors:
         # A literal (organisation) name is braced so biber does not split it into family/given.
