@@ -113,7 +113,7 @@ def fix_events(ev: dict[str, dict[str, Any]]) -> None:
     e = ev["steplag-closed"]
     e["date"] = "1956-04-24"
     e["sources"] = ["memorial-de-steplag", "wp-steplag", "kazenc-steplag"]
-    e["notes"] = [n for n in e["notes"] if n["kind"] != "uncertainty"] + [note(
+    e["notes"] = [n for n in e["notes"] if n["kind"] != "uncertainty" and "24 April 1956" not in n["text"]] + [note(
         "context", "Memorial's camp reference book, as published by Memorial Deutschland, dates the closure to 24 April "
         "1956, when the camp's subdivisions passed to the MVD camp administration of the Kazakh SSR; English Wikipedia "
         "gives only the year.", "memorial-de-steplag", "wp-steplag")]
@@ -232,6 +232,12 @@ def fix_events(ev: dict[str, dict[str, Any]]) -> None:
                        "with the same numbers (Spitsyn calls the 21,797 'amnestied' rather than released); they were "
                        "not checked against the archival original.", "zvyagintsev-rudenko", "chitka-legendy-gru",
                        "bibliboba-khrushchevskaia-sliakot")]
+
+    e = ev["dubovka-transport"]
+    e["description"] = e["description"].replace(
+        "killed informers who worked for the camp administration, some dozens in all,",
+        "killed informers who worked for the camp administration, some dozens in all by the Russian Wikipedia "
+        "article's account,")
 
     e = ev["kengir-uprising"]
     if "barnes-kengir-2005" not in e["sources"]:
