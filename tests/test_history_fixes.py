@@ -132,3 +132,9 @@ def test_no_url_has_a_stray_dot_after_its_host() -> None:
     assert STORE.sources["wp-vorkutlag"].url == "https://en.wikipedia.org/wiki/Vorkutlag"
     assert STORE.sources["frus-1952-54v08-d577"].url == \
         "https://history.state.gov/historicaldocuments/frus1952-54v08/d577"
+
+
+def test_no_event_repeats_a_note() -> None:
+    for ev in STORE.events:
+        texts = [n.text for n in ev.notes]
+        assert len(texts) == len(set(texts)), ev.id

@@ -45,7 +45,7 @@ def text_citation(s: Source) -> str:
                                    s.place) if p)
     parts = [s.author, f"“{s.title}”", where or None, s.issued,
              f"pp. {s.pages}" if s.pages else None, "exhibit panel" if s.kind == "exhibit" else None]
-    text = ". ".join(p for p in parts if p) + "."
+    text = ". ".join(p.rstrip(".") for p in parts if p) + "."
     if s.url:
         text += f" {s.url}"
     if s.accessed:

@@ -5,15 +5,18 @@ from __future__ import annotations
 from ..models import Source, Store
 from ..sources import citing, copy_without_original, disallowed
 from .details import Detail
-from .output import Column
+from .output import PLAIN_CSV, TABLE_ONLY, Column
 from .records import Record, source_record
 
 SOURCE_COLUMNS = [
-    Column("id", lambda r: r["id"]),
+    Column("id", lambda r: r["id"], ratio=1),
     Column("kind", lambda r: r["kind"]),
     Column("date", lambda r: r["issued"] or (f"accessed {r['accessed']}" if r["accessed"] else "")),
-    Column("author", lambda r: r["author"] or ""),
-    Column("title", lambda r: r["title"], ratio=1),
+    # Long names and titles share one wrapped cell in a table; plain and CSV keep them apart.
+    Column("author", lambda r: r["author"] or "", formats=PLAIN_CSV),
+    Column("title", lambda r: r["title"], formats=PLAIN_CSV),
+    Column("work", lambda r: ", ".join(p for p in (r["author"], r["title"]) if p), ratio=2,
+           formats=TABLE_ONLY),
     Column("cited", lambda r: str(r["cited_by"])),
 ]
 
