@@ -384,3 +384,16 @@ def test_every_example_in_the_help_runs(gulag: Gulag, tmp_path: Path, monkeypatc
         result = gulag(*shlex.split(example)[1:])
         assert result.exit_code == 0, (example, result.output)
     assert ET.parse(tmp_path / "places.svg").getroot().tag.endswith("svg")
+
+
+@pytest.mark.parametrize("argv", [["chart"], ["timeline"], ["export", "--format", "csv"], ["export", "--format", "ics"]])
+def test_matplotlib_and_plotly_stay_off_every_other_path(argv: list[str]) -> None:
+    """Only --svg/--png and --format html import the drawing libraries; nothing else pays for them."""
+    import subprocess
+    import sys
+
+    probe = ("import sys\nfrom gulagcli.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+             "sys.stderr.write(repr(sorted(m for m in ('matplotlib', 'plotly') if m in sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", probe, *argv, "--data", str(MINI)], capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert done.stderr.endswith("[]"), done.stderr

@@ -339,6 +339,12 @@ def test_every_format_round_trips_the_whole_bundled_store(gulag: Gulag) -> None:
     doc = json.loads(export(gulag, "timelinejs", data=None).stdout)
     check_timelinejs(doc)
     assert sorted(s["unique_id"] for s in doc["events"]) == every
+    # Every end TimelineJS is given is the last day the store states (the CSV's `end`).
+    ends = {r["id"]: r["end"] for r in csv.DictReader(io.StringIO(export(gulag, "csv", data=None).stdout))}
+    for slide in doc["events"]:
+        if (last := slide.get("end_date")) is not None:
+            assert date(last["year"], last["month"], last["day"]).isoformat() == ends[slide["unique_id"]]
+    assert sum("end_date" in s for s in doc["events"]) >= 21  # every long event has one
     rows = list(csv.DictReader(io.StringIO(export(gulag, "csv", data=None).stdout, newline="")))
     assert sorted(r["id"] for r in rows) == every
     assert sorted(r["id"] for r in json.loads(export(gulag, "json", data=None).stdout)) == every
