@@ -386,7 +386,8 @@ def test_every_example_in_the_help_runs(gulag: Gulag, tmp_path: Path, monkeypatc
     assert ET.parse(tmp_path / "places.svg").getroot().tag.endswith("svg")
 
 
-@pytest.mark.parametrize("argv", [["chart"], ["timeline"], ["export", "--format", "csv"], ["export", "--format", "ics"]])
+@pytest.mark.parametrize(
+    "argv", [["chart"], ["timeline"], ["export", "--format", "csv"], ["export", "--format", "ics"]])
 def test_matplotlib_and_plotly_stay_off_every_other_path(argv: list[str]) -> None:
     """Only --svg/--png and --format html import the drawing libraries; nothing else pays for them."""
     import subprocess

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..dates import display
 from ..errors import GulagError
-from ..models import Event, Store
+from ..models import Event, Source, Store
 from .geo import counts
 from .spans import known_bounds, sides
 
@@ -46,6 +46,16 @@ def script_json(data: Any) -> str:
     return text
 
 
+def _who(s: Source) -> str:
+    """Author or publisher; read with getattr, as branch `sources` replaces ``author`` with ``authors``."""
+    authors = getattr(s, "authors", None)
+    if authors:
+        names = [a.get("literal") or " ".join(filter(None, (a.get("given"), a.get("family"))))
+                 if isinstance(a, dict) else str(a) for a in authors]
+        return ", ".join(n for n in names if n)
+    return str(getattr(s, "author", None) or getattr(s, "publisher", None) or "")
+
+
 def _event(store: Store, ev: Event) -> dict[str, Any]:
     start, end = known_bounds(ev.date)
     places = [p for pid in ev.places if (p := store.places.get(pid))]
@@ -56,7 +66,7 @@ def _event(store: Store, ev: Event) -> dict[str, Any]:
         "description": ev.description or "", "verified": ev.verified,
         "tags": list(ev.tags), "places": [p.id for p in places], "place_names": [p.name for p in places],
         "points": [[p.lon, p.lat] for p in places if p.lat is not None and p.lon is not None],
-        "sources": [{"title": s.title, "url": s.url or "", "who": s.author or s.publisher or ""}
+        "sources": [{"title": s.title, "url": s.url or "", "who": _who(s)}
                     for sid in ev.sources if (s := store.sources.get(sid))],
     }
 
