@@ -51,11 +51,17 @@
         hovertext: members.map((e) => `${esc(e.title)}<br>${esc(e.date)}${e.verified ? "" : " †"}`),
         hoverinfo: "text",
       });
+      const days = members.filter((e) => e.start === e.end);  // a bar one day wide is invisible
+      if (days.length) traces.push({
+        type: "scatter", mode: "markers", showlegend: false, marker: { symbol: "diamond", size: 9, color: colour(g) },
+        y: days.map((e) => e.id), x: days.map((e) => e.start + "T12:00:00"), customdata: days.map((e) => e.id),
+        hovertext: days.map((e) => `${esc(e.title)}<br>${esc(e.date)}${e.verified ? "" : " †"}`), hoverinfo: "text",
+      });
     });
     const layout = {
-      height: Math.max(240, 60 + 22 * events.length), margin: { l: 330, r: 20, t: 10, b: 40 },
+      height: Math.max(240, 130 + 22 * events.length), margin: { l: 330, r: 20, t: 90, b: 40 },
       barmode: "overlay", paper_bgcolor: "#fff", plot_bgcolor: "#fff", showlegend: true,
-      legend: { orientation: "h", y: 1.02, yanchor: "bottom" },
+      legend: { orientation: "h", x: 0, xanchor: "left", y: 1.01, yanchor: "bottom" },
       xaxis: { type: "date", range: ["1945-01-01", "1963-01-01"], gridcolor: "#ddd", dtick: "M12" },
       yaxis: { autorange: "reversed", categoryorder: "array", categoryarray: events.map((e) => e.id),
                tickvals: events.map((e) => e.id),
