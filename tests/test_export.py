@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import shlex
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
@@ -512,3 +513,39 @@ def test_every_example_in_the_help_runs(gulag: Gulag, tmp_path: Path, monkeypatc
         assert result.exit_code == 0, (example, result.output)
     assert len(vevents((tmp_path / "gulag.ics").read_text(encoding="utf-8"))) == 9
     check_timelinejs(json.loads((tmp_path / "uprisings.json").read_text(encoding="utf-8")))
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+
+def page_data(text: str) -> dict[str, Any]:
+    start = text.index('<script type="application/json" id="gulag-data">') + len(
+        '<script type="application/json" id="gulag-data">')
+    data: dict[str, Any] = json.loads(text[start:text.index("</script>", start)])
+    return data
+
+
+def test_html_is_one_self_contained_page_with_every_event(gulag: Gulag, tmp_path: Path) -> None:
+    out = tmp_path / "gulag.html"
+    result = export(gulag, "html", "-o", str(out))
+    assert result.stderr == f"wrote 8 events and 3 places as html to {out}\n"
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>")
+    assert re.findall(r"<(?:script|link|img|iframe)[^>]*\s(?:src|href)=", text) == []  # nothing to fetch
+    assert "default-src 'none'" in text  # and a policy that forbids fetching anything
+    data = page_data(text)
+    assert [e["id"] for e in data["events"]] == ORDER
+    kengir = next(e for e in data["events"] if e["id"] == "kengir-uprising")
+    assert (kengir["start"], kengir["end"], kengir["points"]) == ("1954-05-16", "1954-06-26", [[67.6161, 47.84]])
+    assert {s["url"] for s in kengir["sources"]} >= {"https://example.org/a"}
+    assert len(data["outlines"]) > 50  # the land the map draws
+
+
+def test_html_data_cannot_close_its_script_element(gulag: Gulag, tmp_path: Path) -> None:
+    store = mini()
+    store["events"][0]["title"] = "</script><script>alert(1)</script><!--"
+    text = export(gulag, "html", data=write_store(tmp_path, store)).stdout
+    assert "alert(1)" in text and "<script>alert(1)" not in text
+    assert text.count("</script>") == 3
+    titles = {e["id"]: e["title"] for e in page_data(text)["events"]}
+    assert titles[store["events"][0]["id"]] == "</script><script>alert(1)</script><!--"

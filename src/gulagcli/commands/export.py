@@ -150,7 +150,8 @@ def _series_chart(name: str, *, place: str | None, data: Path | None, svg: Path 
         return
     from ..render.plot import save, series_figure
 
-    fig = series_figure(points, title=title, unit=unit, source=series_source(figures))
+    yearly = all(f.date is not None and f.date.precision.value == "year" for f in figures)
+    fig = series_figure(points, title=title, unit=unit, source=series_source(figures), yearly=yearly)
     for path, fmt in ((svg, "svg"), (png, "png")):
         if path is not None:
             write_atomic(path, save(fig, fmt), force=force)

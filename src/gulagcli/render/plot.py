@@ -151,7 +151,8 @@ def timeline_figure(rows: Sequence[PlotRow], *, lo: date, hi: date, title: str, 
     return fig
 
 
-def series_figure(points: Sequence[tuple[date, int]], *, title: str, unit: str, source: str) -> Figure:
+def series_figure(points: Sequence[tuple[date, int]], *, title: str, unit: str, source: str,
+                  yearly: bool = False) -> Figure:
     """One bar per dated value, on a true-scale year axis, with each value written on its bar."""
     _matplotlib()
     from matplotlib.figure import Figure
@@ -161,7 +162,9 @@ def series_figure(points: Sequence[tuple[date, int]], *, title: str, unit: str, 
 
     fig: Figure = Figure(figsize=(10, 5), layout="constrained")
     ax = fig.add_subplot()
-    xs = [mdates.date2num(d) for d, _ in points]
+    # A count on a day (1 January) stands on that day; a count for a whole year (deaths in
+    # 1950), dated to the year, stands over the middle of its year.
+    xs = [mdates.date2num(d) + (182 if (d.month, d.day) == (1, 1) and yearly else 0) for d, _ in points]
     bars = ax.bar(xs, [v for _, v in points], width=200, color=PALETTE[0])
     ax.bar_label(bars, labels=[f"{v:,}" for _, v in points], fontsize=7, padding=2)
     ax.xaxis.set_major_locator(mdates.YearLocator(1 if len(points) <= 20 else 2))
