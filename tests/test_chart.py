@@ -309,21 +309,29 @@ def test_the_issue_chart_at_80_and_160(gulag: Gulag) -> None:
 
 
 def svg_text(path: Path) -> str:
-    root = ET.parse(path).getroot()
+    """The words in a chart SVG: matplotlib draws text as glyph paths and keeps each string
+    beside them as a comment, so the picture needs no font and the words can still be found."""
+    text = path.read_text(encoding="utf-8")
+    root = ET.fromstring(text)
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
-    return "".join(root.itertext()).replace("\xa0", " ")
+    assert root.find(".//{http://www.w3.org/2000/svg}text") is None  # no font to load or miss
+    links = re.findall(r'(?:href|src)="([^"#][^"]*)"', text)
+    assert links == [] and "@import" not in text and "@font-face" not in text  # nothing to fetch
+    return "\n".join(re.findall(r"<!-- (.*?) -->", text))
 
 
-def test_svg_is_well_formed_and_holds_the_chart(gulag: Gulag, tmp_path: Path) -> None:
+def test_svg_is_a_light_picture_with_every_title_and_a_source_line(gulag: Gulag, tmp_path: Path) -> None:
     out = tmp_path / "chart.svg"
     result = gulag("chart", "--width", "100", "--svg", str(out))
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
-    assert str(out) in result.stderr
+    assert result.stderr == f"saved the chart of 8 events to {out}\n"
     text = svg_text(out)
     for title in TITLES.values():
         assert title in text
-    assert "lasted this long" in text
+    assert "16 May – 26 Jun 1954" in text  # each bar carries its date
+    assert "Source: gulag store version" in text
+    assert "fill: #ffffff" in out.read_text(encoding="utf-8")  # a white page, not a dark terminal
 
 
 def test_svg_refuses_an_existing_file_unless_forced(gulag: Gulag, tmp_path: Path) -> None:
@@ -336,6 +344,31 @@ def test_svg_refuses_an_existing_file_unless_forced(gulag: Gulag, tmp_path: Path
     assert gulag("chart", "--svg", str(out), "--force").exit_code == 0
     assert "Kengir uprising" in svg_text(out)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["chart.svg"]
+
+
+def test_svg_is_byte_for_byte_stable(gulag: Gulag, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.svg", tmp_path / "b.svg"
+    assert gulag("chart", "--svg", str(first)).exit_code == 0
+    assert gulag("chart", "--svg", str(second)).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_png_is_a_png(gulag: Gulag, tmp_path: Path) -> None:
+    out = tmp_path / "chart.png"
+    result = gulag("chart", "--tag", "uprising", "--png", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_a_missing_matplotlib_is_named_with_the_extra(gulag: Gulag, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # as if it were not installed
+    result = gulag("chart", "--svg", str(tmp_path / "c.svg"))
+    assert result.exit_code == 1
+    assert result.stderr == "gulag: error: drawing an SVG or PNG chart needs matplotlib: pip install 'gulag[charts]'\n"
+    assert list(tmp_path.iterdir()) == []
 
 
 # --- help -----------------------------------------------------------------------------------
@@ -351,3 +384,17 @@ def test_every_example_in_the_help_runs(gulag: Gulag, tmp_path: Path, monkeypatc
         result = gulag(*shlex.split(example)[1:])
         assert result.exit_code == 0, (example, result.output)
     assert ET.parse(tmp_path / "places.svg").getroot().tag.endswith("svg")
+
+
+@pytest.mark.parametrize(
+    "argv", [["chart"], ["timeline"], ["export", "--format", "csv"], ["export", "--format", "ics"]])
+def test_matplotlib_and_plotly_stay_off_every_other_path(argv: list[str]) -> None:
+    """Only --svg/--png and --format html import the drawing libraries; nothing else pays for them."""
+    import subprocess
+    import sys
+
+    probe = ("import sys\nfrom gulagcli.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+             "sys.stderr.write(repr(sorted(m for m in ('matplotlib', 'plotly') if m in sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", probe, *argv, "--data", str(MINI)], capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert done.stderr.endswith("[]"), done.stderr

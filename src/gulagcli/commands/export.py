@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,6 +15,9 @@ from ..render.exports import ExportFormat, render_export
 from ..render.output import is_terminal
 from ..render.records import event_records
 from .browse import FromOpt, LimitOpt, PersonOpt, PlaceOpt, ReverseOpt, TagOpt, ToOpt, date_bounds, select
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = command_app()
 
@@ -32,7 +35,18 @@ WidthOpt = Annotated[
 SvgOpt = Annotated[
     Path | None,
     typer.Option("--svg", metavar="FILE", show_default=False,
-                 help="Save the chart as an SVG picture in FILE instead of printing it."),
+                 help="Save the chart as an SVG picture in FILE instead of printing it (needs gulag[charts])."),
+]
+PngOpt = Annotated[
+    Path | None,
+    typer.Option("--png", metavar="FILE", show_default=False,
+                 help="Save the chart as a PNG picture in FILE instead of printing it."),
+]
+SeriesOpt = Annotated[
+    str | None,
+    typer.Option("--series", metavar="NAME", show_default=False,
+                 help="Draw a population series as bars: gulag-camps, gulag-colonies, gulag-deaths, "
+                      "or camp-population with --place."),
 ]
 ExportFormatOpt = Annotated[
     ExportFormat,
@@ -58,6 +72,8 @@ def chart(
     by: ByOpt = None,
     width: WidthOpt = None,
     svg: SvgOpt = None,
+    png: PngOpt = None,
+    series: SeriesOpt = None,
     force: ForceOpt = False,
     data: DataOpt = None,
     no_color: NoColorOpt = False,
@@ -69,6 +85,10 @@ def chart(
     ░ how far an approximate (c.) or uncertain (?) date may reach.
     A legend under the chart explains the marks it shows.
 
+    --svg FILE and --png FILE draw it as a picture (needs gulag[charts]):
+    bars at true scale, coloured by tag (by camp type with --by place).
+    --series NAME draws a population series as bars instead.
+
     Examples:
 
       gulag chart --from 1953 --to 1956
@@ -76,36 +96,66 @@ def chart(
       gulag chart --tag uprising --width 120
 
       gulag chart --by place --svg places.svg
+
+      gulag chart --from 1953 --to 1954 --png uprisings.png --tag uprising
     """
+    from ..render.emit import make_console
+
+    console = make_console(no_color=no_color)
+    columns = width or console.width
+    if series is not None:
+        _series_chart(series, place=place, data=data, svg=svg, png=png, force=force, columns=columns,
+                      styled=not console.no_color, console=console)
+        return
     start, end = date_bounds(since, until)  # the chart's axis spans the range asked for
     store, events = select(data, since=since, until=until, place=place, person=person, tag=tag,
                            limit=limit, reverse=reverse)
     if not events:
         sys.stderr.write("no events match these filters\n")
         return
-    from ..render.chart import chart_renderable
-    from ..render.emit import make_console
-
-    console = make_console(no_color=no_color)
-    columns = width or console.width
-    rows = group_rows(store, events, by) if by else event_rows(events)
     count = f"{len(events)} event{'s' if len(events) != 1 else ''}"
+    if svg is not None or png is not None:
+        from ..render.pictures import timeline_picture
+
+        pictures = timeline_picture(store, events, by=by, start=start, end=end, count=count,
+                                    formats=[f for f, p in (("svg", svg), ("png", png)) if p is not None])
+        for path, drawn in zip([p for p in (svg, png) if p is not None], pictures, strict=True):
+            write_atomic(path, drawn, force=force)
+            sys.stderr.write(f"saved the chart of {count} to {path}\n")
+        return
+    from ..render.chart import chart_renderable
+
+    rows = group_rows(store, events, by) if by else event_rows(events)
     picture = layout_chart(rows, start=start, end=end, width=columns,
                            subject=f"{count} by {by.value}" if by else count)
-    if svg is None:
-        console.width = columns
-        console.print(chart_renderable(picture, styled=not console.no_color))
+    console.width = columns
+    console.print(chart_renderable(picture, styled=not console.no_color))
+
+
+def _series_chart(name: str, *, place: str | None, data: Path | None, svg: Path | None, png: Path | None,
+                  force: bool, columns: int, styled: bool, console: Console) -> None:
+    from ..render.series import series_points, series_renderable, series_source, series_title
+    from ..store import load
+
+    store = load(data)
+    pid = None
+    if place is not None:
+        wanted = place.casefold()
+        pid = next((p.id for p in store.places.values() if wanted in (p.id.casefold(), p.name.casefold())), place)
+    points, figures = series_points(store, name, place=pid)
+    title = series_title(name, store.places[pid].name if pid in store.places else pid)
+    unit = figures[0].unit
+    if svg is None and png is None:
+        console.print(series_renderable(points, title=title, unit=unit, width=columns, styled=styled))
         return
-    import io
+    from ..render.plot import save, series_figure
 
-    from rich.console import Console
-
-    recorder = Console(record=True, file=io.StringIO(), width=columns, force_terminal=True,
-                       color_system="truecolor", no_color=no_color or console.no_color,
-                       highlight=False, emoji=False, markup=False)
-    recorder.print(chart_renderable(picture, styled=not recorder.no_color))
-    write_atomic(svg, recorder.export_svg(title="gulag chart"), force=force)
-    sys.stderr.write(f"saved the chart of {count} to {svg}\n")
+    yearly = all(f.date is not None and f.date.precision.value == "year" for f in figures)
+    fig = series_figure(points, title=title, unit=unit, source=series_source(figures), yearly=yearly)
+    for path, fmt in ((svg, "svg"), (png, "png")):
+        if path is not None:
+            write_atomic(path, save(fig, fmt), force=force)
+            sys.stderr.write(f"saved the series {name} ({len(points)} figures) to {path}\n")
 
 
 @app.command("export")
@@ -124,11 +174,12 @@ def export_events(
 ) -> None:
     """Export events for other tools, with the same filters as `timeline`.
 
-    timelinejs  Knight Lab TimelineJS3 JSON
-    ics         iCalendar: all-day events over each date's strict bounds
-    geojson     the events' places that have coordinates, as points
+    timelinejs  Knight Lab TimelineJS3 JSON, with eras
+    ics         iCalendar: all-day events; one over 31 days marks its ends
+    geojson     a feature per event and per place (null geometry if unlocated)
     csv         the same as `gulag timeline --format csv`
     json        the same as `gulag timeline --json`
+    html        one page that works offline: timeline, map and search
 
     Output goes to stdout, or with -o to FILE, written whole or not at
     all; an existing FILE is only replaced with --force.
@@ -140,6 +191,10 @@ def export_events(
       gulag export --format timelinejs --tag uprising -o uprisings.json
 
       gulag export --format geojson --from 1953 --to 1956
+
+      gulag export --format html -o gulag.html
+
+    See docs/exports.md for what each format holds.
     """
     store, events = select(data, since=since, until=until, place=place, person=person, tag=tag,
                            limit=limit, reverse=reverse)
@@ -147,7 +202,8 @@ def export_events(
     to_stdout = output_file is None or str(output_file) == "-"
     # Indented on a terminal and in files, compact in a pipe, as `timeline --json` does.
     pretty = is_terminal(sys.stdout) if to_stdout else True
-    result = render_export(fmt, store, events, records, pretty=pretty)
+    everything = not any(x is not None for x in (since, until, place, person, tag, limit))
+    result = render_export(fmt, store, events, records, pretty=pretty, every_place=everything)
     if to_stdout:
         sys.stdout.write(result.text)
     else:
@@ -158,5 +214,4 @@ def export_events(
     if not events:
         sys.stderr.write("no events match these filters\n")
     elif not to_stdout:
-        sys.stderr.write(f"wrote {len(events)} event{'s' if len(events) != 1 else ''} "
-                         f"as {fmt.value} to {output_file}\n")
+        sys.stderr.write(f"wrote {result.wrote} to {output_file}\n")

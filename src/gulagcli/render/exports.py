@@ -1,4 +1,4 @@
-"""The store in the formats other tools read: TimelineJS, iCalendar, GeoJSON, CSV and JSON.
+"""The store in the formats other tools read: TimelineJS, iCalendar, GeoJSON, CSV, JSON and HTML.
 
 Each serialiser takes the selected events and returns text; nothing here prints or touches a
 terminal, and :func:`render_export` is the one place that picks a serialiser for a format.
@@ -9,18 +9,19 @@ from __future__ import annotations
 import html
 import io
 import json
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from enum import Enum
 from typing import Any
 
-from ..dates import FIRST_DAY, LAST_DAY, OPEN, display, parse_edtf
-from ..models import Event, HistDate, Place, Precision, Store
-from .details import source_line
+from ..dates import display
+from ..models import Event, HistDate, Precision, Store
 from .listings import events_listing
 from .output import write_csv, write_json
-from .records import Record, source_record
+from .records import Record
+from .spans import known_bounds, sides
 
 
 class ExportFormat(str, Enum):
@@ -29,35 +30,53 @@ class ExportFormat(str, Enum):
     GEOJSON = "geojson"
     CSV = "csv"
     JSON = "json"
+    HTML = "html"
 
 
 @dataclass(frozen=True, slots=True)
 class Export:
     text: str
+    wrote: str  # what the file holds, for "wrote ... to FILE": "62 events as ics (70 calendar entries)"
     notes: list[str] = field(default_factory=list)  # for stderr: what was left out and why
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def render_export(fmt: ExportFormat, store: Store, events: Sequence[Event], records: list[Record],
-                  *, pretty: bool) -> Export:
-    """The selected events in ``fmt``; ``records`` are their ``event_record``s, in the same order."""
+                  *, pretty: bool, every_place: bool = False) -> Export:
+    """The selected events in ``fmt``; ``records`` are their ``event_record``s, in the same order.
+
+    ``every_place``: the selection is the whole store, so GeoJSON and HTML show every place.
+    """
+    events_n = _n(len(events), "event")
     if fmt is ExportFormat.TIMELINEJS:
-        return Export(_dumps(timelinejs(store, events), pretty=pretty))
+        doc = timelinejs(store, events)
+        return Export(_dumps(doc, pretty=pretty), f"{events_n} and {_n(len(doc.get('eras', [])), 'era')} as timelinejs")
     if fmt is ExportFormat.ICS:
-        return Export(ics(store, events))
+        from .calendar import ics
+
+        text, entries = ics(store, events)
+        return Export(text, f"{events_n} as ics ({entries} calendar {'entry' if entries == 1 else 'entries'})")
     if fmt is ExportFormat.GEOJSON:
-        collection, skipped = geojson(store, events)
-        notes = []
-        if skipped:
-            names = ", ".join(f"{p.name} ({p.id})" for p in skipped)
-            notes.append(f"skipped {len(skipped)} place{'s' if len(skipped) != 1 else ''} "
-                         f"without coordinates: {names}")
-        return Export(_dumps(collection, pretty=pretty), notes)
+        from .geo import geojson
+
+        collection, t = geojson(store, events, every_place=every_place)
+        wrote = (f"{events_n} ({t['located_events']} located, {t['events'] - t['located_events']} without "
+                 f"a location) and {_n(t['places'], 'place')} ({t['located_places']} located) as geojson")
+        return Export(_dumps(collection, pretty=pretty), wrote)
+    if fmt is ExportFormat.HTML:
+        from .html import html_page
+
+        page, places = html_page(store, events, every_place=every_place)
+        return Export(page, f"{events_n} and {_n(places, 'place')} as html")
     out = io.StringIO()
     if fmt is ExportFormat.CSV:  # exactly `gulag timeline --format csv`
         write_csv(events_listing(records), out)
     else:  # exactly `gulag timeline --json`
         write_json(records, out, pretty=pretty)
-    return Export(out.getvalue())
+    return Export(out.getvalue(), f"{events_n} as {fmt.value}")
 
 
 def _dumps(data: Any, *, pretty: bool) -> str:
@@ -66,33 +85,63 @@ def _dumps(data: Any, *, pretty: bool) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def _sides(d: HistDate) -> tuple[HistDate | None, HistDate | None]:
-    """The two ends of an interval as dates of their own (None for an open end)."""
-    if not d.interval:
-        return d, None
-    left, _, right = d.edtf.partition("/")
-    return (None if left == OPEN else parse_edtf(left)), (None if right == OPEN else parse_edtf(right))
-
-
-def known_bounds(d: HistDate) -> tuple[date, date]:
-    """The strict first and last day, with an open end (``..``) replaced by the known one."""
-    lo, hi = _sides(d)
-    start = d.start if d.start != FIRST_DAY else (hi or d).start
-    end = d.end if d.end != LAST_DAY else (lo or d).end
-    return start, end
-
-
 # --- TimelineJS -----------------------------------------------------------------------------
 
+# Periods drawn behind the slides, bounded by dates the store itself holds: Stalin's death
+# (event stalin-death, 5 March 1953) ends the late Stalin years; the store's period ends in 1962.
+ERAS = (
+    ("Late Stalinism", date(1945, 1, 1), date(1953, 3, 5)),
+    ("The Thaw", date(1953, 3, 5), date(1962, 12, 31)),
+)
+MAX_GROUPS = 5  # TimelineJS gives each group a row; more than five crowd out the titles
+OTHER_GROUP = "Other"
 
-def _tl_date(d: HistDate, *, last: bool = False) -> dict[str, int]:
-    """A TimelineJS date: year always, month and day only when the date knows them."""
-    day = d.end if last else d.start
-    out = {"year": day.year}
+
+def _tl_start(d: HistDate) -> dict[str, int]:
+    """A TimelineJS start: year always, month and day only when the date knows them."""
+    out = {"year": d.start.year}
     if d.precision in (Precision.MONTH, Precision.DAY):
-        out["month"] = day.month
+        out["month"] = d.start.month
     if d.precision is Precision.DAY:
-        out["day"] = day.day
+        out["day"] = d.start.day
+    return out
+
+
+def _tl_last(day: date) -> dict[str, int]:
+    """The last day a date stands for, to its final minute: TimelineJS reads a date as the moment
+    it begins, so {year: 1953} would end "1948–53" on 1 January 1953 and a day a day short."""
+    return {"year": day.year, "month": day.month, "day": day.day, "hour": 23, "minute": 59}
+
+
+def _tl_dates(d: HistDate) -> dict[str, Any]:
+    """start_date, and end_date when the date has a known last day other than its first.
+
+    A single date known only to its month, year or decade is drawn across that whole period,
+    so TimelineJS sorts it at the period's first day (documented in docs/exports.md)."""
+    lo, hi = sides(d)
+    first = lo or hi
+    assert first is not None  # parse_edtf refuses an interval open at both ends
+    out: dict[str, Any] = {"start_date": _tl_start(first)}
+    known_end = lo is not None and hi is not None if d.interval else d.precision is not Precision.DAY
+    if known_end:
+        out["end_date"] = _tl_last(known_bounds(d)[1])
+    return out
+
+
+def _groups(store: Store, events: Sequence[Event]) -> dict[str, str]:
+    """Event id -> group label: the most used tags of the selection, the rest as "Other"."""
+    used = Counter(t for ev in events for t in ev.tags)
+    order = {t: i for i, t in enumerate(store.tags)}
+    top = sorted(used, key=lambda t: (-used[t], order.get(t, len(order))))
+    keep = top if len(top) <= MAX_GROUPS else top[:MAX_GROUPS - 1]
+    out = {}
+    for ev in events:
+        tag = next((t for t in ev.tags if t in keep), None)
+        if tag is not None:
+            label = store.tags[tag].label if tag in store.tags else tag
+            out[ev.id] = label
+        elif ev.tags:
+            out[ev.id] = OTHER_GROUP
     return out
 
 
@@ -103,28 +152,29 @@ def _html(text: str) -> str:
 
 def timelinejs(store: Store, events: Sequence[Event]) -> dict[str, Any]:
     """Knight Lab TimelineJS3 JSON; display_date carries "c." and "?", which its dates cannot."""
+    groups = _groups(store, events)
     slides = []
     for ev in events:
-        lo, hi = _sides(ev.date)
-        first = lo or hi
-        assert first is not None  # parse_edtf refuses an interval open at both ends
-        slide: dict[str, Any] = {"start_date": _tl_date(first)}
-        if lo is not None and hi is not None:
-            slide["end_date"] = _tl_date(hi, last=True)
-        elif not ev.date.interval and ev.date.precision is Precision.DECADE:
-            slide["end_date"] = _tl_date(ev.date, last=True)
+        slide: dict[str, Any] = _tl_dates(ev.date)
         slide["text"] = {"headline": _html(ev.title), "text": _tl_text(store, ev)}
         slide["unique_id"] = ev.id
-        if ev.tags:
-            tag = store.tags.get(ev.tags[0])
-            slide["group"] = _html(tag.label if tag else ev.tags[0])
+        if ev.id in groups:
+            slide["group"] = _html(groups[ev.id])
         slide["display_date"] = _html(display(ev.date.edtf))
         slides.append(slide)
-    return {
+    doc: dict[str, Any] = {
         "title": {"text": {"headline": _html(store.meta.title),
                            "text": f"<p>{_html(store.meta.description)}</p>"}},
         "events": slides,
     }
+    if events:
+        lo = min(known_bounds(ev.date)[0] for ev in events)
+        hi = max(known_bounds(ev.date)[1] for ev in events)
+        doc["eras"] = [{"start_date": {"year": a.year, "month": a.month, "day": a.day},
+                        "end_date": {"year": b.year, "month": b.month, "day": b.day},
+                        "text": {"headline": _html(name)}}
+                       for name, a, b in ERAS if a <= hi and b >= lo]
+    return doc
 
 
 def _tl_text(store: Store, ev: Event) -> str:
@@ -146,99 +196,3 @@ def _tl_text(store: Store, ev: Event) -> str:
     if sources:
         parts.append(f"<p>Sources: {'; '.join(sources)}</p>")
     return "".join(parts)
-
-
-# --- iCalendar ------------------------------------------------------------------------------
-
-_DEFAULT_STAMP = datetime(2000, 1, 1, tzinfo=UTC)
-
-
-def ics_stamp(version: str) -> datetime:
-    """DTSTAMP from the store's version when it is a date (2026.11.28), so output is stable."""
-    for pattern in ("%Y.%m.%d", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(version, pattern).replace(tzinfo=UTC)
-        except ValueError:
-            pass
-    return _DEFAULT_STAMP
-
-
-def ics(store: Store, events: Sequence[Event]) -> str:
-    """iCalendar (RFC 5545): one all-day VEVENT per event over its strict bounds."""
-    from icalendar import Calendar
-    from icalendar import Event as VEvent
-
-    cal = Calendar()
-    cal.add("prodid", "-//gulag//gulag export//EN")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", store.meta.title)
-    stamp = ics_stamp(store.meta.version)
-    for ev in events:
-        start, end = known_bounds(ev.date)
-        item = VEvent()
-        item.add("uid", f"{ev.id}@gulag")
-        item.add("dtstamp", stamp)
-        item.add("dtstart", start)
-        item.add("dtend", end + timedelta(days=1))  # DTEND of an all-day event is exclusive
-        item.add("summary", ev.title)
-        item.add("description", _ics_description(store, ev))
-        places = [p.name for pid in ev.places if (p := store.places.get(pid))]
-        if places:
-            item.add("location", "; ".join(places))
-        if ev.tags:
-            item.add("categories", list(ev.tags))
-        cal.add_component(item)
-    return str(cal.to_ical().decode("utf-8"))
-
-
-def _ics_description(store: Store, ev: Event) -> str:
-    d = ev.date
-    start, end = known_bounds(d)
-    qualifiers = [q for q, on in (("approximate", d.approximate), ("uncertain", d.uncertain)) if on]
-    open_end = d.start == FIRST_DAY or d.end == LAST_DAY
-    about = ", ".join([*qualifiers, *(["open-ended"] if open_end else []), f"EDTF {d.edtf}"])
-    lines = [ev.summary, "", f"Date: {display(d.edtf)} ({about})."]
-    if qualifiers:
-        widest_lo = d.earliest if d.earliest != FIRST_DAY else start
-        widest_hi = d.latest if d.latest != LAST_DAY else end
-        lines.append(f"The entry covers the strict bounds, {start} to {end}; the date may lie "
-                     f"anywhere from {widest_lo} to {widest_hi}.")
-    if ev.description:
-        lines += ["", ev.description]
-    if not ev.verified:
-        lines += ["", "Reported only by the exhibit panel; not confirmed by an independent reference."]
-    sources = [source_line(source_record(s)) for sid in ev.sources if (s := store.sources.get(sid))]
-    if sources:
-        lines += ["", "Sources:", *(f"- {s}" for s in sources)]
-    return "\n".join(lines)
-
-
-# --- GeoJSON --------------------------------------------------------------------------------
-
-
-def geojson(store: Store, events: Sequence[Event]) -> tuple[dict[str, Any], list[Place]]:
-    """A FeatureCollection of the places the events name, and the places left out for want of
-    coordinates. Points are [longitude, latitude], as RFC 7946 requires."""
-    by_place: dict[str, list[Event]] = {}
-    for ev in events:
-        for pid in ev.places:
-            if pid in store.places:
-                by_place.setdefault(pid, []).append(ev)
-    features, skipped = [], []
-    for pid, evs in by_place.items():
-        p = store.places[pid]
-        if p.lat is None or p.lon is None:
-            skipped.append(p)
-            continue
-        features.append({
-            "type": "Feature",
-            "id": p.id,
-            "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
-            "properties": {
-                "id": p.id, "name": p.name, "kind": p.kind, "country": p.country,
-                "events": [{"id": e.id, "title": e.title, "date": e.date.edtf,
-                            "display_date": display(e.date.edtf)} for e in evs],
-            },
-        })
-    return {"type": "FeatureCollection", "features": features}, skipped

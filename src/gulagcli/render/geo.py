@@ -1,0 +1,109 @@
+"""GeoJSON (RFC 7946) for maps: one feature per event and one per place, with flat properties.
+
+Flat means every property is a string, number, boolean or null, so a GeoPackage or shapefile
+keeps it as a column and a time slider (QGIS, kepler.gl) can filter on ``start`` and ``end``.
+An event without a located place, and a place without coordinates, get ``null`` geometry, as
+RFC 7946 section 3.2 allows: nothing selected is left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..dates import display, iso_or_none, parse_edtf
+from ..models import Event, Place, Store
+from .spans import known_bounds, sides
+
+
+def _point(p: Place) -> list[float] | None:
+    return None if p.lat is None or p.lon is None else [p.lon, p.lat]
+
+
+def event_feature(store: Store, ev: Event) -> dict[str, Any]:
+    located = [pt for pid in ev.places if (p := store.places.get(pid)) and (pt := _point(p))]
+    geometry: dict[str, Any] | None = None
+    if len(located) == 1:
+        geometry = {"type": "Point", "coordinates": located[0]}
+    elif located:
+        geometry = {"type": "MultiPoint", "coordinates": located}
+    start, end = known_bounds(ev.date)
+    names = [p.name for pid in ev.places if (p := store.places.get(pid))]
+    url = next((s.url for sid in ev.sources if (s := store.sources.get(sid)) and s.url), None)
+    return {
+        "type": "Feature", "id": ev.id, "geometry": geometry,
+        "properties": {
+            "feature": "event", "id": ev.id, "title": ev.title, "date": ev.date.edtf,
+            "display_date": display(ev.date.edtf), "start": start.isoformat(), "end": end.isoformat(),
+            "start_open": iso_or_none(ev.date.start) is None, "end_open": iso_or_none(ev.date.end) is None,
+            "approximate": ev.date.approximate, "uncertain": ev.date.uncertain,
+            "summary": ev.summary, "places": "; ".join(ev.places), "place_names": "; ".join(names),
+            "tags": "; ".join(ev.tags), "sources": "; ".join(ev.sources), "url": url,
+            "verified": ev.verified,
+        },
+    }
+
+
+def _camp_dates(p: Place) -> tuple[str | None, str | None, str | None]:
+    """(EDTF interval, ISO opening day, ISO closing day) of a camp, when the store has them."""
+    raw = getattr(p, "dates", None)  # branch `camps` adds it; a HistDate or its EDTF text
+    if raw is None:
+        return None, None, None
+    text = raw if isinstance(raw, str) else str(getattr(raw, "edtf", raw))
+    try:
+        lo, hi = sides(parse_edtf(text))
+    except ValueError:
+        return text, None, None
+    if hi is None and "/" not in text:  # a single date: when it opened
+        return text, lo.start.isoformat() if lo else None, None
+    return text, lo.start.isoformat() if lo else None, hi.end.isoformat() if hi else None
+
+
+def counts(store: Store) -> dict[str, dict[str, int]]:
+    """Yearly prisoner counts per camp: figures with a ``place`` and a value (branch `camps`)."""
+    out: dict[str, dict[str, int]] = {}
+    for f in store.figures.values():
+        place = getattr(f, "place", None)
+        if place is None or f.value is None or f.date is None:
+            continue
+        series = getattr(f, "series", None)
+        if series not in (None, "camp-population"):
+            continue
+        out.setdefault(place, {})[f"count_{f.date.start.year}"] = f.value
+    return out
+
+
+def place_feature(store: Store, p: Place, events: list[str], yearly: dict[str, int]) -> dict[str, Any]:
+    point = _point(p)
+    dates, opened, closed = _camp_dates(p)
+    props: dict[str, Any] = {
+        "feature": "place", "id": p.id, "name": p.name, "kind": p.kind, "country": p.country,
+        "region": p.region, "cyrillic": p.cyrillic, "complex": p.complex,
+        "camp_type": getattr(p, "camp_type", None), "dates": dates, "opened": opened, "closed": closed,
+        "start": opened, "end": closed,
+        "economy": "; ".join(getattr(p, "economy", None) or ()) or None,
+        "summary": p.summary, "events": "; ".join(events), "event_count": len(events),
+    }
+    props.update(sorted(yearly.items()))
+    return {"type": "Feature", "id": f"place:{p.id}",
+            "geometry": {"type": "Point", "coordinates": point} if point else None, "properties": props}
+
+
+def geojson(store: Store, events: Sequence[Event], *, every_place: bool) -> tuple[dict[str, Any], dict[str, int]]:
+    """The events, then the places they name (every place in the store when ``every_place``).
+
+    Returns the collection and counts: events, located events, places, located places.
+    """
+    named: dict[str, list[str]] = {pid: [] for pid in store.places} if every_place else {}
+    for ev in events:
+        for pid in ev.places:
+            if pid in store.places:
+                named.setdefault(pid, []).append(ev.id)
+    yearly = counts(store)
+    features = [event_feature(store, ev) for ev in events]
+    places = [place_feature(store, store.places[pid], evs, yearly.get(pid, {})) for pid, evs in named.items()]
+    tally = {
+        "events": len(features), "located_events": sum(f["geometry"] is not None for f in features),
+        "places": len(places), "located_places": sum(f["geometry"] is not None for f in places),
+    }
+    return {"type": "FeatureCollection", "features": features + places}, tally

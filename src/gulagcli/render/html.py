@@ -1,0 +1,147 @@
+"""One HTML page for the classroom: timeline, map and search in a single file that works offline.
+
+The drawing is Plotly's (plotly.min.js as the `plotly` Python package ships it, inlined); the
+page's own script (page.js) filters and shows cards; the map's land is Natural Earth
+(outlines.json, public domain). Store text reaches the page only as JSON inside a
+``<script type="application/json">`` whose ``<``, ``>`` and ``&`` are escaped, and the page puts
+it into the document as text, never as markup, so nothing in a store can run as script.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+from ..dates import display
+from ..errors import GulagError
+from ..models import Event, Source, Store
+from .geo import counts
+from .spans import known_bounds, sides
+
+# Nothing may be fetched: inline script and style only (plotly.js needs eval for some traces).
+CSP = ("default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "
+       "img-src data: blob:; font-src data:")
+EXTRA = "charts"  # pip install 'gulag[charts]' brings plotly and matplotlib
+_HERE = resources.files(__package__)
+
+
+def plotly_js() -> str:
+    """The plotly.js bundle the installed `plotly` package ships."""
+    try:
+        import plotly  # type: ignore[import-untyped]
+    except ImportError:
+        raise GulagError(f"the html export needs plotly: pip install 'gulag[{EXTRA}]'") from None
+    return (resources.files(plotly) / "package_data" / "plotly.min.js").read_text(encoding="utf-8")
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe inside a <script> element: no "</script>", "<!--" or line separators."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text
+
+
+def _who(s: Source) -> str:
+    """Author or publisher; read with getattr, as branch `sources` replaces ``author`` with ``authors``."""
+    authors = getattr(s, "authors", None)
+    if authors:
+        names = [a.get("literal") or " ".join(filter(None, (a.get("given"), a.get("family"))))
+                 if isinstance(a, dict) else str(a) for a in authors]
+        return ", ".join(n for n in names if n)
+    return str(getattr(s, "author", None) or getattr(s, "publisher", None) or "")
+
+
+def _event(store: Store, ev: Event) -> dict[str, Any]:
+    start, end = known_bounds(ev.date)
+    places = [p for pid in ev.places if (p := store.places.get(pid))]
+    return {
+        "id": ev.id, "title": ev.title, "date": display(ev.date.edtf), "start": start.isoformat(),
+        "end": end.isoformat(), "vague": not ev.date.interval and ev.date.precision.value != "day",
+        "fuzzy": ev.date.approximate or ev.date.uncertain, "summary": ev.summary,
+        "description": ev.description or "", "verified": ev.verified,
+        "tags": list(ev.tags), "places": [p.id for p in places], "place_names": [p.name for p in places],
+        "points": [[p.lon, p.lat] for p in places if p.lat is not None and p.lon is not None],
+        "sources": [{"title": s.title, "url": s.url or "", "who": _who(s)}
+                    for sid in ev.sources if (s := store.sources.get(sid))],
+    }
+
+
+def _place(store: Store, pid: str, yearly: dict[str, int]) -> dict[str, Any]:
+    p = store.places[pid]
+    opened = closed = None
+    raw = getattr(p, "dates", None)  # camps: an EDTF interval of operation (branch `camps`)
+    if raw is not None:
+        from ..dates import parse_edtf
+
+        try:
+            lo, hi = sides(parse_edtf(raw if isinstance(raw, str) else str(getattr(raw, "edtf", raw))))
+            opened = lo.start.isoformat() if lo else None
+            closed = hi.end.isoformat() if hi else None
+        except ValueError:
+            pass
+    return {"id": p.id, "name": p.name, "kind": p.kind, "camp_type": getattr(p, "camp_type", None),
+            "country": p.country, "summary": p.summary or "", "lon": p.lon, "lat": p.lat,
+            "opened": opened, "closed": closed, "counts": yearly}
+
+
+def page_data(store: Store, events: Sequence[Event], *, every_place: bool) -> dict[str, Any]:
+    named = list(store.places) if every_place else list(dict.fromkeys(
+        pid for ev in events for pid in ev.places if pid in store.places))
+    yearly = counts(store)
+    outlines = json.loads((_HERE / "outlines.json").read_text(encoding="utf-8"))
+    return {
+        "title": store.meta.title, "description": store.meta.description, "version": store.meta.version,
+        "tags": {t.id: t.label for t in store.tags.values()},
+        "events": [_event(store, ev) for ev in events],
+        "places": [_place(store, pid, yearly.get(pid, {})) for pid in named],
+        "outlines": outlines["rings"], "outline_source": outlines["source"],
+    }
+
+
+def html_page(store: Store, events: Sequence[Event], *, every_place: bool) -> tuple[str, int]:
+    """The page, and how many places it maps or lists."""
+    data = page_data(store, events, every_place=every_place)
+    library = plotly_js().replace("</script", "<\\/script")  # it has none; never let one end the tag
+    style = (_HERE / "page.css").read_text(encoding="utf-8")
+    script = (_HERE / "page.js").read_text(encoding="utf-8")
+    title = html.escape(store.meta.title)
+    page = f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<title>{title}</title>
+<style>{style}</style>
+</head>
+<body>
+<header><h1>{title}</h1><p id="description">{html.escape(store.meta.description)}</p></header>
+<section id="controls" aria-label="Filters">
+<label>Search <input id="search" type="search" placeholder="title, summary, place"></label>
+<label>Tag <select id="tag"><option value="">all tags</option></select></label>
+<label>Place <select id="place"><option value="">all places</option></select></label>
+<label>Map year <input id="year" type="range" min="1945" max="1962" value="1953">
+<output id="year-label">all years</output></label>
+<label><input id="all-years" type="checkbox" checked> all years</label>
+<span id="count" role="status"></span>
+</section>
+<main>
+<section id="timeline-box"><h2>Timeline</h2><div id="timeline"></div></section>
+<aside id="card" hidden></aside>
+<section id="map-box"><h2>Map</h2><div id="map"></div></section>
+<section id="list-box"><h2>Events</h2><ol id="events"></ol></section>
+</main>
+<footer>Source: {title}, store version {html.escape(store.meta.version)}.
+Drawn with plotly.js; map outlines from Natural Earth (public domain).</footer>
+<script type="application/json" id="gulag-data">{script_json(data)}</script>
+<script>{library}</script>
+<script>{script}</script>
+</body>
+</html>
+"""
+    return page, len(data["places"])

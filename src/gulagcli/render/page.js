@@ -1,0 +1,163 @@
+// The classroom page: filters, the Plotly timeline and map, cards. Store text is only ever
+// set as textContent, or handed to Plotly after escaping, never parsed as markup.
+"use strict";
+(function () {
+  const data = JSON.parse(document.getElementById("gulag-data").textContent);
+  const $ = (id) => document.getElementById(id);
+  const DAY = 86400000;
+  const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
+                   "#17becf", "#bcbd22", "#7f7f7f"];
+  const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const el = (tag, text, cls) => { const e = document.createElement(tag);
+    if (text !== undefined) e.textContent = text; if (cls) e.className = cls; return e; };
+  const placeById = Object.fromEntries(data.places.map((p) => [p.id, p]));
+  const eventById = Object.fromEntries(data.events.map((e) => [e.id, e]));
+
+  // Colour by first tag: the most used tags get their own colour, the rest share grey.
+  const used = {};
+  data.events.forEach((e) => e.tags.forEach((t) => { used[t] = (used[t] || 0) + 1; }));
+  const topTags = Object.keys(used).sort((a, b) => used[b] - used[a]).slice(0, PALETTE.length - 1);
+  const group = (e) => topTags.find((t) => e.tags.includes(t)) || "";
+  const label = (t) => (t ? data.tags[t] || t : "other");
+  const colour = (t) => (t ? PALETTE[topTags.indexOf(t)] : PALETTE[PALETTE.length - 1]);
+
+  Object.keys(used).sort().forEach((t) => $("tag").append(new Option(label(t), t)));
+  data.places.slice().sort((a, b) => a.name.localeCompare(b.name))
+    .forEach((p) => $("place").append(new Option(p.name, p.id)));
+
+  function matches(e) {
+    const q = $("search").value.trim().toLowerCase();
+    const text = [e.title, e.summary, e.description, e.date, ...e.place_names].join(" ").toLowerCase();
+    return (!$("tag").value || e.tags.includes($("tag").value))
+      && (!$("place").value || e.places.includes($("place").value))
+      && (!q || text.includes(q));
+  }
+  function inYear(start, end) {
+    if ($("all-years").checked) return true;
+    const y = Number($("year").value);
+    return (!start || start <= `${y}-12-31`) && (!end || end >= `${y}-01-01`);
+  }
+
+  function drawTimeline(events) {
+    const traces = [];
+    const groups = [...new Set(events.map(group))];
+    groups.forEach((g) => {
+      const members = events.filter((e) => group(e) === g);
+      traces.push({
+        type: "bar", orientation: "h", name: esc(label(g)), marker: { color: colour(g) },
+        y: members.map((e) => e.id), base: members.map((e) => e.start),
+        x: members.map((e) => Date.parse(e.end) - Date.parse(e.start) + DAY),
+        customdata: members.map((e) => e.id),
+        hovertext: members.map((e) => `${esc(e.title)}<br>${esc(e.date)}${e.verified ? "" : " †"}`),
+        hoverinfo: "text",
+      });
+      const days = members.filter((e) => e.start === e.end);  // a bar one day wide is invisible
+      if (days.length) traces.push({
+        type: "scatter", mode: "markers", showlegend: false, marker: { symbol: "diamond", size: 9, color: colour(g) },
+        y: days.map((e) => e.id), x: days.map((e) => e.start + "T12:00:00"), customdata: days.map((e) => e.id),
+        hovertext: days.map((e) => `${esc(e.title)}<br>${esc(e.date)}${e.verified ? "" : " †"}`), hoverinfo: "text",
+      });
+    });
+    const layout = {
+      height: Math.max(240, 130 + 22 * events.length), margin: { l: 330, r: 20, t: 90, b: 40 },
+      barmode: "overlay", paper_bgcolor: "#fff", plot_bgcolor: "#fff", showlegend: true,
+      legend: { orientation: "h", x: 0, xanchor: "left", y: 1.01, yanchor: "bottom" },
+      xaxis: { type: "date", range: ["1945-01-01", "1963-01-01"], gridcolor: "#ddd", dtick: "M12" },
+      yaxis: { autorange: "reversed", categoryorder: "array", categoryarray: events.map((e) => e.id),
+               tickvals: events.map((e) => e.id),
+               ticktext: events.map((e) => esc(e.title.length > 48 ? e.title.slice(0, 47) + "…" : e.title)) },
+    };
+    Plotly.react("timeline", traces, layout, { scrollZoom: true, displaylogo: false, responsive: true });
+  }
+
+  function drawMap(events) {
+    const ox = [], oy = [];
+    data.outlines.forEach((ring) => { ring.forEach(([x, y]) => { ox.push(x); oy.push(y); }); ox.push(null); oy.push(null); });
+    const places = data.places.filter((p) => p.lon !== null && inYear(p.opened, p.closed));
+    const located = events.filter((e) => e.points.length && inYear(e.start, e.end));
+    const ex = [], ey = [], eid = [], etext = [];
+    located.forEach((e) => e.points.forEach(([x, y]) => { ex.push(x); ey.push(y); eid.push(e.id);
+      etext.push(`${esc(e.title)}<br>${esc(e.date)}`); }));
+    const traces = [
+      { type: "scatter", mode: "lines", x: ox, y: oy, line: { color: "#999", width: 1 }, hoverinfo: "skip",
+        showlegend: false },
+      { type: "scatter", mode: "markers+text", name: "places", x: places.map((p) => p.lon),
+        y: places.map((p) => p.lat), text: places.map((p) => esc(p.name)), textposition: "top center",
+        customdata: places.map((p) => "place:" + p.id), marker: { size: 9, color: "#444", symbol: "square" },
+        hovertext: places.map((p) => esc(`${p.name} (${p.camp_type || p.kind})`)), hoverinfo: "text" },
+      { type: "scatter", mode: "markers", name: "events", x: ex, y: ey, customdata: eid,
+        marker: { size: 14, color: "rgba(214,39,40,0.45)", line: { color: "#d62728", width: 1 } },
+        hovertext: etext, hoverinfo: "text" },
+    ];
+    const layout = {
+      height: 520, margin: { l: 40, r: 10, t: 10, b: 30 }, paper_bgcolor: "#fff", plot_bgcolor: "#eef4f8",
+      xaxis: { range: [20, 180], showgrid: false, zeroline: false },
+      yaxis: { range: [38, 80], showgrid: false, zeroline: false, scaleanchor: "x", scaleratio: 2 },
+      legend: { orientation: "h" },
+    };
+    Plotly.react("map", traces, layout, { scrollZoom: true, displaylogo: false, responsive: true });
+  }
+
+  function showCard(id) {
+    const card = $("card");
+    card.replaceChildren();
+    const close = el("button", "×");
+    close.setAttribute("aria-label", "close");
+    close.onclick = () => { card.hidden = true; };
+    card.append(close);
+    if (id.startsWith("place:")) {
+      const p = placeById[id.slice(6)];
+      if (!p) return;
+      card.append(el("h3", p.name), el("p", [p.camp_type || p.kind, p.country].join(", "), "date"));
+      if (p.opened || p.closed) card.append(el("p", `In operation: ${p.opened || "?"} – ${p.closed || "?"}`));
+      if (p.summary) card.append(el("p", p.summary));
+      Object.entries(p.counts || {}).forEach(([k, v]) => card.append(el("p", `${k.slice(6)}: ${v} prisoners`)));
+    } else {
+      const e = eventById[id];
+      if (!e) return;
+      card.dataset.event = e.id;
+      card.append(el("h3", e.title), el("p", e.date, "date"), el("p", e.summary));
+      if (e.description) card.append(el("p", e.description));
+      if (e.place_names.length) card.append(el("p", "Places: " + e.place_names.join(", ")));
+      if (!e.verified) card.append(el("p", "† Reported only by the exhibit panel; not confirmed by an independent reference."));
+      card.append(el("h4", "Sources"));
+      const list = el("ul", undefined, "sources");
+      e.sources.forEach((s) => {
+        const li = el("li");
+        const name = s.title + (s.who ? ", " + s.who : "");
+        if (/^https?:\/\//.test(s.url)) {  // a link for a reader to follow, never javascript:
+          const a = el("a", name); a.href = s.url; a.rel = "noopener noreferrer"; li.append(a);
+        } else li.textContent = name;
+        list.append(li);
+      });
+      card.append(list);
+    }
+    card.hidden = false;
+  }
+
+  function update() {
+    const events = data.events.filter(matches);
+    $("year-label").textContent = $("all-years").checked ? "all years" : $("year").value;
+    $("count").textContent = `${events.length} of ${data.events.length} events`;
+    const list = $("events");
+    list.replaceChildren(...events.map((e) => {
+      const li = el("li", undefined, "event");
+      li.dataset.id = e.id;
+      li.append(el("span", e.date, "date"), el("span", e.title + (e.verified ? "" : " †"), "title"));
+      li.onclick = () => showCard(e.id);
+      return li;
+    }));
+    drawTimeline(events);
+    drawMap(events);
+  }
+
+  ["search", "tag", "place", "year", "all-years"].forEach((id) => $(id).addEventListener("input", update));
+  $("year").addEventListener("input", () => { $("all-years").checked = false; update(); });
+  update();
+  for (const id of ["timeline", "map"]) {
+    $(id).on("plotly_click", (ev) => { const p = ev.points[0]; if (p && p.customdata) showCard(p.customdata); });
+  }
+  const wanted = decodeURIComponent(location.hash.slice(1));
+  if (wanted) showCard(wanted);
+  document.body.dataset.ready = "true";
+})();

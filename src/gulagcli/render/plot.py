@@ -1,0 +1,193 @@
+"""The chart as a picture (SVG or PNG), drawn by matplotlib: a timeline or a series as bars.
+
+Matplotlib is an optional extra (``gulag[charts]``) imported only here, so no other command
+pays for it. Text is drawn as paths in DejaVu Sans, which matplotlib ships, so an SVG looks the
+same in a browser and in rsvg-convert and loads nothing; a light theme suits slides and paper.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from ..dates import display
+from ..errors import GulagError
+from ..models import Event, Precision, Store
+from .spans import known_bounds
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+EXTRA = "charts"
+PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
+           "#bcbd22")
+OTHER = "#8c8c8c"
+MAX_LABEL = 56
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One event in a row: its strict days, how far a c./? date may reach, and its colour key."""
+
+    start: date
+    end: date
+    earliest: date
+    latest: date
+    single_day: bool
+    vague: bool  # one date known only to its month, year or decade
+    key: str
+    when: str  # the date as the historian writes it
+
+
+@dataclass(frozen=True, slots=True)
+class PlotRow:
+    label: str
+    marks: tuple[Mark, ...]
+
+
+def _matplotlib() -> Any:
+    try:
+        import matplotlib
+    except ImportError:
+        raise GulagError(f"drawing an SVG or PNG chart needs matplotlib: pip install 'gulag[{EXTRA}]'") from None
+    matplotlib.use("Agg")
+    matplotlib.rcParams.update({
+        "svg.fonttype": "path", "svg.hashsalt": "gulag", "font.family": "DejaVu Sans",
+        "font.size": 9, "axes.edgecolor": "#333333", "figure.facecolor": "white",
+    })
+    return matplotlib
+
+
+def mark(ev: Event, key: str) -> Mark:
+    start, end = known_bounds(ev.date)
+    d = ev.date
+    earliest = d.earliest if d.earliest < start and d.earliest.year > 1 else start
+    latest = d.latest if d.latest > end and d.latest.year < 9999 else end
+    return Mark(start, end, earliest, latest, start == end,
+                not d.interval and d.precision is not Precision.DAY, key, display(d.edtf))
+
+
+def colour_keys(store: Store, events: Sequence[Event]) -> dict[str, str]:
+    """Event id -> legend label: its first tag among the most used, else "other"."""
+    used = Counter(t for ev in events for t in ev.tags)
+    top = [t for t, _ in used.most_common(len(PALETTE))]
+    label = {t: store.tags[t].label if t in store.tags else t for t in top}
+    return {ev.id: next((label[t] for t in ev.tags if t in label), "other") for ev in events}
+
+
+def default_range(rows: Sequence[PlotRow]) -> tuple[date, date]:
+    """Whole years from the first start to the end of the year of the last start: one event that
+    runs on for decades does not stretch the axis; it runs off the edge with an arrow."""
+    starts = [m.start for r in rows for m in r.marks]
+    return date(min(starts).year, 1, 1), date(max(starts).year, 12, 31)
+
+
+def timeline_figure(rows: Sequence[PlotRow], *, lo: date, hi: date, title: str, source: str) -> Figure:
+    """Rows top to bottom against a true-scale date axis from ``lo`` to ``hi`` (inclusive)."""
+    _matplotlib()
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
+
+    mdates: Any = importlib.import_module("matplotlib.dates")  # its locators are untyped
+
+    keys = list(dict.fromkeys(m.key for r in rows for m in r.marks))
+    named = [k for k in keys if k != "other"][:len(PALETTE)]
+    colours = {k: PALETTE[i] for i, k in enumerate(named)}
+    fig: Figure = Figure(figsize=(12, 1.9 + 0.27 * len(rows)), layout="constrained")
+    ax = fig.add_subplot()
+    left, right = mdates.date2num(lo), mdates.date2num(hi + timedelta(days=1))
+    for y, row in enumerate(rows):
+        for m in row.marks:
+            colour = colours.get(m.key, OTHER)
+            a, b = max(mdates.date2num(m.start), left), min(mdates.date2num(m.end + timedelta(days=1)), right)
+            if m.earliest < m.start or m.latest > m.end:  # how far a c. or ? date may reach
+                fa = max(mdates.date2num(m.earliest), left)
+                fb = min(mdates.date2num(m.latest + timedelta(days=1)), right)
+                ax.barh(y, fb - fa, left=fa, height=0.6, color=colour, alpha=0.22, linewidth=0)
+            if m.single_day:
+                ax.plot([(a + b) / 2], [y], marker="D", markersize=6, color=colour, linestyle="none")
+            elif b > a:
+                # a thin edge in the bar's colour keeps a few days visible on an axis of decades
+                ax.barh(y, b - a, left=a, height=0.6, color=colour, alpha=0.55 if m.vague else 1.0,
+                        hatch="////" if m.vague else None, edgecolor="white" if m.vague else colour,
+                        linewidth=0 if m.vague else 0.6)
+            if mdates.date2num(m.end + timedelta(days=1)) > right:
+                ax.plot([right], [y], marker=">", color=colour, markersize=6, clip_on=False)
+            if mdates.date2num(m.start) < left:
+                ax.plot([left], [y], marker="<", color=colour, markersize=6, clip_on=False)
+        if len(row.marks) == 1:
+            m = row.marks[0]
+            b = min(mdates.date2num(m.end + timedelta(days=1)), right)
+            near_end = b > left + 0.82 * (right - left)
+            x = max(mdates.date2num(m.start), left) if near_end else b
+            ax.annotate(m.when, (x, y), xytext=(-4 if near_end else 4, 0), textcoords="offset points",
+                        ha="right" if near_end else "left", va="center", fontsize=7.5, color="#333333")
+    ax.set_xlim(left, right)
+    ax.set_ylim(len(rows) - 0.4, -0.6)
+    ax.set_yticks(range(len(rows)), [_fit(r.label) for r in rows])
+    years = hi.year - lo.year + 1
+    step = 1 if years <= 20 else 5
+    ax.xaxis.set_major_locator(mdates.YearLocator(step))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    if years <= 4:
+        ax.xaxis.set_minor_locator(mdates.MonthLocator())
+        ax.xaxis.set_minor_formatter(mdates.DateFormatter("%b"))
+        ax.tick_params(axis="x", which="minor", labelsize=6.5, colors="#555555")
+        ax.tick_params(axis="x", which="major", pad=12)
+        ax.grid(axis="x", which="minor", color="#eeeeee", linewidth=0.6)
+    ax.grid(axis="x", which="major", color="#c8c8c8", linewidth=0.8)
+    ax.set_axisbelow(True)
+    ax.tick_params(axis="y", length=0)
+    handles = [Patch(color=colours.get(k, OTHER), label=k) for k in [*named, *(["other"] if "other" in keys else [])]]
+    if handles:
+        ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=min(len(handles), 6),
+                  frameon=False, fontsize=8.5)
+    fig.suptitle(title, fontsize=12, fontweight="bold")
+    fig.supxlabel(source, fontsize=7.5, color="#555555")
+    return fig
+
+
+def series_figure(points: Sequence[tuple[date, int]], *, title: str, unit: str, source: str,
+                  yearly: bool = False) -> Figure:
+    """One bar per dated value, on a true-scale year axis, with each value written on its bar."""
+    _matplotlib()
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter
+
+    mdates: Any = importlib.import_module("matplotlib.dates")
+
+    fig: Figure = Figure(figsize=(10, 5), layout="constrained")
+    ax = fig.add_subplot()
+    # A count on a day (1 January) stands on that day; a count for a whole year (deaths in
+    # 1950), dated to the year, stands over the middle of its year.
+    xs = [mdates.date2num(d) + (182 if (d.month, d.day) == (1, 1) and yearly else 0) for d, _ in points]
+    bars = ax.bar(xs, [v for _, v in points], width=200, color=PALETTE[0])
+    ax.bar_label(bars, labels=[f"{v:,}" for _, v in points], fontsize=7, padding=2)
+    ax.xaxis.set_major_locator(mdates.YearLocator(1 if len(points) <= 20 else 2))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.set_ylabel(unit)
+    ax.grid(axis="y", color="#dddddd")
+    ax.set_axisbelow(True)
+    fig.suptitle(title, fontsize=12, fontweight="bold")
+    fig.supxlabel(source, fontsize=7.5, color="#555555")
+    return fig
+
+
+def save(fig: Figure, fmt: str) -> bytes:
+    """The figure as SVG (text as paths, no date stamp, so output is stable) or PNG bytes."""
+    import io
+
+    out = io.BytesIO()
+    metadata: dict[str, Any] = {"Date": None} if fmt == "svg" else {"Software": "gulag"}
+    fig.savefig(out, format=fmt, dpi=150, metadata=metadata, facecolor="white")
+    return out.getvalue()
+
+
+def _fit(label: str) -> str:
+    label = " ".join(label.split())
+    return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…"

@@ -1,0 +1,81 @@
+"""Population series: figures that carry ``series`` (and, for one camp, ``place``), by date.
+
+The series are agreed across branches (branch `camps` brings the data): ``gulag-camps`` and
+``gulag-colonies`` count prisoners on 1 January, ``gulag-deaths`` deaths in a year, and
+``camp-population`` one camp's prisoners. Figures are read with getattr, so a store or a model
+without these fields simply has no series.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..errors import NotFoundError
+from ..models import Figure, Store
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+TITLES = {
+    "gulag-camps": "Prisoners in Gulag corrective labour camps on 1 January",
+    "gulag-colonies": "Prisoners in Gulag corrective labour colonies on 1 January",
+    "gulag-deaths": "Deaths in the Gulag in each calendar year",
+    "camp-population": "Prisoners in the camp",
+}
+
+
+def series_names(store: Store) -> list[str]:
+    return sorted({s for f in store.figures.values() if (s := getattr(f, "series", None))})
+
+
+def series_points(store: Store, name: str, *, place: str | None = None) -> tuple[list[tuple[date, int]], list[Figure]]:
+    """(first day, value) of every figure in the series, oldest first, and those figures.
+
+    A figure with a range and no value is drawn at its midpoint; one with neither is left out."""
+    chosen = []
+    for f in store.figures.values():
+        if getattr(f, "series", None) != name or f.date is None:
+            continue
+        if place is not None and getattr(f, "place", None) != place:
+            continue
+        value = f.value if f.value is not None else (
+            (f.low + f.high) // 2 if f.low is not None and f.high is not None else None)
+        if value is not None:
+            chosen.append((f.date.start, value, f))
+    if not chosen:
+        known = ", ".join(series_names(store)) or "none in this store"
+        raise NotFoundError(f"no figures in series {name!r}" + (f" for {place!r}" if place else "")
+                            + f"; series: {known}")
+    chosen.sort(key=lambda t: t[0])
+    return [(d, v) for d, v, _ in chosen], [f for _, _, f in chosen]
+
+
+def series_title(name: str, place_name: str | None = None) -> str:
+    title = TITLES.get(name, name)
+    return f"{title}: {place_name}" if place_name else title
+
+
+def series_source(figures: list[Figure]) -> str:
+    who = sorted({f.reported_by for f in figures})
+    ids = sorted({s for f in figures for s in f.sources})
+    return f"Figures as reported by {'; '.join(who)}. Sources: {', '.join(ids)} (gulag source ID)."
+
+
+def series_renderable(points: list[tuple[date, int]], *, title: str, unit: str, width: int,
+                      styled: bool = True) -> RenderableType:
+    """The series as one text bar per date, scaled to the widest value, for the terminal."""
+    from rich.text import Text
+
+    labels = [d.isoformat() if (d.month, d.day) != (1, 1) else str(d.year) for d, _ in points]
+    values = [f"{v:,}" for _, v in points]
+    label_w, value_w = max(map(len, labels)), max(map(len, values))
+    room = max(10, width - label_w - value_w - 3)
+    top = max(v for _, v in points) or 1
+    out = Text(f"{title} ({unit})\n", style="bold" if styled else "")
+    for label, value, (_, v) in zip(labels, values, points, strict=True):
+        out.append(f"{label:<{label_w}} ")
+        out.append("█" * max(1 if v else 0, round(v * room / top)), style="cyan" if styled else "")
+        out.append(f" {value:>{value_w}}\n")
+    out.rstrip()
+    return out

@@ -1,0 +1,28 @@
+"""The days an event covers, as every export and picture draws them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..dates import FIRST_DAY, LAST_DAY, OPEN, parse_edtf
+from ..models import HistDate
+
+
+def sides(d: HistDate) -> tuple[HistDate | None, HistDate | None]:
+    """The two ends of an interval as dates of their own (None for an open end)."""
+    if not d.interval:
+        return d, None
+    left, _, right = d.edtf.partition("/")
+    return (None if left == OPEN else parse_edtf(left)), (None if right == OPEN else parse_edtf(right))
+
+
+def known_bounds(d: HistDate) -> tuple[date, date]:
+    """The strict first and last day, with an open end (``..``) replaced by the known one."""
+    lo, hi = sides(d)
+    start = d.start if d.start != FIRST_DAY else (hi or d).start
+    end = d.end if d.end != LAST_DAY else (lo or d).end
+    return start, end
+
+
+def open_ended(d: HistDate) -> bool:
+    return d.start == FIRST_DAY or d.end == LAST_DAY
