@@ -63,6 +63,8 @@ def merge(store: dict[str, Any], places: list[dict[str, Any]], figures: list[dic
             continue
         # A place the store had before the import: keep its words, add the import's facts.
         for field in IMPORTED:
+            if field in ("lat", "lon", "region") and field in old:
+                continue  # a point or region the store already had (checked by hand) stays
             if field in place:
                 old[field] = place[field]
             elif field in old and field != "region":

@@ -49,7 +49,8 @@ def _tidy(name: str) -> str:
 def english_name(camp: gulagmap.Camp) -> str:
     if camp.id in NAMES:
         return NAMES[camp.id]
-    lags = [n for n in camp.subs_en if re.fullmatch(r"[A-Z][a-z-]+lag", n)]
+    # "Osoblag" is the generic word for any special camp, not a camp's name.
+    lags = [n for n in camp.subs_en if re.fullmatch(r"[A-Z][a-z-]+lag", n) and n != "Osoblag"]
     if lags:
         return min(lags, key=len)
     if camp.type_id == 3:
