@@ -140,3 +140,19 @@ def test_a_sample_of_camps_agrees_with_the_independently_found_dates_and_counts(
                 assert shown in notes, (camp["id"], field["field"], shown)
                 checked += 1
     assert checked >= 40
+
+
+def test_fast_paths_build_exactly_what_the_field_by_field_reader_builds() -> None:
+    from gulagcli.check import MAKERS, _Reader
+    from gulagcli.fast import figure_fast, place_fast
+
+    for section, fast in (("places", place_fast), ("figures", figure_fast)):
+        for rec in RAW[section]:
+            problems: list[Any] = []
+            slow = MAKERS[section](_Reader(rec, section, problems, 0))
+            assert fast(rec) == slow and not problems, rec["id"]
+    broken = {**CAMPS[0], "camp_type": "gulag"}
+    assert place_fast(broken) is None  # the reader then names the problem
+    problems = []
+    MAKERS["places"](_Reader(broken, "places", problems, 0))
+    assert any("camp_type" in str(p) for p in problems)

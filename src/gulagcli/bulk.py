@@ -13,8 +13,9 @@ from typing import Any
 
 import msgspec
 
-from .check import CHRONOLOGICAL, ID_RE, MAKERS, NOTE_KINDS, Problem, build_meta, build_section, refs_resolve
+from .check import CHRONOLOGICAL, ID_RE, MAKERS, Problem, build_meta, build_section, refs_resolve
 from .dates import parse_edtf
+from .fast import NOTE_KINDS
 from .models import Event, Figure, Note, Store
 
 _intern = sys.intern

@@ -14,13 +14,11 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from .dates import parse_edtf
+from .fast import CAMP_TYPES, CHANGES, NOTE_KINDS, figure_fast, place_fast
 from .models import Change, Event, Figure, HistDate, Meta, Note, Person, Place, Source, Store, Tag, Term
 
 _intern = sys.intern
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-NOTE_KINDS = ("discrepancy", "uncertainty", "context")
-CAMP_TYPES = ("itl", "special-camp", "nkvd-special-camp", "filtration-camp", "camp-division", "other")
-CHANGES = ("renamed", "merged-into", "split-from", "transferred-to", "closed", "opened")
 SECTIONS = ("sources", "tags", "places", "people", "terms", "events", "figures")
 
 
@@ -205,6 +203,8 @@ def build(raw: Any, *, path: str = "") -> tuple[Store | None, list[Problem]]:
     for name, models in in_order.items():
         if name == "events" and refs_resolve(models, everything):
             continue  # checked in bulk; record by record only to say where something is wrong
+        if name in ("places", "figures") and _refs_resolve_bulk(models, everything):
+            continue
         for i, model in enumerate(models):
             if model is not None:
                 _check_refs(name, i, model, everything, problems)
@@ -261,6 +261,31 @@ def _check_refs(
     if isinstance(model, (Event, Figure)) and not model.sources:
         found.append(("sources", "needs at least one source"))
     problems.extend(Problem(f"$.{section}[{position}].{field}", msg, model.id, True) for field, msg in found)
+
+
+def _refs_resolve_bulk(models: list[Any], index: dict[str, dict[str, Any]]) -> bool:
+    """True when every reference of these places or figures resolves (and figures have sources)."""
+    present = [m for m in models if m is not None]
+    sources: set[str] = set().union(*(m.sources for m in present))
+    places: set[str] = set()
+    events: set[str] = set()
+    for m in present:
+        if isinstance(m, Figure):
+            if not m.sources:
+                return False
+            if m.place is not None:
+                places.add(m.place)
+            if m.event is not None:
+                events.add(m.event)
+        else:
+            for change in m.history:
+                sources.update(change.sources)
+                if change.place is not None:
+                    places.add(change.place)
+            for note in m.notes:
+                sources.update(note.sources)
+    return index["sources"].keys() >= sources and index["places"].keys() >= places \
+        and index["events"].keys() >= events
 
 
 def refs_resolve(events: list[Event | None], index: dict[str, dict[str, Any]]) -> bool:
@@ -475,4 +500,6 @@ MAKERS: dict[str, Callable[[_Reader], Any]] = {
     "events": _event, "figures": _figure,
 }
 # Sections large enough in big stores to deserve a fast path for well-formed records.
-_FAST: dict[str, Callable[[dict[str, Any]], Any]] = {"events": _event_fast}
+_FAST: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "events": _event_fast, "places": place_fast, "figures": figure_fast,
+}
