@@ -94,10 +94,17 @@ def dates_of(camp: gulagmap.Camp) -> tuple[str | None, str | None, gulagmap.Oper
         return f"{years[0]}?/{years[-1]}?", "map-years", op
     if op.opened is None:
         return None, None, op
+    if camp.counts and max(camp.counts) < int(op.opened[:4]) - 1 and years:
+        # Every count predates the stated opening: the text's date is wrong, the map's years
+        # are what the dataset supports.
+        return f"{years[0]}?/{years[-1]}?", "map-years", op
     closed = op.closed
     how = "text"
     if closed not in (None, "..") and closed.rstrip("?") < op.opened.rstrip("?"):
         closed = None  # a date of something else ("on the base of X, closed on ...")
+    again = gulagmap.second_period(camp.description_ru)
+    if again is not None and closed not in (None, ".."):
+        return f"{op.opened}/{again[1]}", "two-periods", op
     if closed is None:
         if years and years[-1] >= int(op.opened[:4]):
             closed, how = f"{years[-1]}?", "last-count"
@@ -122,6 +129,10 @@ def summary_of(name: str, kind: str, region: str | None, country: str, dates: st
         when = f"shown on the museum's map from {first} to {last}"
     elif last == 9999:
         when = f"open from {first}" + (f" and still running on {naming.long_date(op.attested)}" if op.attested else "")
+    elif how == "two-periods" and op.closed:
+        again = gulagmap.second_period(op_text) if (op_text := getattr(op, "text", "")) else None
+        when = f"open {first}-{last}, with a break after {naming.long_date(op.closed)}"
+        _ = again
     elif how == "last-count":
         when = f"open from {first}, last counted in {last}"
     else:
@@ -193,6 +204,13 @@ def build(source: Path, report: Counter[str]) -> tuple[list[dict[str, Any]], lis
             continue
         kept.append((camp, kind, dates, how or "", "", op))
     for camp, kind, dates, how, _, op in kept:
+        first, last = year_span(dates)
+        stray = {y for y in camp.counts if y < first - 1 or y > last + 1}
+        if stray and how in ("text", "two-periods"):
+            # A count years away from the camp's stated dates belongs to another camp of the
+            # same name in the dataset's linking: left out rather than misattributed.
+            report["counts outside the camp's dates (left out)"] += len(stray)
+            camp.counts = {y: v for y, v in camp.counts.items() if y not in stray}
         name = naming.english_name(camp)
         ident = naming.MERGE.get(camp.id) or naming.unique_id(naming.slug(name), dates, taken)
         taken.add(ident)
@@ -202,8 +220,16 @@ def build(source: Path, report: Counter[str]) -> tuple[list[dict[str, Any]], lis
         places.append(camp_record(camp, ident, name, kind, dates, how, op))
         figures.extend(figures_of(ident, name, camp.counts))
     names = {p["id"]: p["name"] for p in places}
-    for camp, *_ in kept:
+    for camp, _kind, _dates, how, _, op in kept:
         history = naming.history(camp, ids, camps, names)
+        again = gulagmap.second_period(camp.description_ru) if how == "two-periods" else None
+        if again is not None and op.closed:
+            history = sorted(history + [
+                {"date": op.closed, "change": "closed", "place": None, "note": "first period ends",
+                 "sources": list(CAMP_SOURCES)},
+                {"date": again[0], "change": "opened", "place": None, "note": "opened again",
+                 "sources": list(CAMP_SOURCES)},
+            ], key=lambda h: h["date"])
         if history:
             next(p for p in places if p["id"] == ids[camp.id])["history"] = history
     report["camps kept"] = len(places)

@@ -168,7 +168,7 @@ MENTION_RE = re.compile(
     rf"|(?:(?P<part>начал[ае]|конц[ае]|середин[ае]|второй половин[еы]|перв(?:ой|ую) половин[уеы])\s+)?(?P<bare>\d{{4}})(?=\s*(?:год|г\.|$|[,;)]))",
     re.I,
 )
-OPENED_RE = re.compile(r"организован|создан|образован|основан|открыт|появил|возник|действовал\w*\s+с|существовал\w*\s+с", re.I)
+OPENED_RE = re.compile(r"организован|создан|образован|основан|выделен|учрежден|открыт(?!ия)|появил|возник|действовал\w*\s+с|существовал\w*\s+с", re.I)
 UNCERTAIN_RE = re.compile(r"(не позднее|не ранее|не позже|предположительно|вероятно|между|примерно|около)\s*$", re.I)
 ATTESTED_RE = re.compile(r"(по меньшей мере|по крайней мере|как минимум),?\s+(до|по)\s*$", re.I)
 CLOSED_RE = re.compile(r"(?<![а-я])(до|по)\s*$", re.I)
@@ -277,14 +277,40 @@ SHUT_RE = re.compile(r"(закрыт|ликвидирован|расформир
 
 
 def _closing_elsewhere(paragraphs: list[str]) -> str | None:
-    """A closing stated later on ("лагерь был закрыт 25 июня 1953 года")."""
+    """A closing stated later on: "лагерь был закрыт 25 июня 1953 года", or the date first:
+    "3 марта 1948 года Соликамский лагерь был закрыт"."""
     for paragraph in paragraphs:
         for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
             shut = SHUT_RE.search(sentence)
             if not shut or "не " + shut[1] in sentence:
                 continue
-            after = [m for m in mentions(sentence) if m.start > shut.start()]
-            if after and after[0].start - shut.end() < 40:
-                lead = sentence[max(0, after[0].start - 25):after[0].start]
-                return edtf_of(after[0], "?" if UNCERTAIN_RE.search(lead) else "")
+            found = mentions(sentence)
+            after = [m for m in found if m.start > shut.start() and m.start - shut.end() < 40]
+            # A date before the verb only where the sentence opens with it and names the camp:
+            # "3 марта 1948 года Соликамский лагерь был закрыт".
+            before = [m for m in found[:1] if m.start < 3 and m.end <= shut.start()
+                      and shut.start() - m.end < 60 and "лагер" in sentence[m.end:shut.start()]]
+            pick = after[0] if after else (before[-1] if before else None)
+            if pick is not None:
+                lead = sentence[max(0, pick.start - 25):pick.start]
+                return edtf_of(pick, "?" if UNCERTAIN_RE.search(lead) else "")
     return None
+
+
+AGAIN_RE = re.compile(r"затем,?\s+с\s+", re.I)
+
+
+def second_period(description: str) -> tuple[str, str] | None:
+    """A camp that closed and opened again: "... по январь 1949 года и, затем, с июня 1951 года
+    по 29 апреля 1953 года" gives the second period's (start, end)."""
+    paragraphs = [p for p in description.split("\n") if p.strip()]
+    if not paragraphs:
+        return None
+    first = paragraphs[0]
+    again = AGAIN_RE.search(first)
+    if again is None:
+        return None
+    found = [m for m in mentions(first) if m.start >= again.end()]
+    if len(found) < 2 or not CLOSED_RE.search(first[found[0].end:found[1].start]):
+        return None
+    return edtf_of(found[0]), edtf_of(found[1])
