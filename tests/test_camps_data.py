@@ -156,3 +156,4 @@ def test_fast_paths_build_exactly_what_the_field_by_field_reader_builds() -> Non
     problems = []
     MAKERS["places"](_Reader(broken, "places", problems, 0))
     assert any("camp_type" in str(p) for p in problems)
+

@@ -127,7 +127,7 @@ def count_lines(counts: list[Record]) -> list[str]:
         return []
     values = [c["value"] for c in counts if c["value"] is not None]
     first, last = counts[0]["date"], counts[-1]["date"]
-    span = f"{first['display']}–{last['display']}" if first and last else ""
+    span = (first["display"] if first == last else f"{first['display']}–{last['display']}") if first and last else ""
     lines = [f"{sparkline(values)}  {span}, largest {max(values):,}"]
 
     def who(c: Record) -> str:
