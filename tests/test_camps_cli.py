@@ -155,3 +155,11 @@ def test_open_range_and_sparkline_core() -> None:
     assert open_range("1950/1955-06") == (date(1950, 1, 1), date(1955, 6, 30))
     assert open_range("../1950")[0] == date.min
     assert sparkline([1, 5, 9]) == "▁▅█" and sparkline([3, 3]) == "▁▁" and sparkline([]) == ""
+
+
+@pytest.mark.parametrize("name", ["gorlag", "Горлаг", "Mountain Camp"])
+def test_the_special_camp_gorlag_is_not_confused_with_the_later_gorodskoe_division(gulag: Gulag, name: str) -> None:
+    rec = json.loads(bundled(gulag, "show", name, "--json").stdout)
+    assert rec["id"] == "gorlag" and rec["camp_type"] == "special-camp"
+    later = json.loads(bundled(gulag, "show", "gorlag-1953", "--json").stdout)
+    assert later["name"] == "Gorlag (1953-1956)"

@@ -157,3 +157,8 @@ def test_fast_paths_build_exactly_what_the_field_by_field_reader_builds() -> Non
     MAKERS["places"](_Reader(broken, "places", problems, 0))
     assert any("camp_type" in str(p) for p in problems)
 
+
+
+def test_no_two_places_share_a_name() -> None:
+    names = [p["name"].casefold() for p in RAW["places"]]
+    assert len(names) == len(set(names))

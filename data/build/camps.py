@@ -219,6 +219,7 @@ def build(source: Path, report: Counter[str]) -> tuple[list[dict[str, Any]], lis
         facts[ident] = (camp, kind, op)
         places.append(camp_record(camp, ident, name, kind, dates, how, op))
         figures.extend(figures_of(ident, name, camp.counts))
+    _disambiguate(places, set(naming.MERGE.values()))
     names = {p["id"]: p["name"] for p in places}
     for camp, _kind, _dates, how, _, op in kept:
         history = naming.history(camp, ids, camps, names)
@@ -235,6 +236,26 @@ def build(source: Path, report: Counter[str]) -> tuple[list[dict[str, Any]], lis
     report["camps kept"] = len(places)
     report["yearly counts kept"] = len(figures)
     return places, figures, ids, dates_from, facts
+
+
+def _disambiguate(places: list[dict[str, Any]], keep: set[str]) -> None:
+    """Camps that share a name are told apart by their years, as historians do ("Berezovlag
+    (1954-1956)"); a place the store already had keeps its name."""
+    by_name: dict[str, list[dict[str, Any]]] = {}
+    for place in places:
+        by_name.setdefault(place["name"].casefold(), []).append(place)
+    for group in by_name.values():
+        if len(group) < 2:
+            continue
+        taken = {n.casefold() for p in group if p["id"] in keep for n in [p["name"], *p.get("names", [])]}
+        for place in group:
+            if place["id"] in keep:
+                continue
+            # Names the store's own camp answers to stay that camp's ("Горлаг" is Gorlag).
+            place["names"] = [n for n in place.get("names", []) if n.casefold() not in taken]
+            first, last = year_span(place["dates"])
+            span = f"from {first}" if last == 9999 else (str(first) if first == last else f"{first}-{last}")
+            place["name"] = f"{place['name']} ({span})"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -171,6 +171,9 @@ def resolve(store: Store, query: str, *, kind: Kind | None = None) -> Resolution
         )
     tier.sort(key=lambda e: _KIND_ORDER[e.kind])
     best = [e for e in tier if e.kind is tier[0].kind]
+    # Among entities of one kind, an exact id is unambiguous even where another has that word as
+    # an alias (the special camp "gorlag" and the later Gorodskoe division, also called Gorlag).
+    best = [e for e in best if e.id == text.strip()] or best
     if len(best) > 1:
         raise AmbiguousError(
             f"{text!r} matches {len(best)} {best[0].kind.value}s; use an id",
