@@ -276,7 +276,7 @@ def _fill(store: dict[str, Any], place: dict[str, Any], field: dict[str, Any], r
                 "place": place["id"], "series": "camp-population", "sources": [ref],
             })
             report["cross-check: counts added"] += 1
-    if field["field"] in ("opened", "closed") and how in ("map-years", "last-count", "open"):
+    if field["field"] in ("opened", "closed") and how in ("map-years", "last-count", "open", "attested"):
         start, end = place["dates"].split("/")
         value = str(field["value"])
         if "/" in value or ".." in value:

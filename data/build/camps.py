@@ -100,6 +100,10 @@ def dates_of(camp: gulagmap.Camp) -> tuple[str | None, str | None, gulagmap.Oper
         return f"{years[0]}?/{years[-1]}?", "map-years", op
     closed = op.closed
     how = "text"
+    if closed == ".." and op.attested and op.attested < "1960":
+        # Only "still running on" a day before the handbook's horizon (1 January 1960): the end
+        # is not known, and an open end would keep it running for good. That day, uncertain.
+        return f"{op.opened}/{op.attested}?", "attested", op
     if closed not in (None, "..") and closed.rstrip("?") < op.opened.rstrip("?"):
         closed = None  # a date of something else ("on the base of X, closed on ...")
     again = gulagmap.second_period(camp.description_ru)
@@ -127,6 +131,8 @@ def summary_of(name: str, kind: str, region: str | None, country: str, dates: st
         where = ""
     if how == "map-years":
         when = f"shown on the museum's map from {first} to {last}"
+    elif how == "attested":
+        when = f"open from {first}, last attested on {naming.long_date(op.attested)} (closing date unknown)"
     elif last == 9999:
         when = f"open from {first}" + (f" and still running on {naming.long_date(op.attested)}" if op.attested else "")
     elif how == "two-periods" and op.closed:
@@ -193,6 +199,10 @@ def build(source: Path, report: Counter[str]) -> tuple[list[dict[str, Any]], lis
             report["skipped: no date and no year on the map"] += 1
             continue
         first, last = year_span(dates)
+        if last == 9999 and op.attested:
+            # "Still running on 1 December 1941", and no later year on the map: its known life
+            # ends there, whatever the open end says.
+            last = max([int(op.attested[:4]), *presence_years(camp)])
         if last < PERIOD[0] or first > PERIOD[1]:
             report["skipped: closed before 1945"] += 1
             continue

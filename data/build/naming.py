@@ -43,7 +43,8 @@ def latin(text: str) -> str:
 
 def _tidy(name: str) -> str:
     name = re.sub(r"\bNo\s*(\d)", r"No. \1", name.replace("№", "No.").replace("No.. ", "No. "))
-    return re.sub(r"\s+", " ", name).strip(" ,")
+    name = re.sub(r"\s+", " ", name).strip(" ,")
+    return name[:1].upper() + name[1:]
 
 
 def english_name(camp: gulagmap.Camp) -> str:
