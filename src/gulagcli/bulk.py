@@ -13,8 +13,9 @@ from typing import Any
 
 import msgspec
 
-from .check import CHRONOLOGICAL, ID_RE, MAKERS, NOTE_KINDS, Problem, build_meta, build_section, refs_resolve
+from .check import CHRONOLOGICAL, ID_RE, MAKERS, Problem, build_meta, build_section, refs_resolve
 from .dates import parse_edtf
+from .fast import NOTE_KINDS
 from .models import Event, Figure, Note, Store
 
 _intern = sys.intern
@@ -56,6 +57,8 @@ class _Figure(msgspec.Struct):
     approximate: bool = False
     date: str | None = None
     note: str | None = None
+    place: str | None = None
+    series: str | None = None
 
 
 class _Store(msgspec.Struct):
@@ -107,7 +110,8 @@ def _ids(refs: list[str]) -> tuple[str, ...]:
 
 
 def _figure(fig: _Figure) -> Figure | None:
-    texts = (fig.id, fig.what, fig.unit, fig.reported_by, fig.event, fig.note, fig.date, *fig.sources)
+    texts = (fig.id, fig.what, fig.unit, fig.reported_by, fig.event, fig.note, fig.date, fig.place, fig.series,
+             *fig.sources)
     if any(map(_blank, texts)):
         return None
     if fig.value is None:
@@ -120,7 +124,8 @@ def _figure(fig: _Figure) -> Figure | None:
     except ValueError:
         return None
     return Figure(fig.id, fig.event, fig.what, fig.unit, fig.reported_by, fig.value, fig.low, fig.high,
-                  fig.approximate, date, fig.note, tuple(map(_intern, fig.sources)))
+                  fig.approximate, date, fig.note, tuple(map(_intern, fig.sources)),
+                  _intern(fig.place) if fig.place else None, fig.series)
 
 
 def build(raw: bytes, *, path: str) -> Store | None:
@@ -158,6 +163,8 @@ def build(raw: bytes, *, path: str) -> Store | None:
         if not fig.sources or not sources.keys() >= set(fig.sources):
             return None
         if fig.event is not None and fig.event not in by_id:
+            return None
+        if fig.place is not None and fig.place not in everything["places"]:
             return None
     return Store(
         meta=meta, events=sorted(by_id.values(), key=CHRONOLOGICAL), places=everything["places"],

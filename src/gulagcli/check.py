@@ -14,11 +14,11 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from .dates import parse_edtf
-from .models import Event, Figure, HistDate, Meta, Note, Person, Place, Source, Store, Tag, Term
+from .fast import CAMP_TYPES, CHANGES, NOTE_KINDS, figure_fast, place_fast
+from .models import Change, Event, Figure, HistDate, Meta, Note, Person, Place, Source, Store, Tag, Term
 
 _intern = sys.intern
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-NOTE_KINDS = ("discrepancy", "uncertainty", "context")
 SECTIONS = ("sources", "tags", "places", "people", "terms", "events", "figures")
 
 
@@ -203,6 +203,8 @@ def build(raw: Any, *, path: str = "") -> tuple[Store | None, list[Problem]]:
     for name, models in in_order.items():
         if name == "events" and refs_resolve(models, everything):
             continue  # checked in bulk; record by record only to say where something is wrong
+        if name in ("places", "figures") and _refs_resolve_bulk(models, everything):
+            continue
         for i, model in enumerate(models):
             if model is not None:
                 _check_refs(name, i, model, everything, problems)
@@ -249,9 +251,41 @@ def _check_refs(
                      for i, ref in enumerate(note.sources) if ref not in index["sources"])
     if isinstance(model, Figure) and model.event is not None and model.event not in index["events"]:
         found.append(("event", f"no event with id {model.event!r}"))
+    if isinstance(model, Figure) and model.place is not None and model.place not in index["places"]:
+        found.append(("place", f"no place with id {model.place!r}"))
+    for n, change in enumerate(getattr(model, "history", ())):
+        if change.place is not None and change.place not in index["places"]:
+            found.append((f"history[{n}].place", f"no place with id {change.place!r}"))
+        found.extend((f"history[{n}].sources[{i}]", f"no source with id {ref!r}")
+                     for i, ref in enumerate(change.sources) if ref not in index["sources"])
     if isinstance(model, (Event, Figure)) and not model.sources:
         found.append(("sources", "needs at least one source"))
     problems.extend(Problem(f"$.{section}[{position}].{field}", msg, model.id, True) for field, msg in found)
+
+
+def _refs_resolve_bulk(models: list[Any], index: dict[str, dict[str, Any]]) -> bool:
+    """True when every reference of these places or figures resolves (and figures have sources)."""
+    present = [m for m in models if m is not None]
+    sources: set[str] = set().union(*(m.sources for m in present))
+    places: set[str] = set()
+    events: set[str] = set()
+    for m in present:
+        if isinstance(m, Figure):
+            if not m.sources:
+                return False
+            if m.place is not None:
+                places.add(m.place)
+            if m.event is not None:
+                events.add(m.event)
+        else:
+            for change in m.history:
+                sources.update(change.sources)
+                if change.place is not None:
+                    places.add(change.place)
+            for note in m.notes:
+                sources.update(note.sources)
+    return index["sources"].keys() >= sources and index["places"].keys() >= places \
+        and index["events"].keys() >= events
 
 
 def refs_resolve(events: list[Event | None], index: dict[str, dict[str, Any]]) -> bool:
@@ -299,13 +333,56 @@ def _place(r: _Reader) -> Place:
     if lon is not None and not -180 <= lon <= 180:
         r.problem("lon", f"{lon} is not a longitude", integrity=True)
         lon = None
+    camp_type = r.text("camp_type", required=False)
+    if camp_type is not None and camp_type not in CAMP_TYPES:
+        r.problem("camp_type", f"must be one of {', '.join(CAMP_TYPES)}")
+    history = []
+    for i, raw in enumerate(_objects(r, "history")):
+        hr = _Reader(raw, f"{r.path}.history[{i}]", r.problems)
+        hr.id = r.id
+        change = hr.text("change") or "renamed"
+        if change not in CHANGES:
+            hr.problem("change", f"must be one of {', '.join(CHANGES)}")
+        history.append(Change(
+            date=hr.date("date", required=True) or _NO_DATE, change=change, place=hr.text("place", required=False),
+            note=hr.text("note", required=False), sources=hr.texts("sources"),
+        ))
     return Place(
         id=r.id or "", name=r.text("name") or "", kind=r.text("kind") or "place",
         country=r.text("country") or "", names=r.texts("names"),
         cyrillic=r.text("cyrillic", required=False), complex=r.text("complex", required=False),
         modern_name=r.text("modern_name", required=False), region=r.text("region", required=False),
         lat=lat, lon=lon, summary=r.text("summary", required=False), sources=r.texts("sources"),
+        camp_type=camp_type, dates=r.date("dates"), history=tuple(history), economy=r.texts("economy"),
+        notes=_notes(r),
     )
+
+
+def _objects(r: _Reader, field: str) -> list[dict[str, Any]]:
+    """The objects of a list field (each non-object reported), [] when the field is absent."""
+    raw = r.rec.get(field, [])
+    if not isinstance(raw, list):
+        r.problem(field, f"must be a list, not {_kind(raw)}")
+        return []
+    good = []
+    for i, item in enumerate(raw):
+        if isinstance(item, dict):
+            good.append(item)
+        else:
+            r.problem(f"{field}[{i}]", f"must be an object, not {_kind(item)}")
+    return good
+
+
+def _notes(r: _Reader) -> tuple[Note, ...]:
+    notes = []
+    for i, raw in enumerate(_objects(r, "notes")):
+        nr = _Reader(raw, f"{r.path}.notes[{i}]", r.problems)
+        nr.id = r.id
+        kind = nr.text("kind") or "context"
+        if kind not in NOTE_KINDS:
+            nr.problem("kind", f"must be one of {', '.join(NOTE_KINDS)}")
+        notes.append(Note(kind=kind, text=nr.text("text") or "", sources=nr.texts("sources")))
+    return tuple(notes)
 
 
 def _person(r: _Reader) -> Person:
@@ -329,27 +406,13 @@ _NO_DATE = parse_edtf("0001")
 
 
 def _event(r: _Reader) -> Event:
-    notes = []
-    raw_notes = r.rec.get("notes", [])
-    if not isinstance(raw_notes, list):
-        r.problem("notes", f"must be a list, not {_kind(raw_notes)}")
-        raw_notes = []
-    for i, raw in enumerate(raw_notes):
-        if not isinstance(raw, dict):
-            r.problem(f"notes[{i}]", f"must be an object, not {_kind(raw)}")
-            continue
-        nr = _Reader(raw, f"{r.path}.notes[{i}]", r.problems)
-        nr.id = r.id
-        kind = nr.text("kind") or "context"
-        if kind not in NOTE_KINDS:
-            nr.problem("kind", f"must be one of {', '.join(NOTE_KINDS)}")
-        notes.append(Note(kind=kind, text=nr.text("text") or "", sources=nr.texts("sources")))
+    notes = _notes(r)
     return Event(
         id=r.id or "", title=r.text("title") or "", date=r.date("date", required=True) or _NO_DATE,
         summary=r.text("summary") or "", sources=r.texts("sources"), aliases=r.texts("aliases"),
         description=r.text("description", required=False), places=r.texts("places"),
         people=r.texts("people"), terms=r.texts("terms"), tags=r.texts("tags"),
-        related=r.texts("related"), notes=tuple(notes), verified=r.flag("verified", True),
+        related=r.texts("related"), notes=notes, verified=r.flag("verified", True),
     )
 
 
@@ -425,6 +488,7 @@ def _figure(r: _Reader) -> Figure:
         unit=r.text("unit") or "", reported_by=r.text("reported_by") or "",
         value=value, low=low, high=high, approximate=r.flag("approximate", False),
         date=r.date("date"), note=r.text("note", required=False), sources=r.texts("sources"),
+        place=r.text("place", required=False), series=r.text("series", required=False),
     )
 
 
@@ -433,4 +497,6 @@ MAKERS: dict[str, Callable[[_Reader], Any]] = {
     "events": _event, "figures": _figure,
 }
 # Sections large enough in big stores to deserve a fast path for well-formed records.
-_FAST: dict[str, Callable[[dict[str, Any]], Any]] = {"events": _event_fast}
+_FAST: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "events": _event_fast, "places": place_fast, "figures": figure_fast,
+}

@@ -29,8 +29,8 @@ EXIT_CODES_HELP = ", ".join(f"{code.value} {code.name.lower().replace('_', ' ')}
 # imported only when that command runs (or help lists them all), so `gulag show` does not pay
 # for the chart, the exports or the validator at start-up.
 COMMANDS = {
-    "timeline": "browse", "search": "browse", "show": "lookup", "figures": "facts", "on": "facts",
-    "places": "facts", "people": "facts", "terms": "facts", "tags": "facts", "cite": "facts",
+    "timeline": "browse", "search": "browse", "show": "lookup", "figures": "camps", "on": "facts",
+    "places": "camps", "people": "facts", "terms": "facts", "tags": "facts", "cite": "facts",
     "about": "facts", "sources": "sources", "chart": "export", "export": "export", "validate": "validate",
 }
 

@@ -114,6 +114,16 @@ class Note(NamedTuple):
     sources: tuple[str, ...] = ()
 
 
+class Change(NamedTuple):
+    """One step in a camp's history: renamed, merged into, split from ... another place."""
+
+    date: HistDate
+    change: str  # opened | closed | renamed | merged-into | split-from | transferred-to
+    place: str | None = None
+    note: str | None = None
+    sources: tuple[str, ...] = ()
+
+
 class Place(NamedTuple):
     id: str
     name: str
@@ -128,6 +138,13 @@ class Place(NamedTuple):
     lon: float | None = None
     summary: str | None = None
     sources: tuple[str, ...] = ()
+    # Camps only (kind "camp"): what kind of camp, when it operated, how it changed, its work,
+    # and where references disagree about it.
+    camp_type: str | None = None
+    dates: HistDate | None = None
+    history: tuple[Change, ...] = ()
+    economy: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
 class Person(NamedTuple):
@@ -164,6 +181,8 @@ class Figure(NamedTuple):
     date: HistDate | None = None
     note: str | None = None
     sources: tuple[str, ...] = ()
+    place: str | None = None  # the camp a yearly count is of
+    series: str | None = None  # camp-population, gulag-camps, gulag-colonies, gulag-deaths
 
 
 class Tag(NamedTuple):

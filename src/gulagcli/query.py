@@ -174,6 +174,9 @@ def resolve(store: Store, query: str, *, kind: Kind | None = None) -> Resolution
         )
     tier.sort(key=lambda e: _KIND_ORDER[e.kind])
     best = [e for e in tier if e.kind is tier[0].kind]
+    # Among entities of one kind, an exact id is unambiguous even where another has that word as
+    # an alias (the special camp "gorlag" and the later Gorodskoe division, also called Gorlag).
+    best = [e for e in best if e.id == text.strip()] or best
     if len(best) > 1:
         raise AmbiguousError(
             f"{text!r} matches {len(best)} {best[0].kind.value}s; use an id",
@@ -296,8 +299,11 @@ def figures_about(store: Store, entity: Entity | None) -> list[Figure]:
         if entity.kind is Kind.EVENT:
             events = episode(store, events[0])
         wanted = {ev.id for ev in events}
-        figures = [f for f in figures if f.event in wanted]
-    return sorted(figures, key=lambda f: (order.get(f.event or "", len(order)), f.what, f.id))
+        # A place's own figures (a camp's yearly counts) as well as those of its events.
+        place = entity.id if entity.kind is Kind.PLACE else None
+        figures = [f for f in figures if f.event in wanted or (place and getattr(f, "place", None) == place)]
+    return sorted(figures, key=lambda f: (order.get(f.event or "", len(order)), f.what,
+                                          f.date.start if f.date else date.min, f.id))
 
 
 class Anniversary(NamedTuple):

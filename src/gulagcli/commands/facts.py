@@ -13,7 +13,7 @@ import typer
 from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, command_app, output
 from ..dates import parse_month_day
 from ..models import Store
-from ..query import figures_about, on_this_day, resolve, sources_of
+from ..query import on_this_day, resolve, sources_of
 from ..render import listings, records
 from ..render.cite import CiteStyle, bibliography, csl_item, text_citation
 from ..render.emit import Output
@@ -36,7 +36,6 @@ SortOpt = Annotated[
 
 # Per index: how to make a record, its columns, the field it is named by.
 _INDEXES: dict[str, tuple[Callable[..., dict[str, Any]], list[Column], str]] = {
-    "places": (records.place_record, listings.PLACE_COLUMNS, "name"),
     "people": (records.person_record, listings.PERSON_COLUMNS, "name"),
     "terms": (records.term_record, listings.TERM_COLUMNS, "term"),
 }
@@ -54,22 +53,6 @@ def _index_listing(data: Path | None, kind: str, *, sort: IndexSort, out: Output
         key = "id" if sort is IndexSort.ID else name_key
         recs.sort(key=lambda r: r[key].casefold())
     out.listing(Listing(recs, columns), empty=f"no {kind}")
-
-
-@app.command()
-def places(
-    sort: SortOpt = IndexSort.NAME, data: DataOpt = None, fmt: FormatOpt = None,
-    as_json: JsonOpt = False, no_color: NoColorOpt = False,
-) -> None:
-    """List places: camps, complexes, cities and regions, with their event counts.
-
-    Examples:
-
-      gulag places --sort events
-
-      gulag places --json | jq '.[] | select(.lat != null) | .name'
-    """
-    _index_listing(data, "places", sort=sort, out=output(fmt, as_json, no_color))
 
 
 @app.command()
@@ -121,33 +104,6 @@ def tags(
     recs = [{"id": t.id, "label": t.label, "description": t.description,
              "events": sum(t.id in e.tags for e in store.events)} for t in store.tags.values()]
     out.listing(Listing(recs, listings.TAG_COLUMNS), empty="no tags")
-
-
-@app.command()
-def figures(
-    about: Annotated[
-        str | None, typer.Option("--about", "-a", metavar="NAME",
-                                 help="Only figures of this event, place, person or term.")
-    ] = None,
-    data: DataOpt = None, fmt: FormatOpt = None, as_json: JsonOpt = False, no_color: NoColorOpt = False,
-) -> None:
-    """List the numbers: prisoners, strikers, dead, released, with who reported each.
-
-    Where sources disagree, each figure is listed with its reporter, side by side: an
-    official count next to survivors' estimates. "c." marks an approximate figure.
-
-    Examples:
-
-      gulag figures --about kengir
-
-      gulag figures --about norilsk --json
-    """
-    out = output(fmt, as_json, no_color)
-    store = load(data)
-    entity = resolve(store, about).entity if about is not None else None
-    recs = [records.figure_record(store, f) for f in figures_about(store, entity)]
-    title = f"Figures about {entity.name}" if entity else "Figures"
-    out.listing(Listing(recs, listings.FIGURE_COLUMNS, title=title), empty="no figures recorded")
 
 
 @app.command()

@@ -30,7 +30,10 @@ def card(store: Store, entity: Entity) -> tuple[Detail, dict[str, Any]]:
         return source_detail(rec), rec
     related = records.events_index(store).get(entity.id, [])
     if entity.kind is Kind.PLACE:
-        rec = records.place_record(store, store.places[entity.id], related)
+        from ..camps import counts_by_place
+
+        counts = counts_by_place(store).get(entity.id, [])
+        rec = records.place_record(store, store.places[entity.id], related, counts=counts, with_counts=True)
         return details.place_detail(rec), rec
     if entity.kind is Kind.PERSON:
         rec = records.person_record(store, store.people[entity.id], related)

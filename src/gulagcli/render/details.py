@@ -88,17 +88,64 @@ def place_detail(r: Record) -> Detail:
     d.add("id", r["id"])
     d.add("also", ", ".join(r["names"]))
     d.add("cyrillic", r["cyrillic"])
-    d.add("type", r["place_type"])
+    d.add("type", CAMP_TYPES.get(r["camp_type"] or "", r["camp_type"]) or r["place_type"])
+    if r["dates"]:
+        d.add("open", date_line(r["dates"]))
+    d.add("history", *[history_line(h) for h in r["history"]])
     d.add("complex", r["complex"])
     d.add("modern", r["modern_name"])
     d.add("region", r["region"])
     d.add("country", r["country"])
     if r["lat"] is not None and r["lon"] is not None:
-        d.add("coordinates", f"{r['lat']:.4f}, {r['lon']:.4f} (lat, lon)")
+        where = "headquarters" if r["place_type"] == "camp" and r["camp_type"] else "coordinates"
+        d.add(where, f"{r['lat']:.4f}, {r['lon']:.4f} (lat, lon)")
+    d.add("work", ", ".join(r["economy"]))
     d.add("summary", r["summary"])
+    d.add("prisoners", *count_lines(r.get("counts", [])))
+    d.add("notes", *[f"{n['kind']}: {n['text']}" + (f" [{', '.join(n['sources'])}]" if n["sources"] else "")
+                     for n in r["notes"]])
     d.add("events", *_event_lines(r["events"]))
     d.add("sources", *[source_line(s) for s in r["sources"]])
     return d
+
+
+CAMP_TYPES = {
+    "itl": "corrective labour camp (ITL)", "special-camp": "special camp (osoblag, 1948-1956)",
+    "nkvd-special-camp": "NKVD special camp in Soviet-occupied Germany",
+    "filtration-camp": "screening and filtration camp", "camp-division": "camp division", "other": "camp",
+}
+
+
+def history_line(h: Record) -> str:
+    other = f" {h['place_name']} ({h['place']})" if h["place_name"] else ""
+    note = f": {h['note']}" if h["note"] else ""
+    srcs = f" [{', '.join(h['sources'])}]" if h["sources"] else ""
+    return f"{h['date']['display']}  {h['change']}{other}{note}{srcs}"
+
+
+def count_lines(counts: list[Record]) -> list[str]:
+    """A camp's yearly counts: a sparkline, then "year  count" lines; the usual reporter is named
+    once at the end, any other beside its count."""
+    from ..camps import sparkline
+
+    if not counts:
+        return []
+    values = [c["value"] for c in counts if c["value"] is not None]
+    first, last = counts[0]["date"], counts[-1]["date"]
+    span = (first["display"] if first == last else f"{first['display']}–{last['display']}") if first and last else ""
+    lines = [f"{sparkline(values)}  {span}, largest {max(values):,}"]
+
+    def who(c: Record) -> str:
+        return f"{c['reported_by']} [{', '.join(s['id'] for s in c['sources'])}]"
+
+    usual = max({who(c) for c in counts}, key=lambda w: sum(who(c) == w for c in counts))
+    width = max(len(c["display"]) for c in counts)
+    for c in counts:
+        when = c["date"]["display"] if c["date"] else "?"
+        other = "" if who(c) == usual else f"  ({who(c)})"
+        lines.append(f"{when:<11} {c['display']:>{width}}{other}")
+    lines.append(f"reported by {usual}")
+    return lines
 
 
 def person_detail(r: Record) -> Detail:

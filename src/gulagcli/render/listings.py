@@ -58,15 +58,26 @@ def _count(r: Record) -> int:
     return len(r["events"])
 
 
+def _peak(r: Record) -> int | None:
+    return r["peak"]["value"] if r["peak"] else None
+
+
 PLACE_COLUMNS = [
     Column("id", lambda r: r["id"]),
     Column("name", lambda r: r["name"], label="Place"),
+    Column("Type", lambda r: r["camp_type"] or r["place_type"], TABLE_ONLY),
+    Column("Open", lambda r: r["dates"] and r["dates"]["display"], TABLE_ONLY),
     Column("complex", lambda r: r["complex"], ratio=1, label="Camp or complex"),
     Column("region", lambda r: r["region"], CSV_ONLY),
     Column("country", lambda r: r["country"], label="Country"),
     Column("lat", lambda r: r["lat"], PLAIN_CSV),
     Column("lon", lambda r: r["lon"], PLAIN_CSV),
+    Column("Peak", lambda r: f"{_peak(r):,} ({r['peak']['year']})" if r["peak"] else "", TABLE_ONLY),
     Column("events", _count, label="Events"),
+    Column("camp_type", lambda r: r["camp_type"], PLAIN_CSV),
+    Column("dates", lambda r: r["dates"] and r["dates"]["edtf"], PLAIN_CSV),
+    Column("peak", _peak, PLAIN_CSV),
+    Column("peak_year", lambda r: r["peak"] and r["peak"]["year"], CSV_ONLY),
 ]
 
 PERSON_COLUMNS = [

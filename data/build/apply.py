@@ -1,0 +1,387 @@
+"""Merge imported camps into the store, and apply the research kept beside this script:
+crosscheck.json (an independent check of camps against Memorial's handbook pages and
+encyclopedias), series.json (system-wide yearly series) and camp-events.json (dated
+openings, closings and mergers). Files that are not there are skipped.
+
+Everything here is idempotent: records this importer made are replaced, never duplicated.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+DATASET = "gulagmap-dataset"
+# Fields a merged place takes from the import; its name, aliases, summary and sources stay.
+IMPORTED = ("camp_type", "dates", "economy", "history", "lat", "lon", "region")
+# Events that happened in a camp division, and the camp the division belonged to then.
+EVENT_CAMPS = {
+    "kengir-uprising": ["steplag"], "kengir-uprising-suppression": ["steplag"], "steplag-closed": ["steplag"],
+    "norilsk-uprising": ["gorlag"], "vorkuta-red-hats-vs-thieves": ["rechlag"],
+}
+# Camp divisions already in the store: their camp type and the camp they belonged to.
+DIVISIONS = {"kengir": "steplag", "ekibastuz": "peschanlag"}
+SOURCE_KEYS = ("id", "kind", "title", "authors", "container", "publisher", "place", "issued", "accessed",
+               "url", "language", "pages", "volume", "issue", "read_at")
+
+
+def _by_id(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {r["id"]: r for r in records}
+
+
+def _imported(rec: dict[str, Any]) -> bool:
+    return rec.get("series") == "camp-population"
+
+
+def merge(store: dict[str, Any], places: list[dict[str, Any]], figures: list[dict[str, Any]],
+          sources: list[dict[str, Any]], report: Counter[str], keep_ids: set[str]) -> None:
+    """Add the imported camps; ``keep_ids`` are places the store had before, merged into."""
+    known = _by_id(store["sources"])
+    for source in sources:
+        if source["id"] in known:
+            known[source["id"]].clear()
+            known[source["id"]].update(source)
+        else:
+            store["sources"].append(source)
+    fresh = {p["id"] for p in places}
+    # Places an earlier run made and this one does not make any more go; the rest are replaced.
+    store["places"][:] = [p for p in store["places"]
+                          if p["id"] in keep_ids or DATASET not in p.get("sources", ()) or p["id"] in fresh]
+    existing = _by_id(store["places"])
+    for place in places:
+        old = existing.get(place["id"])
+        if old is None or place["id"] not in keep_ids:
+            if old is None:
+                store["places"].append(place)
+                report["places added"] += 1
+            else:
+                old.clear()
+                old.update(place)
+                report["places replaced"] += 1
+            continue
+        # A place the store had before the import: keep its words, add the import's facts.
+        for field in IMPORTED:
+            if field in ("lat", "lon", "region") and field in old:
+                continue  # a point or region the store already had (checked by hand) stays
+            if field in place:
+                old[field] = place[field]
+            elif field in old and field != "region":
+                del old[field]
+        old["kind"] = "camp"
+        old.setdefault("cyrillic", place["cyrillic"])
+        names = old.setdefault("names", [])
+        for alias in [place["name"], place["cyrillic"], *place.get("names", [])]:
+            if alias != old["name"] and alias not in names:
+                names.append(alias)
+        for ref in place["sources"]:
+            if ref not in old["sources"]:
+                old["sources"].append(ref)
+        old.pop("notes", None)  # the cross-check writes them again
+        report["places merged"] += 1
+    for ident in DIVISIONS:
+        if ident in existing:
+            existing[ident]["camp_type"] = "camp-division"
+    store["figures"][:] = [f for f in store["figures"] if not _imported(f)] + figures
+
+
+# --- the cross-check ----------------------------------------------------------------------
+
+
+def _source(store: dict[str, Any], ref: dict[str, Any]) -> str:
+    """The store's id for a reference: an existing source with the same URL, or a new one."""
+    for source in store["sources"]:
+        if ref.get("url") and source.get("url", "").split("://")[-1].rstrip("/") == ref["url"].split("://")[-1].rstrip("/"):
+            return str(source["id"])
+    if ref["id"] not in {s["id"] for s in store["sources"]}:
+        store["sources"].append({k: ref[k] for k in SOURCE_KEYS if k in ref and ref[k] not in (None, "")})
+    return str(ref["id"])
+
+
+LABELS = {"opened": "opening", "closed": "closing", "count": "prisoner count", "max_count": "largest count",
+          "headquarters": "headquarters", "economy": "main work", "total_held": "prisoners held in all",
+          "deaths": "deaths", "founded_on": "founded on"}
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def crosscheck(store: dict[str, Any], path: Path, report: Counter[str], ids: dict[int, str],
+               dates_from: dict[str, str]) -> dict[str, str]:
+    """Record each checked camp's references, and each disagreement with both sides."""
+    if not path.is_file():
+        report["cross-check: not there yet"] += 1
+        return {}
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    places = {p["id"]: p for p in store["places"]}
+    alias: dict[str, str] = {}
+    for camp in doc.get("camps", []):
+        place = places.get(ids.get(camp.get("gulagmap_camp_id"), "")) or places.get(camp["id"])
+        if place is not None:
+            alias[camp["id"]] = place["id"]
+    for camp in doc.get("camps", []):
+        place = places.get(alias.get(camp["id"], ""))
+        if place is None:
+            report["cross-check: camp not in the store"] += 1
+            continue
+        report["cross-check: camps applied"] += 1
+        _adopt_name(place, camp.get("english"))
+        notes = [n for n in place.get("notes", []) if not n.get("crosscheck")]
+        how = dates_from.get(place["id"], "text")
+        taken: set[str] = set()
+        for field in camp.get("fields", []):
+            reference = _reference(doc, field)
+            if reference is None:
+                report["cross-check: field without a known reference (skipped)"] += 1
+                continue
+            field = {**field, "reference": reference}
+            ref = _source(store, reference)
+            if ref not in place["sources"]:
+                place["sources"].append(ref)
+            if field["field"] not in taken and _fill(store, place, field, ref, report, how):
+                dates_from[place["id"]] = "reference"
+                taken.add(field["field"])
+            if field.get("agrees") is True:
+                continue
+            label = LABELS.get(field["field"], field["field"].replace("_", " "))
+            when = f" ({field['date']})" if field.get("date") else ""
+            reference = field["reference"]
+            theirs = f"{reference['container']} ({reference.get('title', ref)})" if reference.get("container") \
+                else reference.get("title", ref)
+            ours = field.get("gulagmap")
+            text = (f"{label.capitalize()}{when}: {theirs} gives {_show(field['value'])}; "
+                    + (f"the museum's map data gives {_show(ours)}." if ours not in (None, 0, "")
+                       else "the museum's map data gives none."))
+            if field.get("note"):
+                text += f" {field['note'].rstrip('.')}."
+            notes.append({"kind": "discrepancy" if field.get("agrees") is False else "context", "text": text,
+                          "sources": [ref, DATASET], "crosscheck": True})
+        history = [h for h in place.get("history", []) if not h.get("crosscheck")]
+        for change in camp.get("renames", []):
+            ref = _source_id(store, doc, change.get("source"))
+            entry = {"date": change["date"], "change": change["change"],
+                     "place": alias.get(change.get("place") or "", change.get("place")) if change.get("place") else None,
+                     "note": change.get("note", ""), "sources": [ref] if ref else [DATASET], "crosscheck": True}
+            if entry["place"] is not None and entry["place"] not in places:
+                entry["place"] = None
+            # The reference's entry replaces the one read from the map data for the same change.
+            history = [h for h in history if not (h["date"] == entry["date"] and h.get("place") == entry["place"]
+                                                  and entry["place"] is not None)]
+            history.append(entry)
+        if history:
+            place["history"] = sorted(history, key=lambda h: h["date"])
+        if notes:
+            place["notes"] = notes
+    _division_history(store, doc, places)
+    for place in store["places"]:
+        for entry in place.get("history", []):
+            entry.pop("crosscheck", None)
+        for note in place.get("notes", []):
+            note.pop("crosscheck", None)
+    return alias
+
+
+def _adopt_name(place: dict[str, Any], english: str | None) -> None:
+    """The cross-check's English name: the name where ours is only a description, else an alias."""
+    if not english or english == place["name"]:
+        return
+    names = place.setdefault("names", [])
+    if english.endswith("lag") and not place["name"].endswith("lag") and place.get("camp_type") != "camp-division" \
+            and place["id"] not in ("norilsk", "vorkuta"):
+        names.insert(0, place["name"])
+        place["name"] = english
+    if english not in names and english != place["name"]:
+        names.append(english)
+
+
+def _division_history(store: dict[str, Any], doc: dict[str, Any], places: dict[str, Any]) -> None:
+    """Ekibastuz passed from Steplag to Peschanlag (1950), was the core of Dallag (1952) and went
+    back to Peschanlag (1954): dates and sources as the cross-check found them."""
+    ekibastuz = places.get("ekibastuz")
+    if ekibastuz is None:
+        return
+    moves = []
+    for camp in doc.get("camps", []):
+        for field in camp.get("fields", []):
+            reference = _reference(doc, field)
+            if field["field"] == "ekibastuz_transfer" and reference is not None:
+                moves.append((str(field["value"]), "transferred-to", "peschanlag",
+                              "the Ekibastuz coal division passed from Steplag to Peschanlag",
+                              _source(store, reference)))
+        for change in camp.get("renames", []):
+            if camp["id"].startswith("dallag") and change.get("place") == "peschanlag":
+                ref = _source_id(store, doc, change.get("source"))
+                if change["change"] == "split-from":
+                    moves.append((change["date"], "transferred-to", "dallag",
+                                  "became the core of the new special camp Dallag", ref))
+                elif change["change"] == "merged-into":
+                    moves.append((change["date"], "transferred-to", "peschanlag",
+                                  "returned to Peschanlag when Dallag was dissolved", ref))
+    history = [{"date": d, "change": c, "place": p if p in places else None, "note": n,
+                "sources": [r] if r else [DATASET]} for d, c, p, n, r in sorted(moves)]
+    if history:
+        ekibastuz["history"] = history
+        for entry in history:
+            for ref in entry["sources"]:
+                if ref not in ekibastuz["sources"]:
+                    ekibastuz["sources"].append(ref)
+
+
+def _sources(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    listed = doc.get("sources", {})
+    return {s["id"]: s for s in listed} if isinstance(listed, list) else dict(listed)
+
+
+def _reference(doc: dict[str, Any], field: dict[str, Any]) -> dict[str, Any] | None:
+    """A field's reference as a full source: given inline, or by id in the file's sources."""
+    ref = field.get("reference")
+    if not isinstance(ref, dict):
+        return None
+    if "id" in ref:
+        return ref
+    full = _sources(doc).get(str(ref.get("source")))
+    return {**full, "says": ref.get("says")} if full else None
+
+
+def _source_id(store: dict[str, Any], doc: dict[str, Any], ident: str | None) -> str | None:
+    if not ident:
+        return None
+    full = _sources(doc).get(ident)
+    if full is not None:
+        return _source(store, full)
+    for camp in doc.get("camps", []):
+        for field in camp.get("fields", []):
+            ref = _reference(doc, field)
+            if ref is not None and ref.get("id") == ident:
+                return _source(store, ref)
+    return ident if ident in {s["id"] for s in store["sources"]} else None
+
+
+def _fill(store: dict[str, Any], place: dict[str, Any], field: dict[str, Any], ref: str, report: Counter[str],
+          how: str) -> str | None:
+    """Where the map data has nothing (or 0 for "not known"), take the reference's value."""
+    if field["field"] == "count" and not field.get("gulagmap") and isinstance(field["value"], int):
+        date = str(field.get("date") or "")
+        ident = f"{place['id']}-prisoners-{date}-{ref}"
+        if ident not in {f["id"] for f in store["figures"]}:
+            store["figures"].append({
+                "id": ident, "what": f"prisoners held in {place['name']}", "value": field["value"],
+                "unit": "prisoners", "date": date, "reported_by": field["reference"].get("title", ref),
+                "place": place["id"], "series": "camp-population", "sources": [ref],
+            })
+            report["cross-check: counts added"] += 1
+    if field["field"] in ("opened", "closed") and how in ("map-years", "last-count", "open", "attested"):
+        start, end = place["dates"].split("/")
+        value = str(field["value"])
+        if "/" in value or ".." in value:
+            return None
+        if field["field"] == "opened" and how == "map-years":
+            start = value
+        elif field["field"] == "closed":
+            end = value
+        else:
+            return None
+        place["dates"] = f"{start}/{end}"
+        report["cross-check: dates taken"] += 1
+        return "reference"
+    return None
+
+
+# --- series and events ----------------------------------------------------------------------
+
+
+SERIES_WHAT = {
+    "gulag-camps": "prisoners in corrective labour camps (ITL) on 1 January",
+    "gulag-colonies": "prisoners in corrective labour colonies (ITK) on 1 January",
+    "gulag-deaths": "deaths of prisoners in the Gulag in the year",
+}
+
+
+def series(store: dict[str, Any], path: Path, report: Counter[str]) -> None:
+    """System-wide yearly figures (gulag-camps, gulag-colonies, gulag-deaths) as reported by
+    their sources; values the research computed itself ("derived") are not taken."""
+    if not path.is_file():
+        report["series: not there yet"] += 1
+        return
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    store["figures"][:] = [f for f in store["figures"] if f.get("series") not in SERIES_WHAT]
+    taken = {f["id"] for f in store["figures"]}
+    for fig in doc.get("figures", []):
+        if fig.get("derived") or fig.get("series") not in SERIES_WHAT or not isinstance(fig.get("value"), int):
+            report["series: figures skipped"] += 1
+            continue
+        refs = []
+        for ref in fig.get("sources", []):
+            full = ref if isinstance(ref, dict) else _sources(doc).get(ref)
+            if full is not None:
+                refs.append(_source(store, full))
+        if not refs:
+            report["series: figures without a source skipped"] += 1
+            continue
+        ident = fig.get("id") or f"{fig['series']}-{fig['date']}-{refs[0]}"
+        if ident in taken:
+            continue
+        taken.add(ident)
+        record = {"id": ident, "what": fig.get("what") or SERIES_WHAT[fig["series"]], "value": fig["value"],
+                  "unit": fig.get("unit", "prisoners"), "date": str(fig["date"]),
+                  "reported_by": fig.get("reported_by") or refs[0], "series": fig["series"], "sources": refs}
+        if fig.get("approximate"):
+            record["approximate"] = True
+        if fig.get("note"):
+            record["note"] = fig["note"]
+        store["figures"].append(record)
+        report["series: figures"] += 1
+
+
+def camp_events(store: dict[str, Any], path: Path, report: Counter[str], alias: dict[str, str]) -> None:
+    """Dated openings, closings, renames and mergers as history entries of their camps."""
+    if not path.is_file():
+        report["camp events: not there yet"] += 1
+        return
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    places = {p["id"]: p for p in store["places"]}
+    names = {n.casefold(): p["id"] for p in store["places"] if p.get("kind") == "camp"
+             for n in [p["name"], *p.get("names", [])]}
+
+    def resolve(ident: str | None) -> str | None:
+        if not ident:
+            return None
+        found = alias.get(ident) or (ident if ident in places else None)
+        return found or names.get(ident.replace("-", " ").casefold()) or names.get(ident.casefold())
+
+    for event in doc.get("events", []):
+        place = places.get(resolve(event.get("place")) or "")
+        if place is None or event.get("change") not in ("opened", "closed", "renamed", "merged-into", "split-from",
+                                                         "transferred-to"):
+            report["camp events: not applied (unknown camp or not a change)"] += 1
+            continue
+        refs = [_source(store, r) if isinstance(r, dict) else r for r in event.get("sources", [])]
+        refs = [r for r in refs if r in {s["id"] for s in store["sources"]}]
+        if not refs:
+            continue
+        other = next((r for r in map(resolve, event.get("related_places", [])) if r), None)
+        history = [h for h in place.get("history", [])
+                   if not (h["date"] == event["date"] and h["change"] == event["change"])]
+        history.append({"date": event["date"], "change": event["change"], "place": other,
+                        "note": event["summary"], "sources": refs})
+        place["history"] = sorted(history, key=lambda h: h["date"])
+        for ref in refs:
+            if ref not in place["sources"]:
+                place["sources"].append(ref)
+        report["camp events: applied as history"] += 1
+
+
+def link_events(store: dict[str, Any], report: Counter[str]) -> None:
+    """Events in a camp division name the camp it belonged to as well."""
+    places = {p["id"] for p in store["places"]}
+    for event in store["events"]:
+        for camp in EVENT_CAMPS.get(event["id"], []):
+            if camp in places and camp not in event.setdefault("places", []):
+                event["places"].append(camp)
+                report["events linked to a camp"] += 1

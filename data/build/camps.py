@@ -1,0 +1,305 @@
+"""Import the camp system into data/events.json from the Gulag History Museum's map data.
+
+    python data/build/camps.py [SOURCE_DIR] [--store data/events.json] [--dry-run]
+
+SOURCE_DIR defaults to ../shared/sources/gulagmap beside the repository. Stdlib only and
+rerunnable: a second run gives the same store. What it does:
+
+* reads and cleans the seed files (gulagmap.py: placeholder points, string coordinates,
+  test values and 0/null-as-unknown counts never reach the store);
+* keeps every camp open at some time in 1945-1962 (ITLs, special camps, the NKVD special camps
+  in Germany, the screening and filtration camps), as a place of kind "camp" with its type,
+  names, headquarters point, dates of operation (EDTF), renames and mergers, economy, a
+  summary written here from those facts, and its yearly counts as figures;
+* merges them into the camp places the store already had (Steplag, Gorlag, Norilsk ...);
+* applies the independent cross-check in crosscheck.json and the system-wide series in
+  series.json (research kept beside this script) when they are present: see apply.py.
+
+Never copies the dataset's descriptions: only dates, names, places and numbers are taken.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import apply
+import gulagmap
+import naming
+
+ROOT = Path(__file__).resolve().parents[2]
+DATASET, HANDBOOK = "gulagmap-dataset", "memorial-1998-handbook"
+CAMP_SOURCES = [DATASET, HANDBOOK]
+REPORTED_BY = "Memorial's handbook (1998), as given in the Gulag History Museum's map data"
+PERIOD = (1945, 1962)
+TYPES = {1: "itl", 2: "special-camp", 3: "nkvd-special-camp", 6: "filtration-camp", 4: "camp-division"}
+TYPE_WORDS = {
+    "itl": "Corrective labour camp (ITL)", "special-camp": "MVD special camp",
+    "nkvd-special-camp": "NKVD special camp in the Soviet zone of Germany",
+    "filtration-camp": "Screening and filtration camp", "camp-division": "Camp division", "other": "Camp",
+}
+NOT_SPECIAL = {187}  # the OGPU quarantine camp at Sarov (1931-1934), typed as a special camp by mistake
+
+SOURCES: list[dict[str, Any]] = [
+    {
+        "id": DATASET, "kind": "dataset",
+        "title": "Gulag History Museum camp map: database seed files (gulag-api)",
+        "authors": [{"literal": "Gulag History Museum"}, {"literal": "Urbica"}],
+        "publisher": "Urbica", "issued": "2019-10", "accessed": "2026-12-02",
+        "url": "https://github.com/urbica/gulag-api", "language": "ru",
+    },
+    {
+        "id": HANDBOOK, "kind": "book",
+        "title": "Sistema ispravitel'no-trudovykh lagerei v SSSR, 1923-1960: spravochnik",
+        "authors": [{"family": "Smirnov", "given": "M. B."}],
+        "publisher": "Zven'ya", "place": "Moscow", "issued": "1998", "language": "ru",
+    },
+]
+
+COUNTRIES = (
+    ("Казах", "Kazakhstan"), ("Украин", "Ukraine"), ("Узбек", "Uzbekistan"), ("Киргиз", "Kyrgyzstan"),
+    ("Таджик", "Tajikistan"), ("Туркмен", "Turkmenistan"), ("Грузин", "Georgia"), ("Азербайдж", "Azerbaijan"),
+    ("Армян", "Armenia"), ("Эстон", "Estonia"), ("Латв", "Latvia"), ("Литов", "Lithuania"),
+    ("Белорус", "Belarus"), ("Молдав", "Moldova"), ("Монгол", "Mongolia"), ("Герман", "Germany"),
+)
+USSR_AND_GERMANY = {"Russia", "Germany", *(c for _, c in COUNTRIES)} - {"Mongolia"}
+
+
+def country_of(camp: gulagmap.Camp) -> str:
+    if camp.type_id == 3:
+        return "Germany"
+    text = " ".join([camp.points[0].place_ru if camp.points else "", camp.title_ru])
+    for stem, country in COUNTRIES:
+        if stem in text:
+            return country
+    return "Russia"
+
+
+def presence_years(camp: gulagmap.Camp) -> list[int]:
+    return sorted({*camp.counts, *camp.present})
+
+
+def dates_of(camp: gulagmap.Camp) -> tuple[str | None, str | None, gulagmap.Operation]:
+    """(EDTF interval, how it was found) for the camp's operation."""
+    op = gulagmap.operation(camp.description_ru)
+    years = presence_years(camp)
+    if op.opened is None and years:
+        # No date in the text: the years the map shows the camp, both ends uncertain.
+        return f"{years[0]}?/{years[-1]}?", "map-years", op
+    if op.opened is None:
+        return None, None, op
+    if camp.counts and max(camp.counts) < int(op.opened[:4]) - 1 and years:
+        # Every count predates the stated opening: the text's date is wrong, the map's years
+        # are what the dataset supports.
+        return f"{years[0]}?/{years[-1]}?", "map-years", op
+    closed = op.closed
+    how = "text"
+    if closed == ".." and op.attested and op.attested < "1960":
+        # Only "still running on" a day before the handbook's horizon (1 January 1960): the end
+        # is not known, and an open end would keep it running for good. That day, uncertain.
+        return f"{op.opened}/{op.attested}?", "attested", op
+    if closed not in (None, "..") and closed.rstrip("?") < op.opened.rstrip("?"):
+        closed = None  # a date of something else ("on the base of X, closed on ...")
+    again = gulagmap.second_period(camp.description_ru)
+    if again is not None and closed not in (None, ".."):
+        return f"{op.opened}/{again[1]}", "two-periods", op
+    if closed is None:
+        if years and years[-1] >= int(op.opened[:4]):
+            closed, how = f"{years[-1]}?", "last-count"
+        else:
+            closed, how = "..", "open"
+    return f"{op.opened}/{closed}", how, op
+
+
+def year_span(edtf: str) -> tuple[int, int]:
+    start, end = edtf.split("/")
+    return int(start[:4]), (9999 if end == ".." else int(end[:4]))
+
+
+def summary_of(name: str, kind: str, region: str | None, country: str, dates: str, how: str,
+               op: gulagmap.Operation, economy: list[str], counts: dict[int, int]) -> str:
+    """One sentence in the project's words, built only from the record's own facts."""
+    first, last = year_span(dates)
+    where = f" in {region} ({country})" if region and region != country else f" in {country}"
+    if kind == "nkvd-special-camp":
+        where = ""
+    if how == "map-years":
+        when = f"shown on the museum's map from {first} to {last}"
+    elif how == "attested":
+        when = f"open from {first}, last attested on {naming.long_date(op.attested)} (closing date unknown)"
+    elif last == 9999:
+        when = f"open from {first}" + (f" and still running on {naming.long_date(op.attested)}" if op.attested else "")
+    elif how == "two-periods" and op.closed:
+        again = gulagmap.second_period(op_text) if (op_text := getattr(op, "text", "")) else None
+        when = f"open {first}-{last}, with a break after {naming.long_date(op.closed)}"
+        _ = again
+    elif how == "last-count":
+        when = f"open from {first}, last counted in {last}"
+    else:
+        when = f"open {first}" if first == last else f"open {first}-{last}"
+    work = f"; main work: {', '.join(economy)}" if economy else ""
+    peak = ""
+    if counts:
+        year = max(counts, key=lambda y: (counts[y], -y))
+        peak = f"; at most {counts[year]:,} prisoners counted ({year})"
+    return f"{TYPE_WORDS[kind]}{where}, {when}{work}{peak}."
+
+
+def camp_record(camp: gulagmap.Camp, ident: str, name: str, kind: str, dates: str, how: str,
+                op: gulagmap.Operation) -> dict[str, Any]:
+    hq = camp.points[0]
+    country = country_of(camp)
+    economy = [camp.activity.lower()] if camp.activity else []
+    record: dict[str, Any] = {
+        "id": ident, "name": name, "names": naming.aliases(camp, name), "cyrillic": camp.title_ru,
+        "kind": "camp", "camp_type": kind, "dates": dates,
+        "region": camp.region or None, "country": country,
+        "lat": round(hq.lat, 5), "lon": round(hq.lon, 5),
+        "economy": economy,
+        "summary": summary_of(name, kind, camp.region, country, dates, how, op, economy, camp.counts),
+        "sources": list(CAMP_SOURCES),
+    }
+    return {k: v for k, v in record.items() if v not in (None, [], "")}
+
+
+def figures_of(ident: str, name: str, counts: dict[int, int]) -> list[dict[str, Any]]:
+    return [
+        {"id": f"{ident}-prisoners-{year}", "what": f"prisoners held in {name}", "value": value,
+         "unit": "prisoners", "date": str(year), "reported_by": REPORTED_BY, "place": ident,
+         "series": "camp-population", "sources": list(CAMP_SOURCES)}
+        for year, value in sorted(counts.items())
+    ]
+
+
+def build(source: Path, report: Counter[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[int, str], dict[str, str], dict[str, Any]]:
+    """The camp places and count figures, and which dataset camp became which place id."""
+    camps = gulagmap.read(source, report)
+    places: list[dict[str, Any]] = []
+    figures: list[dict[str, Any]] = []
+    taken: set[str] = set(naming.MERGE.values())
+    ids: dict[int, str] = {}
+    dates_from: dict[str, str] = {}
+    facts: dict[str, Any] = {}
+    kept: list[tuple[gulagmap.Camp, str, str, str, str, gulagmap.Operation]] = []
+    for camp in camps:
+        kind = TYPES.get(camp.type_id or 0)
+        if kind is None:
+            report["skipped: no type, or a special settlement"] += 1
+            continue
+        if camp.id in NOT_SPECIAL:
+            kind = "other"
+        dates, how, op = dates_of(camp)
+        if dates is None:
+            report["skipped: no date and no year on the map"] += 1
+            continue
+        first, last = year_span(dates)
+        if last == 9999 and op.attested:
+            # "Still running on 1 December 1941", and no later year on the map: its known life
+            # ends there, whatever the open end says.
+            last = max([int(op.attested[:4]), *presence_years(camp)])
+        if last < PERIOD[0] or first > PERIOD[1]:
+            report["skipped: closed before 1945"] += 1
+            continue
+        if not camp.points:
+            report["skipped: no usable point"] += 1
+            continue
+        if country_of(camp) not in USSR_AND_GERMANY:
+            report["skipped: outside the USSR and Germany"] += 1
+            continue
+        kept.append((camp, kind, dates, how or "", "", op))
+    for camp, kind, dates, how, _, op in kept:
+        first, last = year_span(dates)
+        stray = {y for y in camp.counts if y < first - 1 or y > last + 1}
+        if stray and how in ("text", "two-periods"):
+            # A count years away from the camp's stated dates belongs to another camp of the
+            # same name in the dataset's linking: left out rather than misattributed.
+            report["counts outside the camp's dates (left out)"] += len(stray)
+            camp.counts = {y: v for y, v in camp.counts.items() if y not in stray}
+        name = naming.english_name(camp)
+        ident = naming.MERGE.get(camp.id) or naming.unique_id(naming.slug(name), dates, taken)
+        taken.add(ident)
+        ids[camp.id] = ident
+        dates_from[ident] = how
+        facts[ident] = (camp, kind, op)
+        places.append(camp_record(camp, ident, name, kind, dates, how, op))
+        figures.extend(figures_of(ident, name, camp.counts))
+    _disambiguate(places, set(naming.MERGE.values()))
+    names = {p["id"]: p["name"] for p in places}
+    for camp, _kind, _dates, how, _, op in kept:
+        history = naming.history(camp, ids, camps, names)
+        again = gulagmap.second_period(camp.description_ru) if how == "two-periods" else None
+        if again is not None and op.closed:
+            history = sorted(history + [
+                {"date": op.closed, "change": "closed", "place": None, "note": "first period ends",
+                 "sources": list(CAMP_SOURCES)},
+                {"date": again[0], "change": "opened", "place": None, "note": "opened again",
+                 "sources": list(CAMP_SOURCES)},
+            ], key=lambda h: h["date"])
+        if history:
+            next(p for p in places if p["id"] == ids[camp.id])["history"] = history
+    report["camps kept"] = len(places)
+    report["yearly counts kept"] = len(figures)
+    return places, figures, ids, dates_from, facts
+
+
+def _disambiguate(places: list[dict[str, Any]], keep: set[str]) -> None:
+    """Camps that share a name are told apart by their years, as historians do ("Berezovlag
+    (1954-1956)"); a place the store already had keeps its name."""
+    by_name: dict[str, list[dict[str, Any]]] = {}
+    for place in places:
+        by_name.setdefault(place["name"].casefold(), []).append(place)
+    for group in by_name.values():
+        if len(group) < 2:
+            continue
+        taken = {n.casefold() for p in group if p["id"] in keep for n in [p["name"], *p.get("names", [])]}
+        for place in group:
+            if place["id"] in keep:
+                continue
+            # Names the store's own camp answers to stay that camp's ("Горлаг" is Gorlag).
+            place["names"] = [n for n in place.get("names", []) if n.casefold() not in taken]
+            first, last = year_span(place["dates"])
+            span = f"from {first}" if last == 9999 else (str(first) if first == last else f"{first}-{last}")
+            place["name"] = f"{place['name']} ({span})"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("source", nargs="?", type=Path, default=ROOT.parent / "shared" / "sources" / "gulagmap")
+    parser.add_argument("--store", type=Path, default=ROOT / "data" / "events.json")
+    parser.add_argument("--dry-run", action="store_true", help="report, write nothing")
+    args = parser.parse_args(argv)
+    report: Counter[str] = Counter()
+    places, figures, ids, dates_from, facts = build(args.source, report)
+    store = json.loads(args.store.read_text(encoding="utf-8"))
+    here = Path(__file__).parent
+    apply.merge(store, places, figures, SOURCES, report, set(naming.MERGE.values()))
+    alias = apply.crosscheck(store, here / "crosscheck.json", report, ids, dates_from)
+    merged = set(naming.MERGE.values())
+    for place in store["places"]:
+        if place["id"] in facts and place["id"] not in merged:
+            camp, kind, op = facts[place["id"]]
+            place["summary"] = summary_of(place["name"], kind, camp.region, place["country"], place["dates"],
+                                          dates_from[place["id"]], op, place.get("economy", []), camp.counts)
+    names = {p["id"]: p["name"] for p in store["places"]}
+    for fig in store["figures"]:
+        if fig.get("series") == "camp-population" and fig.get("place") in names:
+            fig["what"] = f"prisoners held in {names[fig['place']]}"
+    apply.series(store, here / "series.json", report)
+    apply.camp_events(store, here / "camp-events.json", report, alias)
+    apply.link_events(store, report)
+    for key, value in sorted(report.items()):
+        sys.stderr.write(f"{key}: {value}\n")
+    if not args.dry_run:
+        args.store.write_text(json.dumps(store, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+

@@ -1,0 +1,114 @@
+"""The camp system: pure functions over a loaded Store (no terminal, no I/O).
+
+Camps are places of kind "camp" with a type and dates of operation; their yearly prisoner
+counts are figures with ``place`` and ``series`` "camp-population". Fields another branch's
+models may lack are read with getattr, so these functions work on any Store.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from .dates import parse_user_range
+from .errors import UsageError
+from .models import Figure, Place, Store
+
+CAMP_TYPES = ("itl", "special-camp", "nkvd-special-camp", "filtration-camp", "camp-division", "other")
+CAMP_SERIES = "camp-population"
+SYSTEM_SERIES = ("gulag-camps", "gulag-colonies", "gulag-deaths")
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+class Peak(NamedTuple):
+    value: int
+    year: int
+
+
+def open_range(text: str, *, option: str = "--open") -> tuple[date, date]:
+    """``1953``, ``1953-03-05``, ``'5 March 1953'`` or an interval ``1950/1955`` as inclusive days."""
+    first, sep, last = text.partition("/")
+    if not sep:
+        return parse_user_range(text, option=option)
+    lo = parse_user_range(first, option=option)[0] if first.strip() not in ("", "..") else date.min
+    hi = parse_user_range(last, option=option)[1] if last.strip() not in ("", "..") else date.max
+    if lo > hi:
+        raise UsageError(f"{option}: {text!r} ends before it starts")
+    return lo, hi
+
+
+def is_camp(place: Place) -> bool:
+    return place.kind == "camp"
+
+
+def open_during(place: Place, lo: date, hi: date) -> bool:
+    """True when the camp's stated dates of operation meet lo..hi. Strict bounds: a camp
+    "closed 1954?" counts as open until the end of 1954, not into the widened 1955."""
+    dates = getattr(place, "dates", None)
+    return dates is not None and dates.start <= hi and dates.end >= lo
+
+
+def _matches(value: str | None, wanted: str) -> bool:
+    from .query import words
+
+    if not value:
+        return False
+    want = " ".join(words(wanted))
+    return bool(want) and f" {want} " in f" {' '.join(words(value))} "
+
+
+def filter_places(
+    store: Store, *, camp_type: str | None = None, region: str | None = None, country: str | None = None,
+    open_between: tuple[date, date] | None = None,
+) -> list[Place]:
+    """Places matching every filter given; a camp filter (type, open) keeps camps only."""
+    out = list(store.places.values())
+    if camp_type is not None:
+        out = [p for p in out if getattr(p, "camp_type", None) == camp_type]
+    if open_between is not None:
+        lo, hi = open_between
+        out = [p for p in out if is_camp(p) and open_during(p, lo, hi)]
+    if region is not None:
+        out = [p for p in out if _matches(p.region, region) or _matches(p.modern_name, region)]
+    if country is not None:
+        out = [p for p in out if _matches(p.country, country)]
+    return out
+
+
+def counts_by_place(store: Store) -> dict[str, list[Figure]]:
+    """Each camp's yearly counts, in date order (one pass over the figures)."""
+    out: dict[str, list[Figure]] = {}
+    for fig in store.figures.values():
+        place = getattr(fig, "place", None)
+        if place and getattr(fig, "series", None) == CAMP_SERIES and fig.value is not None:
+            out.setdefault(place, []).append(fig)
+    for figs in out.values():
+        figs.sort(key=lambda f: (f.date.start if f.date else date.min, f.id))
+    return out
+
+
+def peak(counts: list[Figure]) -> Peak | None:
+    """The largest count and its year (the earliest year on a tie)."""
+    best = max(counts, key=lambda f: (f.value or 0, -(f.date.start.year if f.date else 0)), default=None)
+    if best is None or best.value is None:
+        return None
+    return Peak(best.value, best.date.start.year if best.date else 0)
+
+
+def series(store: Store, name: str) -> list[Figure]:
+    """The figures of one series, in date order."""
+    figs = [f for f in store.figures.values() if getattr(f, "series", None) == name]
+    return sorted(figs, key=lambda f: (f.date.start if f.date else date.min, f.id))
+
+
+def series_names(store: Store) -> list[str]:
+    return sorted({s for f in store.figures.values() if (s := getattr(f, "series", None))})
+
+
+def sparkline(values: list[int]) -> str:
+    """One block character per value, scaled from the smallest to the largest."""
+    if not values:
+        return ""
+    lo, hi = min(values), max(values)
+    span = hi - lo
+    return "".join(SPARKS[0 if span == 0 else round((v - lo) / span * (len(SPARKS) - 1))] for v in values)

@@ -1,0 +1,116 @@
+"""`places` and `figures`: the camp system as listings, and the numbers with who reported them."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from ..camps import CAMP_TYPES, counts_by_place, filter_places, open_range, series, series_names
+from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, command_app, output
+from ..errors import UsageError
+from ..query import figures_about, fold, resolve
+from ..render import listings, records
+from ..render.output import Listing
+from ..store import load
+
+app = command_app()
+
+CampType = Enum("CampType", {t.upper().replace("-", "_"): t for t in CAMP_TYPES}, type=str)  # type: ignore[misc]
+
+
+class PlaceSort(str, Enum):
+    NAME = "name"
+    EVENTS = "events"
+    ID = "id"
+    SIZE = "size"
+
+
+@app.command()
+def places(
+    camp_type: Annotated[
+        CampType | None, typer.Option("--type", "-T", case_sensitive=False, show_default=False,
+                                      help="Only camps of this type.")
+    ] = None,
+    region: Annotated[str | None, typer.Option("--region", help="Only places in this region.")] = None,
+    country: Annotated[str | None, typer.Option("--country", help="Only places in this (modern) country.")] = None,
+    open_: Annotated[
+        str | None, typer.Option("--open", metavar="DATE|FROM/TO", show_default=False,
+                                 help="Only camps open at some time then: 1953, 1953-03-05, 1950/1955.")
+    ] = None,
+    sort: Annotated[
+        PlaceSort, typer.Option("--sort", "-s", case_sensitive=False,
+                                help="Order by name, event count, id, or size (largest yearly count first).")
+    ] = PlaceSort.NAME,
+    data: DataOpt = None, fmt: FormatOpt = None, as_json: JsonOpt = False, no_color: NoColorOpt = False,
+) -> None:
+    """List places: camps, complexes, cities and regions, with their event counts.
+
+    Camps carry their type, dates of operation and largest yearly prisoner count.
+
+    Examples:
+
+      gulag places --type special-camp
+
+      gulag places --open 1953-03-05 --json | jq length
+
+      gulag places --country kazakhstan --sort size --format csv
+    """
+    out = output(fmt, as_json, no_color)
+    window = open_range(open_) if open_ is not None else None
+    store = load(data)
+    found = filter_places(store, camp_type=camp_type.value if camp_type else None, region=region,
+                          country=country, open_between=window)
+    index = records.events_index(store)
+    counts = counts_by_place(store)
+    recs = [records.place_record(store, p, index.get(p.id, []), counts=counts.get(p.id)) for p in found]
+    if sort is PlaceSort.SIZE:
+        recs.sort(key=lambda r: (-(r["peak"]["value"] if r["peak"] else -1), r["name"].casefold()))
+    elif sort is PlaceSort.EVENTS:
+        recs.sort(key=lambda r: (-len(r["events"]), r["name"].casefold()))
+    else:
+        key = "id" if sort is PlaceSort.ID else "name"
+        recs.sort(key=lambda r: r[key].casefold())
+    out.listing(Listing(recs, listings.PLACE_COLUMNS), empty="no places match these filters")
+
+
+@app.command()
+def figures(
+    about: Annotated[
+        str | None, typer.Option("--about", "-a", metavar="NAME",
+                                 help="Only figures of this event, place (a camp's yearly counts), person or term.")
+    ] = None,
+    series_name: Annotated[
+        str | None, typer.Option("--series", metavar="NAME", show_default=False,
+                                 help="Only one series: gulag-camps, gulag-colonies, gulag-deaths, camp-population.")
+    ] = None,
+    data: DataOpt = None, fmt: FormatOpt = None, as_json: JsonOpt = False, no_color: NoColorOpt = False,
+) -> None:
+    """List the numbers: prisoners, strikers, dead, released, with who reported each.
+
+    Where sources disagree, each figure is listed with its reporter, side by side: an
+    official count next to survivors' estimates. "c." marks an approximate figure.
+
+    Examples:
+
+      gulag figures --about kengir
+
+      gulag figures --about karlag --json
+
+      gulag figures --series gulag-camps
+    """
+    out = output(fmt, as_json, no_color)
+    store = load(data)
+    entity = resolve(store, about).entity if about is not None else None
+    found = figures_about(store, entity)
+    title = f"Figures about {entity.name}" if entity else "Figures"
+    if series_name is not None:
+        known = series_names(store)
+        if fold(series_name) not in known:
+            raise UsageError(f"--series: no series {series_name!r}; known: {', '.join(known) or 'none'}")
+        wanted = {f.id for f in series(store, fold(series_name))}
+        found = [f for f in series(store, fold(series_name)) if f.id in {g.id for g in found} and f.id in wanted]
+        title = f"{title}: {fold(series_name)}"
+    recs = [records.figure_record(store, f) for f in found]
+    out.listing(Listing(recs, listings.FIGURE_COLUMNS, title=title), empty="no figures recorded")

@@ -1,0 +1,165 @@
+"""The camp system on the command line: places filtered and sorted, the camp card, series of
+figures, and camp names in `timeline --place`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import Result
+
+from gulagcli.camps import open_range, sparkline
+
+from .conftest import ids, mini, write_store
+
+Gulag = Callable[..., Result]
+SPECIAL = {"minlag", "gorlag", "dubravlag", "steplag", "berlag", "rechlag", "ozerlag", "peschanlag",
+           "luglag", "kamyshlag", "dallag"}
+
+
+def bundled(gulag: Gulag, *args: str) -> Result:
+    result = gulag(*args, data=None)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def test_places_type_special_camp_lists_all_twelve_special_camps(gulag: Gulag) -> None:
+    recs = json.loads(bundled(gulag, "places", "--type", "special-camp", "--json").stdout)
+    assert len(recs) == 12
+    assert {r["id"] for r in recs} >= SPECIAL
+    assert all(r["camp_type"] == "special-camp" and r["dates"]["edtf"] for r in recs)
+
+
+def test_places_open_on_the_day_stalin_died(gulag: Gulag) -> None:
+    recs = json.loads(bundled(gulag, "places", "--open", "1953-03-05", "--json").stdout)
+    found = {r["id"] for r in recs}
+    assert {"steplag", "gorlag", "karlag", "rechlag"} <= found
+    assert "luglag" not in found  # merged into Peschanlag in 1951
+    for r in recs:
+        assert r["dates"]["start"] <= "1953-03-05" <= (r["dates"]["end"] or "9999"), r["id"]  # None: open end
+    # An interval keeps every camp open at some time in it: more camps than on one day.
+    wider = ids(bundled(gulag, "places", "--open", "1950/1955", "--json"))
+    assert found < set(wider)
+    assert "luglag" in wider
+
+
+def test_places_filter_by_country_and_sort_by_size(gulag: Gulag) -> None:
+    recs = json.loads(bundled(gulag, "places", "--country", "Kazakhstan", "--sort", "size", "--json").stdout)
+    assert recs and all(r["country"] == "Kazakhstan" for r in recs)
+    assert recs[0]["id"] == "karlag"
+    peaks = [r["peak"]["value"] for r in recs if r["peak"]]
+    assert peaks == sorted(peaks, reverse=True)
+    region = ids(bundled(gulag, "places", "--region", "Komi", "--json"))
+    assert "minlag" in region and "karlag" not in region
+
+
+def test_places_csv_export_has_camp_columns(gulag: Gulag) -> None:
+    out = bundled(gulag, "places", "--type", "special-camp", "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {"camp_type", "dates", "peak", "peak_year", "lat", "lon"} <= set(rows[0])
+    steplag = next(r for r in rows if r["id"] == "steplag")
+    assert steplag["dates"] == "1948-02-28/1956-04-24" and steplag["peak"] == "27855"
+
+
+def test_bad_open_value_is_one_line_and_exit_2(gulag: Gulag) -> None:
+    result = gulag("places", "--open", "1955/1950", data=None)
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "ends before it starts" in result.stderr
+    result = gulag("places", "--open", "soon", data=None)
+    assert result.exit_code == 2 and "--open" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["karlag", "Карлаг", "Karagandinsky ITL"])
+def test_show_camp_card_in_latin_or_cyrillic(gulag: Gulag, name: str) -> None:
+    out = bundled(gulag, "show", name).stdout
+    assert out.startswith("place: Karlag\n")
+    assert "type: corrective labour camp (ITL)" in out
+    assert "headquarters: 49.6705, 72.6805" in out
+    assert "open: 17 Sep 1931" in out
+    assert "65,673" in out and "1949" in out  # its largest count, in the table
+    assert any(ch in out for ch in "▁▂▃▄▅▆▇█")  # the sparkline
+    assert "[gulagmap-dataset] Gulag History Museum camp map" in out
+
+
+def test_show_camp_json_has_counts_history_and_sources(gulag: Gulag) -> None:
+    rec = json.loads(bundled(gulag, "show", "peschanlag", "--json").stdout)
+    assert rec["camp_type"] == "special-camp" and rec["cyrillic"]
+    years = [c["date"]["edtf"] for c in rec["counts"]]
+    assert years == sorted(years) and "1952" in years
+    assert {"gulagmap-dataset", "memorial-1998-handbook"} <= {s["id"] for s in rec["sources"]}
+    ekibastuz = json.loads(bundled(gulag, "show", "place:ekibastuz", "--json").stdout)
+    assert [(h["change"], h["place"]) for h in ekibastuz["history"]][:2] == [
+        ("transferred-to", "peschanlag"), ("transferred-to", "dallag")]
+
+
+def test_figures_about_a_camp_lists_its_yearly_counts_with_sources(gulag: Gulag) -> None:
+    recs = json.loads(bundled(gulag, "figures", "--about", "karlag", "--json").stdout)
+    counts = [r for r in recs if r["series"] == "camp-population"]
+    assert len(counts) >= 20
+    assert all(r["place"] == "karlag" and r["sources"] for r in counts)
+    assert next(r["value"] for r in counts if r["date"]["edtf"] == "1949") == 65673
+
+
+def test_figures_series_lists_one_system_wide_series(gulag: Gulag) -> None:
+    recs = json.loads(bundled(gulag, "figures", "--series", "gulag-deaths", "--json").stdout)
+    assert recs and all(r["series"] == "gulag-deaths" and r["sources"] for r in recs)
+    assert [r["date"]["edtf"] for r in recs] == sorted(r["date"]["edtf"] for r in recs)
+    result = gulag("figures", "--series", "nope", data=None)
+    assert result.exit_code == 2 and "known:" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["steplag", "Степлаг", "Special Camp No. 4"])
+def test_timeline_place_accepts_camp_names_and_aliases(gulag: Gulag, name: str) -> None:
+    assert "kengir-uprising" in ids(bundled(gulag, "timeline", "--place", name, "--json"))
+
+
+def _camp_store(tmp_path: Path) -> Path:
+    store: dict[str, Any] = mini()
+    store["places"].append({
+        "id": "testlag", "name": "Testlag", "names": ["Тестлаг"], "cyrillic": "Тестовый ИТЛ", "kind": "camp",
+        "camp_type": "itl", "dates": "1950-06-01/1953-03-04", "country": "Russia", "lat": 60.0, "lon": 60.0,
+        "sources": [store["sources"][0]["id"]],
+    })
+    store["figures"].append({
+        "id": "testlag-1951", "what": "prisoners held in Testlag", "value": 1200, "unit": "prisoners",
+        "date": "1951", "reported_by": "test", "place": "testlag", "series": "camp-population",
+        "sources": [store["sources"][0]["id"]],
+    })
+    return write_store(tmp_path, store)
+
+
+def test_open_uses_the_stated_dates_to_the_day(gulag: Gulag, tmp_path: Path) -> None:
+    path = _camp_store(tmp_path)
+    assert ids(gulag("places", "--open", "1953-03-04", "--json", data=path)) == ["testlag"]
+    assert ids(gulag("places", "--open", "1953-03-05", "--json", data=path)) == []
+    assert ids(gulag("places", "--open", "1940/1950-06", "--json", data=path)) == ["testlag"]
+    show = gulag("show", "Тестлаг", data=path)
+    assert show.exit_code == 0 and "1951" in show.stdout and "1,200" in show.stdout
+
+
+def test_a_figure_naming_a_missing_place_is_a_data_error(gulag: Gulag, tmp_path: Path) -> None:
+    store: dict[str, Any] = json.loads(_camp_store(tmp_path).read_text(encoding="utf-8"))
+    store["figures"][-1]["place"] = "nolag"
+    result = gulag("places", data=write_store(tmp_path, store, "bad.json"))
+    assert result.exit_code != 0 and "no place with id 'nolag'" in result.stderr
+
+
+def test_open_range_and_sparkline_core() -> None:
+    assert open_range("1953") == (date(1953, 1, 1), date(1953, 12, 31))
+    assert open_range("1950/1955-06") == (date(1950, 1, 1), date(1955, 6, 30))
+    assert open_range("../1950")[0] == date.min
+    assert sparkline([1, 5, 9]) == "▁▅█" and sparkline([3, 3]) == "▁▁" and sparkline([]) == ""
+
+
+@pytest.mark.parametrize("name", ["gorlag", "Горлаг", "Mountain Camp"])
+def test_the_special_camp_gorlag_is_not_confused_with_the_later_gorodskoe_division(gulag: Gulag, name: str) -> None:
+    rec = json.loads(bundled(gulag, "show", name, "--json").stdout)
+    assert rec["id"] == "gorlag" and rec["camp_type"] == "special-camp"
+    later = json.loads(bundled(gulag, "show", "gorlag-1953", "--json").stdout)
+    assert later["name"] == "Gorlag (1953-1956)"

@@ -1,0 +1,164 @@
+"""The camp system in the shipped store: every camp complete, clean, and checked against the
+independent cross-check kept in data/build/crosscheck.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from edtf import parse_edtf as edtf_parse
+
+from gulagcli.store import bundled_path
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW: dict[str, Any] = json.loads(bundled_path().read_text(encoding="utf-8"))
+CAMPS = [p for p in RAW["places"] if p.get("kind") == "camp"]
+IMPORTED = [p for p in CAMPS if p.get("camp_type") != "camp-division"]
+CROSSCHECK = ROOT / "data" / "build" / "crosscheck.json"
+SOURCES = {s["id"]: s for s in RAW["sources"]}
+COUNTS = [f for f in RAW["figures"] if f.get("series") == "camp-population"]
+
+TYPES = {"itl", "special-camp", "nkvd-special-camp", "filtration-camp", "other"}
+USSR = (35.0, 82.0, 19.0, 180.0)  # lat, lat, lon, lon; Chukotka past 180° is allowed below
+GERMANY = (47.2, 55.1, 5.8, 15.1)
+SOVIET_COUNTRIES = {"Russia", "Kazakhstan", "Ukraine", "Uzbekistan", "Kyrgyzstan", "Tajikistan", "Turkmenistan",
+                    "Georgia", "Azerbaijan", "Armenia", "Estonia", "Latvia", "Lithuania", "Belarus", "Moldova"}
+
+
+def _inside(lat: float, lon: float, box: tuple[float, float, float, float]) -> bool:
+    return box[0] <= lat <= box[1] and box[2] <= lon <= box[3]
+
+
+def test_at_least_350_camps_each_typed_named_dated_located_and_sourced() -> None:
+    assert len(IMPORTED) >= 350
+    for camp in IMPORTED:
+        assert camp.get("camp_type") in TYPES, camp["id"]
+        assert camp.get("cyrillic") and any("\u0400" <= ch <= "\u04ff" for ch in camp["cyrillic"]), camp["id"]
+        edtf_parse(camp["dates"])  # raises on anything the edtf package does not accept
+        assert isinstance(camp["lat"], float) and isinstance(camp["lon"], float), camp["id"]
+        assert camp["sources"] and set(camp["sources"]) <= SOURCES.keys(), camp["id"]
+        assert camp.get("summary"), camp["id"]
+
+
+def test_every_camp_point_lies_in_the_former_ussr_or_germany() -> None:
+    for camp in CAMPS:
+        lat, lon = camp["lat"], camp["lon"]
+        if camp["country"] == "Germany":
+            assert _inside(lat, lon, GERMANY), camp["id"]
+        else:
+            assert camp["country"] in SOVIET_COUNTRIES, camp["id"]
+            assert _inside(lat, lon, USSR) or (lat > 60 and lon < -168), camp["id"]
+
+
+def test_all_twelve_special_camps_of_1948_to_1956_are_there() -> None:
+    special = {c["name"] for c in CAMPS if c.get("camp_type") == "special-camp"}
+    assert special >= {"Minlag", "Gorlag", "Dubravlag", "Steplag", "Berlag", "Rechlag", "Ozerlag", "Peschanlag",
+                       "Luglag", "Kamyshlag", "Dallag"}
+    assert len(special) == 12
+
+
+def test_no_placeholder_point_test_value_or_unknown_as_zero_count_is_in_the_store() -> None:
+    for camp in CAMPS:
+        assert (camp["lon"], camp["lat"]) != (90, 62), camp["id"]  # the map's "somewhere" point
+        assert not isinstance(camp["lat"], str) and not isinstance(camp["lon"], str)
+    assert len(COUNTS) > 1000
+    for fig in COUNTS:
+        assert isinstance(fig["value"], int) and fig["value"] > 0, fig["id"]  # 0 meant "not known"
+        assert fig["value"] not in {123456, 456789, 654321, 999999}, fig["id"]
+        assert fig["value"] <= 250_000, fig["id"]  # no camp ever held more
+        assert fig["place"] in {c["id"] for c in CAMPS} and fig["sources"], fig["id"]
+
+
+def test_names_have_no_stray_whitespace_or_placeholder_title() -> None:
+    for camp in CAMPS:
+        for name in [camp["name"], camp["cyrillic"], *camp.get("names", [])]:
+            assert name == " ".join(name.split()), (camp["id"], name)
+            assert name.casefold() != "new prison", camp["id"]
+
+
+def test_camp_summaries_are_our_own_words_not_the_datasets_descriptions() -> None:
+    source = (ROOT.parent / "shared" / "sources" / "gulagmap" / "camps.sql")
+    if not source.is_file():
+        pytest.skip("the raw dataset is not beside the repository")
+    text = source.read_text(encoding="utf-8")
+    for camp in IMPORTED:
+        # No sentence of ours, nor any 8-word run of it, occurs in the dataset.
+        words = camp["summary"].split()
+        for i in range(max(1, len(words) - 7)):
+            assert " ".join(words[i:i + 8]) not in text, camp["id"]
+
+
+def _crosschecked() -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    doc = json.loads(CROSSCHECK.read_text(encoding="utf-8"))
+    by_alias = {}
+    for camp in CAMPS:
+        for name in [camp["id"], camp["name"], camp["cyrillic"], *camp.get("names", [])]:
+            by_alias.setdefault(name.casefold(), camp)
+    pairs = []
+    for checked in doc["camps"]:
+        camp = next((by_alias[key.casefold()] for key in (checked["id"], checked.get("english", ""),
+                     checked.get("cyrillic", "")) if key.casefold() in by_alias), None)
+        if camp is not None:
+            pairs.append((checked, camp))
+    return pairs
+
+
+def test_crosscheck_covers_every_special_camp_and_at_least_40_camps() -> None:
+    pairs = _crosschecked()
+    assert len(pairs) >= 40
+    special = {c["id"] for c in CAMPS if c.get("camp_type") == "special-camp"}
+    assert special <= {camp["id"] for _, camp in pairs}
+
+
+def test_a_sample_of_camps_agrees_with_the_independently_found_dates_and_counts() -> None:
+    """Where the reference agreed with the dataset, the store must hold that value; where it
+    disagreed, the store must say so in a discrepancy note citing the reference."""
+    checked = 0
+    for ref, camp in _crosschecked():
+        counts = {f["date"][:4]: f["value"] for f in COUNTS if f["place"] == camp["id"]}
+        notes = " ".join(n["text"] for n in camp.get("notes", []))
+        start, _, end = camp["dates"].partition("/")
+        for field in ref["fields"]:
+            value = field["value"]
+            if field["field"] == "opened" and field.get("agrees") is True and isinstance(value, str):
+                assert start.rstrip("?~") == value or start.startswith(value), (camp["id"], value, start)
+                checked += 1
+            elif field["field"] == "closed" and field.get("agrees") is True and isinstance(value, str):
+                if value.endswith(".."):  # "still open on" that day: the store leaves the end open
+                    assert end == "..", (camp["id"], value, end)
+                else:
+                    assert end.rstrip("?~").startswith(value[:7]), (camp["id"], value, end)
+                checked += 1
+            elif field["field"] == "count" and field.get("agrees") is True and isinstance(value, int):
+                assert value in counts.values(), (camp["id"], value)
+                checked += 1
+            elif field.get("agrees") is False:
+                shown = ", ".join(map(str, value)) if isinstance(value, list) else (
+                    f"{value:,}" if isinstance(value, int) else str(value))
+                assert shown in notes, (camp["id"], field["field"], shown)
+                checked += 1
+    assert checked >= 40
+
+
+def test_fast_paths_build_exactly_what_the_field_by_field_reader_builds() -> None:
+    from gulagcli.check import MAKERS, _Reader
+    from gulagcli.fast import figure_fast, place_fast
+
+    for section, fast in (("places", place_fast), ("figures", figure_fast)):
+        for rec in RAW[section]:
+            problems: list[Any] = []
+            slow = MAKERS[section](_Reader(rec, section, problems, 0))
+            assert fast(rec) == slow and not problems, rec["id"]
+    broken = {**CAMPS[0], "camp_type": "gulag"}
+    assert place_fast(broken) is None  # the reader then names the problem
+    problems = []
+    MAKERS["places"](_Reader(broken, "places", problems, 0))
+    assert any("camp_type" in str(p) for p in problems)
+
+
+
+def test_no_two_places_share_a_name() -> None:
+    names = [p["name"].casefold() for p in RAW["places"]]
+    assert len(names) == len(set(names))
