@@ -19,7 +19,7 @@ IMPORTED = ("camp_type", "dates", "economy", "history", "lat", "lon", "region")
 # Events that happened in a camp division, and the camp the division belonged to then.
 EVENT_CAMPS = {
     "kengir-uprising": ["steplag"], "kengir-uprising-suppression": ["steplag"], "steplag-closed": ["steplag"],
-    "norilsk-uprising": ["gorlag"], "vorkuta-red-hats-vs-thieves": ["rechlag"],
+    "norilsk-uprising": ["gorlag"],
 }
 # Camp divisions already in the store: their camp type and the camp they belonged to.
 DIVISIONS = {"kengir": "steplag", "ekibastuz": "peschanlag"}
@@ -313,7 +313,7 @@ def series(store: dict[str, Any], path: Path, report: Counter[str]) -> None:
     store["figures"][:] = [f for f in store["figures"] if f.get("series") not in SERIES_WHAT]
     taken = {f["id"] for f in store["figures"]}
     for fig in doc.get("figures", []):
-        if fig.get("derived") or fig.get("series") not in SERIES_WHAT or not isinstance(fig.get("value"), int):
+        if fig.get("derived") or fig.get("excluded") or fig.get("series") not in SERIES_WHAT or not isinstance(fig.get("value"), int):
             report["series: figures skipped"] += 1
             continue
         refs = []
