@@ -85,7 +85,8 @@ def bibtex_entry(s: Source) -> str:
         fields += [("booktitle", container)] if container and entry == "incollection" else []
         fields += [("publisher", publisher)] if publisher else []
         fields += [("location", "{" + _bib_escape(s.place) + "}")] if s.place else []
-    elif entry == "online":
+    elif entry in ("online", "dataset"):
+        # biblatex's data model has no howpublished for these: the site or body is the organization.
         site = container or publisher
         fields += [("organization", site)] if site else []
     else:
