@@ -18,6 +18,8 @@ README = ROOT / "README.md"
 BLOCK = re.compile(r"```console\n(.*?)```", re.S)
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 COLUMNS = "100"
+# The README's "N years ago" must not change with the calendar: sessions run on a fixed day.
+TODAY = "2026-12-01"
 
 
 def sessions(text: str) -> list[tuple[str, str]]:
@@ -42,7 +44,7 @@ def run(command: str, cwd: Path) -> str:
     """The command's stdout and stderr as a terminal shows them (a pseudo-terminal, no colour)."""
     bindir = str(Path(sys.executable).parent)
     env = {**os.environ, "PATH": bindir + os.pathsep + os.environ.get("PATH", ""), "NO_COLOR": "1",
-           "COLUMNS": COLUMNS, "LINES": "50", "TERM": "xterm"}
+           "COLUMNS": COLUMNS, "LINES": "50", "TERM": "xterm", "GULAG_TODAY": TODAY}
     env.pop("GULAG_DATA", None)
     env.pop("FORCE_COLOR", None)
     master, slave = os.openpty()

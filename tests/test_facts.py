@@ -147,3 +147,17 @@ def test_show_completion_offers_ids_and_names(monkeypatch: pytest.MonkeyPatch) -
     got = dict(complete_name("ken"))
     assert got == {"kengir-uprising": "event: Kengir uprising", "kengir": "place: Kengir"}
     assert complete_name("zzz") == []
+
+
+def test_years_ago_follow_gulag_today(gulag: Gulag) -> None:
+    recs = json.loads(gulag("on", "26/06", "--json", env={"GULAG_TODAY": "2030-06-26"}).stdout)
+    assert {r["id"]: r["years_ago"] for r in recs} == {"norilsk-uprising": 77, "kengir-uprising": 76}
+    recs = json.loads(gulag("on", "--json", env={"GULAG_TODAY": "1990-03-05"}).stdout)
+    assert {r["id"]: r["years_ago"] for r in recs}["stalin-death"] == 37
+
+
+def test_an_empty_window_names_the_whole_window(gulag: Gulag) -> None:
+    result = gulag("on", "12-02", "--before", "7", "--after", "7", "--format", "table")
+    assert result.exit_code == 0
+    assert "nothing recorded from 11-25 to 12-09" in result.stderr
+    assert "nothing recorded on 12-02" in gulag("on", "12-02", "--format", "table").stderr

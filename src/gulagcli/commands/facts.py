@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, command_app, output
-from ..dates import parse_month_day
+from ..dates import parse_month_day, today
 from ..models import Store
 from ..query import figures_about, on_this_day, resolve, sources_of
 from ..render import listings, records
@@ -153,7 +153,9 @@ def figures(
 @app.command()
 def on(
     day: Annotated[
-        str | None, typer.Argument(metavar="[DAY]", help="Month and day: 06-26, '26 June'. Default: today.")
+        str | None,
+        typer.Argument(metavar="[DAY]", help="Month and day: 06-26, 26.06, 26/06 or '26 June'. "
+                                             "Default: today ($GULAG_TODAY if set)."),
     ] = None,
     before: Annotated[int, typer.Option("--before", "-B", min=0, max=366, help="Also N days before.")] = 0,
     after: Annotated[int, typer.Option("--after", "-A", min=0, max=366, help="Also N days after.")] = 0,
@@ -173,14 +175,24 @@ def on(
       gulag on --json
     """
     out = output(fmt, as_json, no_color)
-    today = date.today()
-    month, mday = parse_month_day(day) if day is not None else (today.month, today.day)
+    now = today()
+    month, mday = parse_month_day(day) if day is not None else (now.month, now.day)
     store = load(data)
     hits = on_this_day(store, month=month, day=mday, before=before, after=after)
-    recs = [{"years_ago": today.year - a.year, **records.event_record(store, a.event)} for a in hits]
+    recs = [{"years_ago": now.year - a.year, **records.event_record(store, a.event)} for a in hits]
     listing = listings.events_listing(recs)
     out.listing(Listing(recs, listings.ANNIVERSARY_COLUMNS, notes=listing.notes),
-                empty=f"nothing recorded on {month:02d}-{mday:02d}")
+                empty=f"nothing recorded {day_window(month, mday, before=before, after=after)}")
+
+
+def day_window(month: int, day: int, *, before: int, after: int) -> str:
+    """"on 06-26", or "from 06-19 to 07-03" when --before/--after widen the day."""
+    from ..dates import shift_days
+
+    anchor = date(2000, month, day)  # a leap year, so 02-29 is a day
+    if not before and not after:
+        return f"on {anchor:%m-%d}"
+    return f"from {shift_days(anchor, -before):%m-%d} to {shift_days(anchor, after):%m-%d}"
 
 
 @app.command()
