@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import bibtexparser
 import pytest
@@ -140,13 +141,53 @@ def test_about_reports_coverage_and_counts(gulag: Gulag) -> None:
     assert rec["sources_by_kind"] == {"book": 1, "encyclopedia": 1, "exhibit": 1}
 
 
-def test_show_completion_offers_ids_and_names(monkeypatch: pytest.MonkeyPatch) -> None:
-    from gulagcli.commands.lookup import complete_name
+def _complete(words: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the shell offers after ``gulag <words>`` (bash), through Click's completion protocol."""
+    import io
+
+    from gulagcli.cli import app
 
     monkeypatch.setenv("GULAG_DATA", str(MINI))
-    got = dict(complete_name("ken"))
+    monkeypatch.setenv("_GULAG_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", f"gulag {words}")
+    monkeypatch.setenv("COMP_CWORD", str(len(words.split(" "))))
+    out = io.StringIO()
+    monkeypatch.setattr("sys.stdout", out)
+    with pytest.raises(SystemExit):
+        app(prog_name="gulag")
+    return out.getvalue().split()  # bash: one value a line
+
+
+def test_show_completion_offers_ids_and_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer import Context
+
+    from gulagcli.commands.completion import complete_name
+
+    monkeypatch.setenv("GULAG_DATA", str(MINI))
+    ctx = Context(typer_command())
+    got = dict(complete_name(ctx, "ken"))
     assert got == {"kengir-uprising": "event: Kengir uprising", "kengir": "place: Kengir"}
-    assert complete_name("zzz") == []
+    assert complete_name(ctx, "zzz") == []
+    assert _complete("show ken", monkeypatch) == ["kengir-uprising", "kengir"]
+
+
+@pytest.mark.parametrize(
+    ("words", "offered"),
+    [("timeline --tag up", ["uprising"]), ("timeline --tag uprising,a", ["uprising,amnesty"]),
+     ("timeline --place nor", ["norilsk"]), ("timeline --person ber", ["beria"]),
+     ("figures --about kengir-u", ["kengir-uprising"]), ("export --place mos", ["moscow"]),
+     ("timeline --place zzz", [])],
+)
+def test_filters_complete_from_the_store(words: str, offered: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _complete(words, monkeypatch) == offered
+
+
+def typer_command() -> Any:
+    from typer.main import get_command
+
+    from gulagcli.cli import app
+
+    return get_command(app)
 
 
 def test_years_ago_follow_gulag_today(gulag: Gulag) -> None:

@@ -19,6 +19,7 @@ from ..render.cite import CiteStyle, bibtex_entry, csl_item, text_citation
 from ..render.emit import Output
 from ..render.output import Column, Listing, write_json
 from ..store import load
+from .completion import complete_name
 
 app = command_app()
 
@@ -126,7 +127,7 @@ def tags(
 @app.command()
 def figures(
     about: Annotated[
-        str | None, typer.Option("--about", "-a", metavar="NAME",
+        str | None, typer.Option("--about", "-a", metavar="NAME", autocompletion=complete_name,
                                  help="Only figures of this event, place, person or term.")
     ] = None,
     data: DataOpt = None, fmt: FormatOpt = None, as_json: JsonOpt = False, no_color: NoColorOpt = False,
@@ -197,7 +198,8 @@ def day_window(month: int, day: int, *, before: int, after: int) -> str:
 
 @app.command()
 def cite(
-    query: Annotated[str, typer.Argument(help="An event, place, person or term, as for `show`.")],
+    query: Annotated[str, typer.Argument(help="An event, place, person or term, as for `show`.",
+                                         autocompletion=complete_name)],
     style: Annotated[CiteStyle, typer.Option("--style", case_sensitive=False, help="Citation format.")]
     = CiteStyle.TEXT,
     data: DataOpt = None,

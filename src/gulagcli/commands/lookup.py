@@ -12,6 +12,7 @@ from ..query import Entity, resolve
 from ..render import details, records
 from ..render.details import Detail
 from ..store import load
+from .completion import complete_name
 
 app = command_app()
 
@@ -32,22 +33,6 @@ def card(store: Store, entity: Entity) -> tuple[Detail, dict[str, Any]]:
         return details.person_detail(rec), rec
     rec = records.term_record(store, store.terms[entity.id], related)
     return details.term_detail(rec), rec
-
-
-def complete_name(incomplete: str) -> list[tuple[str, str]]:
-    """Shell completion for `show`: ids and names of the bundled (or $GULAG_DATA) store."""
-    from ..query import entities, fold
-
-    try:
-        store = load(None)
-    except Exception:  # completion must never print a traceback into the shell
-        return []
-    want = fold(incomplete)
-    out = []
-    for entity, _ in entities(store):
-        if fold(entity.id).startswith(want) or fold(entity.name).startswith(want):
-            out.append((entity.id, f"{entity.kind.value}: {entity.name}"))
-    return out
 
 
 @app.command()
