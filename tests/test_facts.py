@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import bibtexparser
@@ -139,6 +140,29 @@ def test_about_reports_coverage_and_counts(gulag: Gulag) -> None:
     assert rec["counts"]["events"] == 8 and rec["counts"]["unverified_events"] == 2
     assert rec["covers"] == {"from": "1950-01-01", "to": "1959-12-31"}
     assert rec["sources_by_kind"] == {"book": 1, "encyclopedia": 1, "exhibit": 1}
+
+
+def test_about_speaks_plainly(gulag: Gulag, tmp_path: Path) -> None:
+    from .conftest import mini, write_store
+
+    text = gulag("about", "--format", "plain").stdout
+    assert "contents: 8 events, 3 places, 2 people, 1 term, 3 figures, 3 sources, 2 unverified events" in text
+    assert "covers: events from 1950 to 1959\n" in text  # the mini store's title names no years
+    store = mini()
+    store["meta"]["title"] = "Mini store, 1953-1954"
+    store["events"] = [e for e in store["events"] if e["id"] not in ("year-span", "decade")]
+    text = gulag("about", "--format", "plain", data=write_store(tmp_path, store)).stdout
+    assert "1 unverified event\n" in text
+    assert "covers: events from 1953 to 1956 (beyond the title's 1953–1954: 1 event ends after 1954)" in text
+
+
+def test_an_ambiguous_name_counts_every_entry_it_lists(gulag: Gulag) -> None:
+    result = gulag("show", "amnesty", data=None)
+    assert result.exit_code == 4
+    listed = [line for line in result.stderr.splitlines() if line.startswith("  ")]
+    kinds = [line.split()[0] for line in listed]
+    assert f"matches {kinds.count('event')} events and {kinds.count('term')} term;" in result.stderr
+    assert len(listed) == kinds.count("event") + kinds.count("term")
 
 
 def _complete(words: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:

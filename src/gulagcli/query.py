@@ -200,10 +200,25 @@ def resolve(store: Store, query: str, *, kind: Kind | None = None) -> Resolution
     best = [e for e in tier if e.kind is tier[0].kind]
     if len(best) > 1:
         raise AmbiguousError(
-            f"{text!r} matches {len(best)} {best[0].kind.value}s; use an id",
+            f"{text!r} matches {count_kinds(tier)}; use an id",
             candidates=tuple((e.kind.value, e.id, e.name) for e in tier),
         )
     return Resolution(best[0], tuple(e for e in tier if e is not best[0]))
+
+
+def plural(n: int, noun: str) -> str:
+    """"1 event", "5 events", "2 people"."""
+    irregular = {"person": "people", "unverified event": "unverified events"}
+    return f"{n} {noun if n == 1 else irregular.get(noun, noun + 's')}"
+
+
+def count_kinds(found: Sequence[Entity]) -> str:
+    """"5 events and 1 term": every entity listed, counted by kind in the order listed."""
+    counts: dict[str, int] = {}
+    for e in found:
+        counts[e.kind.value] = counts.get(e.kind.value, 0) + 1
+    parts = [plural(n, kind) for kind, n in counts.items()]
+    return " and ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else parts[0]
 
 
 def _has_words(query: list[str], name: list[str]) -> bool:

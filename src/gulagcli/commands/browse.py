@@ -84,13 +84,13 @@ def timeline(
     them. A place, person or tag the store does not know is an error (exit 3) that names
     the nearest matches.
 
-    [bold]Examples:[/bold]
+    Examples:
 
-    [dim]$[/dim] gulag timeline --from 1953 --to 1954
+      gulag timeline --from 1953 --to 1954
 
-    [dim]$[/dim] gulag timeline --place kengir
+      gulag timeline --place kengir
 
-    [dim]$[/dim] gulag timeline --tag uprising --tag strike --json | jq length
+      gulag timeline --tag uprising --tag strike --json | jq length
     """
     out = output(fmt, as_json, no_color)
     store, events = select(data, since=since, until=until, place=place, person=person, tag=tag,
@@ -133,13 +133,13 @@ def search(
     death), words of the same meaning (deaths finds killed), longer words it starts (amnest
     finds amnesty) and, from four letters on, close spellings (kenigr finds Kengir).
 
-    [bold]Examples:[/bold]
+    Examples:
 
-    [dim]$[/dim] gulag search amnesty
+      gulag search amnesty
 
-    [dim]$[/dim] gulag search kengir deaths --kind figure
+      gulag search kengir deaths --kind figure
 
-    [dim]$[/dim] gulag search solzhenitsin --json
+      gulag search solzhenitsin --json
     """
     from ..render.listings import hits_listing
     from ..render.records import hit_records

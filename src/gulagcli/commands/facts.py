@@ -10,10 +10,10 @@ from typing import Annotated, Any
 
 import typer
 
-from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, command_app, output
+from ..cli import DataOpt, DetailFormatOpt, FormatOpt, JsonOpt, NoColorOpt, command_app, output
 from ..dates import parse_month_day, today
 from ..models import Store
-from ..query import figures_about, on_this_day, resolve, sources_of
+from ..query import figures_about, on_this_day, plural, resolve, sources_of
 from ..render import listings, records
 from ..render.cite import CiteStyle, bibtex_entry, csl_item, text_citation
 from ..render.emit import Output
@@ -246,9 +246,29 @@ def about_record(store: Store) -> dict[str, Any]:
     }
 
 
+def covers_text(rec: dict[str, Any], store: Store) -> str:
+    """The span of the events, and how much of it lies outside the years the title names."""
+    import re
+
+    span = rec["covers"]
+    if not span["from"] or not span["to"]:
+        return "no dated events"
+    text = f"events from {span['from'][:4]} to {span['to'][:4]}"
+    m = re.search(r"\b(\d{4})\s*[-–]\s*(\d{4})\b", rec["title"])
+    if m:
+        lo, hi = int(m[1]), int(m[2])
+        before = sum(e.date.start.year < lo for e in store.events)
+        after = sum(hi < e.date.end.year < 9999 for e in store.events)
+        outside = [f"{plural(n, 'event')} {where} {year}" for n, where, year in
+                   ((before, "begins before", lo), (after, "ends after", hi)) if n]
+        if outside:
+            text += f" (beyond the title's {lo}–{hi}: " + " and ".join(outside) + ")"
+    return text
+
+
 @app.command()
 def about(
-    data: DataOpt = None, fmt: FormatOpt = None, as_json: JsonOpt = False, no_color: NoColorOpt = False,
+    data: DataOpt = None, fmt: DetailFormatOpt = None, as_json: JsonOpt = False, no_color: NoColorOpt = False,
 ) -> None:
     """What the store covers: its version, licence, span of years, counts and sources.
 
@@ -265,9 +285,11 @@ def about(
     d = Detail(title=rec["title"], kind="store")
     d.add("version", rec["version"])
     d.add("licence", rec["license"])
-    d.add("covers", f"{rec['covers']['from']} to {rec['covers']['to']}")
-    d.add("contents", ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in rec["counts"].items()))
-    d.add("sources", ", ".join(f"{n} {k}" for k, n in rec["sources_by_kind"].items()))
+    d.add("covers", covers_text(rec, load(data)))
+    singular = {"people": "person"}
+    d.add("contents", ", ".join(plural(n, singular.get(k, k.rstrip("s")).replace("_", " "))
+                                for k, n in rec["counts"].items()))
+    d.add("sources", "by kind: " + ", ".join(f"{k} {n}" for k, n in rec["sources_by_kind"].items()))
     d.add("about", rec["description"])
     d.add("file", rec["path"])
     out.detail(d, rec)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated, Any
 
 import typer
 
-from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, command_app, output
+from ..cli import DataOpt, DetailFormatOpt, JsonOpt, NoColorOpt, command_app, output
 from ..models import Kind, Store
 from ..query import Entity, resolve
 from ..render import details, records
@@ -16,7 +17,13 @@ from .completion import complete_name
 
 app = command_app()
 
-SHOWABLE = (Kind.EVENT, Kind.PERSON, Kind.PLACE, Kind.TERM)
+class ShowKind(str, Enum):
+    """The kinds `show` can show (figures and sources are shown with their event)."""
+
+    EVENT = "event"
+    PERSON = "person"
+    PLACE = "place"
+    TERM = "term"
 
 
 def card(store: Store, entity: Entity) -> tuple[Detail, dict[str, Any]]:
@@ -43,12 +50,12 @@ def show(
                             "person: or term: to choose the kind.", autocompletion=complete_name),
     ],
     kind: Annotated[
-        Kind | None,
+        ShowKind | None,
         typer.Option("--kind", "-k", case_sensitive=False, show_default=False,
                      help="Only look among entities of this kind."),
     ] = None,
     data: DataOpt = None,
-    fmt: FormatOpt = None,
+    fmt: DetailFormatOpt = None,
     as_json: JsonOpt = False,
     no_color: NoColorOpt = False,
 ) -> None:
@@ -70,10 +77,7 @@ def show(
     """
     out = output(fmt, as_json, no_color)
     store = load(data)
-    if kind is not None and kind not in SHOWABLE:
-        raise typer.BadParameter(f"show takes one of {', '.join(k.value for k in SHOWABLE)}",
-                                 param_hint="--kind")
-    found = resolve(store, query, kind=kind)
+    found = resolve(store, query, kind=Kind(kind.value) if kind is not None else None)
     detail, rec = card(store, found.entity)
     see_also = [{"kind": e.kind.value, "id": e.id, "name": e.name} for e in found.see_also]
     if see_also:
