@@ -85,3 +85,9 @@ def test_no_console_block_is_left_without_a_prompt() -> None:
     for path in documents():
         for block in re.findall(r"```console\n(.*?)```", path.read_text(encoding="utf-8"), re.S):
             assert block.startswith("$ "), (path.name, block[:60])
+
+
+def test_no_session_output_depends_on_where_the_checkout_is() -> None:
+    """A fresh clone anywhere must print the same: no absolute path of this checkout in an output."""
+    for doc, command, expected in CASES:
+        assert str(ROOT) not in expected, (doc, command)
