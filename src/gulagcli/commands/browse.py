@@ -111,8 +111,9 @@ def select(
 
 KindOpt = Annotated[
     list[Kind] | None,
-    typer.Option("--kind", "-k", case_sensitive=False, show_default=False,
-                 help="Only hits of this kind; repeat for several."),
+    typer.Option("--kind", "-k", metavar="KIND", case_sensitive=False, show_default=False,
+                 help="Only hits of this kind: event, person, place, term, figure or source; "
+                      "repeat for several."),
 ]
 
 
@@ -120,7 +121,9 @@ KindOpt = Annotated[
 def search(
     text: Annotated[list[str], typer.Argument(help="Words to look for; every word must match.")],
     kind: KindOpt = None,
-    limit: LimitOpt = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, max=10_000_000, help="Show at most N hits.")
+    ] = None,
     data: DataOpt = None,
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
