@@ -8,9 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner, Result
 
 from gulagcli.cli import app
+
+# Property tests check as many examples as before, but a busy machine (2 cores, 8 jobs) must not
+# fail them for being slow: no per-example deadline, no health check on generation speed.
+settings.register_profile("gulag", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("gulag")
 
 DATA = Path(__file__).parent / "data"
 MINI = DATA / "mini.json"
@@ -19,7 +25,7 @@ MINI = DATA / "mini.json"
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests see neither the developer's GULAG_DATA nor their colour settings."""
-    for var in ("GULAG_DATA", "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS"):
+    for var in ("GULAG_DATA", "GULAG_TODAY", "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS"):
         monkeypatch.delenv(var, raising=False)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from edtf import parse_edtf as edtf_parse
@@ -16,8 +15,9 @@ from gulagcli.dates import parse_edtf
 from gulagcli.store import bundled_path, load
 from gulagcli.validate import validate_file
 
+from . import exhibit
+
 Gulag = Callable[..., Result]
-EXHIBIT = Path(__file__).resolve().parents[1].parent / "shared" / "sources" / "000_5d6c3799ccc8af1d.txt"
 STORE = load(None)
 RAW = json.loads(bundled_path().read_text(encoding="utf-8"))
 
@@ -51,19 +51,42 @@ def test_every_event_and_figure_is_sourced_and_every_source_is_citable() -> None
             assert re.match(r"https?://[^\s]+$", src.url), src.id
 
 
-def test_summaries_are_one_line_in_our_own_words() -> None:
-    assert EXHIBIT.exists(), f"the exhibit text is expected at {EXHIBIT} (shared/ beside the checkout)"
-    exhibit = EXHIBIT.read_text(encoding="utf-8")
-    words = re.findall(r"[a-z0-9']+", exhibit.lower())
-    runs = {" ".join(words[i : i + 8]) for i in range(len(words) - 7)}
+def _our_texts() -> list[tuple[str, str]]:
     texts: list[tuple[str, str]] = []
     for ev in STORE.events:
-        assert "\n" not in ev.summary and len(ev.summary) <= 160, ev.id
         texts += [(ev.id, ev.summary), (ev.id, ev.description or "")] + [(ev.id, n.text) for n in ev.notes]
     texts += [(t.id, t.definition) for t in STORE.terms.values()]
-    for ident, text in texts:
-        tw = re.findall(r"[a-z0-9']+", text.lower())
-        copied = [" ".join(tw[i : i + 8]) for i in range(len(tw) - 7) if " ".join(tw[i : i + 8]) in runs]
+    return texts
+
+
+def test_summaries_are_one_line_in_our_own_words() -> None:
+    """No eight words in a row from the exhibit, checked against its fingerprint in tests/data/."""
+    for ev in STORE.events:
+        assert "\n" not in ev.summary and len(ev.summary) <= 160, ev.id
+    prints = exhibit.load_fingerprint()
+    assert len(prints) > 500, "the exhibit's fingerprint is missing or truncated"
+    for ident, text in _our_texts():
+        found = exhibit.copied(text, prints)
+        assert not found, f"{ident} copies the exhibit: {found[0]!r}"
+
+
+def test_the_fingerprint_catches_eight_copied_words_and_nothing_shorter() -> None:
+    prints = exhibit.fingerprint("The guards left the zone and the prisoners ran the camp for forty days.")
+    assert exhibit.copied("We read that THE GUARDS LEFT THE ZONE AND THE PRISONERS took over.", prints)
+    assert not exhibit.copied("the guards left the zone and the wardens stayed", prints)
+    assert all(len(p) == 16 for p in exhibit.load_fingerprint())
+
+
+@pytest.mark.skipif(not exhibit.EXHIBIT.exists(), reason="the exhibit text is not beside this checkout")
+def test_own_words_against_the_exhibit_text_itself() -> None:
+    """Where ../shared is there (CI), check against the text too, and that the fingerprint is current."""
+    text = exhibit.EXHIBIT.read_text(encoding="utf-8")
+    assert exhibit.fingerprint(text) == exhibit.load_fingerprint(), "run `python tests/exhibit.py --update`"
+    runs = set(exhibit.runs(text))
+    sentence = " ".join(exhibit.runs(text)[len(runs) // 2].split())
+    assert exhibit.copied(f"As we read it, {sentence}, they said.", exhibit.load_fingerprint())
+    for ident, ours in _our_texts():
+        copied = [r for r in exhibit.runs(ours) if r in runs]
         assert not copied, f"{ident} copies the exhibit: {copied[0]!r}"
 
 

@@ -154,3 +154,66 @@ def test_days_in_agrees_with_the_calendar_module(year: int, month: int) -> None:
     from gulagcli.dates import days_in
 
     assert days_in(year, month) == calendar.monthrange(year, month)[1]
+
+
+# --- numeric days: dots are day first; a slash is read only when the order is certain ------
+
+
+@pytest.mark.parametrize(
+    ("typed", "start", "end"),
+    [
+        ("5.3.1953", "1953-03-05", "1953-03-05"),
+        ("05.03.1953", "1953-03-05", "1953-03-05"),
+        ("26/06/1954", "1954-06-26", "1954-06-26"),
+        ("06/26/1954", "1954-06-26", "1954-06-26"),
+        ("12/12/1953", "1953-12-12", "1953-12-12"),
+        ("05/1953", "1953-05-01", "1953-05-31"),
+        ("1953-05-26/1953-08-04", "1953-05-26", "1953-08-04"),
+        ("1953/1954", "1953-01-01", "1954-12-31"),
+        ("May 1953/June 1954", "1953-05-01", "1954-06-30"),
+    ],
+)
+def test_numeric_days_and_intervals_stand_for_all_their_days(typed: str, start: str, end: str) -> None:
+    assert parse_user_range(typed) == (date.fromisoformat(start), date.fromisoformat(end))
+
+
+def test_a_slashed_day_that_reads_both_ways_is_refused_with_both_readings() -> None:
+    with pytest.raises(UsageError) as err:
+        parse_user_range("05/03/1953", option="--from")
+    assert "5 Mar 1953" in err.value.message and "3 May 1953" in err.value.message
+    assert "1953-03-05" in err.value.message
+
+
+@pytest.mark.parametrize(
+    ("typed", "problem"),
+    [("1953/..", "open end"), ("../1953", "open end"), ("1954/1953", "ends before it starts"),
+     ("1953-05/06/1954", "two dates"), ("5.3.", "no year"), ("31.02.1953", "not a real date"),
+     ("1.2.3.4", "cannot read")],
+)
+def test_an_interval_is_used_whole_or_refused(typed: str, problem: str) -> None:
+    with pytest.raises(UsageError, match=problem):
+        parse_user_range(typed, option="--to")
+
+
+@pytest.mark.parametrize(
+    ("typed", "md"),
+    [("26/06", (6, 26)), ("06/26", (6, 26)), ("26.06", (6, 26)), ("26.6.", (6, 26)), ("5.3.1953", (3, 5)),
+     ("26/06/1954", (6, 26))],
+)
+def test_on_takes_the_same_numeric_forms(typed: str, md: tuple[int, int]) -> None:
+    assert parse_month_day(typed) == md
+
+
+def test_on_refuses_an_ambiguous_day_with_both_readings() -> None:
+    with pytest.raises(UsageError, match=r"5 Mar or 3 May"):
+        parse_month_day("05/03")
+
+
+def test_gulag_today_fixes_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gulagcli.dates import today
+
+    monkeypatch.setenv("GULAG_TODAY", "2030-01-01")
+    assert today() == date(2030, 1, 1)
+    monkeypatch.setenv("GULAG_TODAY", "soon")
+    with pytest.raises(UsageError, match="GULAG_TODAY"):
+        today()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import bibtexparser
 import pytest
@@ -141,10 +143,87 @@ def test_about_reports_coverage_and_counts(gulag: Gulag) -> None:
     assert rec["sources_by_kind"] == {"book": 1, "encyclopedia": 1, "exhibit": 1}
 
 
-def test_show_completion_offers_ids_and_names(monkeypatch: pytest.MonkeyPatch) -> None:
-    from gulagcli.commands.lookup import complete_name
+def test_about_speaks_plainly(gulag: Gulag, tmp_path: Path) -> None:
+    from .conftest import mini, write_store
+
+    text = gulag("about", "--format", "plain").stdout
+    assert "contents: 8 events, 3 places, 2 people, 1 term, 3 figures, 3 sources, 2 unverified events" in text
+    assert "covers: events from 1950 to 1959\n" in text  # the mini store's title names no years
+    store = mini()
+    store["meta"]["title"] = "Mini store, 1953-1954"
+    store["events"] = [e for e in store["events"] if e["id"] not in ("year-span", "decade")]
+    text = gulag("about", "--format", "plain", data=write_store(tmp_path, store)).stdout
+    assert "1 unverified event\n" in text
+    assert "covers: events from 1953 to 1956 (beyond the title's 1953–1954: 1 event ends after 1954)" in text
+
+
+def test_an_ambiguous_name_counts_every_entry_it_lists(gulag: Gulag) -> None:
+    result = gulag("show", "amnesty", data=None)
+    assert result.exit_code == 4
+    listed = [line for line in result.stderr.splitlines() if line.startswith("  ")]
+    kinds = [line.split()[0] for line in listed]
+    assert f"matches {kinds.count('event')} events and {kinds.count('term')} term;" in result.stderr
+    assert len(listed) == kinds.count("event") + kinds.count("term")
+
+
+def _complete(words: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the shell offers after ``gulag <words>`` (bash), through Click's completion protocol."""
+    import io
+
+    from gulagcli.cli import app
 
     monkeypatch.setenv("GULAG_DATA", str(MINI))
-    got = dict(complete_name("ken"))
+    monkeypatch.setenv("_GULAG_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", f"gulag {words}")
+    monkeypatch.setenv("COMP_CWORD", str(len(words.split(" "))))
+    out = io.StringIO()
+    monkeypatch.setattr("sys.stdout", out)
+    with pytest.raises(SystemExit):
+        app(prog_name="gulag")
+    return out.getvalue().split()  # bash: one value a line
+
+
+def test_show_completion_offers_ids_and_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer import Context
+
+    from gulagcli.commands.completion import complete_name
+
+    monkeypatch.setenv("GULAG_DATA", str(MINI))
+    ctx = Context(typer_command())
+    got = dict(complete_name(ctx, "ken"))
     assert got == {"kengir-uprising": "event: Kengir uprising", "kengir": "place: Kengir"}
-    assert complete_name("zzz") == []
+    assert complete_name(ctx, "zzz") == []
+    assert _complete("show ken", monkeypatch) == ["kengir-uprising", "kengir"]
+
+
+@pytest.mark.parametrize(
+    ("words", "offered"),
+    [("timeline --tag up", ["uprising"]), ("timeline --tag uprising,a", ["uprising,amnesty"]),
+     ("timeline --place nor", ["norilsk"]), ("timeline --person ber", ["beria"]),
+     ("figures --about kengir-u", ["kengir-uprising"]), ("export --place mos", ["moscow"]),
+     ("timeline --place zzz", [])],
+)
+def test_filters_complete_from_the_store(words: str, offered: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _complete(words, monkeypatch) == offered
+
+
+def typer_command() -> Any:
+    from typer.main import get_command
+
+    from gulagcli.cli import app
+
+    return get_command(app)
+
+
+def test_years_ago_follow_gulag_today(gulag: Gulag) -> None:
+    recs = json.loads(gulag("on", "26/06", "--json", env={"GULAG_TODAY": "2030-06-26"}).stdout)
+    assert {r["id"]: r["years_ago"] for r in recs} == {"norilsk-uprising": 77, "kengir-uprising": 76}
+    recs = json.loads(gulag("on", "--json", env={"GULAG_TODAY": "1990-03-05"}).stdout)
+    assert {r["id"]: r["years_ago"] for r in recs}["stalin-death"] == 37
+
+
+def test_an_empty_window_names_the_whole_window(gulag: Gulag) -> None:
+    result = gulag("on", "12-02", "--before", "7", "--after", "7", "--format", "table")
+    assert result.exit_code == 0
+    assert "nothing recorded from 11-25 to 12-09" in result.stderr
+    assert "nothing recorded on 12-02" in gulag("on", "12-02", "--format", "table").stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import shlex
 from collections.abc import Callable
 from pathlib import Path
@@ -61,3 +62,52 @@ def test_root_help_lists_exit_codes_and_version() -> None:
     assert "Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 ambiguous, 5 data, 130 interrupted" in result.stdout
     version = runner.invoke(app, ["--version"])
     assert version.exit_code == 0 and version.stdout.startswith("gulag ")
+
+
+def _help(*args: str, columns: int = 100) -> str:
+    result = CliRunner().invoke(app, [*args, "--help"], env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_show_help_offers_only_what_show_accepts() -> None:
+    text = _help("show", columns=200)
+    assert "<event|person|place|term>" in text and "figure" not in text.split("--kind", 1)[1].split("\n")[0]
+    assert "<table|plain|json|jsonl>" in text and "csv" not in text
+    for kind in ("event", "person", "place", "term"):
+        assert CliRunner().invoke(app, ["show", "kengir", "--kind", kind, "--json"]).exit_code in (0, 3, 4)
+
+
+@pytest.mark.parametrize("name", ["timeline", "search", "show", "figures", "on"])
+@pytest.mark.parametrize("columns", [60, 100, 160])
+def test_help_paragraphs_wrap_at_the_terminal_not_at_the_source(name: str, columns: int) -> None:
+    """A sentence continues on the next line only because the line is full."""
+    lines = [line.strip() for line in _help(name, columns=columns).splitlines()]
+    prose = [ln for ln in lines if ln and not ln.startswith(("│", "╭", "╰", "gulag ", "Usage:"))]
+    for line, following in itertools.pairwise(prose):
+        if line.endswith((".", ":", ")")) or not following or following[0].isupper():
+            continue
+        first_word = following.split()[0]
+        assert len(line) + 1 + len(first_word) > columns - 4, f"broken early: {line!r} / {following!r}"
+
+
+def test_unknown_command_suggests_the_nearest() -> None:
+    result = CliRunner().invoke(app, ["timline"])
+    assert result.exit_code == 2
+    assert "No such command 'timline'. Did you mean 'timeline'?" in result.stderr
+    assert "Did you mean" not in CliRunner().invoke(app, ["zzzzzz"]).stderr
+
+
+def test_help_command_shows_a_command_s_help() -> None:
+    runner = CliRunner()
+    assert runner.invoke(app, ["help", "timeline"]).stdout == runner.invoke(app, ["timeline", "--help"]).stdout
+    assert "Usage: gulag [OPTIONS] COMMAND" in CliRunner().invoke(app, ["help"]).stdout
+    assert "Did you mean 'search'" in CliRunner().invoke(app, ["help", "serch"]).stderr
+
+
+@pytest.mark.parametrize("command", [["timeline"], ["places"], ["figures"], ["search", "kengir"], ["on", "06-26"]])
+def test_json_with_another_format_is_a_usage_error(command: list[str]) -> None:
+    result = CliRunner().invoke(app, [*command, "--json", "--format", "csv"])
+    assert result.exit_code == 2
+    assert "--json and --format csv ask for different formats" in result.stderr
+    assert CliRunner().invoke(app, [*command, "--json", "--format", "json"]).exit_code == 0

@@ -10,7 +10,8 @@ from typer.testing import Result
 
 from gulagcli.errors import AmbiguousError, NotFoundError
 from gulagcli.models import Kind
-from gulagcli.query import resolve, search
+from gulagcli.query import resolve
+from gulagcli.search import search
 from gulagcli.store import load
 
 from .conftest import MINI, ids
@@ -114,31 +115,86 @@ def test_core_resolution_without_the_runner() -> None:
 
 
 def test_search_ranks_title_matches_above_summary_matches(gulag: Gulag) -> None:
-    got = ids(gulag("search", "kengir", "--json"))
+    got = ids(gulag("search", "kengir", "--kind", "event", "--json"))
     assert got == ["kengir-uprising"]
-    got = ids(gulag("search", "prisoners", "--json"))
+    got = ids(gulag("search", "prisoners", "--kind", "event", "--json"))
     assert set(got) == {"norilsk-uprising", "kengir-uprising", "beria-amnesty"}
-    assert ids(gulag("search", "amnesty", "--json")) == ["beria-amnesty"]
+    assert ids(gulag("search", "amnesty", "--kind", "event", "--json")) == ["beria-amnesty"]
     hits = json.loads(gulag("search", "amnest", "--json").stdout)
     assert hits[0]["id"] == "beria-amnesty" and hits[0]["score"] > 0
 
 
 def test_search_title_outranks_place_and_summary() -> None:
     store = load(MINI)
-    hits = search(store, "norilsk")
-    assert [h.event.id for h in hits] == ["norilsk-uprising"]
+    hits = search(store, "norilsk", kinds=[Kind.EVENT])
+    assert [h.id for h in hits] == ["norilsk-uprising"]
     hits = search(store, "kengir camp")
-    assert hits[0].event.id == "kengir-uprising"
+    assert [(h.kind.value, h.id) for h in hits[:2]] == [("place", "kengir"), ("event", "kengir-uprising")]
     scores = [h.score for h in search(store, "uprising")]
     assert scores == sorted(scores, reverse=True)
 
 
+def test_search_covers_every_kind_and_says_which(gulag: Gulag) -> None:
+    hits = json.loads(gulag("search", "kengir", "--json").stdout)
+    kinds = {(h["kind"], h["id"]) for h in hits}
+    assert {("event", "kengir-uprising"), ("place", "kengir")} <= kinds
+    assert ("figure", "kengir-killed-official") in kinds  # a figure of the Kengir uprising
+    assert [h["kind"] for h in json.loads(gulag("search", "slowdown", "--json").stdout)] == ["term"]
+    assert ("person", "beria") in {(h["kind"], h["id"]) for h in json.loads(gulag("search", "beria", "--json").stdout)}
+    [source] = json.loads(gulag("search", "reference", "b", "--kind", "source", "--json").stdout)
+    assert (source["kind"], source["id"], source["source_type"]) == ("source", "ref-b", "book")
+    table = gulag("search", "kengir", "--format", "table", env={"COLUMNS": "120"}).stdout
+    assert "event" in table and "place" in table and "figure" in table
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("kenigr", "kengir-uprising"),  # a typo, as `show kenigr` forgives it
+     ("kengir deaths", "kengir-killed-official"),  # "deaths" finds "killed"
+     ("deaths", "stalin-death"),  # and its own stem
+     ("strikes", "norilsk-uprising"),  # inflection: the summary says "strike"
+     ("go-slow", "slowdown")],
+)
+def test_search_forgives_typos_inflections_and_synonyms(gulag: Gulag, query: str, expected: str) -> None:
+    assert expected in ids(gulag("search", *query.split(), "--json"))
+
+
+def test_search_ranks_the_word_itself_above_its_relatives() -> None:
+    store = load(MINI)
+    [death, *_] = search(store, "death")
+    assert death.id == "stalin-death"
+    scores = {h.id: h.score for h in search(store, "kengir killed")}
+    assert scores["kengir-killed-official"] > scores.get("kengir-uprising", 0)
+
+
+def test_search_and_show_forgive_the_same_typos(gulag: Gulag) -> None:
+    for typo in ("kenigr", "norilks"):
+        shown = json.loads(gulag("show", typo, "--json").stdout)["id"]
+        assert shown in ids(gulag("search", typo, "--json")), typo
+
+
 def test_search_every_word_must_match(gulag: Gulag) -> None:
-    assert ids(gulag("search", "kengir", "norilsk", "--json")) == []
-    result = gulag("search", "kengir", "norilsk")
-    assert result.exit_code == 0
+    assert ids(gulag("search", "kengir", "norilsk", "--kind", "event", "--json")) == []
+    result = gulag("search", "kengir", "norilsk", "--kind", "event", "--format", "table")
+    assert result.exit_code == 0 and "nothing in the store matches that search" in result.stderr
+
+
+def test_search_kind_must_be_a_kind(gulag: Gulag) -> None:
+    result = gulag("search", "kengir", "--kind", "camp")
+    assert result.exit_code == 2 and "--kind" in result.stderr
 
 
 def test_search_needs_words(gulag: Gulag) -> None:
     result = gulag("search", "!!!")
     assert result.exit_code == 2 and "empty search" in result.stderr
+
+
+def test_search_in_the_bundled_store(gulag: Gulag) -> None:
+    """The issue's own examples, on the store users get."""
+    assert ids(gulag("search", "slowdown", "--json", data=None))[0] == "slowdown"
+    assert "kengir-uprising" in ids(gulag("search", "kuznetsov", "--json", data=None))
+    kengir_deaths = ids(gulag("search", "kengir", "deaths", "--json", data=None))
+    assert kengir_deaths[0] == "kengir-uprising-suppression"
+    assert "kengir-uprising-killed-official" in kengir_deaths
+    assert "solzhenitsyn" in ids(gulag("search", "solzhenitsin", "--kind", "person", "--json", data=None))
+    assert "zeks" in ids(gulag("search", "zek", "--kind", "term", "--json", data=None))

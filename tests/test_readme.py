@@ -1,4 +1,4 @@
-"""The README's sessions are real: each command runs and prints what the README shows."""
+"""The README and the docs are real: each session runs and prints what the file shows."""
 
 from __future__ import annotations
 
@@ -7,29 +7,47 @@ from pathlib import Path
 
 import pytest
 
-from .readme_sessions import README, ROOT, run, sessions
+from .readme_sessions import README, ROOT, documents, run, sessions
 
 TEXT = README.read_text(encoding="utf-8")
-SESSIONS = sessions(TEXT)
+DOCS = {path.relative_to(ROOT).as_posix(): sessions(path.read_text(encoding="utf-8")) for path in documents()}
+CASES = [(name, command, expected) for name, found in DOCS.items() for command, expected in found]
+COMMANDS_DOC = ROOT / "docs" / "commands.md"
 
 
-def test_readme_has_sessions_for_the_main_commands() -> None:
-    commands = " ".join(c for c, _ in SESSIONS)
-    for needed in ("gulag timeline --from 1953 --to 1954", "gulag show kengir", "gulag search amnesty",
-                   "| jq length", "gulag show place:norilsk", "gulag show beria", "gulag figures --about kengir",
-                   "gulag on 06-26", "gulag cite kengir --style bibtex"):
+def test_the_readme_fits_on_a_few_screens_and_tours_the_main_commands() -> None:
+    assert len(TEXT.splitlines()) <= 260
+    commands = " ".join(c for c, _ in DOCS["README.md"])
+    for needed in ("gulag timeline --from 1953 --to 1954", "gulag show", "gulag search", "gulag figures",
+                   "gulag on", "gulag cite", "| jq"):
         assert needed in commands, needed
 
 
+def test_the_readme_links_only_to_files_that_exist() -> None:
+    for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", TEXT):
+        assert (ROOT / target).exists(), target
+    for path in documents():
+        for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", path.read_text(encoding="utf-8")):
+            assert (path.parent / target).exists(), (path.name, target)
+
+
+def test_every_command_is_shown_running_somewhere_in_the_docs() -> None:
+    from gulagcli.cli import COMMANDS
+
+    ran = " ".join(c for found in DOCS.values() for c, _ in found)
+    for name in COMMANDS:
+        assert f"gulag {name}" in ran, name
+
+
 @pytest.fixture(scope="module")
-def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One directory for the whole README, as for a reader going through it in order."""
-    return tmp_path_factory.mktemp("readme")
+def workdirs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """One directory per file, as for a reader going through it in order."""
+    return {name: tmp_path_factory.mktemp(re.sub(r"\W", "-", name)) for name in DOCS}
 
 
-@pytest.mark.parametrize(("command", "expected"), SESSIONS, ids=[c for c, _ in SESSIONS])
-def test_readme_session_output_is_real(command: str, expected: str, workdir: Path) -> None:
-    assert run(command, workdir) == expected, "README is stale: run `python tests/readme_sessions.py --update`"
+@pytest.mark.parametrize(("doc", "command", "expected"), CASES, ids=[f"{d}: {c}" for d, c, _ in CASES])
+def test_session_output_is_real(doc: str, command: str, expected: str, workdirs: dict[str, Path]) -> None:
+    assert run(command, workdirs[doc]) == expected, f"{doc} is stale: run `python tests/readme_sessions.py --update`"
 
 
 def test_ci_runs_exactly_the_readme_test_command() -> None:
@@ -41,11 +59,35 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     assert "test-command" in ci and "bash -c \"$cmd\"" in ci
 
 
-def test_readme_documents_every_exit_code_and_command() -> None:
-    from gulagcli.cli import COMMANDS
+def test_commands_doc_documents_every_exit_code_command_and_option() -> None:
+    import typer
+
+    from gulagcli.cli import COMMANDS, app
     from gulagcli.errors import ExitCode
 
+    text = COMMANDS_DOC.read_text(encoding="utf-8")
     for code in ExitCode:
-        assert re.search(rf"^\| {code.value} \| `{code.name}` \|", TEXT, re.M), code
+        assert re.search(rf"^\| {code.value} \| `{code.name}` \|", text, re.M), code
+    group = typer.main.get_command(app)
     for name in COMMANDS:
-        assert re.search(rf"^### `gulag {name}`", TEXT, re.M) or f"`gulag {name}`" in TEXT, name
+        assert re.search(rf"^## `gulag {name}`|^## .*`gulag {name}`", text, re.M), name
+        command = group.get_command(None, name)  # type: ignore[attr-defined]
+        section = text.split(f"`gulag {name}`", 1)[1]
+        for param in command.params:
+            for opt in param.opts:
+                if opt.startswith("--") and opt not in ("--help", "--data", "--format", "--json", "--no-color"):
+                    assert opt in text, (name, opt)
+        assert section
+
+
+def test_no_console_block_is_left_without_a_prompt() -> None:
+    """A ```console block is always run; one without `$ ` lines would silently test nothing."""
+    for path in documents():
+        for block in re.findall(r"```console\n(.*?)```", path.read_text(encoding="utf-8"), re.S):
+            assert block.startswith("$ "), (path.name, block[:60])
+
+
+def test_no_session_output_depends_on_where_the_checkout_is() -> None:
+    """A fresh clone anywhere must print the same: no absolute path of this checkout in an output."""
+    for doc, command, expected in CASES:
+        assert str(ROOT) not in expected, (doc, command)

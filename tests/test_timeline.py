@@ -83,7 +83,6 @@ def test_empty_table_says_so_on_stderr(gulag: Gulag) -> None:
         (["--place", "Ulytau Region"], ["kengir-uprising"]),  # the region
         (["--place", "russia"], ["stalin-death", "norilsk-uprising"]),
         (["--place", "noril'sk"], ["norilsk-uprising"]),
-        (["--place", "atlantis"], []),
         (["--person", "beria"], ["beria-amnesty"]),
         (["--person", "Иосиф Сталин"], ["stalin-death"]),
         (["--tag", "uprising"], ["norilsk-uprising", "kengir-uprising"]),
@@ -91,6 +90,19 @@ def test_empty_table_says_so_on_stderr(gulag: Gulag) -> None:
         (["--limit", "2"], ["decade", "stalin-death"]),
         (["--reverse", "--limit", "1"], ["uncertain-year"]),
         (["--from", "1953", "--to", "1954", "--place", "russia"], ["stalin-death", "norilsk-uprising"]),
+        # Several values of one filter: any of them; different filters: all of them.
+        (["--tag", "uprising", "--tag", "death"], ["stalin-death", "norilsk-uprising", "kengir-uprising"]),
+        (["--tag", "uprising,death"], ["stalin-death", "norilsk-uprising", "kengir-uprising"]),
+        (["--place", "kengir", "--place", "moscow"], ["stalin-death", "kengir-uprising"]),
+        (["--place", "kengir,norilsk", "--tag", "uprising"], ["norilsk-uprising", "kengir-uprising"]),
+        (["--person", "beria,stalin"], ["stalin-death", "beria-amnesty"]),
+        (["--person", "beria", "--tag", "death"], []),
+        # Dates as typed: dots are day first, an interval is used whole.
+        (["--from", "5.3.1953", "--to", "5.3.1953"], ["decade", "stalin-death"]),
+        (["--from", "26/06/1954", "--to", "26/06/1954"], ["decade", "year-span", "vague-event", "kengir-uprising"]),
+        (["--to", "1953-03-06/1953-03-26"], ["decade", "stalin-death"]),
+        (["--from", "1953-03-06/1953-03-26"], ["decade", "beria-amnesty", "norilsk-uprising", "year-span",
+                                               "vague-event", "kengir-uprising", "uncertain-year"]),
     ],
 )
 def test_filters(gulag: Gulag, args: list[str], expected: list[str]) -> None:
@@ -164,7 +176,8 @@ def test_force_color_table_has_colour_but_no_color_flag_removes_it(gulag: Gulag)
         (["--limit", "0"], "--limit"),
         (["--limit", "-3"], "--limit"),
         (["--format", "xml"], "--format"),
-        (["--tag", "nosuchtag"], "unknown tag 'nosuchtag'"),
+        (["--from", "05/03/1953"], "could be 5 Mar 1953 or 3 May 1953"),
+        (["--to", "1953/.."], "open end"),
     ],
 )
 def test_bad_arguments_are_one_line_usage_errors(gulag: Gulag, args: list[str], message: str) -> None:
@@ -174,3 +187,38 @@ def test_bad_arguments_are_one_line_usage_errors(gulag: Gulag, args: list[str], 
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.output
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "message", "suggestion"),
+    [
+        (["--place", "kenigr"], "--place 'kenigr': no place of that name", "kengir"),
+        (["--place", "narnia"], "--place 'narnia': no place of that name", None),
+        (["--place", "kengir,narnia"], "--place 'narnia'", None),
+        (["--person", "berya"], "--person 'berya': no person of that name", "beria"),
+        (["--tag", "uprisng"], "--tag 'uprisng': no tag of that name", "uprising"),
+        (["--tag", "nosuchtag"], "--tag 'nosuchtag': no tag of that name", None),
+    ],
+)
+def test_an_unknown_filter_value_is_an_error_naming_the_nearest(
+    gulag: Gulag, args: list[str], message: str, suggestion: str | None
+) -> None:
+    result = gulag("timeline", *args, "--json")
+    assert result.exit_code == 3, result.output
+    assert result.stdout == ""
+    assert message in result.stderr
+    if suggestion:
+        assert f"did you mean: {suggestion}" in result.stderr
+
+
+def test_the_issue_examples_on_the_bundled_store(gulag: Gulag) -> None:
+    both = ids(gulag("timeline", "--tag", "uprising", "--tag", "strike", "--json", data=None))
+    uprisings = ids(gulag("timeline", "--tag", "uprising", "--json", data=None))
+    strikes = ids(gulag("timeline", "--tag", "strike", "--json", data=None))
+    assert set(both) == set(uprisings) | set(strikes) and set(strikes) - set(uprisings)
+    kenigr = gulag("timeline", "--place", "kenigr", data=None)
+    assert kenigr.exit_code == 3 and "did you mean: kengir" in kenigr.stderr
+    ambiguous = gulag("timeline", "--from", "05/03/1953", "--to", "05/03/1953", data=None)
+    assert ambiguous.exit_code == 2
+    assert "5 Mar 1953" in ambiguous.stderr and "3 May 1953" in ambiguous.stderr
+    assert "stalin-death" in ids(gulag("timeline", "--from", "5.3.1953", "--to", "5.3.1953", "--json", data=None))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from enum import Enum
 from functools import cache
 from importlib import import_module
 from pathlib import Path
@@ -18,7 +19,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import store as store_mod
-from .errors import AmbiguousError, ExitCode, GulagError, NotFoundError
+from .errors import AmbiguousError, ExitCode, GulagError, NotFoundError, UsageError
 from .render.emit import Output
 from .render.output import OutputFormat, resolve_format
 
@@ -44,7 +45,23 @@ def command_app() -> typer.Typer:
 def _module_command(module: str, name: str) -> Any:
     app_ = import_module(f"{__package__}.commands.{module}").app
     command = typer.main.get_command(app_)
-    return command.get_command(None, name) if isinstance(command, TyperGroup) else command  # type: ignore[arg-type]
+    found = command.get_command(None, name) if isinstance(command, TyperGroup) else command  # type: ignore[arg-type]
+    if found is not None:
+        found.help = unwrap_help(found.help or "")
+    return found
+
+
+def unwrap_help(text: str) -> str:
+    """A docstring's paragraphs as single lines, so the terminal wraps them at its own width.
+
+    Typer's rich help keeps the docstring's line breaks, which at any other width than the
+    source's break sentences in the middle. Indented paragraphs (examples) keep their lines.
+    """
+    import inspect
+
+    paragraphs = inspect.cleandoc(text).split("\n\n")
+    return "\n\n".join(p if any(line.startswith(" ") for line in p.splitlines()) else " ".join(p.split())
+                       for p in paragraphs)
 
 
 class GulagGroup(TyperGroup):
@@ -53,6 +70,23 @@ class GulagGroup(TyperGroup):
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """`gulag help timeline` is `gulag timeline --help`; `gulag help` is `gulag --help`."""
+        if args and args[0] == "help":
+            args = [args[1], "--help"] if len(args) > 1 else ["--help"]
+        return super().parse_args(ctx, args)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """An unknown command names the commands spelt like it (`gulag timline`)."""
+        name = args[0] if args else ""
+        if name and name not in COMMANDS and not name.startswith("-"):
+            from .match import similar
+
+            close = [c for c, _ in similar(name, COMMANDS, cutoff=60, limit=3)]
+            hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+            ctx.fail(f"No such command {name!r}.{hint}")
+        return super().resolve_command(ctx, args)
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         module = COMMANDS.get(cmd_name)
@@ -126,6 +160,7 @@ app = typer.Typer(
         "  gulag timeline --from 1953 --to 1954\n\n"
         "  gulag show kengir\n\n"
         "  gulag search amnesty --json\n\n"
+        "  gulag help timeline\n\n"
         f"Exit codes: {EXIT_CODES_HELP}."
     ),
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -170,8 +205,28 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Shorthand for --format js
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour (NO_COLOR=1 does the same).")]
 
 
-def output(fmt: OutputFormat | None, as_json: bool, no_color: bool) -> Output:
-    return Output(resolve_format(fmt, as_json), no_color=no_color)
+class DetailFormat(str, Enum):
+    """The formats one record (`show`, `about`) can be written in: all but csv."""
+
+    TABLE = "table"
+    PLAIN = "plain"
+    JSON = "json"
+    JSONL = "jsonl"
+
+
+DetailFormatOpt = Annotated[
+    DetailFormat | None,
+    typer.Option("--format", "-f", show_default=False, case_sensitive=False,
+                 help="Output format. Default: table on a terminal, plain (label: value lines) when piped."),
+]
+
+
+def output(fmt: OutputFormat | DetailFormat | None, as_json: bool, no_color: bool) -> Output:
+    """Where a command writes; --json with another --format is a usage error, not a silent choice."""
+    if as_json and fmt is not None and fmt.value != OutputFormat.JSON.value:
+        raise UsageError(f"--json and --format {fmt.value} ask for different formats; give one of them")
+    chosen = OutputFormat(fmt.value) if fmt is not None else None
+    return Output(resolve_format(chosen, as_json), no_color=no_color)
 
 
 

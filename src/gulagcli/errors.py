@@ -10,8 +10,8 @@ class ExitCode(IntEnum):
 
     OK = 0  # success, including an empty listing
     FAILURE = 1  # could not write output (file exists without --force, unwritable path)
-    USAGE = 2  # bad arguments: unparseable dates, --from after --to, unknown format
-    NOT_FOUND = 3  # a lookup matched nothing
+    USAGE = 2  # bad arguments: unparseable or ambiguous dates, --from after --to, unknown format
+    NOT_FOUND = 3  # a lookup, or a --place/--person/--tag filter, matched nothing
     AMBIGUOUS = 4  # a lookup matched several entities equally well
     DATA = 5  # the store is missing, unreadable or invalid
     INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)

@@ -3,28 +3,15 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from functools import lru_cache
 from typing import NamedTuple
 
 from .errors import AmbiguousError, NotFoundError, UsageError
+from .match import CLOSE, fold, phrase, words
 from .models import Event, Figure, Kind, Person, Place, Store, Term
 
-_WORD = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form of a text: "Kengír" and "KENGIR" fold alike."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ʹ", "").strip()
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
-
+__all__ = ["fold", "words"]  # re-exported: callers older than match.py import them from here
 
 # --- places and people as filters ---------------------------------------------------------
 
@@ -61,18 +48,57 @@ def matching_people(store: Store, query: str) -> set[str]:
     return _matching({p.id: person_names(p) for p in store.people.values()}, query)
 
 
+Names = str | Sequence[str] | None
+
+
+def split_names(value: Names) -> list[str]:
+    """Filter values as typed: repeated options and comma lists, blanks dropped."""
+    items = [value] if isinstance(value, str) else list(value or ())
+    return [part.strip() for item in items for part in item.split(",") if part.strip()]
+
+
+def _resolve_filter(
+    option: str, queries: list[str], names_of: dict[str, list[str]], *, whole: bool = False
+) -> set[str] | None:
+    """Ids any of ``queries`` names; a query naming nothing is an error with the nearest names.
+
+    A place or person matches by whole words of any of its names ("russia" keeps every place
+    in Russia); with ``whole`` (tags) the query must be a whole name.
+    """
+    if not queries:
+        return None
+    from .match import suggest
+
+    found: set[str] = set()
+    for q in queries:
+        if whole:
+            ids = {key for key, names in names_of.items() if phrase(q) in {phrase(n) for n in names}}
+        else:
+            ids = _matching(names_of, q)
+        if not ids:
+            what = option.removeprefix("--")
+            raise NotFoundError(f"{option} {q!r}: no {what} of that name in the store",
+                                suggestions=tuple(suggest(q, names_of)))
+        found |= ids
+    return found
+
+
 def filter_events(
     store: Store,
     *,
     start: date | None = None,
     end: date | None = None,
-    place: str | None = None,
-    person: str | None = None,
-    tag: str | None = None,
+    place: Names = None,
+    person: Names = None,
+    tag: Names = None,
     limit: int | None = None,
     reverse: bool = False,
 ) -> list[Event]:
     """Events in chronological order that overlap start..end and match every filter given.
+
+    Each of ``place``, ``person`` and ``tag`` may name several (a list, or commas): an event
+    is kept when it matches any of them. A name that matches nothing in the store raises
+    :class:`NotFoundError` with the nearest names, rather than an empty timeline.
 
     A date range keeps an event when the event's widest span meets it, so "c. 1954" is kept by
     ``--to 1953`` (it may have been as early as 1953).
@@ -80,11 +106,12 @@ def filter_events(
     if start is not None and end is not None and start > end:
         raise UsageError(f"--from {start} is after --to {end}")
     lo, hi = start or date.min, end or date.max
-    places = matching_places(store, place) if place else None
-    people = matching_people(store, person) if person else None
-    tag_id = fold(tag) if tag else None
-    if tag_id is not None and tag_id not in store.tags:
-        raise UsageError(f"unknown tag {tag!r}; known tags: {', '.join(sorted(store.tags))}")
+    places = _resolve_filter("--place", split_names(place),
+                             {p.id: place_names(p) for p in store.places.values()})
+    people = _resolve_filter("--person", split_names(person),
+                             {p.id: person_names(p) for p in store.people.values()})
+    tags = _resolve_filter("--tag", split_names(tag), {t.id: [t.id, t.label] for t in store.tags.values()},
+                           whole=True)
     out: Iterable[Event] = store.events
     if start is not None or end is not None:
         out = (e for e in out if e.date.earliest <= hi and e.date.latest >= lo)
@@ -92,8 +119,8 @@ def filter_events(
         out = (e for e in out if places.intersection(e.places))
     if people is not None:
         out = (e for e in out if people.intersection(e.people))
-    if tag_id is not None:
-        out = (e for e in out if tag_id in e.tags)
+    if tags is not None:
+        out = (e for e in out if tags.intersection(e.tags))
     result = list(out)
     if reverse:
         result.reverse()
@@ -179,10 +206,25 @@ def resolve(store: Store, query: str, *, kind: Kind | None = None) -> Resolution
     best = [e for e in best if e.id == text.strip()] or best
     if len(best) > 1:
         raise AmbiguousError(
-            f"{text!r} matches {len(best)} {best[0].kind.value}s; use an id",
+            f"{text!r} matches {count_kinds(tier)}; use an id",
             candidates=tuple((e.kind.value, e.id, e.name) for e in tier),
         )
     return Resolution(best[0], tuple(e for e in tier if e is not best[0]))
+
+
+def plural(n: int, noun: str) -> str:
+    """"1 event", "5 events", "2 people"."""
+    irregular = {"person": "people", "unverified event": "unverified events"}
+    return f"{n} {noun if n == 1 else irregular.get(noun, noun + 's')}"
+
+
+def count_kinds(found: Sequence[Entity]) -> str:
+    """"5 events and 1 term": every entity listed, counted by kind in the order listed."""
+    counts: dict[str, int] = {}
+    for e in found:
+        counts[e.kind.value] = counts.get(e.kind.value, 0) + 1
+    parts = [plural(n, kind) for kind, n in counts.items()]
+    return " and ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else parts[0]
 
 
 def _has_words(query: list[str], name: list[str]) -> bool:
@@ -190,79 +232,22 @@ def _has_words(query: list[str], name: list[str]) -> bool:
     return all(any(w.startswith(qw) for w in name) for qw in query)
 
 
-def _close(pool: list[tuple[Entity, list[str]]], q: str, cutoff: float = 0.75) -> list[Entity]:
-    from difflib import SequenceMatcher
+def _close(pool: list[tuple[Entity, list[str]]], q: str, cutoff: float = CLOSE) -> list[Entity]:
+    """Entities with a name spelt close to the query (the matcher `search` and the filters use)."""
+    from .match import similar
 
-    found = []
+    by_name: dict[str, list[Entity]] = {}
     for entity, names in pool:
         for name in names:
-            folded = " ".join(words(name))
-            matcher = SequenceMatcher(None, q, folded)
-            if matcher.real_quick_ratio() >= cutoff and matcher.ratio() >= cutoff:
-                found.append(entity)
-                break
-    return found
+            by_name.setdefault(phrase(name), []).append(entity)
+    close = {name for name, _ in similar(q, by_name, cutoff=cutoff)}
+    return [entity for entity, names in pool if any(phrase(n) in close for n in names)]
 
 
 def _suggest(pool: list[tuple[Entity, list[str]]], q: str, n: int = 3) -> list[str]:
-    from difflib import get_close_matches
+    from .match import suggest
 
-    by_name: dict[str, str] = {}
-    for entity, names in pool:
-        for name in names:
-            by_name.setdefault(" ".join(words(name)), entity.id)
-    close = get_close_matches(q, list(by_name), n=n * 2, cutoff=0.5)
-    return list(dict.fromkeys(by_name[c] for c in close))[:n]
-
-
-# --- full-text search ---------------------------------------------------------------------
-
-# How much a query word counts in each field of an event.
-_WEIGHTS = {"title": 5.0, "aliases": 4.0, "places": 3.0, "people": 3.0, "tags": 2.0, "summary": 1.0,
-            "description": 0.5}
-
-
-class Hit(NamedTuple):
-    event: Event
-    score: float
-
-
-def _fields(store: Store, ev: Event) -> dict[str, str]:
-    places = [n for pid in ev.places if (p := store.places.get(pid)) for n in place_names(p)]
-    people = [n for pid in ev.people if (who := store.people.get(pid)) for n in person_names(who)]
-    return {
-        "title": ev.title, "aliases": " ".join(ev.aliases), "places": " ".join(places),
-        "people": " ".join(people), "tags": " ".join(ev.tags), "summary": ev.summary,
-        "description": ev.description or "",
-    }
-
-
-def search(store: Store, text: str, *, limit: int | None = None) -> list[Hit]:
-    """Events ranked by how well they match every word of ``text`` (a word may be a prefix).
-
-    An event must match every query word somewhere; the score sums, per word, the weight of the
-    best field it appears in, so a title match outranks a summary match. Ties keep date order.
-    """
-    qwords = words(text)
-    if not qwords:
-        raise UsageError("empty search; give one or more words, e.g. `gulag search amnesty`")
-    hits = []
-    for ev in store.events:
-        fields = {name: words(value) for name, value in _fields(store, ev).items()}
-        score = 0.0
-        for qw in qwords:
-            best = max(
-                (_WEIGHTS[name] * (1.0 if qw in ws else 0.6) for name, ws in fields.items()
-                 if any(w.startswith(qw) for w in ws)),
-                default=0.0,
-            )
-            if not best:
-                break
-            score += best
-        else:
-            hits.append(Hit(ev, round(score, 2)))
-    hits.sort(key=lambda h: -h.score)
-    return hits if limit is None else hits[:limit]
+    return suggest(q, {entity.id: names for entity, names in pool}, n=n)
 
 
 # --- facts --------------------------------------------------------------------------------

@@ -10,12 +10,12 @@ import typer
 
 from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, command_app, output
 from ..dates import parse_user_range
-from ..models import Event, Store
+from ..models import Event, Kind, Store
 from ..query import filter_events
-from ..query import search as search_events
-from ..render.listings import events_listing, hits_listing
+from ..render.listings import events_listing
 from ..render.records import event_records
 from ..store import load
+from .completion import complete_person, complete_place, complete_tag
 
 app = command_app()
 
@@ -34,16 +34,29 @@ def date_bounds(since: str | None, until: str | None) -> tuple[date | None, date
 FromOpt = Annotated[
     str | None,
     typer.Option("--from", metavar="DATE", show_default=False,
-                 help="Events that end on or after this: 1953, 1953-05, 'May 1953', 1954-06-26."),
+                 help="Events that end on or after this: 1953, 1953-05, 'May 1953', 1954-06-26, "
+                      "26.06.1954 (dots are day first)."),
 ]
 ToOpt = Annotated[
     str | None,
     typer.Option("--to", metavar="DATE", show_default=False,
                  help="Events that start on or before this; a year or month includes all of it."),
 ]
-PlaceOpt = Annotated[str | None, typer.Option("--place", "-p", help="Place, camp, complex, region or country.")]
-PersonOpt = Annotated[str | None, typer.Option("--person", help="A person's name or id.")]
-TagOpt = Annotated[str | None, typer.Option("--tag", "-t", help="A tag from `gulag tags`, e.g. uprising.")]
+PlaceOpt = Annotated[
+    list[str] | None,
+    typer.Option("--place", "-p", metavar="PLACE", show_default=False, autocompletion=complete_place,
+                 help="Place, camp, complex, region or country; repeat or use commas for any of several."),
+]
+PersonOpt = Annotated[
+    list[str] | None,
+    typer.Option("--person", metavar="PERSON", show_default=False, autocompletion=complete_person,
+                 help="A person's name or id; repeat or use commas for any of several."),
+]
+TagOpt = Annotated[
+    list[str] | None,
+    typer.Option("--tag", "-t", metavar="TAG", show_default=False, autocompletion=complete_tag,
+                 help="A tag from `gulag tags`, e.g. uprising; repeat or use commas for any of several."),
+]
 ReverseOpt = Annotated[bool, typer.Option("--reverse", "-r", help="Newest first.")]
 
 
@@ -64,7 +77,12 @@ def timeline(
     """List events in date order, optionally filtered.
 
     An event is kept when any part of it falls in the --from/--to range; an approximate or
-    uncertain date counts with its widest bounds.
+    uncertain date counts with its widest bounds. An interval such as 1953-05-26/1953-08-04
+    stands for all its days. A slashed date that reads both ways (05/03/1953) is refused.
+
+    Different filters all apply; several values of one filter keep events matching any of
+    them. A place, person or tag the store does not know is an error (exit 3) that names
+    the nearest matches.
 
     Examples:
 
@@ -72,7 +90,7 @@ def timeline(
 
       gulag timeline --place kengir
 
-      gulag timeline --tag uprising --json | jq length
+      gulag timeline --tag uprising --tag strike --json | jq length
     """
     out = output(fmt, as_json, no_color)
     store, events = select(data, since=since, until=until, place=place, person=person, tag=tag,
@@ -81,8 +99,8 @@ def timeline(
 
 
 def select(
-    data: Path | None, *, since: str | None, until: str | None, place: str | None, person: str | None,
-    tag: str | None, limit: int | None, reverse: bool,
+    data: Path | None, *, since: str | None, until: str | None, place: list[str] | None,
+    person: list[str] | None, tag: list[str] | None, limit: int | None, reverse: bool,
 ) -> tuple[Store, list[Event]]:
     """The store and the events the timeline filters keep: for `timeline`, `chart` and `export`."""
     start, end = date_bounds(since, until)
@@ -91,29 +109,46 @@ def select(
                                 limit=limit, reverse=reverse)
 
 
+KindOpt = Annotated[
+    list[Kind] | None,
+    typer.Option("--kind", "-k", metavar="KIND", case_sensitive=False, show_default=False,
+                 help="Only hits of this kind: event, person, place, term, figure or source; "
+                      "repeat for several."),
+]
+
+
 @app.command()
 def search(
-    text: Annotated[list[str], typer.Argument(help="Words to look for (all must match).")],
-    limit: LimitOpt = None,
+    text: Annotated[list[str], typer.Argument(help="Words to look for; every word must match.")],
+    kind: KindOpt = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, max=10_000_000, help="Show at most N hits.")
+    ] = None,
     data: DataOpt = None,
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     no_color: NoColorOpt = False,
 ) -> None:
-    """Search events by words in titles, aliases, places, people, tags and summaries.
+    """Search everything: events, places, people, terms, figures and sources.
 
-    Results are ranked: a word in a title counts more than one in a summary. A word also
-    matches as the start of a longer word (amnest finds amnesty).
+    Hits are ranked by relevance: a word in a name counts more than one in a summary, the
+    word itself more than its other forms. A word also finds its inflections (deaths finds
+    death), words of the same meaning (deaths finds killed), longer words it starts (amnest
+    finds amnesty) and, from four letters on, close spellings (kenigr finds Kengir).
 
     Examples:
 
       gulag search amnesty
 
-      gulag search kengir tanks --json
+      gulag search kengir deaths --kind figure
+
+      gulag search solzhenitsin --json
     """
+    from ..render.listings import hits_listing
+    from ..render.records import hit_records
+    from ..search import search as search_all
+
     out = output(fmt, as_json, no_color)
     store = load(data)
-    hits = search_events(store, " ".join(text), limit=limit)
-    records = event_records(store, [h.event for h in hits])
-    out.listing(hits_listing([{"score": h.score, **rec} for h, rec in zip(hits, records, strict=True)]),
-                empty="no events match that search")
+    hits = search_all(store, " ".join(text), kinds=kind or (), limit=limit)
+    out.listing(hits_listing(hit_records(store, hits)), empty="nothing in the store matches that search")

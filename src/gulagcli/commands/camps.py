@@ -14,6 +14,7 @@ from ..query import figures_about, fold, resolve
 from ..render import listings, records
 from ..render.output import Listing
 from ..store import load
+from .completion import complete_name
 
 app = command_app()
 
@@ -78,7 +79,7 @@ def places(
 @app.command()
 def figures(
     about: Annotated[
-        str | None, typer.Option("--about", "-a", metavar="NAME",
+        str | None, typer.Option("--about", "-a", metavar="NAME", autocompletion=complete_name,
                                  help="Only figures of this event, place (a camp's yearly counts), person or term.")
     ] = None,
     series_name: Annotated[

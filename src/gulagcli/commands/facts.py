@@ -10,15 +10,16 @@ from typing import Annotated, Any
 
 import typer
 
-from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, command_app, output
-from ..dates import parse_month_day
+from ..cli import DataOpt, DetailFormatOpt, FormatOpt, JsonOpt, NoColorOpt, command_app, output
+from ..dates import parse_month_day, today
 from ..models import Store
-from ..query import on_this_day, resolve, sources_of
+from ..query import on_this_day, plural, resolve, sources_of
 from ..render import listings, records
 from ..render.cite import CiteStyle, bibliography, csl_item, text_citation
 from ..render.emit import Output
 from ..render.output import Column, Listing, write_json
 from ..store import load
+from .completion import complete_name
 
 app = command_app()
 
@@ -109,7 +110,9 @@ def tags(
 @app.command()
 def on(
     day: Annotated[
-        str | None, typer.Argument(metavar="[DAY]", help="Month and day: 06-26, '26 June'. Default: today.")
+        str | None,
+        typer.Argument(metavar="[DAY]", help="Month and day: 06-26, 26.06, 26/06 or '26 June'. "
+                                             "Default: today ($GULAG_TODAY if set)."),
     ] = None,
     before: Annotated[int, typer.Option("--before", "-B", min=0, max=366, help="Also N days before.")] = 0,
     after: Annotated[int, typer.Option("--after", "-A", min=0, max=366, help="Also N days after.")] = 0,
@@ -129,19 +132,30 @@ def on(
       gulag on --json
     """
     out = output(fmt, as_json, no_color)
-    today = date.today()
-    month, mday = parse_month_day(day) if day is not None else (today.month, today.day)
+    now = today()
+    month, mday = parse_month_day(day) if day is not None else (now.month, now.day)
     store = load(data)
     hits = on_this_day(store, month=month, day=mday, before=before, after=after)
-    recs = [{"years_ago": today.year - a.year, **records.event_record(store, a.event)} for a in hits]
+    recs = [{"years_ago": now.year - a.year, **records.event_record(store, a.event)} for a in hits]
     listing = listings.events_listing(recs)
     out.listing(Listing(recs, listings.ANNIVERSARY_COLUMNS, notes=listing.notes),
-                empty=f"nothing recorded on {month:02d}-{mday:02d}")
+                empty=f"nothing recorded {day_window(month, mday, before=before, after=after)}")
+
+
+def day_window(month: int, day: int, *, before: int, after: int) -> str:
+    """"on 06-26", or "from 06-19 to 07-03" when --before/--after widen the day."""
+    from ..dates import shift_days
+
+    anchor = date(2000, month, day)  # a leap year, so 02-29 is a day
+    if not before and not after:
+        return f"on {anchor:%m-%d}"
+    return f"from {shift_days(anchor, -before):%m-%d} to {shift_days(anchor, after):%m-%d}"
 
 
 @app.command()
 def cite(
-    query: Annotated[str | None, typer.Argument(help="An event, place, person or term, as for `show`.")] = None,
+    query: Annotated[str | None, typer.Argument(help="An event, place, person or term, as for `show`.",
+                                                autocompletion=complete_name)] = None,
     style: Annotated[CiteStyle, typer.Option("--style", case_sensitive=False, help="Citation format.")]
     = CiteStyle.TEXT,
     everything: Annotated[bool, typer.Option("--all", help="Cite every source in the store.")] = False,
@@ -197,9 +211,29 @@ def about_record(store: Store) -> dict[str, Any]:
     }
 
 
+def covers_text(rec: dict[str, Any], store: Store) -> str:
+    """The span of the events, and how much of it lies outside the years the title names."""
+    import re
+
+    span = rec["covers"]
+    if not span["from"] or not span["to"]:
+        return "no dated events"
+    text = f"events from {span['from'][:4]} to {span['to'][:4]}"
+    m = re.search(r"\b(\d{4})\s*[-–]\s*(\d{4})\b", rec["title"])
+    if m:
+        lo, hi = int(m[1]), int(m[2])
+        before = sum(e.date.start.year < lo for e in store.events)
+        after = sum(hi < e.date.end.year < 9999 for e in store.events)
+        outside = [f"{plural(n, 'event')} {where} {year}" for n, where, year in
+                   ((before, "begins before", lo), (after, "ends after", hi)) if n]
+        if outside:
+            text += f" (beyond the title's {lo}–{hi}: " + " and ".join(outside) + ")"
+    return text
+
+
 @app.command()
 def about(
-    data: DataOpt = None, fmt: FormatOpt = None, as_json: JsonOpt = False, no_color: NoColorOpt = False,
+    data: DataOpt = None, fmt: DetailFormatOpt = None, as_json: JsonOpt = False, no_color: NoColorOpt = False,
 ) -> None:
     """What the store covers: its version, licence, span of years, counts and sources.
 
@@ -216,9 +250,11 @@ def about(
     d = Detail(title=rec["title"], kind="store")
     d.add("version", rec["version"])
     d.add("licence", rec["license"])
-    d.add("covers", f"{rec['covers']['from']} to {rec['covers']['to']}")
-    d.add("contents", ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in rec["counts"].items()))
-    d.add("sources", ", ".join(f"{n} {k}" for k, n in rec["sources_by_kind"].items()))
+    d.add("covers", covers_text(rec, load(data)))
+    singular = {"people": "person"}
+    d.add("contents", ", ".join(plural(n, singular.get(k, k.rstrip("s")).replace("_", " "))
+                                for k, n in rec["counts"].items()))
+    d.add("sources", "by kind: " + ", ".join(f"{k} {n}" for k, n in rec["sources_by_kind"].items()))
     d.add("about", rec["description"])
     d.add("file", rec["path"])
     out.detail(d, rec)

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated, Any
 
 import typer
 
-from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, command_app, output
+from ..cli import DataOpt, DetailFormatOpt, JsonOpt, NoColorOpt, command_app, output
 from ..models import Kind, Store
 from ..query import Entity, resolve
 from ..render import details, records
 from ..render.details import Detail
 from ..store import load
+from .completion import complete_name
 
 app = command_app()
 
-SHOWABLE = (Kind.EVENT, Kind.PERSON, Kind.PLACE, Kind.TERM, Kind.SOURCE)
+class ShowKind(str, Enum):
+    """The kinds `show` can show (figures are shown with their event or camp)."""
+
+    EVENT = "event"
+    PERSON = "person"
+    PLACE = "place"
+    TERM = "term"
+    SOURCE = "source"
 
 
 def card(store: Store, entity: Entity) -> tuple[Detail, dict[str, Any]]:
@@ -42,22 +51,6 @@ def card(store: Store, entity: Entity) -> tuple[Detail, dict[str, Any]]:
     return details.term_detail(rec), rec
 
 
-def complete_name(incomplete: str) -> list[tuple[str, str]]:
-    """Shell completion for `show`: ids and names of the bundled (or $GULAG_DATA) store."""
-    from ..query import entities, fold
-
-    try:
-        store = load(None)
-    except Exception:  # completion must never print a traceback into the shell
-        return []
-    want = fold(incomplete)
-    out = []
-    for entity, _ in entities(store):
-        if fold(entity.id).startswith(want) or fold(entity.name).startswith(want):
-            out.append((entity.id, f"{entity.kind.value}: {entity.name}"))
-    return out
-
-
 @app.command()
 def show(
     query: Annotated[
@@ -66,12 +59,12 @@ def show(
                             "person:, term: or source: to choose the kind.", autocompletion=complete_name),
     ],
     kind: Annotated[
-        Kind | None,
+        ShowKind | None,
         typer.Option("--kind", "-k", case_sensitive=False, show_default=False,
                      help="Only look among entities of this kind."),
     ] = None,
     data: DataOpt = None,
-    fmt: FormatOpt = None,
+    fmt: DetailFormatOpt = None,
     as_json: JsonOpt = False,
     no_color: NoColorOpt = False,
 ) -> None:
@@ -95,10 +88,7 @@ def show(
     """
     out = output(fmt, as_json, no_color)
     store = load(data)
-    if kind is not None and kind not in SHOWABLE:
-        raise typer.BadParameter(f"show takes one of {', '.join(k.value for k in SHOWABLE)}",
-                                 param_hint="--kind")
-    found = resolve(store, query, kind=kind)
+    found = resolve(store, query, kind=Kind(kind.value) if kind is not None else None)
     detail, rec = card(store, found.entity)
     see_also = [{"kind": e.kind.value, "id": e.id, "name": e.name} for e in found.see_also]
     if see_also:

@@ -46,12 +46,48 @@ def events_listing(records: list[Record], *, title: str = "") -> Listing:
     return Listing(records, EVENT_COLUMNS, title=title, notes=tuple(notes))
 
 
-HIT_COLUMNS = [Column("score", lambda r: f"{r['score']:g}", label="Score"), *EVENT_COLUMNS]
+def _hit_when(r: Record) -> str:
+    """The date a hit of any kind is placed at, as a historian writes it."""
+    kind = r["kind"]
+    if kind == "event" or (kind == "figure" and r["date"]):
+        return str(r["date"]["display"])
+    if kind == "person" and (r["born"] or r["died"]):
+        return " – ".join(x["display"] if x else "?" for x in (r["born"], r["died"]))
+    if kind == "source" and r.get("year"):
+        return str(r["year"])
+    return ""
+
+
+def _hit_about(r: Record) -> str:
+    """One line on what a hit is, whatever its kind."""
+    kind = r["kind"]
+    if kind == "event":
+        return str(r["summary"])
+    if kind == "place":
+        where = ", ".join(x for x in (r["complex"], r["region"], r["country"]) if x)
+        return str(r["summary"] or f"{r['place_type']}: {where}")
+    if kind == "person":
+        return str(r["summary"] or r["role"])
+    if kind == "term":
+        return str(r["definition"])
+    if kind == "figure":
+        return f"{r['display']} {r['unit']}, per {r['reported_by']}"
+    return ", ".join(str(x) for x in (r.get("source_type"), r.get("author"), r.get("publisher")) if x)
+
+
+HIT_COLUMNS = [
+    Column("score", lambda r: f"{r['score']:g}", label="Score"),
+    Column("kind", lambda r: r["kind"], label="Kind"),
+    Column("id", lambda r: r["id"], PLAIN_CSV),
+    Column("name", lambda r: r["name"], ratio=2, label="Name", style="bold"),
+    Column("date", _hit_when, label="Date"),
+    Column("about", _hit_about, ratio=3, label="About"),
+]
 
 
 def hits_listing(records: list[Record]) -> Listing:
-    listing = events_listing(records)
-    return Listing(records, HIT_COLUMNS, notes=listing.notes)
+    events = [r for r in records if r["kind"] == "event"]
+    return Listing(records, HIT_COLUMNS, notes=events_listing(events).notes)
 
 
 def _count(r: Record) -> int:

@@ -5,10 +5,13 @@ Nothing here imports Rich, so the JSON paths start fast. Field order is part of 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..dates import display, iso_or_none
 from ..models import Event, Figure, HistDate, Person, Place, Source, Store, Term
+
+if TYPE_CHECKING:
+    from ..search import SearchHit
 
 Record = dict[str, Any]
 
@@ -160,3 +163,27 @@ def term_record(store: Store, t: Term, events: list[Event]) -> Record:
         "id": t.id, "term": t.term, "aliases": list(t.aliases), "cyrillic": t.cyrillic,
         "definition": t.definition, "events": _event_refs(events), "sources": _sources(store, t.sources),
     }
+
+
+def hit_records(store: Store, hits: list[SearchHit]) -> list[Record]:
+    """Search hits: kind, id, name and score, then the record `show` or a listing gives that kind."""
+    from ..models import Kind
+
+    index = events_index(store) if any(h.kind in (Kind.PLACE, Kind.PERSON, Kind.TERM) for h in hits) else {}
+    out = []
+    for h in hits:
+        if h.kind is Kind.EVENT:
+            rec = event_record(store, store.by_id[h.id])
+        elif h.kind is Kind.PLACE:
+            rec = place_record(store, store.places[h.id], index.get(h.id, []))
+        elif h.kind is Kind.PERSON:
+            rec = person_record(store, store.people[h.id], index.get(h.id, []))
+        elif h.kind is Kind.TERM:
+            rec = term_record(store, store.terms[h.id], index.get(h.id, []))
+        elif h.kind is Kind.FIGURE:
+            rec = figure_record(store, store.figures[h.id])
+        else:
+            rec = source_record(store.sources[h.id])
+            rec["source_type"] = rec.pop("kind")  # "kind" says what the hit is
+        out.append({"kind": h.kind.value, "id": h.id, "name": h.name, "score": h.score, **rec})
+    return out

@@ -1,0 +1,92 @@
+"""How a typed word or name is matched: folding, close spellings, stems and synonyms.
+
+One matcher for `show`, the filters and `search`, so that what one of them forgives the
+others forgive too. The fuzzy matcher (rapidfuzz) and the stemmer (Snowball's English) are
+imported on first use only: `timeline` and `show` by id never pay for them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+_WORD = re.compile(r"\w+")
+
+# A name is "close" to a query from this similarity (0-100, rapidfuzz's normalised Indel
+# similarity, which is difflib's ratio): "kenigr" ~ "kengir" is 83, "solzhenitsin" 92.
+CLOSE = 75.0
+# Names worth suggesting after a miss ("moskva" ~ "moscow" is 50).
+SUGGEST = 50.0
+# A single search word is forgiven a typo from here, and only from 4 letters on: shorter
+# words have too many neighbours.
+CLOSE_WORD = 80.0
+MIN_FUZZY_LEN = 4
+
+# Words a historian uses for the same thing, as Snowball stems. Searching for any of a group
+# also finds the others, ranked below the word itself.
+SYNONYMS: tuple[frozenset[str], ...] = (
+    frozenset({"death", "die", "dead", "kill", "perish", "fatal"}),
+    frozenset({"prison", "inmat", "zek", "zeka"}),
+    frozenset({"releas", "freed", "liber"}),
+    frozenset({"upris", "revolt", "rebellion", "rebel", "mutini", "insurrect"}),
+    frozenset({"strike", "stoppag", "walkout"}),
+    frozenset({"execut", "shot"}),
+)
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of a text: "Kengír" and "KENGIR" fold alike."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ʹ", "").strip()
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+def phrase(text: str) -> str:
+    """A name as the matcher compares it: folded words joined by single spaces."""
+    return " ".join(words(text))
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    # The English module alone: the package's __init__ loads thirty languages.
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    return EnglishStemmer()
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball stem of a folded word: deaths -> death, killed -> kill."""
+    return str(_stemmer().stemWord(word)) if word.isalpha() else word
+
+
+def synonyms(word_stem: str) -> frozenset[str]:
+    """Stems that mean the same as ``word_stem`` (without it)."""
+    return frozenset().union(*(g for g in SYNONYMS if word_stem in g)) - {word_stem}
+
+
+def similar(query: str, choices: Iterable[str], *, cutoff: float = CLOSE, limit: int | None = None
+            ) -> list[tuple[str, float]]:
+    """Choices spelt like ``query``, most similar first, with their similarity (0-100)."""
+    from rapidfuzz import fuzz, process
+
+    pool = list(dict.fromkeys(choices))
+    found = process.extract(query, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit or len(pool))
+    return [(choice, score) for choice, score, _ in found]
+
+
+def suggest(query: str, names_of: dict[str, list[str]], *, n: int = 3) -> list[str]:
+    """Up to ``n`` keys whose names are spelt closest to ``query``, for a "did you mean"."""
+    by_name: dict[str, str] = {}
+    for key, names in names_of.items():
+        for name in names:
+            by_name.setdefault(phrase(name), key)
+    close = similar(phrase(query), [name for name in by_name if name], cutoff=SUGGEST, limit=n * 3)
+    return list(dict.fromkeys(by_name[name] for name, _ in close))[:n]
