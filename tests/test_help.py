@@ -72,7 +72,7 @@ def _help(*args: str, columns: int = 100) -> str:
 
 def test_show_help_offers_only_what_show_accepts() -> None:
     text = _help("show", columns=200)
-    assert "<event|person|place|term>" in text and "figure" not in text.split("--kind", 1)[1].split("\n")[0]
+    assert "<event|person|place|term|source>" in text and "figure" not in text.split("--kind", 1)[1].split("\n")[0]
     assert "<table|plain|json|jsonl>" in text and "csv" not in text
     for kind in ("event", "person", "place", "term"):
         assert CliRunner().invoke(app, ["show", "kengir", "--kind", kind, "--json"]).exit_code in (0, 3, 4)

@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..cli import DataOpt, NoColorOpt, command_app
+from ..errors import UsageError
+from ..models import Kind
+from ..query import resolve
 from ..files import write_atomic
 from ..render.chart import MIN_WIDTH, GroupBy, event_rows, group_rows, layout_chart
 from ..render.exports import ExportFormat, render_export
@@ -132,16 +135,17 @@ def chart(
     console.print(chart_renderable(picture, styled=not console.no_color))
 
 
-def _series_chart(name: str, *, place: str | None, data: Path | None, svg: Path | None, png: Path | None,
+def _series_chart(name: str, *, place: list[str] | None, data: Path | None, svg: Path | None, png: Path | None,
                   force: bool, columns: int, styled: bool, console: Console) -> None:
     from ..render.series import series_points, series_renderable, series_source, series_title
     from ..store import load
 
     store = load(data)
     pid = None
-    if place is not None:
-        wanted = place.casefold()
-        pid = next((p.id for p in store.places.values() if wanted in (p.id.casefold(), p.name.casefold())), place)
+    if place:
+        if len(place) > 1:
+            raise UsageError("--series draws one camp's counts at a time: give one --place")
+        pid = resolve(store, place[0], kind=Kind.PLACE).entity.id
     points, figures = series_points(store, name, place=pid)
     title = series_title(name, store.places[pid].name if pid in store.places else pid)
     unit = figures[0].unit

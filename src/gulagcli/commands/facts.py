@@ -224,8 +224,9 @@ def covers_text(rec: dict[str, Any], store: Store) -> str:
         lo, hi = int(m[1]), int(m[2])
         before = sum(e.date.start.year < lo for e in store.events)
         after = sum(hi < e.date.end.year < 9999 for e in store.events)
-        outside = [f"{plural(n, 'event')} {where} {year}" for n, where, year in
-                   ((before, "begins before", lo), (after, "ends after", hi)) if n]
+        # "1 event ends after 1962", "2 events end after 1962"
+        outside = [f"{plural(n, 'event')} {verb if n == 1 else verb[:-1]} {where} {year}" for n, verb, where, year in
+                   ((before, "begins", "before", lo), (after, "ends", "after", hi)) if n]
         if outside:
             text += f" (beyond the title's {lo}–{hi}: " + " and ".join(outside) + ")"
     return text
