@@ -10,9 +10,9 @@ import typer
 
 from ..cli import DataOpt, NoColorOpt, command_app
 from ..errors import UsageError
+from ..files import write_atomic
 from ..models import Kind
 from ..query import resolve
-from ..files import write_atomic
 from ..render.chart import MIN_WIDTH, GroupBy, event_rows, group_rows, layout_chart
 from ..render.exports import ExportFormat, render_export
 from ..render.output import is_terminal
