@@ -8,6 +8,7 @@ msgspec costs some milliseconds to import, so small stores never come here.
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any
 
@@ -15,6 +16,7 @@ import msgspec
 
 from .check import CHRONOLOGICAL, ID_RE, MAKERS, NOTE_KINDS, Problem, build_meta, build_section, refs_resolve
 from .dates import parse_edtf
+from .jsonfile import screen
 from .models import Event, Figure, Note, Store
 
 _intern = sys.intern
@@ -123,13 +125,37 @@ def _figure(fig: _Figure) -> Figure | None:
                   fig.approximate, date, fig.note, tuple(map(_intern, fig.sources)))
 
 
+# A top-level section's key. "events", "figures" and "meta" name nothing else in a store; the
+# other sections' names are also record fields (lists of ids), so only a list of objects counts.
+_SECTION_KEY = re.compile(r'"(events|figures|meta)"\s*:|"(sources|tags|places|people|terms)"\s*:\s*\[\s*\{')
+
+
+def _repeated_section(text: str) -> bool:
+    """True if a section's key may appear twice (then the standard path decides)."""
+    seen: set[str] = set()
+    for m in _SECTION_KEY.finditer(text):
+        name = m.group(1) or m.group(2)
+        if name in seen:
+            return True
+        seen.add(name)
+    return False
+
+
 def build(raw: bytes, *, path: str) -> Store | None:
     """The store in ``raw``, or None when it has any problem (the standard path says which)."""
     try:
-        doc = _DECODER.decode(raw)
-    except (msgspec.DecodeError, msgspec.ValidationError):
+        text = raw.decode("utf-8")  # msgspec would skip invalid UTF-8 in a key it ignores
+    except UnicodeDecodeError:
         return None
     del raw  # the caller keeps no reference: the file's bytes go before the models come
+    screen(text, path)  # lone surrogates and huge integers: refused as the standard path does
+    if _repeated_section(text):
+        return None  # msgspec keeps the last of two equal keys; the standard path reports them
+    try:
+        doc = _DECODER.decode(text)
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
+        return None
+    del text
     problems: list[Problem] = []
     everything: dict[str, dict[str, Any]] = {name: {} for name in MAKERS}
     meta = build_meta(doc.meta, problems)

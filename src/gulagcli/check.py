@@ -192,7 +192,7 @@ def build(raw: Any, *, path: str = "") -> tuple[Store | None, list[Problem]]:
     meta = build_meta({}, problems)
     for key, value in raw:
         if key in in_order or (key == "meta" and "meta" in in_order):
-            problems.append(Problem(f"$.{key}", "appears twice in the store"))
+            problems.append(Problem(f"$.{key}", "appears twice in the store", integrity=True))
         elif key == "meta":
             meta = build_meta(value, problems)
             in_order["meta"] = []

@@ -61,9 +61,12 @@ def load(data: Path | None = None) -> Store:
         raw = jsonfile.read_bytes(path, max_bytes=MAX_BYTES, env_var=ENV_VAR)
         text = jsonfile.utf8(raw, path)
         del raw
+        jsonfile.screen(text, path)
         members: Any = jsonfile.top_level(text, path) if jsonfile.is_object(text) else jsonfile.decode(text, path)
         store, problems = build(members, path=str(path))
         del text
+    except MemoryError:
+        raise DataError(f"{path}: not enough memory to load this store") from None
     finally:
         # What was just built lives as long as the process: the collector need never walk it.
         gc.freeze()

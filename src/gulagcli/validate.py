@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .store import Problem, build, locate, read_json, schema_path
+from . import jsonfile
+from .store import ENV_VAR, MAX_BYTES, Problem, build, locate, schema_path
 
 
 def schema_problems(raw: object) -> list[Problem]:
@@ -38,9 +39,13 @@ def _record_id(raw: object, path: list[object]) -> str | None:
 def validate_file(file: Path | None) -> tuple[Path, list[Problem]]:
     """All problems of a store: schema ones first, then integrity ones the schema cannot see."""
     path = locate(file)
-    raw = read_json(path)
+    text = jsonfile.read_text(path, max_bytes=MAX_BYTES, env_var=ENV_VAR)
+    raw = jsonfile.decode(text, path)
     problems = schema_problems(raw)
-    _, built = build(raw, path=str(path))
+    # Built from the members in file order, as loading does, so a key given twice is reported
+    # here too (a decoded dict would keep only the last).
+    members = jsonfile.top_level(text, path) if jsonfile.is_object(text) else raw
+    _, built = build(members, path=str(path))
     seen = {(p.path, p.record) for p in problems}
     # A shape problem the schema already reported is not repeated in the builder's words.
     problems += [p for p in built if p.integrity or not _covered(p, seen)]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import io
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -19,8 +18,9 @@ from ..dates import FIRST_DAY, LAST_DAY, OPEN, display, parse_edtf
 from ..models import Event, HistDate, Place, Precision, Store
 from .details import source_line
 from .listings import events_listing
-from .output import write_csv, write_json
+from .output import CSV_SAFE, CsvOptions, dumps, write_csv, write_json
 from .records import Record, source_record
+from .safe import web_url
 
 
 class ExportFormat(str, Enum):
@@ -38,7 +38,7 @@ class Export:
 
 
 def render_export(fmt: ExportFormat, store: Store, events: Sequence[Event], records: list[Record],
-                  *, pretty: bool) -> Export:
+                  *, pretty: bool, csv: CsvOptions = CSV_SAFE) -> Export:
     """The selected events in ``fmt``; ``records`` are their ``event_record``s, in the same order."""
     if fmt is ExportFormat.TIMELINEJS:
         return Export(_dumps(timelinejs(store, events), pretty=pretty))
@@ -54,16 +54,14 @@ def render_export(fmt: ExportFormat, store: Store, events: Sequence[Event], reco
         return Export(_dumps(collection, pretty=pretty), notes)
     out = io.StringIO()
     if fmt is ExportFormat.CSV:  # exactly `gulag timeline --format csv`
-        write_csv(events_listing(records), out)
+        write_csv(events_listing(records), out, csv)
     else:  # exactly `gulag timeline --json`
         write_json(records, out, pretty=pretty)
     return Export(out.getvalue())
 
 
 def _dumps(data: Any, *, pretty: bool) -> str:
-    if pretty:
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return dumps(data, pretty=pretty) + "\n"  # controls and bidi characters as \\uXXXX
 
 
 def _sides(d: HistDate) -> tuple[HistDate | None, HistDate | None]:
@@ -141,8 +139,8 @@ def _tl_text(store: Store, ev: Event) -> str:
     for sid in ev.sources:
         if (s := store.sources.get(sid)) is None:
             continue
-        title = _html(s.title)
-        sources.append(f'<a href="{html.escape(s.url, quote=True)}">{title}</a>' if s.url else title)
+        title, url = _html(s.title), web_url(s.url)  # only http(s) links: never javascript: or data:
+        sources.append(f'<a href="{html.escape(url, quote=True)}">{title}</a>' if url else title)
     if sources:
         parts.append(f"<p>Sources: {'; '.join(sources)}</p>")
     return "".join(parts)
@@ -180,7 +178,10 @@ def ics(store: Store, events: Sequence[Event]) -> str:
         item.add("uid", f"{ev.id}@gulag")
         item.add("dtstamp", stamp)
         item.add("dtstart", start)
-        item.add("dtend", end + timedelta(days=1))  # DTEND of an all-day event is exclusive
+        if end < date.max:
+            item.add("dtend", end + timedelta(days=1))  # DTEND of an all-day event is exclusive
+        else:  # 9999-12-31 has no day after it to end on
+            item.add("duration", timedelta(days=(end - start).days + 1))
         item.add("summary", ev.title)
         item.add("description", _ics_description(store, ev))
         places = [p.name for pid in ev.places if (p := store.places.get(pid))]

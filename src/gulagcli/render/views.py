@@ -15,17 +15,17 @@ from .output import Listing, OutputFormat, printable
 def listing_table(listing: Listing) -> RenderableType:
     cols = [c for c in listing.columns if OutputFormat.TABLE in c.formats]
     table = Table(
-        title=Text(listing.title) if listing.title else None,
-        caption=Text(listing.caption) if listing.caption else None,
+        title=Text(printable(listing.title)) if listing.title else None,
+        caption=Text(printable(listing.caption)) if listing.caption else None,
         box=box.SIMPLE_HEAD, header_style="bold", expand=False,
     )
     rows = [[printable(cell) for cell in row] for row in listing.cells(OutputFormat.TABLE)[1]]
     for i, col in enumerate(cols):
         if col.ratio:
-            table.add_column(col.title, overflow="fold", ratio=col.ratio)
+            table.add_column(printable(col.title), overflow="fold", ratio=col.ratio)
         else:  # never truncated: as wide as its widest cell
             widest = max((len(row[i]) for row in rows), default=0)
-            table.add_column(col.title, no_wrap=True, min_width=max(widest, len(col.title)))
+            table.add_column(printable(col.title), no_wrap=True, min_width=max(widest, len(col.title)))
     for record, row in zip(listing.records, rows, strict=True):
         styles = [(c.style(record) if callable(c.style) else c.style) or "" for c in cols]
         table.add_row(*(Text(cell, style=style) for cell, style in zip(row, styles, strict=True)))
