@@ -21,7 +21,7 @@ from typer.core import TyperGroup
 from . import store as store_mod
 from .errors import AmbiguousError, ExitCode, GulagError, NotFoundError
 from .render.emit import Output
-from .render.output import OutputFormat, resolve_format
+from .render.output import CsvOptions, OutputFormat, resolve_format
 
 EXIT_CODES_HELP = ", ".join(f"{code.value} {code.name.lower().replace('_', ' ')}" for code in ExitCode)
 
@@ -222,10 +222,16 @@ FormatOpt = Annotated[
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour (NO_COLOR=1 does the same).")]
+RawOpt = Annotated[bool, typer.Option(
+    "--raw", help="CSV: cells exactly as stored; without it a cell starting with = + - @ tab or CR "
+                  "gets a leading ' so that spreadsheets do not run it as a formula (docs/safety.md).")]
+BomOpt = Annotated[bool, typer.Option(
+    "--bom", help="CSV: start with a UTF-8 byte order mark, for spreadsheets that need one.")]
 
 
-def output(fmt: OutputFormat | None, as_json: bool, no_color: bool) -> Output:
-    return Output(resolve_format(fmt, as_json), no_color=no_color)
+def output(fmt: OutputFormat | None, as_json: bool, no_color: bool, *, raw: bool = False,
+           bom: bool = False) -> Output:
+    return Output(resolve_format(fmt, as_json), no_color=no_color, csv=CsvOptions(raw=raw, bom=bom))
 
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, command_app, output
+from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
 from ..dates import parse_user_range
 from ..models import Event, Store
 from ..query import filter_events
@@ -60,6 +60,7 @@ def timeline(
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     no_color: NoColorOpt = False,
+    raw: RawOpt = False, bom: BomOpt = False,
 ) -> None:
     """List events in date order, optionally filtered.
 
@@ -74,7 +75,7 @@ def timeline(
 
       gulag timeline --tag uprising --json | jq length
     """
-    out = output(fmt, as_json, no_color)
+    out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     store, events = select(data, since=since, until=until, place=place, person=person, tag=tag,
                            limit=limit, reverse=reverse)
     out.listing(events_listing(event_records(store, events)), empty="no events match these filters")
@@ -99,6 +100,7 @@ def search(
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     no_color: NoColorOpt = False,
+    raw: RawOpt = False, bom: BomOpt = False,
 ) -> None:
     """Search events by words in titles, aliases, places, people, tags and summaries.
 
@@ -111,7 +113,7 @@ def search(
 
       gulag search kengir tanks --json
     """
-    out = output(fmt, as_json, no_color)
+    out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     store = load(data)
     hits = search_events(store, " ".join(text), limit=limit)
     records = event_records(store, [h.event for h in hits])

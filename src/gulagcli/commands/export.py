@@ -8,11 +8,12 @@ from typing import Annotated
 
 import typer
 
-from ..cli import DataOpt, NoColorOpt, command_app
-from ..files import write_atomic
+from ..cli import BomOpt, DataOpt, NoColorOpt, RawOpt, command_app
+from ..files import is_stdout, write_atomic
 from ..render.chart import MIN_WIDTH, GroupBy, event_rows, group_rows, layout_chart
+from ..render.emit import MAX_WIDTH
 from ..render.exports import ExportFormat, render_export
-from ..render.output import is_terminal
+from ..render.output import CsvOptions, is_terminal
 from ..render.records import event_records
 from .browse import FromOpt, LimitOpt, PersonOpt, PlaceOpt, ReverseOpt, TagOpt, ToOpt, date_bounds, select
 
@@ -26,7 +27,7 @@ ByOpt = Annotated[
 ]
 WidthOpt = Annotated[
     int | None,
-    typer.Option("--width", "-w", min=MIN_WIDTH, max=1000, metavar="N", show_default=False,
+    typer.Option("--width", "-w", min=MIN_WIDTH, max=MAX_WIDTH, metavar="N", show_default=False,
                  help="Draw N columns wide (default: the terminal's width, 80 when piped)."),
 ]
 SvgOpt = Annotated[
@@ -87,7 +88,7 @@ def chart(
     from ..render.emit import make_console
 
     console = make_console(no_color=no_color)
-    columns = width or console.width
+    columns = width or min(max(console.width, MIN_WIDTH), MAX_WIDTH)  # COLUMNS clamped as --width is
     rows = group_rows(store, events, by) if by else event_rows(events)
     count = f"{len(events)} event{'s' if len(events) != 1 else ''}"
     picture = layout_chart(rows, start=start, end=end, width=columns,
@@ -104,6 +105,9 @@ def chart(
                        color_system="truecolor", no_color=no_color or console.no_color,
                        highlight=False, emoji=False, markup=False)
     recorder.print(chart_renderable(picture, styled=not recorder.no_color))
+    if is_stdout(svg):  # `--svg -`: the picture to stdout, as `export -o -` does
+        sys.stdout.write(recorder.export_svg(title="gulag chart"))
+        return
     write_atomic(svg, recorder.export_svg(title="gulag chart"), force=force)
     sys.stderr.write(f"saved the chart of {count} to {svg}\n")
 
@@ -121,13 +125,15 @@ def export_events(
     limit: LimitOpt = None,
     reverse: ReverseOpt = False,
     data: DataOpt = None,
+    raw: RawOpt = False,
+    bom: BomOpt = False,
 ) -> None:
     """Export events for other tools, with the same filters as `timeline`.
 
     timelinejs  Knight Lab TimelineJS3 JSON
     ics         iCalendar: all-day events over each date's strict bounds
     geojson     the events' places that have coordinates, as points
-    csv         the same as `gulag timeline --format csv`
+    csv         the same as `gulag timeline --format csv` (--raw, --bom)
     json        the same as `gulag timeline --json`
 
     Output goes to stdout, or with -o to FILE, written whole or not at
@@ -144,10 +150,10 @@ def export_events(
     store, events = select(data, since=since, until=until, place=place, person=person, tag=tag,
                            limit=limit, reverse=reverse)
     records = event_records(store, events)
-    to_stdout = output_file is None or str(output_file) == "-"
+    to_stdout = is_stdout(output_file)
     # Indented on a terminal and in files, compact in a pipe, as `timeline --json` does.
     pretty = is_terminal(sys.stdout) if to_stdout else True
-    result = render_export(fmt, store, events, records, pretty=pretty)
+    result = render_export(fmt, store, events, records, pretty=pretty, csv=CsvOptions(raw=raw, bom=bom))
     if to_stdout:
         sys.stdout.write(result.text)
     else:

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, command_app, output
+from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
 from ..dates import parse_month_day
 from ..models import Store
 from ..query import figures_about, on_this_day, resolve, sources_of
@@ -60,6 +60,7 @@ def _index_listing(data: Path | None, kind: str, *, sort: IndexSort, out: Output
 def places(
     sort: SortOpt = IndexSort.NAME, data: DataOpt = None, fmt: FormatOpt = None,
     as_json: JsonOpt = False, no_color: NoColorOpt = False,
+    raw: RawOpt = False, bom: BomOpt = False,
 ) -> None:
     """List places: camps, complexes, cities and regions, with their event counts.
 
@@ -69,13 +70,14 @@ def places(
 
       gulag places --json | jq '.[] | select(.lat != null) | .name'
     """
-    _index_listing(data, "places", sort=sort, out=output(fmt, as_json, no_color))
+    _index_listing(data, "places", sort=sort, out=output(fmt, as_json, no_color, raw=raw, bom=bom))
 
 
 @app.command()
 def people(
     sort: SortOpt = IndexSort.NAME, data: DataOpt = None, fmt: FormatOpt = None,
     as_json: JsonOpt = False, no_color: NoColorOpt = False,
+    raw: RawOpt = False, bom: BomOpt = False,
 ) -> None:
     """List people with their life dates, roles and event counts.
 
@@ -85,13 +87,14 @@ def people(
 
       gulag people --sort events --format csv
     """
-    _index_listing(data, "people", sort=sort, out=output(fmt, as_json, no_color))
+    _index_listing(data, "people", sort=sort, out=output(fmt, as_json, no_color, raw=raw, bom=bom))
 
 
 @app.command()
 def terms(
     sort: SortOpt = IndexSort.NAME, data: DataOpt = None, fmt: FormatOpt = None,
     as_json: JsonOpt = False, no_color: NoColorOpt = False,
+    raw: RawOpt = False, bom: BomOpt = False,
 ) -> None:
     """List the glossary: groups, practices and institutions, with definitions.
 
@@ -101,12 +104,13 @@ def terms(
 
       gulag show slowdown
     """
-    _index_listing(data, "terms", sort=sort, out=output(fmt, as_json, no_color))
+    _index_listing(data, "terms", sort=sort, out=output(fmt, as_json, no_color, raw=raw, bom=bom))
 
 
 @app.command()
 def tags(
     data: DataOpt = None, fmt: FormatOpt = None, as_json: JsonOpt = False, no_color: NoColorOpt = False,
+    raw: RawOpt = False, bom: BomOpt = False,
 ) -> None:
     """List the tag vocabulary that `timeline --tag` accepts.
 
@@ -116,7 +120,7 @@ def tags(
 
       gulag timeline --tag strike
     """
-    out = output(fmt, as_json, no_color)
+    out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     store = load(data)
     recs = [{"id": t.id, "label": t.label, "description": t.description,
              "events": sum(t.id in e.tags for e in store.events)} for t in store.tags.values()]
@@ -130,6 +134,7 @@ def figures(
                                  help="Only figures of this event, place, person or term.")
     ] = None,
     data: DataOpt = None, fmt: FormatOpt = None, as_json: JsonOpt = False, no_color: NoColorOpt = False,
+    raw: RawOpt = False, bom: BomOpt = False,
 ) -> None:
     """List the numbers: prisoners, strikers, dead, released, with who reported each.
 
@@ -142,7 +147,7 @@ def figures(
 
       gulag figures --about norilsk --json
     """
-    out = output(fmt, as_json, no_color)
+    out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     store = load(data)
     entity = resolve(store, about).entity if about is not None else None
     recs = [records.figure_record(store, f) for f in figures_about(store, entity)]
@@ -158,6 +163,7 @@ def on(
     before: Annotated[int, typer.Option("--before", "-B", min=0, max=366, help="Also N days before.")] = 0,
     after: Annotated[int, typer.Option("--after", "-A", min=0, max=366, help="Also N days after.")] = 0,
     data: DataOpt = None, fmt: FormatOpt = None, as_json: JsonOpt = False, no_color: NoColorOpt = False,
+    raw: RawOpt = False, bom: BomOpt = False,
 ) -> None:
     """What happened on this day of the year, in any year, multi-day events included.
 
@@ -172,7 +178,7 @@ def on(
 
       gulag on --json
     """
-    out = output(fmt, as_json, no_color)
+    out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     today = date.today()
     month, mday = parse_month_day(day) if day is not None else (today.month, today.day)
     store = load(data)
@@ -235,6 +241,7 @@ def about_record(store: Store) -> dict[str, Any]:
 @app.command()
 def about(
     data: DataOpt = None, fmt: FormatOpt = None, as_json: JsonOpt = False, no_color: NoColorOpt = False,
+    raw: RawOpt = False, bom: BomOpt = False,
 ) -> None:
     """What the store covers: its version, licence, span of years, counts and sources.
 
@@ -246,7 +253,7 @@ def about(
     """
     from ..render.details import Detail
 
-    out = output(fmt, as_json, no_color)
+    out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     rec = about_record(load(data))
     d = Detail(title=rec["title"], kind="store")
     d.add("version", rec["version"])

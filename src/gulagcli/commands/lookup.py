@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, command_app, output
+from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
 from ..models import Kind, Store
 from ..query import Entity, resolve
 from ..render import details, records
@@ -66,6 +66,7 @@ def show(
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     no_color: NoColorOpt = False,
+    raw: RawOpt = False, bom: BomOpt = False,
 ) -> None:
     """Show one event, place, person or term in detail, with its sources.
 
@@ -83,7 +84,7 @@ def show(
 
       gulag show beria
     """
-    out = output(fmt, as_json, no_color)
+    out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     store = load(data)
     if kind is not None and kind not in SHOWABLE:
         raise typer.BadParameter(f"show takes one of {', '.join(k.value for k in SHOWABLE)}",
