@@ -7,6 +7,7 @@ record in the project's words. Well-formed records take faster paths (``_event_f
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -100,8 +101,14 @@ class _Reader:
         value = self.rec.get(field)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, kind):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.problem(field, f"must be a number, not {_kind(value)}")
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.problem(field, f"must be a finite number, not {value!r} (a number too large, or NaN)")
+            return None
+        if not isinstance(value, kind):
+            self.problem(field, f"must be a whole number, not {value!r}")
             return None
         return value
 
@@ -281,11 +288,18 @@ def build_meta(rec: Any, problems: list[Problem]) -> Meta:
     )
 
 
+_WEB_LINK = re.compile(r"https?://\S")  # data/schema.json's pattern: links are http(s) only
+
+
 def _source(r: _Reader) -> Source:
     year = r.number("year", int)
+    url = r.text("url", required=False)
+    if url is not None and not _WEB_LINK.match(url):
+        r.problem("url", "must be an http or https link")
+        url = None
     return Source(
         id=r.id or "", title=r.text("title") or "", kind=r.text("kind") or "web",
-        url=r.text("url", required=False), author=r.text("author", required=False),
+        url=url, author=r.text("author", required=False),
         publisher=r.text("publisher", required=False), year=year,
     )
 
@@ -297,10 +311,10 @@ def _tag(r: _Reader) -> Tag:
 def _place(r: _Reader) -> Place:
     lat, lon = r.number("lat"), r.number("lon")
     if lat is not None and not -90 <= lat <= 90:
-        r.problem("lat", f"{lat} is not a latitude", integrity=True)
+        r.problem("lat", f"{lat} is not a latitude")  # a shape problem: the schema says it too
         lat = None
     if lon is not None and not -180 <= lon <= 180:
-        r.problem("lon", f"{lon} is not a longitude", integrity=True)
+        r.problem("lon", f"{lon} is not a longitude")
         lon = None
     return Place(
         id=r.id or "", name=r.text("name") or "", kind=r.text("kind") or "place",

@@ -61,6 +61,19 @@ def matching_people(store: Store, query: str) -> set[str]:
     return _matching({p.id: person_names(p) for p in store.people.values()}, query)
 
 
+MAX_NAME = 200  # characters in a name, id or --place/--person/--tag value
+MAX_SEARCH = 500  # characters in a search: a longer one is not a search
+
+
+def bounded(text: str, *, what: str, limit: int = MAX_NAME) -> str:
+    """``text`` if it is neither blank nor longer than ``limit``; else a UsageError."""
+    if not text.strip():
+        raise UsageError(f"{what} is empty; give a name or an id")
+    if len(text) > limit:
+        raise UsageError(f"{what} is {len(text)} characters long; at most {limit}")
+    return text
+
+
 def filter_events(
     store: Store,
     *,
@@ -80,9 +93,12 @@ def filter_events(
     if start is not None and end is not None and start > end:
         raise UsageError(f"--from {start} is after --to {end}")
     lo, hi = start or date.min, end or date.max
-    places = matching_places(store, place) if place else None
-    people = matching_people(store, person) if person else None
-    tag_id = fold(tag) if tag else None
+    for option, value in (("--place", place), ("--person", person), ("--tag", tag)):
+        if value is not None:
+            bounded(value, what=option)
+    places = matching_places(store, place) if place is not None else None
+    people = matching_people(store, person) if person is not None else None
+    tag_id = fold(tag) if tag is not None else None
     if tag_id is not None and tag_id not in store.tags:
         raise UsageError(f"unknown tag {tag!r}; known tags: {', '.join(sorted(store.tags))}")
     out: Iterable[Event] = store.events
@@ -149,6 +165,8 @@ def resolve(store: Store, query: str, *, kind: Kind | None = None) -> Resolution
     The best tier decides; within it, events are preferred to people, people to places, places to
     terms. Two of the preferred kind in the best tier are ambiguous.
     """
+    if len(query) > MAX_NAME:
+        raise UsageError(f"the name is {len(query)} characters long; at most {MAX_NAME}")
     prefixed, text = split_kind(query)
     kind = kind or prefixed
     q = " ".join(words(text))
@@ -237,6 +255,8 @@ def search(store: Store, text: str, *, limit: int | None = None) -> list[Hit]:
     An event must match every query word somewhere; the score sums, per word, the weight of the
     best field it appears in, so a title match outranks a summary match. Ties keep date order.
     """
+    if len(text) > MAX_SEARCH:
+        raise UsageError(f"the search is {len(text)} characters long; at most {MAX_SEARCH}")
     qwords = words(text)
     if not qwords:
         raise UsageError("empty search; give one or more words, e.g. `gulag search amnesty`")

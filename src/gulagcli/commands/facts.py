@@ -11,13 +11,14 @@ from typing import Annotated, Any
 import typer
 
 from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
-from ..dates import parse_month_day
+from ..dates import FIRST_DAY, parse_month_day
 from ..models import Store
 from ..query import figures_about, on_this_day, resolve, sources_of
 from ..render import listings, records
 from ..render.cite import CiteStyle, bibtex_entry, csl_item, text_citation
 from ..render.emit import Output
 from ..render.output import Column, Listing, write_json
+from ..render.safe import terminal
 from ..store import load
 
 app = command_app()
@@ -215,17 +216,18 @@ def cite(
     sources = [store.sources[i] for i in sources_of(store, found)]
     if style is CiteStyle.CSL_JSON:
         write_json([csl_item(s) for s in sources], sys.stdout, pretty=True)
-    elif style is CiteStyle.BIBTEX:
-        sys.stdout.write("\n".join(bibtex_entry(s) for s in sources))
+    elif style is CiteStyle.BIBTEX:  # controls in data shown as escapes, in a file too
+        sys.stdout.write("\n".join(terminal(bibtex_entry(s), newlines=True) for s in sources))
     else:
-        sys.stdout.writelines(text_citation(s) + "\n" for s in sources)
+        sys.stdout.writelines(terminal(text_citation(s)) + "\n" for s in sources)
 
 
 def about_record(store: Store) -> dict[str, Any]:
     kinds: dict[str, int] = {}
     for s in store.sources.values():
         kinds[s.kind] = kinds.get(s.kind, 0) + 1
-    first = min((e.date.start for e in store.events), default=None)
+    # An open end (EDTF "..") is no coverage: an event open at the start counts from its end.
+    first = min((e.date.end if e.date.start == FIRST_DAY else e.date.start for e in store.events), default=None)
     last = max((e.date.end for e in store.events if e.date.end.year < 9999), default=None)
     return {
         "title": store.meta.title, "version": store.meta.version, "license": store.meta.license,

@@ -7,6 +7,7 @@ from enum import Enum
 from typing import Any
 
 from ..models import Source
+from .safe import web_url
 
 
 class CiteStyle(str, Enum):
@@ -25,7 +26,8 @@ def text_citation(s: Source) -> str:
     parts = [s.author, f"“{s.title}”", s.publisher, str(s.year) if s.year else None,
              "exhibit panel" if s.kind == "exhibit" else None]
     text = ". ".join(p for p in parts if p) + "."
-    return text + (f" {s.url}" if s.url else "")
+    url = web_url(s.url)  # only http(s) links, as everywhere links are written
+    return text + (f" {url}" if url else "")
 
 
 def _bib_escape(text: str) -> str:
@@ -44,8 +46,8 @@ def bibtex_entry(s: Source) -> str:
         fields.append((key, "{" + _bib_escape(s.publisher) + "}"))
     if s.year:
         fields.append(("year", str(s.year)))
-    if s.url:
-        fields.append(("url", "{" + s.url.replace("}", "%7D").replace("{", "%7B") + "}"))
+    if url := web_url(s.url):
+        fields.append(("url", "{" + url.replace("}", "%7D").replace("{", "%7B") + "}"))
     if s.kind == "exhibit":
         fields.append(("note", "{Museum exhibit panel}"))
     body = ",\n".join(f"  {k} = {v}" for k, v in fields)
@@ -60,8 +62,8 @@ def csl_item(s: Source) -> dict[str, Any]:
         item["publisher"] = s.publisher
     if s.year:
         item["issued"] = {"date-parts": [[s.year]]}
-    if s.url:
-        item["URL"] = s.url
+    if url := web_url(s.url):
+        item["URL"] = url
     if s.kind == "exhibit":
         item["genre"] = "Museum exhibit panel"
     return item

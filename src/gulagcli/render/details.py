@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .output import printable
 from .records import Record
+from .safe import web_url
 
 
 class Detail:
@@ -31,7 +32,8 @@ def date_line(d: Record) -> str:
 def source_line(s: Record) -> str:
     who = s["author"] or s["publisher"]
     text = f"[{s['id']}] {s['title']}" + (f", {who}" if who else "")
-    return text + (f" <{s['url']}>" if s["url"] else "")
+    url = web_url(s["url"])
+    return text + (f" <{url}>" if url else "")
 
 
 def figure_line(f: Record, *, with_event: bool = False) -> str:
