@@ -105,7 +105,7 @@ class _Reader:
             self.problem(field, f"must be a number, not {_kind(value)}")
             return None
         if isinstance(value, float) and not math.isfinite(value):
-            self.problem(field, f"must be a finite number, not {value!r} (a number too large, or NaN)")
+            self.problem(field, f"must be a finite number, not {'NaN' if value != value else 'infinity'}")
             return None
         if not isinstance(value, kind):
             self.problem(field, f"must be a whole number, not {value!r}")
@@ -431,8 +431,11 @@ def _event_fast(rec: dict[str, Any]) -> Event | None:
 
 def _figure(r: _Reader) -> Figure:
     value, low, high = r.number("value", int), r.number("low", int), r.number("high", int)
+    # A number given but refused above has been reported already; don't say it is missing too.
+    refused = any(r.rec.get(f) is not None and n is None for f, n in (("value", value), ("low", low), ("high", high)))
     if value is None and (low is None or high is None):
-        r.problem("value", "a figure needs a value, or both low and high")
+        if not refused:
+            r.problem("value", "a figure needs a value, or both low and high")
     elif value is not None and (low is not None or high is not None):
         r.problem("value", "give a value or a low-high range, not both")
     elif low is not None and high is not None and low > high:

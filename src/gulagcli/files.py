@@ -2,7 +2,8 @@
 
 What a target may be (docs/safety.md):
 
-- ``-``: stdout, for every option that names an output file (callers check :func:`is_stdout`).
+- ``-`` or ``/dev/stdout``: stdout, for every option that names an output file (callers check
+  :func:`is_stdout`).
 - A new name: created, through a temporary file in the same directory.
 - An existing regular file: replaced atomically, only with ``--force``.
 - A symlink: written through. The file it points to is replaced atomically (or created, for a
@@ -25,8 +26,9 @@ from .errors import OutputError
 
 
 def is_stdout(path: Path | str | None) -> bool:
-    """``-o -`` (and no -o at all) means stdout."""
-    return path is None or str(path) == "-"
+    """``-o -``, ``-o /dev/stdout`` and no -o at all mean stdout (whatever stdout is: a pipe, a
+    terminal, or a file the shell opened, which is then written, not replaced)."""
+    return path is None or str(path) in ("-", "/dev/stdout")
 
 
 def write_atomic(path: Path, data: str | bytes, *, force: bool = False) -> None:
