@@ -67,6 +67,7 @@ CASES: dict[str, tuple[bytes, int, str]] = {
     "binary-zeros": (b"\x00" * 5000, 5, "line 1 column 1: not a JSON document"),
 }
 VALIDATE = {
+    "duplicate-events-key": "$.events\t\tappears twice in the store",
     "fractional-figure-value": "1.5 is not of type 'integer'",
     "infinite-figure-value": "inf is not of type 'integer'",
     "nan-figure-value": "nan is not of type 'integer'",
