@@ -180,6 +180,9 @@ def build(raw: bytes, *, path: str) -> Store | None:
     sources = everything["sources"]
     if not refs_resolve(events, everything | {"events": by_id}):
         return None
+    for name in ("places", "people", "terms"):  # their sources must resolve too
+        if not sources.keys() >= {ref for model in everything[name].values() for ref in model.sources}:
+            return None
     for fig in by_fig.values():
         if not fig.sources or not sources.keys() >= set(fig.sources):
             return None

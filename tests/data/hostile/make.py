@@ -65,6 +65,8 @@ CASES: dict[str, tuple[bytes, int, str]] = {
     "nan-figure-value": (with_text(FIGURE_VALUE, '"value": NaN'), 5, "must be a finite number, not NaN"),
     "latitude-out-of-range": (changed("places.0.lat", 123), 5, "123 is not a latitude"),
     "binary-zeros": (b"\x00" * 5000, 5, "line 1 column 1: not a JSON document"),
+    # Found by the store-mutation fuzzing: the large-store path did not check these references.
+    "dangling-place-source": (changed("places.1.sources", ["nope"]), 5, "no source with id 'nope'"),
 }
 VALIDATE = {
     "duplicate-events-key": "$.events\t\tappears twice in the store",
