@@ -501,3 +501,12 @@ def test_about_does_not_claim_coverage_from_year_1_for_an_open_start(gulag: Gula
     result = gulag("about", "--json", data=write_store(tmp_path, store))
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["covers"]["from"] != "0001-01-01"
+
+
+def test_ics_export_of_a_store_title_with_a_line_break(gulag: Gulag, tmp_path: Path) -> None:
+    """Found by the terminal property test: icalendar refused the raw line break."""
+    store = mini()
+    store["meta"]["title"] = "Two\nlines\r\nhere"
+    result = gulag("export", "-f", "ics", data=write_store(tmp_path, store))
+    assert result.exit_code == 0, result.output
+    assert "X-WR-CALNAME:Two lines here" in result.stdout

@@ -8,6 +8,7 @@ msgspec costs some milliseconds to import, so small stores never come here.
 
 from __future__ import annotations
 
+import codecs
 import re
 import sys
 from typing import Any
@@ -127,13 +128,13 @@ def _figure(fig: _Figure) -> Figure | None:
 
 # A top-level section's key. "events", "figures" and "meta" name nothing else in a store; the
 # other sections' names are also record fields (lists of ids), so only a list of objects counts.
-_SECTION_KEY = re.compile(r'"(events|figures|meta)"\s*:|"(sources|tags|places|people|terms)"\s*:\s*\[\s*\{')
+_SECTION_KEY = re.compile(rb'"(events|figures|meta)"\s*:|"(sources|tags|places|people|terms)"\s*:\s*\[\s*\{')
 
 
-def _repeated_section(text: str) -> bool:
+def _repeated_section(raw: bytes) -> bool:
     """True if a section's key may appear twice (then the standard path decides)."""
-    seen: set[str] = set()
-    for m in _SECTION_KEY.finditer(text):
+    seen: set[bytes] = set()
+    for m in _SECTION_KEY.finditer(raw):
         name = m.group(1) or m.group(2)
         if name in seen:
             return True
@@ -141,21 +142,30 @@ def _repeated_section(text: str) -> bool:
     return False
 
 
+def _utf8(raw: bytes, chunk: int = 1 << 20) -> bool:
+    """Whether ``raw`` is UTF-8, checked a megabyte at a time (no copy of the whole file)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        for i in range(0, len(raw), chunk):
+            decoder.decode(raw[i:i + chunk])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def build(raw: bytes, *, path: str) -> Store | None:
     """The store in ``raw``, or None when it has any problem (the standard path says which)."""
-    try:
-        text = raw.decode("utf-8")  # msgspec would skip invalid UTF-8 in a key it ignores
-    except UnicodeDecodeError:
-        return None
-    del raw  # the caller keeps no reference: the file's bytes go before the models come
-    screen(text, path)  # lone surrogates and huge integers: refused as the standard path does
-    if _repeated_section(text):
+    if not _utf8(raw):
+        return None  # msgspec would skip invalid UTF-8 in a key it ignores; the standard path says where
+    screen(raw, path)  # lone surrogates and huge integers: refused as the standard path does
+    if _repeated_section(raw):
         return None  # msgspec keeps the last of two equal keys; the standard path reports them
     try:
-        doc = _DECODER.decode(text)
+        doc = _DECODER.decode(raw)
     except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
         return None
-    del text
+    del raw  # the caller keeps no reference: the file's bytes go before the models come
     problems: list[Problem] = []
     everything: dict[str, dict[str, Any]] = {name: {} for name in MAKERS}
     meta = build_meta(doc.meta, problems)

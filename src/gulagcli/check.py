@@ -394,7 +394,7 @@ def _event_fast(rec: dict[str, Any]) -> Event | None:
         if v:
             flat += v
     notes: list[Note] = []
-    raw_notes = get("notes")
+    raw_notes = get("notes", [])
     if raw_notes:
         if type(raw_notes) is not list:
             return None
@@ -410,7 +410,7 @@ def _event_fast(rec: dict[str, Any]) -> Event | None:
                 return None
             flat += note_sources
             notes.append(Note(kind, text, tuple(map(_intern, note_sources))))
-    elif raw_notes is not None and raw_notes != []:
+    elif raw_notes != []:  # null or another empty value: the reader says what is wrong
         return None
     try:
         "".join(flat)  # TypeError unless every item is a string

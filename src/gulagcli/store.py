@@ -60,8 +60,8 @@ def load(data: Path | None = None) -> Store:
                 return built
         raw = jsonfile.read_bytes(path, max_bytes=MAX_BYTES, env_var=ENV_VAR)
         text = jsonfile.utf8(raw, path)
+        jsonfile.screen(raw, path)
         del raw
-        jsonfile.screen(text, path)
         members: Any = jsonfile.top_level(text, path) if jsonfile.is_object(text) else jsonfile.decode(text, path)
         store, problems = build(members, path=str(path))
         del text

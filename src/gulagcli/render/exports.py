@@ -170,7 +170,8 @@ def ics(store: Store, events: Sequence[Event]) -> str:
     cal.add("prodid", "-//gulag//gulag export//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", store.meta.title)
+    # An X- property is not escaped by icalendar: a line break in it would end the content line.
+    cal.add("x-wr-calname", " ".join(store.meta.title.splitlines()))
     stamp = ics_stamp(store.meta.version)
     for ev in events:
         start, end = known_bounds(ev.date)
