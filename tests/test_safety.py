@@ -510,3 +510,21 @@ def test_ics_export_of_a_store_title_with_a_line_break(gulag: Gulag, tmp_path: P
     result = gulag("export", "-f", "ics", data=write_store(tmp_path, store))
     assert result.exit_code == 0, result.output
     assert "X-WR-CALNAME:Two lines here" in result.stdout
+
+
+def test_too_little_memory_is_one_line_and_exit_5(tmp_path: Path) -> None:
+    """Under `ulimit -v` a big store ended in a MemoryError traceback."""
+    import resource
+
+    big = tmp_path / "big.json"
+    with big.open("wb") as fh:
+        fh.write(b'{"events": [')
+        fh.truncate(1_900_000_000)  # sparse: no disk used, but reading it needs the memory
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1_200_000_000, 1_200_000_000))
+
+    result = subprocess.run([sys.executable, "-m", "gulagcli", "timeline", "--data", str(big)],
+                            capture_output=True, text=True, timeout=60, check=False, preexec_fn=limit)
+    assert result.returncode == 5, result.stderr
+    assert result.stderr == f"gulag: error: {big}: not enough memory to read it\n"

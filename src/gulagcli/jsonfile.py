@@ -71,7 +71,15 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES, env_var: str = "GULAG_
             if first and (first < b" " or first == b"\x7f"):
                 # Not text from its first byte (a sparse or binary file): say so before reading it all.
                 raise DataError(f"{path}: invalid JSON at line 1 column 1: not a JSON document")
-            raw = head + fh.read(max_bytes + 1 - len(head))
+            # Sized by the file (read(max_bytes) would reserve max_bytes at once); a file that
+            # grows while it is read is read on, up to one byte past the limit.
+            fh.seek(0)
+            raw = fh.read(info.st_size + 1)
+            if len(raw) > info.st_size:
+                parts = [raw]
+                while sum(map(len, parts)) <= max_bytes and (more := fh.read(1 << 20)):
+                    parts.append(more)
+                raw = b"".join(parts)
     except OSError as exc:
         raise DataError(f"{path}: cannot read ({exc.strerror or exc})") from None
     except MemoryError:
