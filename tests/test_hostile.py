@@ -85,9 +85,9 @@ def test_a_broken_store_is_one_clear_line_and_exit_5(
 
 FILE_PROBLEMS = [
     ("invalid json", b'{"events": [1, 2,,]}', "invalid JSON at line 1 column 18: Expecting value"),
-    ("not utf-8", b'{"events": ["\xff"]}', "not UTF-8 (bad byte at offset 13)"),
+    ("not utf-8", b'{"events": ["\xff"]}', "not UTF-8 (bad byte at line 1 column 14)"),
     ("not an object", b"[1, 2, 3]", "a store must be a JSON object, not a list"),
-    ("deeply nested", b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    ("deeply nested", b"[" * 100_000 + b"]" * 100_000, "line 1 column 501: nested more than 500 deep"),
     ("empty file", b"", "invalid JSON at line 1 column 1"),
 ]
 

@@ -83,10 +83,11 @@ def test_closed_stdout_ends_quietly(installed: Path, tmp_path: Path) -> None:
 
 
 def test_ctrl_c_exits_130_without_a_traceback(installed: Path, tmp_path: Path) -> None:
-    # A slow consumer keeps the process alive long enough to be interrupted mid-run.
-    proc = subprocess.Popen([str(installed), "timeline", "--data", "/dev/stdin"], stdin=subprocess.PIPE,
+    # A reader that never reads keeps the process alive, blocked writing (the export is larger
+    # than a pipe's buffer), long enough to be interrupted mid-run.
+    proc = subprocess.Popen([str(installed), "export", "--format", "json"], stdin=subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
-    time.sleep(1.0)  # it is now blocked reading the store from stdin
+    time.sleep(1.0)  # it is now blocked writing to stdout
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130

@@ -8,6 +8,8 @@ msgspec costs some milliseconds to import, so small stores never come here.
 
 from __future__ import annotations
 
+import codecs
+import re
 import sys
 from typing import Any
 
@@ -16,6 +18,7 @@ import msgspec
 from .check import CHRONOLOGICAL, ID_RE, MAKERS, Problem, build_meta, build_section, refs_resolve
 from .dates import parse_edtf
 from .fast import NOTE_KINDS
+from .jsonfile import screen
 from .models import Event, Figure, Note, Store
 
 _intern = sys.intern
@@ -128,11 +131,44 @@ def _figure(fig: _Figure) -> Figure | None:
                   _intern(fig.place) if fig.place else None, fig.series)
 
 
+# A top-level section's key. "events", "figures" and "meta" name nothing else in a store; the
+# other sections' names are also record fields (lists of ids), so only a list of objects counts.
+_SECTION_KEY = re.compile(rb'"(events|figures|meta)"\s*:|"(sources|tags|places|people|terms)"\s*:\s*\[\s*\{')
+
+
+def _repeated_section(raw: bytes) -> bool:
+    """True if a section's key may appear twice (then the standard path decides)."""
+    seen: set[bytes] = set()
+    for m in _SECTION_KEY.finditer(raw):
+        name = m.group(1) or m.group(2)
+        if name in seen:
+            return True
+        seen.add(name)
+    return False
+
+
+def _utf8(raw: bytes, chunk: int = 1 << 20) -> bool:
+    """Whether ``raw`` is UTF-8, checked a megabyte at a time (no copy of the whole file)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        for i in range(0, len(raw), chunk):
+            decoder.decode(raw[i:i + chunk])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def build(raw: bytes, *, path: str) -> Store | None:
     """The store in ``raw``, or None when it has any problem (the standard path says which)."""
+    if not _utf8(raw):
+        return None  # msgspec would skip invalid UTF-8 in a key it ignores; the standard path says where
+    screen(raw, path)  # lone surrogates and huge integers: refused as the standard path does
+    if _repeated_section(raw):
+        return None  # msgspec keeps the last of two equal keys; the standard path reports them
     try:
         doc = _DECODER.decode(raw)
-    except (msgspec.DecodeError, msgspec.ValidationError):
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
         return None
     del raw  # the caller keeps no reference: the file's bytes go before the models come
     problems: list[Problem] = []
@@ -159,6 +195,9 @@ def build(raw: bytes, *, path: str) -> Store | None:
     sources = everything["sources"]
     if not refs_resolve(events, everything | {"events": by_id}):
         return None
+    for name in ("places", "people", "terms"):  # their sources must resolve too
+        if not sources.keys() >= {ref for model in everything[name].values() for ref in model.sources}:
+            return None
     for fig in by_fig.values():
         if not fig.sources or not sources.keys() >= set(fig.sources):
             return None

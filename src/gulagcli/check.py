@@ -7,6 +7,7 @@ record in the project's words. Well-formed records take faster paths (``_event_f
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -100,8 +101,14 @@ class _Reader:
         value = self.rec.get(field)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, kind):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.problem(field, f"must be a number, not {_kind(value)}")
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.problem(field, f"must be a finite number, not {'NaN' if value != value else 'infinity'}")
+            return None
+        if not isinstance(value, kind):
+            self.problem(field, f"must be a whole number, not {value!r}")
             return None
         return value
 
@@ -192,7 +199,7 @@ def build(raw: Any, *, path: str = "") -> tuple[Store | None, list[Problem]]:
     meta = build_meta({}, problems)
     for key, value in raw:
         if key in in_order or (key == "meta" and "meta" in in_order):
-            problems.append(Problem(f"$.{key}", "appears twice in the store"))
+            problems.append(Problem(f"$.{key}", "appears twice in the store", integrity=True))
         elif key == "meta":
             meta = build_meta(value, problems)
             in_order["meta"] = []
@@ -315,6 +322,8 @@ def build_meta(rec: Any, problems: list[Problem]) -> Meta:
     )
 
 
+
+
 def _source(r: _Reader) -> Source:
     from .sources import build_source
 
@@ -328,10 +337,10 @@ def _tag(r: _Reader) -> Tag:
 def _place(r: _Reader) -> Place:
     lat, lon = r.number("lat"), r.number("lon")
     if lat is not None and not -90 <= lat <= 90:
-        r.problem("lat", f"{lat} is not a latitude", integrity=True)
+        r.problem("lat", f"{lat} is not a latitude")  # a shape problem: the schema says it too
         lat = None
     if lon is not None and not -180 <= lon <= 180:
-        r.problem("lon", f"{lon} is not a longitude", integrity=True)
+        r.problem("lon", f"{lon} is not a longitude")
         lon = None
     camp_type = r.text("camp_type", required=False)
     if camp_type is not None and camp_type not in CAMP_TYPES:
@@ -440,7 +449,7 @@ def _event_fast(rec: dict[str, Any]) -> Event | None:
         if v:
             flat += v
     notes: list[Note] = []
-    raw_notes = get("notes")
+    raw_notes = get("notes", [])
     if raw_notes:
         if type(raw_notes) is not list:
             return None
@@ -456,7 +465,7 @@ def _event_fast(rec: dict[str, Any]) -> Event | None:
                 return None
             flat += note_sources
             notes.append(Note(kind, text, tuple(map(_intern, note_sources))))
-    elif raw_notes is not None and raw_notes != []:
+    elif raw_notes != []:  # null or another empty value: the reader says what is wrong
         return None
     try:
         "".join(flat)  # TypeError unless every item is a string
@@ -477,8 +486,11 @@ def _event_fast(rec: dict[str, Any]) -> Event | None:
 
 def _figure(r: _Reader) -> Figure:
     value, low, high = r.number("value", int), r.number("low", int), r.number("high", int)
+    # A number given but refused above has been reported already; don't say it is missing too.
+    refused = any(r.rec.get(f) is not None and n is None for f, n in (("value", value), ("low", low), ("high", high)))
     if value is None and (low is None or high is None):
-        r.problem("value", "a figure needs a value, or both low and high")
+        if not refused:
+            r.problem("value", "a figure needs a value, or both low and high")
     elif value is not None and (low is not None or high is not None):
         r.problem("value", "give a value or a low-high range, not both")
     elif low is not None and high is not None and low > high:

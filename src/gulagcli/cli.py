@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import suppress
 from enum import Enum
 from functools import cache
 from importlib import import_module
@@ -21,7 +22,7 @@ from typer.core import TyperGroup
 from . import store as store_mod
 from .errors import AmbiguousError, ExitCode, GulagError, NotFoundError, UsageError
 from .render.emit import Output
-from .render.output import OutputFormat, resolve_format
+from .render.output import CsvOptions, OutputFormat, resolve_format
 
 EXIT_CODES_HELP = ", ".join(f"{code.value} {code.name.lower().replace('_', ' ')}" for code in ExitCode)
 
@@ -103,51 +104,104 @@ class GulagGroup(TyperGroup):
             _report(exc)
         except click_exc.ClickException as exc:
             _usage_error(exc, ctx.invoked_subcommand)
-        except BrokenPipeError:
-            # The reader went away (`gulag timeline | head -1`): stop quietly, and point stdout
-            # at /dev/null so the interpreter's final flush does not complain either.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            raise typer.Exit(ExitCode.OK) from None
-
 
     def main(
         self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
         standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any,
     ) -> Any:
-        """Errors in the options before the command (`gulag --bogus`) get the same one line."""
+        """Errors in the options before the command (`gulag --bogus`) get the same one line, and
+        everything written to stdout and stderr passes the output gate (render/safe.py)."""
+        from .render.safe import GatedStream, WriteFailed
+
+        out, err = sys.stdout, sys.stderr
+        _forgiving(out)
+        _forgiving(err)
+        sys.stdout, sys.stderr = GatedStream(out, stdout=True), GatedStream(err, always=True)
+        try:
+            try:
+                code = self._main(args, prog_name, complete_var, standalone_mode, windows_expand_args, **extra)
+                sys.stdout.flush()
+            except WriteFailed as exc:
+                code = _write_failed(exc, out)
+            if not standalone_mode:
+                return code
+            sys.exit(code if isinstance(code, int) else ExitCode.OK)
+        finally:
+            sys.stdout, sys.stderr = out, err
+
+    def _main(
+        self, args: Sequence[str] | None, prog_name: str | None, complete_var: str | None,
+        standalone_mode: bool, windows_expand_args: bool, **extra: Any,
+    ) -> Any:
         from typer._click import exceptions as click_exc
 
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         try:
-            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except click_exc.ClickException as exc:
             try:
                 _usage_error(exc, None)
             except typer.Exit as stop:
-                sys.exit(stop.exit_code)
+                return stop.exit_code
         except typer.Abort:
-            sys.exit(ExitCode.INTERRUPTED)
-        sys.exit(code if isinstance(code, int) else ExitCode.OK)
+            return ExitCode.INTERRUPTED
+
+
+def _forgiving(stream: Any) -> None:
+    """A stream that cannot encode a character (PYTHONIOENCODING=ascii, a cp1252 console)
+    writes it as a backslash escape instead of failing."""
+    import codecs
+
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        utf = codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        utf = False
+    if not utf and hasattr(stream, "reconfigure"):
+        stream.reconfigure(errors="backslashreplace")
+
+
+def _write_failed(exc: Any, out: Any) -> ExitCode:
+    """Stdout could not be written: quiet for a reader that went away (`gulag timeline | head
+    -1`), one line and exit 1 for a full disk or an I/O error."""
+    import errno
+
+    # Point stdout at /dev/null so that the interpreter's final flush does not fail again.
+    with suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, out.fileno())
+    if exc.errno == errno.EPIPE:
+        return ExitCode.OK
+    sys.stderr.write(f"gulag: error: cannot write to standard output: {exc.strerror}\n")
+    return ExitCode.FAILURE
 
 
 def _usage_error(exc: Any, command: str | None) -> NoReturn:
     """A Click usage error as one line, whitespace folded (Click lists choices on new lines)."""
+    from .render.safe import terminal
+
     hint = f"gulag {command} --help" if command else "gulag --help"
     message = " ".join(exc.format_message().split())  # `gulag` alone prints its help here
     if message:
-        sys.stderr.write(f"gulag: error: {message} (see `{hint}`)\n")
+        sys.stderr.write(f"gulag: error: {terminal(message)} (see `{hint}`)\n")
     raise typer.Exit(exc.exit_code)
 
 
+SHOWN_CANDIDATES = 10  # an ambiguous name lists this many candidates, then a count of the rest
+
+
 def _report(exc: GulagError) -> NoReturn:
-    sys.stderr.write(f"gulag: error: {exc.message}\n")
+    from .render.safe import terminal
+
+    sys.stderr.write(f"gulag: error: {terminal(exc.message)}\n")
     if isinstance(exc, NotFoundError) and exc.suggestions:
-        sys.stderr.write(f"did you mean: {', '.join(exc.suggestions)}?\n")
+        sys.stderr.write(f"did you mean: {terminal(', '.join(exc.suggestions))}?\n")
     if isinstance(exc, AmbiguousError):
-        for kind, ident, name in exc.candidates:
-            sys.stderr.write(f"  {kind:<7} {ident:<32} {name}\n")
+        for kind, ident, name in exc.candidates[:SHOWN_CANDIDATES]:
+            sys.stderr.write(f"  {kind:<7} {terminal(ident):<32} {terminal(name)}\n")
+        if (rest := len(exc.candidates) - SHOWN_CANDIDATES) > 0:
+            sys.stderr.write(f"  ... and {rest} more\n")
     raise typer.Exit(exc.exit_code)
 
 
@@ -203,6 +257,11 @@ FormatOpt = Annotated[
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour (NO_COLOR=1 does the same).")]
+RawOpt = Annotated[bool, typer.Option(
+    "--raw", help="CSV: cells exactly as stored; without it a cell starting with = + - @ tab or CR "
+                  "gets a leading ' so that spreadsheets do not run it as a formula (docs/safety.md).")]
+BomOpt = Annotated[bool, typer.Option(
+    "--bom", help="CSV: start with a UTF-8 byte order mark, for spreadsheets that need one.")]
 
 
 class DetailFormat(str, Enum):
@@ -221,12 +280,13 @@ DetailFormatOpt = Annotated[
 ]
 
 
-def output(fmt: OutputFormat | DetailFormat | None, as_json: bool, no_color: bool) -> Output:
+def output(fmt: OutputFormat | DetailFormat | None, as_json: bool, no_color: bool, *, raw: bool = False,
+           bom: bool = False) -> Output:
     """Where a command writes; --json with another --format is a usage error, not a silent choice."""
     if as_json and fmt is not None and fmt.value != OutputFormat.JSON.value:
         raise UsageError(f"--json and --format {fmt.value} ask for different formats; give one of them")
     chosen = OutputFormat(fmt.value) if fmt is not None else None
-    return Output(resolve_format(chosen, as_json), no_color=no_color)
+    return Output(resolve_format(chosen, as_json), no_color=no_color, csv=CsvOptions(raw=raw, bom=bom))
 
 
 

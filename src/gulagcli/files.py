@@ -1,13 +1,34 @@
-"""Writing output files: all or nothing, and never over a file the user did not say to replace."""
+"""Writing output files: all or nothing, and never over a file the user did not say to replace.
+
+What a target may be (docs/safety.md):
+
+- ``-`` or ``/dev/stdout``: stdout, for every option that names an output file (callers check
+  :func:`is_stdout`).
+- A new name: created, through a temporary file in the same directory.
+- An existing regular file: replaced atomically, only with ``--force``.
+- A symlink: written through. The file it points to is replaced atomically (or created, for a
+  dangling link); the link itself stays.
+- A FIFO, a terminal or the null device (``/dev/stdout`` in a pipe or on a terminal,
+  ``/dev/null``): written to directly, never replaced; no ``--force`` needed, as with ``>``.
+- Anything else (a directory, a disk, another device, a socket): refused.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from contextlib import suppress
 from pathlib import Path
 
 from .errors import OutputError
+
+
+def is_stdout(path: Path | str | None) -> bool:
+    """``-o -``, ``-o /dev/stdout`` and no -o at all mean stdout (whatever stdout is: a pipe, a
+    terminal, or a file the shell opened, which is then written, not replaced)."""
+    return path is None or str(path) in ("-", "/dev/stdout")
 
 
 def write_atomic(path: Path, data: str | bytes, *, force: bool = False) -> None:
@@ -19,17 +40,30 @@ def write_atomic(path: Path, data: str | bytes, *, force: bool = False) -> None:
     ``path`` is refused with :class:`OutputError`.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    directory = path.parent
-    if path.is_dir():
-        raise OutputError(f"{path} is a directory; give a file name")
-    if not force and path.exists():
+    try:
+        info = os.stat(path)  # through symlinks
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
+    except ValueError:  # an embedded NUL
+        raise OutputError(f"cannot write {path!r}: not a usable file name") from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _write_special(path, info, payload)
+        return
+    if info is not None and not force:
         raise OutputError(f"{path} already exists; use --force to overwrite it")
+    if os.path.islink(path):
+        # Written through: the file the link points to is what gets replaced (or created).
+        path = Path(os.path.realpath(path))
+    directory = path.parent
     if not directory.is_dir():
         raise OutputError(f"cannot write {path}: there is no directory {directory}")
     try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        # A short prefix, so the temporary name fits where the target's name just fits.
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name[:64]}.", suffix=".tmp")
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             # mkstemp makes the file private (0600); give it the mode a plain open() would.
@@ -39,10 +73,60 @@ def write_atomic(path: Path, data: str | bytes, *, force: bool = False) -> None:
             os.fsync(fh.fileno())
         _move(tmp, path, force=force)
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
     finally:
         with suppress(FileNotFoundError):
             os.unlink(tmp)
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENAMETOOLONG:
+        return "the file name is too long"
+    return exc.strerror or str(exc)
+
+
+def _writable_special(path: Path, info: os.stat_result) -> bool:
+    if stat.S_ISFIFO(info.st_mode):
+        return True
+    if stat.S_ISCHR(info.st_mode):
+        null = os.stat(os.devnull)
+        return info.st_rdev == null.st_rdev or _is_tty(path)
+    return False
+
+
+def _is_tty(path: Path) -> bool:
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    except OSError:
+        return False
+    try:
+        return os.isatty(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_special(path: Path, info: os.stat_result, payload: bytes) -> None:
+    """A target that is not a regular file is written to, never replaced, or refused."""
+    if stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"{path} is a directory; give a file name")
+    if not _writable_special(path, info):
+        raise OutputError(f"{path} is not a regular file (a device or socket); refusing to write to it")
+    try:
+        # Non-blocking, so a FIFO nobody reads is an error rather than a hang.
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise OutputError(f"cannot write {path}: nothing is reading from it") from None
+        raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view):]
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
+    finally:
+        os.close(fd)
 
 
 def _move(tmp: str, path: Path, *, force: bool) -> None:

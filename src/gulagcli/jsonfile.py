@@ -9,13 +9,16 @@ a dict for every record at once. The values decoded are exactly those ``json.loa
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .errors import DataError
+from .errors import DataError, UsageError
 
 MAX_BYTES = 2 * 1024**3  # a store past 2 GiB is refused before it is read into memory
 STREAMED = "events"  # the section handed over record by record
@@ -24,31 +27,191 @@ _AFTER_ITEM = re.compile(r"[ \t\n\r]*,[ \t\n\r]*")  # the usual way from one rec
 
 
 def read_text(path: Path, *, max_bytes: int = MAX_BYTES, env_var: str = "GULAG_DATA") -> str:
-    return utf8(read_bytes(path, max_bytes=max_bytes, env_var=env_var), path)
+    raw = read_bytes(path, max_bytes=max_bytes, env_var=env_var)
+    text = utf8(raw, path)
+    screen(raw, path)
+    return text
+
+
+# What a store path may be: only a regular file is read. A FIFO is opened without blocking
+# (no writer need exist) and refused, like a device, before a single byte is read.
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+_PATH_ERRNOS = {errno.ENAMETOOLONG: "a name in it is too long", errno.ENOTDIR: "a part of it is not a directory",
+                errno.ELOOP: "it has too many levels of symbolic links"}
 
 
 def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES, env_var: str = "GULAG_DATA") -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; anything else is a DataError
+    (a UsageError when the path itself cannot name a file)."""
     try:
-        if path.is_dir():
-            raise DataError(f"{path}: is a directory, not a store file")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise DataError(f"{path}: {size} bytes is larger than the {max_bytes} a store may have")
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise DataError(f"{path}: no such file; pass a store with --data or ${env_var}") from None
     except PermissionError:
         raise DataError(f"{path}: permission denied") from None
+    except ValueError:  # an embedded NUL
+        raise UsageError(f"{path!r}: not a usable file name") from None
+    except OSError as exc:
+        if exc.errno in _PATH_ERRNOS:
+            raise UsageError(f"{path}: not a usable path: {_PATH_ERRNOS[exc.errno]}") from None
+        raise DataError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    try:
+        info = os.fstat(fd)
+        for test, kind in _KINDS:
+            if test(info.st_mode):
+                os.close(fd)
+                raise DataError(f"{path}: is {kind}, not a store file")
+        if info.st_size > max_bytes:
+            os.close(fd)
+            raise DataError(f"{path}: {info.st_size} bytes is larger than the {max_bytes} a store may have")
+        with os.fdopen(fd, "rb") as fh:
+            head = fh.read(_HEAD)
+            first = head.lstrip(b" \t\r\n")[:1]
+            if first and (first < b" " or first == b"\x7f"):
+                # Not text from its first byte (a sparse or binary file): say so before reading it all.
+                raise DataError(f"{path}: invalid JSON at line 1 column 1: not a JSON document")
+            # Sized by the file (read(max_bytes) would reserve max_bytes at once); a file that
+            # grows while it is read is read on, up to one byte past the limit.
+            fh.seek(0)
+            raw = fh.read(info.st_size + 1)
+            if len(raw) > info.st_size:
+                parts = [raw]
+                while sum(map(len, parts)) <= max_bytes and (more := fh.read(1 << 20)):
+                    parts.append(more)
+                raw = b"".join(parts)
     except OSError as exc:
         raise DataError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except MemoryError:
+        raise DataError(f"{path}: not enough memory to read it") from None
+    if len(raw) > max_bytes:  # it grew while being read
+        raise DataError(f"{path}: larger than the {max_bytes} bytes a store may have")
     return raw
+
+
+_HEAD = 4096
 
 
 def utf8(raw: bytes, path: Path) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DataError(f"{path}: not UTF-8 (bad byte at offset {exc.start})") from None
+        raise DataError(f"{path}: not UTF-8 (bad byte at {_where(raw, exc.start)})") from None
+    except MemoryError:
+        raise DataError(f"{path}: not enough memory to decode it") from None
+
+
+def _where(text: str | bytes, offset: int) -> str:
+    """"line L column C" of an offset; C counts characters, also in bytes that are UTF-8."""
+    if isinstance(text, bytes):
+        start = text.rfind(b"\n", 0, offset) + 1
+        line = text.count(b"\n", 0, offset) + 1
+        column = len(text[start:offset].decode("utf-8", "replace")) + 1
+        return f"line {line} column {column}"
+    start = text.rfind("\n", 0, offset) + 1
+    line = text.count("\n", 0, offset) + 1
+    return f"line {line} column {offset - start + 1}"
+
+
+# --- what the JSON grammar allows but a store must not hold ----------------------------------
+
+MAX_DIGITS = 4300  # Python's own limit for turning digits into an int
+MAX_DEPTH = 500  # a store is 5 deep; past this the decoders would run out of stack
+_SURROGATE_HINT = re.compile(rb"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile(rb"\\(?:\\|u[dD][89a-fA-F][0-9a-fA-F]{2})")
+_DIGIT_MAP = bytes(0x31 if 0x30 <= b <= 0x39 else 0x30 for b in range(256))  # digit -> "1", else "0"
+_LONG_RUN = b"1" * (MAX_DIGITS + 1)
+
+
+def screen(raw: bytes, path: Path | str) -> None:
+    """Refuse what json.loads would take (or choke on) but no store may hold: a lone surrogate
+    escape (it cannot be printed or written as UTF-8) and an integer of over MAX_DIGITS digits.
+
+    Works on the file's bytes, at C speed: the large-store path and the standard one call it
+    on the same bytes, so they refuse the same stores with the same message.
+    """
+    if _SURROGATE_HINT.search(raw) and (at := _lone_surrogate(raw)) is not None:
+        escape = raw[at:at + 6].decode("ascii", "replace")
+        raise DataError(f"{path}: invalid JSON at {_where(raw, at)}: a lone surrogate escape "
+                        f"({escape}) is not a character")
+    runs = raw.translate(_DIGIT_MAP)  # long digit runs become long runs of "1": found by find()
+    at = runs.find(_LONG_RUN)
+    while at >= 0:
+        start = at
+        while start > 0 and runs[start - 1] == 0x31:
+            start -= 1
+        end = runs.find(b"0", at)
+        end = len(raw) if end < 0 else end
+        before = raw[start - 1:start] if start else b""
+        after = raw[end:end + 1]
+        number = before not in (b".", b"e", b"E", b"+") and after not in (b".", b"e", b"E")
+        if number and not _in_string(raw, start):
+            raise DataError(f"{path}: invalid JSON at {_where(raw, start)}: "
+                            f"an integer of {end - start} digits (at most {MAX_DIGITS})")
+        at = runs.find(_LONG_RUN, end)
+
+
+def _lone_surrogate(raw: bytes) -> int | None:
+    """Offset of the first \\uD800-\\uDFFF escape that is not half of a pair, or None."""
+    pending = -1  # offset of a high surrogate waiting for its low half
+    for m in _SURROGATE.finditer(raw):
+        token = m.group()
+        if token == b"\\\\":
+            if pending >= 0:
+                return pending
+            continue
+        high = token[3:4] in b"89abAB"
+        if pending >= 0:
+            if not high and m.start() == pending + 6:
+                pending = -1
+                continue
+            return pending
+        if high:
+            pending = m.start()
+        else:
+            return m.start()
+    return pending if pending >= 0 else None
+
+
+def _in_string(raw: bytes, offset: int) -> bool:
+    """Whether ``offset`` lies inside a JSON string (strings never span lines)."""
+    line = raw[raw.rfind(b"\n", 0, offset) + 1:offset]
+    inside, i = False, 0
+    while i < len(line):
+        c = line[i]
+        if c == 0x5C and inside:  # a backslash escapes the next byte
+            i += 2
+            continue
+        if c == 0x22:
+            inside = not inside
+        i += 1
+    return inside
+
+
+def too_deep(text: str, path: Path) -> DataError:
+    """The error for a document nested past what the decoders manage, located at the first
+    place it is nested more than MAX_DEPTH deep."""
+    depth, inside, i, end = 0, False, 0, len(text)
+    tokens = re.compile(r'[\[\]{}"\\]')
+    while (m := tokens.search(text, i)) is not None:
+        c, i = m.group(), m.end()
+        if inside:
+            if c == "\\":
+                i += 1
+            elif c == '"':
+                inside = False
+        elif c == '"':
+            inside = True
+        elif c in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return DataError(f"{path}: invalid JSON at {_where(text, m.start())}: "
+                                 f"nested more than {MAX_DEPTH} deep")
+        else:
+            depth -= 1
+        if i >= end:
+            break
+    return DataError(f"{path}: JSON nested too deeply to be a store")
 
 
 def decode(text: str, path: Path) -> Any:
@@ -58,7 +221,9 @@ def decode(text: str, path: Path) -> Any:
     except json.JSONDecodeError as exc:
         raise _invalid(exc, path) from None
     except RecursionError:
-        raise DataError(f"{path}: JSON nested too deeply to be a store") from None
+        raise too_deep(text, path) from None
+    except ValueError as exc:  # an integer past Python's digit limit (screen() catches most)
+        raise DataError(f"{path}: invalid JSON: {exc}") from None
 
 
 def _invalid(exc: json.JSONDecodeError, path: Path) -> DataError:
@@ -88,7 +253,7 @@ def top_level(text: str, path: Path) -> Iterator[tuple[str, Any]]:
             decode(text, path)  # raises the standard message, as for the whole document
             raise
         except RecursionError:
-            raise DataError(f"{path}: JSON nested too deeply to be a store") from None
+            raise too_deep(text, path) from None
 
     def expect(i: int, chars: str) -> int:
         i = skip(i)

@@ -48,6 +48,19 @@ def matching_people(store: Store, query: str) -> set[str]:
     return _matching({p.id: person_names(p) for p in store.people.values()}, query)
 
 
+MAX_NAME = 200  # characters in a name, id or --place/--person/--tag value
+MAX_SEARCH = 500  # characters in a search: a longer one is not a search
+
+
+def bounded(text: str, *, what: str, limit: int = MAX_NAME) -> str:
+    """``text`` if it is neither blank nor longer than ``limit``; else a UsageError."""
+    if not text.strip():
+        raise UsageError(f"{what} is empty; give a name or an id")
+    if len(text) > limit:
+        raise UsageError(f"{what} is {len(text)} characters long; at most {limit}")
+    return text
+
+
 Names = str | Sequence[str] | None
 
 
@@ -106,6 +119,11 @@ def filter_events(
     if start is not None and end is not None and start > end:
         raise UsageError(f"--from {start} is after --to {end}")
     lo, hi = start or date.min, end or date.max
+    for option, value in (("--place", place), ("--person", person), ("--tag", tag)):
+        for one in split_names(value) if value is not None else ():
+            bounded(one, what=option)
+        if (isinstance(value, str) or value) and not split_names(value):
+            raise UsageError(f"{option} is empty; give a name or an id")
     places = _resolve_filter("--place", split_names(place),
                              {p.id: place_names(p) for p in store.places.values()})
     people = _resolve_filter("--person", split_names(person),
@@ -176,6 +194,8 @@ def resolve(store: Store, query: str, *, kind: Kind | None = None) -> Resolution
     The best tier decides; within it, events are preferred to people, people to places, places to
     terms. Two of the preferred kind in the best tier are ambiguous.
     """
+    if len(query) > MAX_NAME:
+        raise UsageError(f"the name is {len(query)} characters long; at most {MAX_NAME}")
     prefixed, text = split_kind(query)
     kind = kind or prefixed
     q = " ".join(words(text))

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from .errors import UsageError
 from .match import CLOSE_WORD, MIN_FUZZY_LEN, similar, stem, synonyms, words
 from .models import Kind, Store
-from .query import person_names, place_names, term_names
+from .query import MAX_SEARCH, person_names, place_names, term_names
 
 # How good a match is, by how the stored word was reached from the query word.
 EXACT, SAME_STEM, PREFIX, SYNONYM, CLOSE_SPELLING = 1.0, 0.9, 0.8, 0.7, 0.6
@@ -132,6 +132,8 @@ def rank(docs: Iterable[Doc], expansions: list[dict[str, float]]) -> list[Search
 
 def search(store: Store, text: str, *, kinds: Iterable[Kind] = (), limit: int | None = None) -> list[SearchHit]:
     """Everything in the store matching every word of ``text``, most relevant first."""
+    if len(text) > MAX_SEARCH:  # a longer text is not a search, and would take long to rank
+        raise UsageError(f"the search is {len(text)} characters long; at most {MAX_SEARCH}")
     qwords = list(dict.fromkeys(words(text)))
     if not qwords:
         raise UsageError("empty search; give one or more words, e.g. `gulag search amnesty`")

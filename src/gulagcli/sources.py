@@ -72,6 +72,9 @@ def _names(value: Any, r: Any) -> tuple[Name, ...]:
     return tuple(out)
 
 
+_WEB_LINK = re.compile(r"https?://\S")  # data/schema.json: links are http(s) only
+
+
 def build_source(r: Any) -> Source:
     """A Source from a checked record (``r`` is check's field reader). The old ``author``
     string and ``year`` number are still read, as a literal author and an issued year."""
@@ -92,14 +95,22 @@ def build_source(r: Any) -> Source:
     accessed = r.text("accessed", required=False)
     if accessed is not None and not _ISO_DAY.fullmatch(accessed):
         r.problem("accessed", f"{accessed!r} is not an ISO day (YYYY-MM-DD)")
+    url = r.text("url", required=False)
+    if url is not None and not _WEB_LINK.match(url):  # links are http(s) only, as in the schema
+        r.problem("url", "must be an http or https link")
+        url = None
     read_at = None
     raw_read = rec.get("read_at")
     if isinstance(raw_read, dict):
-        read_at = ReadAt(raw_read.get("url"), raw_read.get("publisher"))
+        read_url = raw_read.get("url")
+        if read_url is not None and not (isinstance(read_url, str) and _WEB_LINK.match(read_url)):
+            r.problem("read_at.url", "must be an http or https link")
+            read_url = None
+        read_at = ReadAt(read_url, raw_read.get("publisher"))
     elif raw_read is not None:
         r.problem("read_at", "must be an object with url and publisher")
     return Source(
-        id=r.id or "", title=r.text("title") or "", kind=kind, url=r.text("url", required=False),
+        id=r.id or "", title=r.text("title") or "", kind=kind, url=url,
         authors=authors, container=r.text("container", required=False),
         publisher=r.text("publisher", required=False), place=r.text("place", required=False),
         issued=issued, accessed=accessed, language=r.text("language", required=False),

@@ -60,10 +60,13 @@ def load(data: Path | None = None) -> Store:
                 return built
         raw = jsonfile.read_bytes(path, max_bytes=MAX_BYTES, env_var=ENV_VAR)
         text = jsonfile.utf8(raw, path)
+        jsonfile.screen(raw, path)
         del raw
         members: Any = jsonfile.top_level(text, path) if jsonfile.is_object(text) else jsonfile.decode(text, path)
         store, problems = build(members, path=str(path))
         del text
+    except MemoryError:
+        raise DataError(f"{path}: not enough memory to load this store") from None
     finally:
         # What was just built lives as long as the process: the collector need never walk it.
         gc.freeze()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .store import Problem, build, locate, read_json, schema_path
+from . import jsonfile
+from .store import ENV_VAR, MAX_BYTES, Problem, build, locate, schema_path
 
 
 def schema_problems(raw: object) -> list[Problem]:
@@ -47,9 +48,13 @@ def check_file(file: Path | None) -> tuple[Path, list[Problem], list[Problem]]:
     from .sources import warnings
 
     path = locate(file)
-    raw = read_json(path)
+    text = jsonfile.read_text(path, max_bytes=MAX_BYTES, env_var=ENV_VAR)
+    raw = jsonfile.decode(text, path)
     problems = schema_problems(raw)
-    store, built = build(raw, path=str(path))
+    # Built from the members in file order, as loading does, so a key given twice is reported
+    # here too (a decoded dict would keep only the last).
+    members = jsonfile.top_level(text, path) if jsonfile.is_object(text) else raw
+    store, built = build(members, path=str(path))
     found = warnings(store.sources) if store is not None else []
     notes = [Problem(f"$.sources[{_index(raw, ident)}]", message, ident) for ident, message in found]
     seen = {(p.path, p.record) for p in problems}

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, command_app, output
+from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
 from ..dates import parse_user_range
 from ..models import Event, Kind, Store
 from ..query import filter_events
@@ -73,6 +73,7 @@ def timeline(
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     no_color: NoColorOpt = False,
+    raw: RawOpt = False, bom: BomOpt = False,
 ) -> None:
     """List events in date order, optionally filtered.
 
@@ -92,7 +93,7 @@ def timeline(
 
       gulag timeline --tag uprising --tag strike --json | jq length
     """
-    out = output(fmt, as_json, no_color)
+    out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     store, events = select(data, since=since, until=until, place=place, person=person, tag=tag,
                            limit=limit, reverse=reverse)
     out.listing(events_listing(event_records(store, events)), empty="no events match these filters")
@@ -128,6 +129,7 @@ def search(
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     no_color: NoColorOpt = False,
+    raw: RawOpt = False, bom: BomOpt = False,
 ) -> None:
     """Search everything: events, places, people, terms, figures and sources.
 
@@ -148,7 +150,7 @@ def search(
     from ..render.records import hit_records
     from ..search import search as search_all
 
-    out = output(fmt, as_json, no_color)
+    out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     store = load(data)
     hits = search_all(store, " ".join(text), kinds=kind or (), limit=limit)
     out.listing(hits_listing(hit_records(store, hits)), empty="nothing in the store matches that search")

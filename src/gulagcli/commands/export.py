@@ -8,14 +8,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..cli import DataOpt, NoColorOpt, command_app
+from ..cli import BomOpt, DataOpt, NoColorOpt, RawOpt, command_app
 from ..errors import UsageError
-from ..files import write_atomic
+from ..files import is_stdout, write_atomic
 from ..models import Kind
 from ..query import resolve
 from ..render.chart import MIN_WIDTH, GroupBy, event_rows, group_rows, layout_chart
+from ..render.emit import MAX_WIDTH
 from ..render.exports import ExportFormat, render_export
-from ..render.output import is_terminal
+from ..render.output import CsvOptions, is_terminal
 from ..render.records import event_records
 from .browse import FromOpt, LimitOpt, PersonOpt, PlaceOpt, ReverseOpt, TagOpt, ToOpt, date_bounds, select
 
@@ -32,7 +33,7 @@ ByOpt = Annotated[
 ]
 WidthOpt = Annotated[
     int | None,
-    typer.Option("--width", "-w", min=MIN_WIDTH, max=1000, metavar="N", show_default=False,
+    typer.Option("--width", "-w", min=MIN_WIDTH, max=MAX_WIDTH, metavar="N", show_default=False,
                  help="Draw N columns wide (default: the terminal's width, 80 when piped)."),
 ]
 SvgOpt = Annotated[
@@ -105,7 +106,7 @@ def chart(
     from ..render.emit import make_console
 
     console = make_console(no_color=no_color)
-    columns = width or console.width
+    columns = width or min(max(console.width, MIN_WIDTH), MAX_WIDTH)  # COLUMNS clamped as --width is
     if series is not None:
         _series_chart(series, place=place, data=data, svg=svg, png=png, force=force, columns=columns,
                       styled=not console.no_color, console=console)
@@ -123,8 +124,7 @@ def chart(
         pictures = timeline_picture(store, events, by=by, start=start, end=end, count=count,
                                     formats=[f for f, p in (("svg", svg), ("png", png)) if p is not None])
         for path, drawn in zip([p for p in (svg, png) if p is not None], pictures, strict=True):
-            write_atomic(path, drawn, force=force)
-            sys.stderr.write(f"saved the chart of {count} to {path}\n")
+            _save(path, drawn, force=force, what=f"the chart of {count}")
         return
     from ..render.chart import chart_renderable
 
@@ -158,8 +158,20 @@ def _series_chart(name: str, *, place: list[str] | None, data: Path | None, svg:
     fig = series_figure(points, title=title, unit=unit, source=series_source(figures), yearly=yearly)
     for path, fmt in ((svg, "svg"), (png, "png")):
         if path is not None:
-            write_atomic(path, save(fig, fmt), force=force)
-            sys.stderr.write(f"saved the series {name} ({len(points)} figures) to {path}\n")
+            _save(path, save(fig, fmt), force=force, what=f"the series {name} ({len(points)} figures)")
+
+
+def _save(path: Path, drawn: str | bytes, *, force: bool, what: str) -> None:
+    """A picture to its file, written whole or not at all; `-` means stdout, as for `export -o -`."""
+    if is_stdout(path):
+        if isinstance(drawn, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(drawn)
+        else:
+            sys.stdout.write(drawn)
+        return
+    write_atomic(path, drawn, force=force)
+    sys.stderr.write(f"saved {what} to {path}\n")
 
 
 @app.command("export")
@@ -175,13 +187,15 @@ def export_events(
     limit: LimitOpt = None,
     reverse: ReverseOpt = False,
     data: DataOpt = None,
+    raw: RawOpt = False,
+    bom: BomOpt = False,
 ) -> None:
     """Export events for other tools, with the same filters as `timeline`.
 
     timelinejs  Knight Lab TimelineJS3 JSON, with eras
     ics         iCalendar: all-day events; one over 31 days marks its ends
     geojson     a feature per event and per place (null geometry if unlocated)
-    csv         the same as `gulag timeline --format csv`
+    csv         the same as `gulag timeline --format csv` (--raw, --bom)
     json        the same as `gulag timeline --json`
     html        one page that works offline: timeline, map and search
 
@@ -203,11 +217,12 @@ def export_events(
     store, events = select(data, since=since, until=until, place=place, person=person, tag=tag,
                            limit=limit, reverse=reverse)
     records = event_records(store, events)
-    to_stdout = output_file is None or str(output_file) == "-"
+    to_stdout = is_stdout(output_file)
     # Indented on a terminal and in files, compact in a pipe, as `timeline --json` does.
     pretty = is_terminal(sys.stdout) if to_stdout else True
-    everything = not any(x is not None for x in (since, until, place, person, tag, limit))
-    result = render_export(fmt, store, events, records, pretty=pretty, every_place=everything)
+    everything = not any(x for x in (since, until, place, person, tag, limit))
+    result = render_export(fmt, store, events, records, pretty=pretty, every_place=everything,
+                           csv=CsvOptions(raw=raw, bom=bom))
     if to_stdout:
         sys.stdout.write(result.text)
     else:

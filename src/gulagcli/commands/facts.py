@@ -10,14 +10,15 @@ from typing import Annotated, Any
 
 import typer
 
-from ..cli import DataOpt, DetailFormatOpt, FormatOpt, JsonOpt, NoColorOpt, command_app, output
-from ..dates import parse_month_day, today
+from ..cli import BomOpt, DataOpt, DetailFormatOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
+from ..dates import FIRST_DAY, parse_month_day, today
 from ..models import Store
 from ..query import on_this_day, plural, resolve, sources_of
 from ..render import listings, records
 from ..render.cite import CiteStyle, bibliography, csl_item, text_citation
 from ..render.emit import Output
 from ..render.output import Column, Listing, write_json
+from ..render.safe import terminal
 from ..store import load
 from .completion import complete_name
 
@@ -60,6 +61,7 @@ def _index_listing(data: Path | None, kind: str, *, sort: IndexSort, out: Output
 def people(
     sort: SortOpt = IndexSort.NAME, data: DataOpt = None, fmt: FormatOpt = None,
     as_json: JsonOpt = False, no_color: NoColorOpt = False,
+    raw: RawOpt = False, bom: BomOpt = False,
 ) -> None:
     """List people with their life dates, roles and event counts.
 
@@ -69,13 +71,14 @@ def people(
 
       gulag people --sort events --format csv
     """
-    _index_listing(data, "people", sort=sort, out=output(fmt, as_json, no_color))
+    _index_listing(data, "people", sort=sort, out=output(fmt, as_json, no_color, raw=raw, bom=bom))
 
 
 @app.command()
 def terms(
     sort: SortOpt = IndexSort.NAME, data: DataOpt = None, fmt: FormatOpt = None,
     as_json: JsonOpt = False, no_color: NoColorOpt = False,
+    raw: RawOpt = False, bom: BomOpt = False,
 ) -> None:
     """List the glossary: groups, practices and institutions, with definitions.
 
@@ -85,12 +88,13 @@ def terms(
 
       gulag show slowdown
     """
-    _index_listing(data, "terms", sort=sort, out=output(fmt, as_json, no_color))
+    _index_listing(data, "terms", sort=sort, out=output(fmt, as_json, no_color, raw=raw, bom=bom))
 
 
 @app.command()
 def tags(
     data: DataOpt = None, fmt: FormatOpt = None, as_json: JsonOpt = False, no_color: NoColorOpt = False,
+    raw: RawOpt = False, bom: BomOpt = False,
 ) -> None:
     """List the tag vocabulary that `timeline --tag` accepts.
 
@@ -100,7 +104,7 @@ def tags(
 
       gulag timeline --tag strike
     """
-    out = output(fmt, as_json, no_color)
+    out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     store = load(data)
     recs = [{"id": t.id, "label": t.label, "description": t.description,
              "events": sum(t.id in e.tags for e in store.events)} for t in store.tags.values()]
@@ -117,6 +121,7 @@ def on(
     before: Annotated[int, typer.Option("--before", "-B", min=0, max=366, help="Also N days before.")] = 0,
     after: Annotated[int, typer.Option("--after", "-A", min=0, max=366, help="Also N days after.")] = 0,
     data: DataOpt = None, fmt: FormatOpt = None, as_json: JsonOpt = False, no_color: NoColorOpt = False,
+    raw: RawOpt = False, bom: BomOpt = False,
 ) -> None:
     """What happened on this day of the year, in any year, multi-day events included.
 
@@ -131,7 +136,7 @@ def on(
 
       gulag on --json
     """
-    out = output(fmt, as_json, no_color)
+    out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     now = today()
     month, mday = parse_month_day(day) if day is not None else (now.month, now.day)
     store = load(data)
@@ -188,17 +193,18 @@ def cite(
         sources = [store.sources[i] for i in sources_of(store, resolve(store, query).entity)]
     if style is CiteStyle.CSL_JSON:
         write_json([csl_item(s) for s in sources], sys.stdout, pretty=True)
-    elif style is CiteStyle.BIBTEX:
-        sys.stdout.write(bibliography(sources))
+    elif style is CiteStyle.BIBTEX:  # controls in data shown as escapes, in a file too
+        sys.stdout.write(terminal(bibliography(sources), newlines=True))
     else:
-        sys.stdout.writelines(text_citation(s) + "\n" for s in sources)
+        sys.stdout.writelines(terminal(text_citation(s)) + "\n" for s in sources)
 
 
 def about_record(store: Store) -> dict[str, Any]:
     kinds: dict[str, int] = {}
     for s in store.sources.values():
         kinds[s.kind] = kinds.get(s.kind, 0) + 1
-    first = min((e.date.start for e in store.events), default=None)
+    # An open end (EDTF "..") is no coverage: an event open at the start counts from its end.
+    first = min((e.date.end if e.date.start == FIRST_DAY else e.date.start for e in store.events), default=None)
     last = max((e.date.end for e in store.events if e.date.end.year < 9999), default=None)
     return {
         "title": store.meta.title, "version": store.meta.version, "license": store.meta.license,
@@ -246,7 +252,7 @@ def about(
     """
     from ..render.details import Detail
 
-    out = output(fmt, as_json, no_color)
+    out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     rec = about_record(load(data))
     d = Detail(title=rec["title"], kind="store")
     d.add("version", rec["version"])

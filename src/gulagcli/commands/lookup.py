@@ -67,6 +67,7 @@ def show(
     fmt: DetailFormatOpt = None,
     as_json: JsonOpt = False,
     no_color: NoColorOpt = False,
+    raw: RawOpt = False, bom: BomOpt = False,
 ) -> None:
     """Show one event, place, person, term or source in detail, with its sources.
 
@@ -86,7 +87,7 @@ def show(
 
       gulag show source:exhibit
     """
-    out = output(fmt, as_json, no_color)
+    out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     store = load(data)
     found = resolve(store, query, kind=Kind(kind.value) if kind is not None else None)
     detail, rec = card(store, found.entity)

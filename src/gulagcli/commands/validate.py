@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..cli import FormatOpt, JsonOpt, NoColorOpt, command_app, output
+from ..cli import BomOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
 from ..errors import DataError
 from ..render.output import Column, Listing
 from ..validate import check_file
@@ -25,6 +25,7 @@ def validate(
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     no_color: NoColorOpt = False,
+    raw: RawOpt = False, bom: BomOpt = False,
 ) -> None:
     """Check a store against data/schema.json and the integrity rules, reporting every problem.
 
@@ -38,7 +39,7 @@ def validate(
 
       gulag validate my-store.json
     """
-    out = output(fmt, as_json, no_color)
+    out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     path, problems, warnings = check_file(file)
     for w in warnings:
         out.message(f"warning: {w}")

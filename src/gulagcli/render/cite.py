@@ -11,6 +11,7 @@ from enum import Enum
 from typing import Any
 
 from ..models import Source
+from .safe import web_url
 
 
 class CiteStyle(str, Enum):
@@ -46,12 +47,12 @@ def text_citation(s: Source) -> str:
     parts = [s.author, f"“{s.title}”", where or None, s.issued,
              f"pp. {s.pages}" if s.pages else None, "exhibit panel" if s.kind == "exhibit" else None]
     text = ". ".join(p.rstrip(".") for p in parts if p) + "."
-    if s.url:
-        text += f" {s.url}"
+    if url := web_url(s.url):  # only http(s) links, as everywhere links are written
+        text += f" {url}"
     if s.accessed:
         text += f" (accessed {s.accessed})"
     if s.read_at:
-        text += f" Read at: {s.read_at.publisher or ''} {s.read_at.url or ''}".rstrip()
+        text += f" Read at: {s.read_at.publisher or ''} {web_url(s.read_at.url) or ''}".rstrip()
     return text
 
 
@@ -101,8 +102,8 @@ def bibtex_entry(s: Source) -> str:
         value = getattr(s, name)
         if value:
             fields.append(("number" if name == "issue" else name, "{" + _bib_escape(value) + "}"))
-    if s.url:
-        fields.append(("url", _bib_url(s.url)))
+    if url := web_url(s.url):
+        fields.append(("url", _bib_url(url)))
     if s.accessed:
         fields.append(("urldate", "{" + s.accessed + "}"))
     if s.language in _LANGID:
@@ -144,8 +145,8 @@ def csl_item(s: Source) -> dict[str, Any]:
             item[name] = getattr(s, name)
     if s.pages:
         item["page"] = s.pages
-    if s.url:
-        item["URL"] = s.url
+    if url := web_url(s.url):
+        item["URL"] = url
     if s.kind == "exhibit":
         item["genre"] = "Museum exhibit panel"
     if s.read_at:

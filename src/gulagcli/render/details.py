@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .output import printable
 from .records import Record
+from .safe import web_url
 
 
 class Detail:
@@ -31,9 +32,10 @@ def date_line(d: Record) -> str:
 def source_line(s: Record) -> str:
     who = ", ".join(p for p in (s["author"], s.get("container") or s["publisher"], s.get("issued")) if p)
     text = f"[{s['id']}] {s['title']}" + (f", {who}" if who else "")
-    text += f" <{s['url']}>" if s["url"] else ""
+    url = web_url(s["url"])  # only http(s) links, as everywhere links are written
+    text += f" <{url}>" if url else ""
     read_at = s.get("read_at") or {}
-    if read_at.get("url"):
+    if web_url(read_at.get("url")):
         host = read_at["url"].split("/")[2] if "//" in read_at["url"] else read_at["url"]
         text += f" (read at {host})"
     return text

@@ -8,6 +8,8 @@ from typing import IO, TYPE_CHECKING, Any
 from ..errors import UsageError
 from .details import Detail, detail_plain
 from .output import (
+    CSV_SAFE,
+    CsvOptions,
     Listing,
     OutputFormat,
     is_terminal,
@@ -16,6 +18,7 @@ from .output import (
     write_jsonl,
     write_plain,
 )
+from .safe import terminal
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -28,25 +31,31 @@ def make_console(*, stderr: bool = False, no_color: bool = False) -> Console:
     """
     from rich.console import Console
 
-    return Console(stderr=stderr, no_color=True if no_color else None, highlight=False,
-                   emoji=False, markup=False)
+    console = Console(stderr=stderr, no_color=True if no_color else None, highlight=False,
+                      emoji=False, markup=False)
+    if console.width > MAX_WIDTH:  # COLUMNS=100000 would lay out (and write) megabytes of blanks
+        console.width = MAX_WIDTH
+    return console
+
+
+MAX_WIDTH = 1000  # the widest any output is laid out, from --width or COLUMNS
 
 
 class Output:
     """Where a command's result goes, in which format."""
 
-    __slots__ = ("format", "no_color")
+    __slots__ = ("csv", "format", "no_color")
 
-    def __init__(self, format: OutputFormat, *, no_color: bool = False) -> None:
-        self.format, self.no_color = format, no_color
+    def __init__(self, format: OutputFormat, *, no_color: bool = False, csv: CsvOptions = CSV_SAFE) -> None:
+        self.format, self.no_color, self.csv = format, no_color, csv
 
     @property
     def out(self) -> IO[str]:
         return sys.stdout  # looked up at call time so test runners can capture it
 
     def message(self, text: str) -> None:
-        """A human note on stderr, where it never mixes with data."""
-        sys.stderr.write(text + "\n")
+        """A human note on stderr, where it never mixes with data; one line, controls escaped."""
+        sys.stderr.write(terminal(text) + "\n")
 
     def listing(self, listing: Listing, *, empty: str = "nothing matches") -> None:
         fmt = self.format
@@ -55,7 +64,7 @@ class Output:
         elif fmt is OutputFormat.JSONL:
             write_jsonl(listing.records, self.out)
         elif fmt is OutputFormat.CSV:
-            write_csv(listing, self.out)
+            write_csv(listing, self.out, self.csv)
         elif fmt is OutputFormat.PLAIN:
             write_plain(listing, self.out)
         elif not listing.records:

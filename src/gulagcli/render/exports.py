@@ -19,8 +19,9 @@ from typing import Any
 from ..dates import display
 from ..models import Event, HistDate, Precision, Store
 from .listings import events_listing
-from .output import write_csv, write_json
-from .records import Record
+from .output import CSV_SAFE, CsvOptions, dumps, write_csv, write_json
+from .records import Record, source_record
+from .safe import web_url
 from .spans import known_bounds, sides
 
 
@@ -45,7 +46,7 @@ def _n(count: int, noun: str) -> str:
 
 
 def render_export(fmt: ExportFormat, store: Store, events: Sequence[Event], records: list[Record],
-                  *, pretty: bool, every_place: bool = False) -> Export:
+                  *, pretty: bool, every_place: bool = False, csv: CsvOptions = CSV_SAFE) -> Export:
     """The selected events in ``fmt``; ``records`` are their ``event_record``s, in the same order.
 
     ``every_place``: the selection is the whole store, so GeoJSON and HTML show every place.
@@ -73,16 +74,14 @@ def render_export(fmt: ExportFormat, store: Store, events: Sequence[Event], reco
         return Export(page, f"{events_n} and {_n(places, 'place')} as html")
     out = io.StringIO()
     if fmt is ExportFormat.CSV:  # exactly `gulag timeline --format csv`
-        write_csv(events_listing(records), out)
+        write_csv(events_listing(records), out, csv)
     else:  # exactly `gulag timeline --json`
         write_json(records, out, pretty=pretty)
     return Export(out.getvalue(), f"{events_n} as {fmt.value}")
 
 
 def _dumps(data: Any, *, pretty: bool) -> str:
-    if pretty:
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return dumps(data, pretty=pretty) + "\n"  # controls and bidi characters as \\uXXXX
 
 
 # --- TimelineJS -----------------------------------------------------------------------------
@@ -191,8 +190,8 @@ def _tl_text(store: Store, ev: Event) -> str:
     for sid in ev.sources:
         if (s := store.sources.get(sid)) is None:
             continue
-        title = _html(s.title)
-        sources.append(f'<a href="{html.escape(s.url, quote=True)}">{title}</a>' if s.url else title)
+        title, url = _html(s.title), web_url(s.url)  # only http(s) links: never javascript: or data:
+        sources.append(f'<a href="{html.escape(url, quote=True)}">{title}</a>' if url else title)
     if sources:
         parts.append(f"<p>Sources: {'; '.join(sources)}</p>")
     return "".join(parts)

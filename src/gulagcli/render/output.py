@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import IO, Any, NamedTuple
 
 from .records import Record
+from .safe import csv_cell, json_safe, terminal
 
 
 class OutputFormat(str, Enum):
@@ -22,20 +22,9 @@ class OutputFormat(str, Enum):
     CSV = "csv"
 
 
-# C0 and C1 controls and the bidirectional overrides that can disguise text on a terminal.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def _escape(m: re.Match[str]) -> str:
-    c = m.group()
-    return f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
-
-
 def printable(text: str, *, newlines: bool = False) -> str:
     """Data made safe for a terminal: control characters shown as escapes, never obeyed."""
-    if newlines:
-        return "\n".join(_UNSAFE.sub(_escape, line) for line in text.split("\n"))
-    return _UNSAFE.sub(_escape, text)
+    return terminal(text, newlines=newlines)
 
 
 class Column(NamedTuple):
@@ -88,25 +77,42 @@ def _cell(value: Any) -> str:
 
 def write_json(data: Any, out: IO[str], *, pretty: bool) -> None:
     """JSON straight to ``out``, never through Rich; indented on a terminal, compact in a pipe."""
+    out.write(dumps(data, pretty=pretty) + "\n")
+
+
+def dumps(data: Any, *, pretty: bool) -> str:
+    """JSON text as every command writes it: UTF-8 kept readable, controls and bidi characters
+    as ``\\uXXXX`` (see :func:`gulagcli.render.safe.json_safe`)."""
     if pretty:
-        out.write(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-    out.write("\n")
+        return json_safe(json.dumps(data, ensure_ascii=False, indent=2))
+    return json_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def write_jsonl(records: Iterable[Record], out: IO[str]) -> None:
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    out.writelines(dumps(r) + "\n" for r in records)
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    out.writelines(json_safe(encode(r)) + "\n" for r in records)
 
 
-def write_csv(listing: Listing, out: IO[str]) -> None:
+class CsvOptions(NamedTuple):
+    """``raw``: cells exactly as stored, formulas and all; ``bom``: a UTF-8 byte order mark first."""
+
+    raw: bool = False
+    bom: bool = False
+
+
+CSV_SAFE = CsvOptions()
+
+
+def write_csv(listing: Listing, out: IO[str], options: CsvOptions = CSV_SAFE) -> None:
+    """RFC 4180 CSV; cells a spreadsheet would run as formulas are neutralised unless ``raw``."""
     import csv
 
     cols, rows = listing.cells(OutputFormat.CSV)
+    if options.bom:
+        out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([c.header for c in cols])
-    writer.writerows(rows)
+    writer.writerow([csv_cell(c.header, raw=options.raw) for c in cols])
+    writer.writerows([csv_cell(v, raw=options.raw) for v in row] for row in rows)
 
 
 def write_plain(listing: Listing, out: IO[str]) -> None:

@@ -74,8 +74,8 @@ class _ListingView:
     def _table(self, widths: list[int]) -> Table:
         listing = self.listing
         table = Table(
-            title=Text(listing.title) if listing.title else None,
-            caption=Text(listing.caption) if listing.caption else None,
+            title=Text(printable(listing.title)) if listing.title else None,
+            caption=Text(printable(listing.caption)) if listing.caption else None,
             box=box.SIMPLE_HEAD, header_style="bold", expand=False,
         )
         for col, width in zip(self.cols, widths, strict=True):
@@ -89,7 +89,7 @@ class _ListingView:
         """Too narrow for columns: each record as a block, the short fields on its first line."""
         parts: list[RenderableType] = []
         if self.listing.title:
-            parts.append(Text(self.listing.title, style="bold"))
+            parts.append(Text(printable(self.listing.title), style="bold"))
         for record, row in zip(self.listing.records, self.rows, strict=True):
             styles = self._styles(record)
             first = [i for i, c in enumerate(self.cols) if not c.ratio and row[i]]
