@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..camps import CAMP_TYPES, counts_by_place, filter_places, open_range, series, series_names
-from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, command_app, output
+from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
 from ..errors import UsageError
 from ..query import figures_about, fold, resolve
 from ..render import listings, records
@@ -45,6 +45,7 @@ def places(
                                 help="Order by name, event count, id, or size (largest yearly count first).")
     ] = PlaceSort.NAME,
     data: DataOpt = None, fmt: FormatOpt = None, as_json: JsonOpt = False, no_color: NoColorOpt = False,
+    raw: RawOpt = False, bom: BomOpt = False,
 ) -> None:
     """List places: camps, complexes, cities and regions, with their event counts.
 
@@ -58,7 +59,7 @@ def places(
 
       gulag places --country kazakhstan --sort size --format csv
     """
-    out = output(fmt, as_json, no_color)
+    out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     window = open_range(open_) if open_ is not None else None
     store = load(data)
     found = filter_places(store, camp_type=camp_type.value if camp_type else None, region=region,
@@ -87,6 +88,7 @@ def figures(
                                  help="Only one series: gulag-camps, gulag-colonies, gulag-deaths, camp-population.")
     ] = None,
     data: DataOpt = None, fmt: FormatOpt = None, as_json: JsonOpt = False, no_color: NoColorOpt = False,
+    raw: RawOpt = False, bom: BomOpt = False,
 ) -> None:
     """List the numbers: prisoners, strikers, dead, released, with who reported each.
 
@@ -101,7 +103,7 @@ def figures(
 
       gulag figures --series gulag-camps
     """
-    out = output(fmt, as_json, no_color)
+    out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     store = load(data)
     entity = resolve(store, about).entity if about is not None else None
     found = figures_about(store, entity)

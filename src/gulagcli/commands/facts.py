@@ -252,7 +252,7 @@ def about(
     """
     from ..render.details import Detail
 
-    out = output(fmt, as_json, no_color, raw=raw, bom=bom)
+    out = output(fmt, as_json, no_color)
     rec = about_record(load(data))
     d = Detail(title=rec["title"], kind="store")
     d.add("version", rec["version"])

@@ -67,7 +67,6 @@ def show(
     fmt: DetailFormatOpt = None,
     as_json: JsonOpt = False,
     no_color: NoColorOpt = False,
-    raw: RawOpt = False, bom: BomOpt = False,
 ) -> None:
     """Show one event, place, person, term or source in detail, with its sources.
 
@@ -87,7 +86,7 @@ def show(
 
       gulag show source:exhibit
     """
-    out = output(fmt, as_json, no_color, raw=raw, bom=bom)
+    out = output(fmt, as_json, no_color)
     store = load(data)
     found = resolve(store, query, kind=Kind(kind.value) if kind is not None else None)
     detail, rec = card(store, found.entity)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, command_app, output
+from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
 from ..models import Kind
 from ..query import resolve
 from ..render.output import Listing
@@ -27,6 +27,7 @@ def sources(
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     no_color: NoColorOpt = False,
+    raw: RawOpt = False, bom: BomOpt = False,
 ) -> None:
     """List the sources the store cites, or show one with every fact that cites it.
 
@@ -43,7 +44,7 @@ def sources(
 
       gulag show source:wp-kengir-uprising --json
     """
-    out = output(fmt, as_json, no_color)
+    out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     store = load(data)
     if source is not None:
         found = resolve(store, source, kind=Kind.SOURCE).entity

@@ -82,7 +82,10 @@ def ics(store: Store, events: Sequence[Event]) -> tuple[str, int]:
             item.add("uid", uid)
             item.add("dtstamp", stamp)
             item.add("dtstart", first)
-            item.add("dtend", last + timedelta(days=1))  # DTEND of an all-day event is exclusive
+            if last < date.max:
+                item.add("dtend", last + timedelta(days=1))  # DTEND of an all-day event is exclusive
+            else:  # 9999-12-31 has no day after it to end on
+                item.add("duration", timedelta(days=(last - first).days + 1))
             item.add("summary", title)
             item.add("description", description)
             places = [one_line(p.name) for pid in ev.places if (p := store.places.get(pid))]

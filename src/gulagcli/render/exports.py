@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import io
-import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ from ..dates import display
 from ..models import Event, HistDate, Precision, Store
 from .listings import events_listing
 from .output import CSV_SAFE, CsvOptions, dumps, write_csv, write_json
-from .records import Record, source_record
+from .records import Record
 from .safe import web_url
 from .spans import known_bounds, sides
 

@@ -74,8 +74,8 @@ VALIDATE = {
     "infinite-figure-value": "inf is not of type 'integer'",
     "nan-figure-value": "nan is not of type 'integer'",
     "latitude-out-of-range": "123 is greater than the maximum of 90",
-    "javascript-link": "does not match '^https?://'",
-    "data-link": "does not match '^https?://'",
+    "javascript-link": "does not match '^https?://",
+    "data-link": "does not match '^https?://",
 }
 
 
