@@ -1,0 +1,82 @@
+"""People (issue 13): every person has life dates, a role, a summary and sources, and the
+officials, strike leaders and prisoner-writers the issue asks for can be looked up."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from typer.testing import Result
+
+from gulagcli.sources import weak
+from gulagcli.store import load
+
+Gulag = Callable[..., Result]
+STORE = load(None)
+
+# People stored before issue 13 without a birth date (and one on branch `history`). The list
+# may only shrink: a person added from now on needs life dates.
+UNDATED = {"hein-dyck", "peter-dyck", "gerhard-dyck", "maslennikov", "serov", "molotov",
+           "kaganovich", "shepilov", "solomon-mikhoels"}
+
+
+def show(gulag: Gulag, query: str) -> dict[str, Any]:
+    result = gulag("show", query, "--json", data=None)
+    assert result.exit_code == 0, result.output
+    rec: dict[str, Any] = json.loads(result.stdout)
+    return rec
+
+
+def test_every_person_has_a_birth_date_role_summary_and_a_source_that_is_not_weak() -> None:
+    for p in STORE.people.values():
+        assert p.born is not None or p.id in UNDATED, p.id
+        assert p.role.strip() and (p.summary or "").strip(), p.id
+        assert p.sources and all(s in STORE.sources for s in p.sources), p.id
+        assert not all(weak(STORE.sources[s]) for s in p.sources), p.id
+
+
+def test_the_undated_list_only_names_people_still_undated() -> None:
+    stale = {i for i in UNDATED if i in STORE.people and STORE.people[i].born is not None}
+    assert not stale, f"remove from UNDATED: {sorted(stale)}"
+
+
+def test_a_summary_is_one_sentence() -> None:
+    for p in STORE.people.values():
+        summary = p.summary or ""
+        assert "\n" not in summary and summary.endswith("."), p.id
+        assert summary.count(". ") == 0, f"{p.id}: one sentence, please"
+
+
+@pytest.mark.parametrize(("query", "born", "needle"), [
+    ("edward-buca", "1926-03-24", "strike committee"),          # Vorkuta 1953, mine 29
+    ("viktor-bochkov", "1900-11-11", "Kengir"),                  # first MVD commission
+    ("ivan-dolgikh", "1896-07-13", "Kengir"),                    # second MVD commission
+    ("mykhailo-soroka", "1911-03-27", "Kengir"),
+    ("alexei-snegov", "1898", "Gulag"),                          # prisoner, then Gulag official
+    ("walter-ciszek", "1904-11-04", "Norilsk"),
+    ("brigitte-gerland", "1918-05-04", "Vorkuta"),
+    ("iryna-senyk", "1926-06-08", "Ozerlag"),
+])
+def test_officials_strike_leaders_and_prisoners_can_be_shown(gulag: Gulag, query: str, born: str,
+                                                             needle: str) -> None:
+    rec = show(gulag, query)
+    assert rec["kind"] == "person"
+    assert rec["born"]["edtf"] == born
+    assert needle in rec["role"] + rec["summary"]
+    assert rec["sources"], query
+
+
+def test_people_are_found_by_their_cyrillic_and_other_spellings(gulag: Gulag) -> None:
+    assert show(gulag, "Эдвард Антонович Буц")["id"] == "edward-buca"
+    assert show(gulag, "Mykhaylo Soroka")["id"] == "mykhailo-soroka"
+
+
+def test_where_sources_disagree_the_summary_says_so() -> None:
+    # The Chronicle of Current Events gives 17 June 1971 for Soroka's death; Wikipedia 16 June.
+    soroka = STORE.people["mykhailo-soroka"]
+    assert soroka.died is not None and soroka.died.edtf == "1971-06-16"
+    assert "17 June" in (soroka.summary or "") and "cce-20-soroka-obituary" in soroka.sources
+    gerland = STORE.people["brigitte-gerland"]
+    assert "October 1946" in (gerland.summary or "") and "1947" in (gerland.summary or "")
