@@ -8,9 +8,10 @@ import typer
 
 from ..cli import DataOpt, FormatOpt, JsonOpt, NoColorOpt, command_app, output
 from ..models import Kind, Store
-from ..query import Entity, resolve
+from ..query import Entity, Resolution, resolve
 from ..render import details, records
 from ..render.details import Detail
+from ..render.emit import Output
 from ..store import load
 
 app = command_app()
@@ -84,12 +85,26 @@ def show(
       gulag show beria
     """
     out = output(fmt, as_json, no_color)
+    if kind is None or kind in SHOWABLE:
+        from . import fast
+
+        if (found_fast := fast.exact(query, kind, data)) is not None:
+            entity, others, rec = found_fast
+            return _print(out, Resolution(entity, others), DETAILS[entity.kind](rec), rec)
     store = load(data)
     if kind is not None and kind not in SHOWABLE:
         raise typer.BadParameter(f"show takes one of {', '.join(k.value for k in SHOWABLE)}",
                                  param_hint="--kind")
     found = resolve(store, query, kind=kind)
     detail, rec = card(store, found.entity)
+    _print(out, found, detail, rec)
+
+
+DETAILS = {Kind.EVENT: details.event_detail, Kind.PLACE: details.place_detail,
+           Kind.PERSON: details.person_detail, Kind.TERM: details.term_detail}
+
+
+def _print(out: Output, found: Resolution, detail: Detail, rec: dict[str, Any]) -> None:
     see_also = [{"kind": e.kind.value, "id": e.id, "name": e.name} for e in found.see_also]
     if see_also:
         detail = Detail(detail.title, detail.kind, detail.fields,

@@ -95,17 +95,22 @@ def write_json(data: Any, out: IO[str], *, pretty: bool) -> None:
     out.write("\n")
 
 
+# One record as compact JSON: what write_json prints in a pipe (joined by commas) and
+# write_jsonl prints per line; the compiled store keeps each event's record in this form.
+encode_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def write_jsonl(records: Iterable[Record], out: IO[str]) -> None:
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    out.writelines(dumps(r) + "\n" for r in records)
+    out.writelines(encode_compact(r) + "\n" for r in records)
 
 
-def write_csv(listing: Listing, out: IO[str]) -> None:
+def write_csv(listing: Listing, out: IO[str], *, header: bool = True) -> None:
     import csv
 
     cols, rows = listing.cells(OutputFormat.CSV)
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([c.header for c in cols])
+    if header:
+        writer.writerow([c.header for c in cols])
     writer.writerows(rows)
 
 
