@@ -32,6 +32,7 @@ COMMANDS = {
     "timeline": "browse", "search": "browse", "show": "lookup", "figures": "facts", "on": "facts",
     "places": "facts", "people": "facts", "terms": "facts", "tags": "facts", "cite": "facts",
     "about": "facts", "chart": "export", "export": "export", "validate": "validate",
+    "cache": "cache",
 }
 
 
