@@ -14,6 +14,7 @@ import contextlib
 import gc
 import json
 import os
+import re
 import sqlite3
 import sys
 import tempfile
@@ -105,7 +106,7 @@ def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str)
         if problems:
             raise invalid(path, problems)
         assert store is not None
-        conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
+        conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;")
         conn.executescript(SCHEMA)
         conn.execute(f"PRAGMA application_id = {cache.APP_ID}")
         with conn:
@@ -182,6 +183,7 @@ def _names(conn: sqlite3.Connection, store: Store) -> None:
     conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", rows)
 
 
+_KEY = re.compile(r'"[A-Za-z_]+":')
 _KINDS = {"events": "event", "places": "place", "people": "person", "terms": "term", "figures": "figure",
           "sources": "source"}
 
@@ -191,16 +193,18 @@ def _search(conn: sqlite3.Connection) -> None:
     for section, kind in _KINDS.items():
         rows = conn.execute("SELECT id, json FROM records WHERE section = ? ORDER BY seq", (section,)).fetchall()
         conn.executemany("INSERT INTO search VALUES (?, ?, ?, ?)", (
-            (kind, ident, *_texts(json.loads(js))) for ident, js in rows))
+            (kind, ident, *_texts(js)) for ident, js in rows))
 
 
-def _texts(record: dict[str, Any]) -> tuple[str, str]:
+def _texts(js: str) -> tuple[str, str]:
+    """Names from the naming fields; the text is the record's JSON without its keys (the FTS
+    tokenizer splits on the punctuation left), which is the same words, found in C."""
+    record = json.loads(js)
     names: list[str] = []
-    text: list[str] = []
-    for key, value in record.items():
-        if key != "id":
-            _strings(value, names if key in NAME_FIELDS else text)
-    return " ".join(names), " ".join(text)
+    for key in NAME_FIELDS:
+        if key in record:
+            _strings(record[key], names)
+    return " ".join(names), _KEY.sub(" ", js)
 
 
 def _strings(value: Any, into: list[str]) -> None:
