@@ -39,7 +39,10 @@ COMMANDS = [
     ["show", "KENGÍR", "--json"], ["show", "place:kengir", "--json"], ["show", "beria", "--json"],
     ["show", "Кенгир", "--json"], ["show", "norilsk", "--kind", "place", "--json"], ["show", "xyzzy"],
     ["show", "kengir", "--kind", "figure"], ["show", "amnesty", "--json"], ["show", "", "--json"],
-    ["search", "amnesty", "--json"], ["places", "--json"], ["people", "--format", "csv"], ["figures", "--json"],
+    ["search", "amnesty", "--json"], ["search", "amnest", "strike"], ["search", "KENGÍR", "--format", "csv"],
+    ["search", "Кенгир", "--json"], ["search", "", "--json"], ["search", "zzzz", "--json"],
+    ["search", "the", "-n", "2"], ["search", "camp", "--json"], ["search", "a_b"], ["search", 'x"y'],
+    ["search", "1954"], ["places", "--json"], ["people", "--format", "csv"], ["figures", "--json"],
     ["terms", "--json"], ["tags", "--json"], ["about", "--json"], ["chart", "--format", "plain"],
 ]
 
@@ -87,6 +90,7 @@ def test_timeline_and_show_answer_without_building_the_store(
     monkeypatch.setattr(gulagcli.commands.lookup, "load", refuse)
     assert gulag("timeline", "--from", "1953", "--to", "1954", "--json").exit_code == 0
     assert gulag("timeline", "--format", "csv").exit_code == 0
+    assert gulag("search", "amnesty", "--json").exit_code == 0
     result = gulag("show", "Kengir", "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["id"] == "kengir-uprising"

@@ -25,7 +25,7 @@ from typing import Any
 from . import cache, jsonfile
 from .check import SECTIONS, build
 from .models import Figure, Store
-from .query import entities, words
+from .query import entities, person_names, place_names, words
 from .render import records as rec
 from .render.output import encode_compact
 
@@ -119,7 +119,7 @@ def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str)
             _events(conn, store)
             _cards(conn, store)
             _names(conn, store)
-            _search(conn)
+            _search(conn, store)
             conn.executescript(INDEXES)
             conn.execute("INSERT INTO meta VALUES ('complete', 'yes')")
         conn.execute(f"PRAGMA user_version = {cache.FORMAT}")
@@ -188,12 +188,29 @@ _KINDS = {"events": "event", "places": "place", "people": "person", "terms": "te
           "sources": "source"}
 
 
-def _search(conn: sqlite3.Connection) -> None:
-    """The full-text index over every kind of entity: names apart from the rest of the text."""
+def _search(conn: sqlite3.Connection, store: Store) -> None:
+    """The full-text index over every kind of entity: names apart from the rest of the text.
+
+    An event's row holds the words `search` looks at, folded by query.words (its title and
+    aliases as names; its places' and people's names, tags, summary, description and notes as
+    text): every event `search` can match has every query word as a token prefix there.
+    """
+    conn.executemany("INSERT INTO search VALUES ('event', ?, ?, ?)", (
+        (ev.id, _folded(ev.title, *ev.aliases),
+         _folded(*(n for pid in ev.places if (p := store.places.get(pid)) for n in place_names(p)),
+                 *(n for pid in ev.people if (who := store.people.get(pid)) for n in person_names(who)),
+                 *ev.tags, ev.summary, ev.description or "", *(n.text for n in ev.notes)))
+        for ev in store.events))
     for section, kind in _KINDS.items():
+        if section == "events":
+            continue
         rows = conn.execute("SELECT id, json FROM records WHERE section = ? ORDER BY seq", (section,)).fetchall()
         conn.executemany("INSERT INTO search VALUES (?, ?, ?, ?)", (
             (kind, ident, *_texts(js)) for ident, js in rows))
+
+
+def _folded(*texts: str) -> str:
+    return " ".join(w for t in texts for w in words(t))
 
 
 def _texts(js: str) -> tuple[str, str]:

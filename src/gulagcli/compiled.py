@@ -94,6 +94,32 @@ class Compiled:
         out: dict[str, Any] = json.loads(row[0])
         return out
 
+    def search_candidates(self, qwords: list[str]) -> list[int] | None:
+        """Ranks of the events that have every query word as the start of a word `search` looks
+        at (a superset of its matches); None for a word the index cannot answer for (one with
+        "_", which the FTS tokenizer splits)."""
+        if not qwords or any("_" in w or '"' in w for w in qwords):
+            return None
+        match = " AND ".join(f'"{w}"*' for w in qwords)
+        rows = self.conn.execute("SELECT e.ord FROM search s JOIN events e ON e.id = s.id "
+                                 "WHERE search MATCH ? AND s.kind = 'event' ORDER BY e.ord", (match,))
+        return [row[0] for row in rows]
+
+    def events_at(self, ords: list[int]) -> tuple[list[Event], list[str]]:
+        """The events of these ranks, in date order, with their rendered records."""
+        events: list[Event] = []
+        rendered: list[str] = []
+        for i in range(0, len(ords), 500):
+            chunk = ords[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT r.json, r.json2 FROM (SELECT e.ord AS ord, x.json AS json, d.json AS json2 FROM events e "
+                f"JOIN records x ON x.section = 'events' AND x.id = e.id JOIN rendered d ON d.ord = e.ord "
+                f"WHERE e.ord IN ({marks})) r ORDER BY r.ord", chunk).fetchall()
+            events += models("events", (json.loads(js) for js, _ in rows)).values()
+            rendered += [out for _, out in rows]
+        return events, rendered
+
     def section(self, name: str) -> Iterator[dict[str, Any]]:
         for (text,) in self.conn.execute("SELECT json FROM records WHERE section = ? ORDER BY seq", (name,)):
             yield json.loads(text)

@@ -117,6 +117,10 @@ def search(
       gulag search kengir tanks --json
     """
     out = output(fmt, as_json, no_color)
+    from . import fast
+
+    if fast.search(out, data, " ".join(text), limit=limit):
+        return
     store = load(data)
     hits = search_events(store, " ".join(text), limit=limit)
     records = event_records(store, [h.event for h in hits])

@@ -7,13 +7,16 @@ command then takes its usual path, which gives the same output. Tests compare th
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 from ..errors import AmbiguousError, UsageError
-from ..models import Kind
+from ..models import Kind, Store
 from ..query import Entity, fold, split_kind, words
+from ..query import search as search_events
 from ..render.emit import Output
+from ..render.listings import hits_listing
 from ..render.output import OutputFormat, is_terminal
 from ..render.stream import STREAMED, stream_events
 from ..store import locate, open_compiled
@@ -58,3 +61,22 @@ def exact(query: str, kind: Kind | None, data: Path | None) -> tuple[Entity, tup
             candidates=tuple((e.kind.value, e.id, e.name) for e in tier),
         )
     return best[0], tuple(e for e in tier if e is not best[0]), db.card(best[0].kind, best[0].id)
+
+
+def search(out: Output, data: Path | None, text: str, *, limit: int | None) -> bool:
+    """`search`, ranking only the events the full-text index says can match."""
+    qwords = words(text)
+    db = open_compiled(locate(data)) if qwords else None
+    ords = db.search_candidates(qwords) if db is not None else None
+    if db is None or ords is None:
+        return False
+    events, rendered = db.events_at(ords)
+    whole = db.store()
+    # The candidates with the sections search reads; ranked by the same function as always.
+    part = Store(whole.meta, events, whole.places, whole.people, whole.terms, {}, {}, whole.tags,
+                 {e.id: e for e in events}, whole.path)
+    hits = search_events(part, text, limit=limit)
+    by_id = dict(zip((e.id for e in events), rendered, strict=True))
+    records = [{"score": h.score, **json.loads(by_id[h.event.id])} for h in hits]
+    out.listing(hits_listing(records), empty="no events match that search")
+    return True
