@@ -68,6 +68,19 @@ def test_every_output_is_byte_identical_to_the_plain_loader(args: list[str], sto
     same_output(args, data)
 
 
+@pytest.mark.parametrize("args", [["timeline", "--json"], ["search", "amnesty", "--format", "jsonl"],
+                                  ["show", "event-7", "--json"], ["figures", "--json"]], ids=" ".join)
+def test_large_stores_read_by_msgspec_print_the_same_too(
+    args: list[str], generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gulagcli.store
+
+    monkeypatch.setattr(gulagcli.store, "BULK_MIN_BYTES", 0)  # the plain path as for a large store
+    same_output(args, generated)
+    plain = load(generated, compiled=False)
+    assert list(plain.figures) == list(load(generated).figures)  # file order, both ways
+
+
 def test_the_compiled_store_holds_the_plain_loaders_models(generated: Path) -> None:
     for path in (bundled_path(), MINI, generated):
         plain, fast = load(path, compiled=False), load(path)
