@@ -17,16 +17,13 @@ bundled store's may be shipped beside it in the wheel (``events.sqlite``, built 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sqlite3
 import stat
 import sys
-import tempfile
 import time
 from functools import cache
 from pathlib import Path
-from urllib.parse import quote
 
 FORMAT = 1  # the layout of the compiled file; bump it when compiled.py writes something new
 APP_ID = 0x67756C67  # "gulg", in the SQLite header: a foreign database is never read as ours
@@ -67,7 +64,17 @@ def code_key() -> str:
                 if entry.name.endswith(".py"):
                     st = entry.stat()
                     parts.append(f"{sub}/{entry.name} {st.st_size} {st.st_mtime_ns}")
-    return hashlib.sha256("\n".join(sorted(parts)).encode()).hexdigest()[:32]
+    return _name("\n".join(sorted(parts)))
+
+
+def _name(text: str) -> str:
+    """A short name for a text. Not a security boundary: two texts with one name only make
+    their compiled files replace each other (the content check rebuilds), never mix them up.
+    zlib rather than hashlib, whose import costs milliseconds on every start."""
+    import zlib
+
+    data = text.encode("utf-8", "surrogatepass")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data) & 0xFFFF:04x}"
 
 
 def signature(st: os.stat_result) -> str:
@@ -80,19 +87,20 @@ def is_regular(st: os.stat_result) -> bool:
 
 def cache_file(source: Path) -> Path:
     """The compiled file of a user store: one per real path and version of the code."""
-    key = hashlib.sha256(f"{os.path.realpath(source)}\0{code_key()}".encode()).hexdigest()[:40]
-    return cache_dir() / f"{key}{SUFFIX}"
+    return cache_dir() / f"{_name(f'{os.path.realpath(source)}{chr(0)}{code_key()}')}{SUFFIX}"
 
 
 def stamp_file(db: Path) -> Path:
     """Beside a cached file; for a shipped one (read-only), in the cache directory."""
     if db.parent == cache_dir():
         return db.with_suffix(".stamp")
-    key = hashlib.sha256(os.path.realpath(db).encode()).hexdigest()[:40]
-    return cache_dir() / f"{key}.stamp"
+    return cache_dir() / f"{_name(os.path.realpath(db))}.stamp"
 
 
 def digest(data: bytes) -> str:
+    """The content key: SHA-256 of the store's bytes (imported only when a store is hashed)."""
+    import hashlib
+
     return hashlib.sha256(data).hexdigest()
 
 
@@ -101,7 +109,8 @@ def open_trusted(db: Path) -> sqlite3.Connection | None:
     truncated. The content hash is checked by the caller."""
     try:
         size = db.stat().st_size
-        conn = sqlite3.connect(f"file:{quote(str(db))}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        uri = str(db).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+        conn = sqlite3.connect(f"file:{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False)
     except (OSError, sqlite3.Error):
         return None
     try:
@@ -144,6 +153,8 @@ def stamp(db: Path, st: os.stat_result, content: str) -> None:
 
 
 def write_atomic(target: Path, data: bytes) -> None:
+    import tempfile
+
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd, tmp = tempfile.mkstemp(prefix=".gulag-", suffix=".tmp", dir=target.parent)
     try:

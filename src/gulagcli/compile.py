@@ -210,7 +210,7 @@ def _search(conn: sqlite3.Connection, store: Store) -> None:
 
 
 def _folded(*texts: str) -> str:
-    return " ".join(w for t in texts for w in words(t))
+    return " ".join(words(" ".join(texts)))  # one fold per event: the same words as one per text
 
 
 def _texts(js: str) -> tuple[str, str]:
