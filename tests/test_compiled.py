@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -214,33 +216,49 @@ def test_an_unusable_cache_directory_falls_back_to_memory_with_one_warning(
     assert not (blocker / "cache").exists()
 
 
-def _nobody_can_run_python() -> bool:
-    try:
-        return subprocess.run(["runuser", "-u", "nobody", "--", sys.executable, "-c", "pass"],
-                              capture_output=True, check=False).returncode == 0
-    except OSError:
-        return False
+def _python_for_nobody() -> tuple[list[str], dict[str, str]] | None:
+    """An interpreter the user nobody may run with gulag importable: this one, or the system's
+    of the same version given this environment's packages (root's own may be unreadable)."""
+    import sysconfig
+
+    here = {"PYTHONPATH": os.pathsep.join([str(ROOT / "src"), sysconfig.get_paths()["purelib"]])}
+    version = f"{sys.version_info.major}.{sys.version_info.minor}"
+    for python, env in ((sys.executable, {}), (f"/usr/bin/python{version}", here)):
+        try:
+            ok = subprocess.run(["runuser", "-u", "nobody", "--", "env", *(f"{k}={v}" for k, v in env.items()),
+                                 python, "-c", "import gulagcli.cli"], capture_output=True, check=False)
+        except OSError:
+            return None
+        if ok.returncode == 0:
+            return [python], env
+    return None
 
 
-@pytest.mark.skipif(os.geteuid() != 0 or not _nobody_can_run_python(),
-                    reason="needs root, and an interpreter the user nobody may run")
-def test_a_read_only_cache_directory_still_works(tmp_path: Path) -> None:
-    base = Path(os.environ.get("TMPDIR", "/tmp")) / f"gulag-ro-{os.getpid()}"
-    (base / "cache").mkdir(parents=True)
+NOBODY = _python_for_nobody() if os.geteuid() == 0 else None
+
+
+@pytest.mark.skipif(NOBODY is None, reason="needs root, and an interpreter the user nobody may run")
+def test_a_read_only_cache_directory_still_works() -> None:
+    assert NOBODY is not None
+    python, python_env = NOBODY
+    base = Path(tempfile.mkdtemp(prefix="gulag-ro-"))  # /tmp: the user nobody must reach it
     try:
+        (base / "cache").mkdir()
         os.chmod(base, 0o755)
         os.chmod(base / "cache", 0o755)  # root's: nobody may not write there
         store = base / "store.json"
         store.write_bytes(MINI.read_bytes())
         os.chmod(store, 0o644)
-        env = {"PATH": "/usr/bin:/bin", "GULAG_CACHE_DIR": str(base / "cache"), "HOME": str(base)}
-        result = subprocess.run(["runuser", "-u", "nobody", "--", sys.executable, "-m", "gulagcli", "timeline",
-                                 "--json", "--data", str(store)], capture_output=True, text=True, env=env, check=False)
+        env = {"PATH": "/usr/bin:/bin", "GULAG_CACHE_DIR": str(base / "cache"), "HOME": str(base), **python_env}
+        argv = ["runuser", "-u", "nobody", "--", "env", *(f"{k}={v}" for k, v in env.items()), *python,
+                "-m", "gulagcli", "timeline", "--json", "--data", str(store)]
+        result = subprocess.run(argv, capture_output=True, text=True, check=False)
         assert result.returncode == 0, result.stderr
         assert result.stdout == invoke(["timeline", "--json"], MINI, compiled=False).stdout
-        assert result.stderr.count("warning") == 1
+        assert result.stderr.count("warning") == 1 and "cannot write the cache" in result.stderr
+        assert list((base / "cache").iterdir()) == []
     finally:
-        subprocess.run(["rm", "-rf", "--", str(base)], check=False)
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def test_concurrent_first_use_is_safe(tmp_path: Path, generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
