@@ -132,6 +132,17 @@ def test_a_changed_store_is_recompiled_even_with_its_old_size_and_mtime(
     assert cache.content_of(sqlite3.connect(db)) == cache.digest(path.read_bytes())
 
 
+def test_a_new_version_of_gulag_replaces_its_old_compiled_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_store(tmp_path, mini())
+    old = open_store(path)
+    assert old is not None and old.origin is not None
+    old.conn.close()
+    monkeypatch.setattr(cache, "code_key", lambda: "a-later-version")
+    new = open_store(path)
+    assert new is not None and new.origin is not None and new.origin != old.origin
+    assert not old.origin.exists()
+
+
 def test_an_unchanged_store_is_not_recompiled(tmp_path: Path) -> None:
     path = write_store(tmp_path, mini())
     first = open_store(path)

@@ -184,6 +184,26 @@ def entries() -> list[tuple[Path, int]]:
     return sorted(out)
 
 
+def prune(current: Path, source: str) -> None:
+    """Remove the compiled files an older gulag made of the same store (best effort)."""
+    for path, _ in entries():
+        if path == current or path.suffix != SUFFIX:
+            continue
+        conn = open_trusted(path)
+        if conn is None:
+            continue  # another version's layout, or being written: not ours to judge
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'source'").fetchone()
+        except sqlite3.Error:
+            row = None
+        finally:
+            conn.close()
+        if row is not None and row[0] == source:
+            for stale in (path, path.with_suffix(".stamp")):
+                with contextlib.suppress(OSError):
+                    stale.unlink()
+
+
 def clear() -> list[tuple[Path, int]]:
     """Remove gulag's files from the cache directory (nothing else in it); return what went."""
     gone = []

@@ -83,6 +83,7 @@ def build_file(path: Path, raw: bytes, content: str, target: Path) -> tuple[sqli
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    cache.prune(target, os.path.realpath(path))
     opened = cache.open_trusted(target)
     if opened is None:  # replaced meanwhile by a broken file: use what we just built, in memory
         opened = sqlite3.connect(":memory:", check_same_thread=False)
@@ -110,7 +111,8 @@ def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str)
         conn.executescript(SCHEMA)
         conn.execute(f"PRAGMA application_id = {cache.APP_ID}")
         with conn:
-            meta = {"format": str(cache.FORMAT), "content": content, "meta": json.dumps(store.meta._asdict())}
+            meta = {"format": str(cache.FORMAT), "content": content, "meta": json.dumps(store.meta._asdict()),
+                    "source": os.path.realpath(path)}
             conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             for section, rows in captured.items():
                 conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?)",
