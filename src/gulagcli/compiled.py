@@ -105,21 +105,28 @@ class Compiled:
                                  "WHERE search MATCH ? AND s.kind = 'event' ORDER BY e.ord", (match,))
         return [row[0] for row in rows]
 
-    def events_at(self, ords: list[int]) -> tuple[list[Event], list[str]]:
-        """The events of these ranks, in date order, with their rendered records."""
+    def events_at(self, ords: list[int]) -> list[Event]:
+        """The events of these ranks, in date order."""
         events: list[Event] = []
-        rendered: list[str] = []
         for i in range(0, len(ords), 500):
             chunk = ords[i:i + 500]
             marks = ",".join("?" * len(chunk))
             # CROSS JOIN keeps SQLite to this order: the few ranks asked for, then their rows.
             rows = self.conn.execute(
-                f"SELECT x.json, d.json FROM events e CROSS JOIN rendered d CROSS JOIN records x "
-                f"WHERE e.ord IN ({marks}) AND d.ord = e.ord AND x.section = 'events' AND x.id = e.id "
-                f"ORDER BY e.ord", chunk).fetchall()
-            events += models("events", (json.loads(js) for js, _ in rows)).values()
-            rendered += [out for _, out in rows]
-        return events, rendered
+                f"SELECT x.json FROM events e CROSS JOIN records x WHERE e.ord IN ({marks}) "
+                f"AND x.section = 'events' AND x.id = e.id ORDER BY e.ord", chunk).fetchall()
+            events += models("events", (json.loads(js) for (js,) in rows)).values()
+        return events
+
+    def rendered_of(self, ids: list[str]) -> Iterator[list[str]]:
+        """The rendered records of these events, in the order given, in batches."""
+        for i in range(0, len(ids), BATCH):
+            chunk = ids[i:i + BATCH]
+            marks = ",".join("?" * len(chunk))
+            found = dict(self.conn.execute(
+                f"SELECT e.id, r.json FROM events e CROSS JOIN rendered r WHERE e.id IN ({marks}) "
+                f"AND r.ord = e.ord", chunk).fetchall())
+            yield [found[ident] for ident in chunk]
 
     def section(self, name: str) -> Iterator[dict[str, Any]]:
         for (text,) in self.conn.execute("SELECT json FROM records WHERE section = ? ORDER BY seq", (name,)):

@@ -8,6 +8,7 @@ command then takes its usual path, which gives the same output. Tests compare th
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from ..query import Entity, fold, split_kind, words
 from ..query import search as search_events
 from ..render.emit import Output
 from ..render.listings import hits_listing
-from ..render.output import OutputFormat, is_terminal
+from ..render.output import OutputFormat, encode_compact, is_terminal
 from ..render.stream import STREAMED, stream_events
 from ..store import locate, open_compiled
 from .browse import date_bounds
@@ -70,13 +71,26 @@ def search(out: Output, data: Path | None, text: str, *, limit: int | None) -> b
     ords = db.search_candidates(qwords) if db is not None else None
     if db is None or ords is None:
         return False
-    events, rendered = db.events_at(ords)
+    events = db.events_at(ords)
     whole = db.store()
     # The candidates with the sections search reads; ranked by the same function as always.
     part = Store(whole.meta, events, whole.places, whole.people, whole.terms, {}, {}, whole.tags,
                  {e.id: e for e in events}, whole.path)
     hits = search_events(part, text, limit=limit)
-    by_id = dict(zip((e.id for e in events), rendered, strict=True))
-    records = [{"score": h.score, **json.loads(by_id[h.event.id])} for h in hits]
+    del events, part
+    batches = db.rendered_of([h.event.id for h in hits])
+    fmt = out.format
+    if fmt is OutputFormat.JSONL or (fmt is OutputFormat.JSON and not is_terminal(out.out)):
+        # A hit's record is its event's with the score first: spliced in, not decoded and re-encoded.
+        scores = iter(hits)
+        stream_events(fmt, ([f'{{"score":{encode_compact(next(scores).score)},{rec[1:]}' for rec in batch]
+                             for batch in batches), out.out)
+        return True
+    records = [{"score": h.score, **json.loads(rec)} for h, rec in zip(hits, _flat(batches), strict=True)]
     out.listing(hits_listing(records), empty="no events match that search")
     return True
+
+
+def _flat(batches: Iterator[list[str]]) -> Iterator[str]:
+    for batch in batches:
+        yield from batch
