@@ -88,14 +88,16 @@ def folded_words(text: str) -> str:
 
 
 class Generator:
-    def __init__(self, n: int, seed: int) -> None:
-        self.n, self.seed = n, seed
+    def __init__(self, n: int, seed: int, *, rich: bool = False) -> None:
+        # rich: events as full as the bundled ones (a long description, notes, three to five
+        # sources, about one figure each); lean: today's short synthetic events.
+        self.n, self.seed, self.rich = n, seed, rich
         self.rng = random.Random(seed)
         # Related entities grow with the store, as they would in a real one, but slower.
         self.n_sources = max(20, min(20_000, n // 20))
         self.n_places = max(30, min(5_000, n // 100))
         self.n_people = max(20, min(20_000, n // 50))
-        self.n_figures = n // 8
+        self.n_figures = n if rich else n // 8
 
     # --- names and text ---------------------------------------------------------------------
 
@@ -257,7 +259,9 @@ class Generator:
                 rec["aliases"] = [f"{self.word()} {r.choice(_WORDS)}"]
             rec["date"] = self.edtf()
             rec["summary"] = self.sentence(r.randint(8, 18))
-            if r.random() < 0.3:
+            if self.rich:
+                rec["description"] = " ".join(self.sentence(r.randint(14, 24)) for _ in range(r.randint(4, 7)))
+            elif r.random() < 0.3:
                 rec["description"] = " ".join(self.sentence(r.randint(10, 20)) for _ in range(2))
             rec["places"] = places
             rec["people"] = self._ids("person", self.n_people, 0, 2)
@@ -265,11 +269,11 @@ class Generator:
             rec["tags"] = sorted(set(r.sample(_TAGS, r.randint(1, 3))))
             if i and r.random() < 0.1:
                 rec["related"] = sorted({f"event-{r.randrange(i)}" for _ in range(r.randint(1, 2))})
-            rec["sources"] = self._ids("src", self.n_sources, 1, 3, first="exhibit")
+            rec["sources"] = self._ids("src", self.n_sources, *((3, 5) if self.rich else (1, 3)), first="exhibit")
             rec["verified"] = r.random() < 0.9
-            if r.random() < 0.1:
-                rec["notes"] = [{"kind": r.choice(_NOTE_KINDS), "text": self.sentence(15),
-                                 "sources": rec["sources"][:1]}]
+            if r.random() < (0.7 if self.rich else 0.1):
+                rec["notes"] = [{"kind": r.choice(_NOTE_KINDS), "text": self.sentence(r.randint(15, 30)),
+                                 "sources": rec["sources"][:1]} for _ in range(r.randint(1, 2) if self.rich else 1)]
             out.append(rec)
         return out
 
@@ -331,16 +335,16 @@ def check_target(places: list[dict[str, Any]]) -> None:
         raise SystemExit(f"generator bug: {TARGET_NAME!r} matches places {hits}, not just {TARGET_ID}")
 
 
-def default_path(n: int, seed: int = DEFAULT_SEED, indent: int = 2) -> Path:
+def default_path(n: int, seed: int = DEFAULT_SEED, indent: int = 2, *, rich: bool = False) -> Path:
     suffix = "" if (seed, indent) == (DEFAULT_SEED, 2) else f"-s{seed}-i{indent}"
-    return OUT_DIR / f"store-{n}{suffix}.json"
+    return OUT_DIR / f"store-{n}{'-rich' if rich else ''}{suffix}.json"
 
 
-def write(n: int, *, seed: int = DEFAULT_SEED, indent: int = 2, path: Path | None = None) -> Path:
+def write(n: int, *, seed: int = DEFAULT_SEED, indent: int = 2, path: Path | None = None, rich: bool = False) -> Path:
     """Generate and write the store; written to a temporary name first so a crash leaves no half file."""
-    path = path or default_path(n, seed, indent)
+    path = path or default_path(n, seed, indent, rich=rich)
     path.parent.mkdir(parents=True, exist_ok=True)
-    store = Generator(n, seed).store()
+    store = Generator(n, seed, rich=rich).store()
     tmp = path.with_name(path.name + ".part")
     with tmp.open("w", encoding="utf-8") as fh:
         json.dump(store, fh, ensure_ascii=False, indent=indent or None)
@@ -356,11 +360,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
     ap.add_argument("--indent", type=int, default=2,
                     help="JSON indent; 2 (default) is how data/events.json is written, 0 is compact")
+    ap.add_argument("--rich", action="store_true", help="events as full as the bundled ones (descriptions, "
+                    "notes, 3-5 sources, a figure each), as well as today's lean ones")
     ap.add_argument("-o", "--output", type=Path, help="file to write (default: bench/out/store-N.json)")
     args = ap.parse_args(argv)
     if args.n < 1:
         ap.error("n must be at least 1")
-    path = write(args.n, seed=args.seed, indent=args.indent, path=args.output)
+    path = write(args.n, seed=args.seed, indent=args.indent, path=args.output, rich=args.rich)
     print(f"{path}  ({path.stat().st_size / 1e6:.1f} MB, {args.n} events, target {TARGET_NAME!r} = {TARGET_ID})")
     return 0
 

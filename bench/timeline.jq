@@ -2,6 +2,7 @@
 #
 #   jq -c --arg lo 1953-01-01 --arg hi 1954-12-31 --arg place 'Ozerny Zaton' -f bench/timeline.jq STORE
 #
+# (an empty place keeps every place: the date range alone, for bench/users.py)
 # prints a JSON array of the matching events (as stored; `gulag` adds resolved places, sources
 # and figures to each). It mirrors the tool's semantics (src/gulagcli/dates.py, query.py):
 #
@@ -91,10 +92,10 @@ def folded_words: ascii_downcase | [match("\\w+"; "g").string] | join(" ");
 | ($hi | split("-") | map(tonumber) | key) as $hi
 | ($place | folded_words) as $q
 | ("(?<!\\w)" + $q + "(?!\\w)") as $re
-| ([.places[]
+| (if $q == "" then {} else [.places[]
     | select([.id, .name, .cyrillic, .complex, .modern_name, .region, .country, (.names // [])[]]
              | map(select(. != null) | folded_words | test($re)) | any)
-    | {key: .id, value: true}] | from_entries) as $ids
+    | {key: .id, value: true}] | from_entries end) as $ids
 | [.events[]
-   | select(any((.places // [])[]; $ids[.] == true))
+   | select($q == "" or any((.places // [])[]; $ids[.] == true))
    | select(.date | bounds | .[0] <= $hi and .[1] >= $lo)]

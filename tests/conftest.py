@@ -22,11 +22,18 @@ DATA = Path(__file__).parent / "data"
 MINI = DATA / "mini.json"
 
 
+@pytest.fixture(scope="session")
+def _cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests see neither the developer's GULAG_DATA nor their colour settings."""
-    for var in ("GULAG_DATA", "GULAG_TODAY", "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS"):
+def _clean_env(monkeypatch: pytest.MonkeyPatch, _cache_dir: Path) -> None:
+    """Tests see neither the developer's GULAG_DATA nor their colour settings, and compile
+    stores into a temporary cache, never the user's."""
+    for var in ("GULAG_DATA", "GULAG_TODAY", "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "GULAG_COMPILED"):
         monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("GULAG_CACHE_DIR", str(_cache_dir))
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ COMMANDS = sorted(REGISTRY)
 
 def test_all_commands_are_registered() -> None:
     expected = {"timeline", "search", "show", "validate", "places", "people", "terms", "tags", "figures",
-                "on", "cite", "about", "sources", "chart", "export"}
+                "on", "cite", "about", "sources", "chart", "export", "cache"}
     assert expected == set(COMMANDS)
     group = typer.main.get_command(app)
     for name in COMMANDS:  # every name loads a command of that name from its module

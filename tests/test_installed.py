@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import signal
@@ -18,15 +19,20 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="session")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the wheel, install it (not editable) into a fresh virtualenv; return its `gulag`."""
-    base = tmp_path_factory.mktemp("wheel")
-    dist = base / "dist"
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("dist")
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(base), str(ROOT)],
         check=True, capture_output=True, cwd=base,
     )
-    [wheel] = dist.glob("gulag-*.whl")
+    [built] = base.glob("gulag-*.whl")
+    return built
+
+
+@pytest.fixture(scope="session")
+def installed(tmp_path_factory: pytest.TempPathFactory, wheel: Path) -> Path:
+    """Build the wheel, install it (not editable) into a fresh virtualenv; return its `gulag`."""
+    base = tmp_path_factory.mktemp("wheel")
     env_dir = base / "venv"
     venv.create(env_dir, with_pip=True)
     pip = env_dir / "bin" / "pip"
@@ -34,8 +40,12 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return env_dir / "bin" / "gulag"
 
 
-def run(gulag: Path, *args: str, cwd: Path, **kw: object) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("GULAG_DATA", "NO_COLOR", "FORCE_COLOR")}
+def run(
+    gulag: Path, *args: str, cwd: Path, env_extra: dict[str, str] | None = None, **kw: object
+) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("GULAG_DATA", "NO_COLOR", "FORCE_COLOR", "GULAG_COMPILED")}
+    env["GULAG_CACHE_DIR"] = str(cwd / "cache")  # never the user's cache
+    env.update(env_extra or {})
     return subprocess.run([str(gulag), *args], capture_output=True, text=True, cwd=cwd, env=env,
                           timeout=60, check=False, **kw)  # type: ignore[call-overload]
 
@@ -103,3 +113,31 @@ def test_shell_completion_offers_names_from_the_store(installed: Path, tmp_path:
     env["COMP_WORDS"], env["COMP_CWORD"] = "gulag tim", "1"
     result = subprocess.run([str(installed)], capture_output=True, text=True, cwd=tmp_path, env=env, check=False)
     assert result.stdout.split() == ["timeline"]
+
+
+def test_the_wheel_ships_the_compiled_bundled_store(wheel: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(wheel) as zf:
+        names = set(zf.namelist())
+        shipped = zf.read("gulagcli/data/events.sqlite")
+        store = zf.read("gulagcli/data/events.json")
+    assert {"gulagcli/data/events.json", "gulagcli/data/events.sqlite"} <= names
+    assert shipped.startswith(b"SQLite format 3\x00")
+    assert hashlib.sha256(store).hexdigest().encode() in shipped  # compiled from the store it ships
+    assert not any(n.endswith(".tmp") for n in names)
+
+
+def test_the_installed_command_reads_the_shipped_compiled_store(installed: Path, tmp_path: Path) -> None:
+    info = run(installed, "cache", "info", "--json", cwd=tmp_path)
+    assert info.returncode == 0, info.stderr
+    record = json.loads(info.stdout)
+    assert record["compiled"].endswith("gulagcli/data/events.sqlite") and "site-packages" in record["compiled"]
+    commands = (["timeline", "--json"], ["show", "kengir", "--json"], ["timeline", "--from", "1953", "--format", "csv"])
+    for args in commands:
+        result = run(installed, *args, cwd=tmp_path)
+        assert result.returncode == 0 and result.stderr == ""
+        plain = run(installed, *args, cwd=tmp_path, env_extra={"GULAG_COMPILED": "0"})
+        assert result.stdout == plain.stdout
+    # Nothing was compiled into the cache: the shipped file served every command.
+    assert not list((tmp_path / "cache").glob("*.sqlite"))

@@ -182,6 +182,9 @@ def build(raw: bytes, *, path: str) -> Store | None:
     events = [_event(doc.events.pop()) for _ in range(len(doc.events))]
     figures = [_figure(doc.figures.pop()) for _ in range(len(doc.figures))]
     del doc
+    # Popped from the end: back to file order, which decides the order of an event's figures.
+    events.reverse()
+    figures.reverse()
     by_id = {_intern(e.id): e for e in events if e is not None}
     by_fig = {_intern(f.id): f for f in figures if f is not None}
     if len(by_id) != len(events) or len(by_fig) != len(figures):

@@ -34,6 +34,7 @@ COMMANDS = {
     "timeline": "browse", "search": "browse", "show": "lookup", "figures": "camps", "on": "facts",
     "places": "camps", "people": "facts", "terms": "facts", "tags": "facts", "cite": "facts",
     "about": "facts", "sources": "sources", "chart": "export", "export": "export", "validate": "validate",
+    "cache": "cache",
 }
 
 

@@ -6,12 +6,15 @@ import gc
 import os
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import jsonfile
 from .check import Problem, build
 from .errors import DataError
 from .models import Store
+
+if TYPE_CHECKING:
+    from .compiled import Compiled
 
 ENV_VAR = "GULAG_DATA"
 MAX_BYTES = jsonfile.MAX_BYTES
@@ -45,9 +48,31 @@ def read_json(path: Path) -> Any:
     return jsonfile.decode(jsonfile.read_text(path, max_bytes=MAX_BYTES, env_var=ENV_VAR), path)
 
 
-def load(data: Path | None = None) -> Store:
-    """Locate, read and check a store; raise DataError naming the first problems."""
+def packaged_db(path: Path) -> Path | None:
+    """The compiled file shipped in the wheel beside the bundled store (see hatch_build.py)."""
+    packaged = Path(__file__).with_name("data") / "events.json"
+    return packaged.with_suffix(".sqlite") if path == packaged else None
+
+
+def load(data: Path | None = None, *, compiled: bool = True) -> Store:
+    """Locate, read and check a store; raise DataError naming the first problems.
+
+    The store is read through its compiled form (:mod:`gulagcli.compiled`), built on first use;
+    ``compiled=False`` (or ``GULAG_COMPILED=0``) reads the JSON directly: the reference path.
+    """
     path = locate(data)
+    if compiled and (db := open_compiled(path)) is not None:
+        return db.store()
+    return load_plain(path)
+
+
+def open_compiled(path: Path) -> Compiled | None:
+    from .compiled import open_store
+
+    return open_store(path)
+
+
+def load_plain(path: Path) -> Store:
     # Building allocates a few objects per field of every record; the cyclic collector would
     # walk them all again and again while nothing it could free exists yet.
     enabled = gc.isenabled()
@@ -73,10 +98,14 @@ def load(data: Path | None = None) -> Store:
         if enabled:
             gc.enable()
     if problems:
-        more = f" (and {len(problems) - 1} more; run `gulag validate {path}`)" if len(problems) > 1 else ""
-        raise DataError(f"{path}: invalid store: {problems[0]}{more}")
+        raise invalid(path, problems)
     assert store is not None
     return store
+
+
+def invalid(path: Path, problems: list[Problem]) -> DataError:
+    more = f" (and {len(problems) - 1} more; run `gulag validate {path}`)" if len(problems) > 1 else ""
+    return DataError(f"{path}: invalid store: {problems[0]}{more}")
 
 
 def _size(path: Path) -> int:
@@ -95,4 +124,4 @@ def _bulk() -> ModuleType | None:
     return bulk
 
 
-__all__ = ["Problem", "build", "bundled_path", "load", "locate", "read_json", "schema_path"]
+__all__ = ["Problem", "build", "bundled_path", "invalid", "load", "load_plain", "locate", "read_json", "schema_path"]

@@ -8,12 +8,53 @@ from pathlib import Path
 from . import jsonfile
 from .store import ENV_VAR, MAX_BYTES, Problem, build, locate, schema_path
 
+# Keywords fastjsonschema checks exactly as jsonschema does. A schema using any other keyword
+# (a 2020-12 one such as unevaluatedProperties, or "format", which jsonschema only annotates)
+# is checked by jsonschema alone.
+_FAST_KEYWORDS = frozenset({
+    "$schema", "$id", "$defs", "$ref", "title", "description", "type", "required", "properties", "items",
+    "additionalProperties", "pattern", "enum", "const", "allOf", "anyOf", "oneOf", "not", "minimum", "maximum",
+    "minItems", "maxItems", "minLength", "maxLength", "uniqueItems", "examples", "default", "$comment",
+})
+
+
+def _keywords(schema: object, found: set[str]) -> set[str]:
+    if isinstance(schema, dict):
+        for key, value in schema.items():
+            found.add(key)
+            if key in ("properties", "$defs"):
+                for sub in value.values() if isinstance(value, dict) else ():
+                    _keywords(sub, found)
+            elif key not in ("enum", "const", "examples", "default", "required"):
+                _keywords(value, found)
+    elif isinstance(schema, list):
+        for item in schema:
+            _keywords(item, found)
+    return found
+
+
+def _fast_valid(schema: dict[str, object], raw: object) -> bool:
+    """True when a compiled validator confirms the store is valid; False means "ask jsonschema"
+    (for its messages, or because the schema needs it)."""
+    if not _keywords(schema, set()) <= _FAST_KEYWORDS:
+        return False
+    try:
+        import fastjsonschema
+
+        draft7 = {**schema, "$schema": "http://json-schema.org/draft-07/schema#"}
+        fastjsonschema.compile(draft7)(raw)
+    except Exception:  # invalid, or a schema it cannot compile: jsonschema decides
+        return False
+    return True
+
 
 def schema_problems(raw: object) -> list[Problem]:
     """Every place the store departs from data/schema.json, as JSON paths."""
+    schema = json.loads(schema_path().read_text(encoding="utf-8"))
+    if _fast_valid(schema, raw):
+        return []
     from jsonschema import Draft202012Validator  # heavy: imported only to validate
 
-    schema = json.loads(schema_path().read_text(encoding="utf-8"))
     validator = Draft202012Validator(schema)
     out = []
     for err in sorted(validator.iter_errors(raw), key=lambda e: [str(p) for p in e.absolute_path]):

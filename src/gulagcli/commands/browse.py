@@ -94,6 +94,11 @@ def timeline(
       gulag timeline --tag uprising --tag strike --json | jq length
     """
     out = output(fmt, as_json, no_color, raw=raw, bom=bom)
+    if not place and not person and not tag:
+        from . import fast
+
+        if fast.timeline(out, data, since=since, until=until, limit=limit, reverse=reverse):
+            return
     store, events = select(data, since=since, until=until, place=place, person=person, tag=tag,
                            limit=limit, reverse=reverse)
     out.listing(events_listing(event_records(store, events)), empty="no events match these filters")

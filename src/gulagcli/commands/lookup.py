@@ -9,9 +9,10 @@ import typer
 
 from ..cli import DataOpt, DetailFormatOpt, JsonOpt, NoColorOpt, command_app, output
 from ..models import Kind, Store
-from ..query import Entity, resolve
+from ..query import Entity, Resolution, resolve
 from ..render import details, records
 from ..render.details import Detail
+from ..render.emit import Output
 from ..store import load
 from .completion import complete_name
 
@@ -87,9 +88,23 @@ def show(
       gulag show source:exhibit
     """
     out = output(fmt, as_json, no_color)
+    if kind is None or kind in SHOWABLE:
+        from . import fast
+
+        if (found_fast := fast.exact(query, kind, data)) is not None:
+            entity, others, rec = found_fast
+            return _print(out, Resolution(entity, others), DETAILS[entity.kind](rec), rec)
     store = load(data)
     found = resolve(store, query, kind=Kind(kind.value) if kind is not None else None)
     detail, rec = card(store, found.entity)
+    _print(out, found, detail, rec)
+
+
+DETAILS = {Kind.EVENT: details.event_detail, Kind.PLACE: details.place_detail,
+           Kind.PERSON: details.person_detail, Kind.TERM: details.term_detail}
+
+
+def _print(out: Output, found: Resolution, detail: Detail, rec: dict[str, Any]) -> None:
     see_also = [{"kind": e.kind.value, "id": e.id, "name": e.name} for e in found.see_also]
     if see_also:
         detail = Detail(detail.title, detail.kind, detail.fields,

@@ -88,9 +88,18 @@ def dumps(data: Any, *, pretty: bool) -> str:
     return json_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
+# One record as compact JSON: what write_json prints in a pipe (joined by commas) and
+# write_jsonl prints per line; the compiled store keeps each event's record in this form.
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def encode_compact(record: object) -> str:
+    """One record as compact JSON with controls and bidi characters as \\uXXXX."""
+    return json_safe(_encode(record))
+
+
 def write_jsonl(records: Iterable[Record], out: IO[str]) -> None:
-    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    out.writelines(json_safe(encode(r)) + "\n" for r in records)
+    out.writelines(encode_compact(r) + "\n" for r in records)
 
 
 class CsvOptions(NamedTuple):
@@ -103,15 +112,19 @@ class CsvOptions(NamedTuple):
 CSV_SAFE = CsvOptions()
 
 
-def write_csv(listing: Listing, out: IO[str], options: CsvOptions = CSV_SAFE) -> None:
-    """RFC 4180 CSV; cells a spreadsheet would run as formulas are neutralised unless ``raw``."""
+def write_csv(listing: Listing, out: IO[str], options: CsvOptions = CSV_SAFE, *, header: bool = True) -> None:
+    """RFC 4180 CSV; cells a spreadsheet would run as formulas are neutralised unless ``raw``.
+
+    ``header`` False continues a CSV already begun (a streamed batch): no header, no BOM.
+    """
     import csv
 
     cols, rows = listing.cells(OutputFormat.CSV)
-    if options.bom:
+    if options.bom and header:
         out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([csv_cell(c.header, raw=options.raw) for c in cols])
+    if header:
+        writer.writerow([csv_cell(c.header, raw=options.raw) for c in cols])
     writer.writerows([csv_cell(v, raw=options.raw) for v in row] for row in rows)
 
 

@@ -1,0 +1,72 @@
+"""`cache info` and `cache clear`: where the compiled stores are, and how big."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+
+from .. import cache
+from ..cli import DataOpt, JsonOpt, command_app
+from ..render.output import write_json
+
+app = command_app()
+group = typer.Typer(
+    name="cache", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    help=(
+        "Where gulag keeps the compiled (SQLite) form of each store it reads, and how big it is.\n\n"
+        "A store is compiled on first use and again whenever its content or gulag changes. The "
+        "directory is $GULAG_CACHE_DIR, else the user cache directory (~/.cache/gulag on Linux); "
+        "`cache clear` empties it. GULAG_COMPILED=0 reads the JSON directly.\n\n"
+        "Examples:\n\n"
+        "  gulag cache info\n\n"
+        "  gulag cache info --json"
+    ),
+)
+app.add_typer(group)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n / 1e3:.1f} kB"
+
+
+@group.command()
+def info(data: DataOpt = None, as_json: JsonOpt = False) -> None:
+    """Say where the cache is, what it holds, and which compiled file serves a store.
+
+    Examples:
+
+      gulag cache info --data my-store.json
+    """
+    from ..store import locate, open_compiled
+
+    path = locate(data)
+    db = open_compiled(path)
+    files = cache.entries()
+    record: dict[str, Any] = {
+        "directory": str(cache.cache_dir()), "files": len(files), "bytes": sum(size for _, size in files),
+        "store": str(path), "compiled": str(db.origin) if db and db.origin else None,
+        "in_memory": db is not None and db.origin is None,
+    }
+    if as_json:
+        write_json(record, typer.get_text_stream("stdout"), pretty=False)
+        return
+    where = record["compiled"] or ("in memory (the cache cannot be written)" if record["in_memory"]
+                                   else "not compiled (read directly)")
+    typer.echo(f"cache:    {record['directory']}\n"
+               f"holds:    {record['files']} files, {_size(record['bytes'])}\n"
+               f"store:    {record['store']}\n"
+               f"compiled: {where}")
+
+
+@group.command()
+def clear() -> None:
+    """Remove every compiled store from the cache; each is rebuilt when next needed.
+
+    Examples:
+
+      gulag cache clear
+    """
+    gone = cache.clear()
+    typer.echo(f"removed {len(gone)} files ({_size(sum(size for _, size in gone))}) from {cache.cache_dir()}",
+               err=True)

@@ -1,0 +1,254 @@
+"""Compile a store's JSON into SQLite (read by :mod:`gulagcli.compiled`).
+
+The store is checked by the loader's own :func:`gulagcli.check.build`; one that fails is never
+compiled, and the error is the plain loader's. Each record's JSON is kept as the checks read it,
+and each event's output record is rendered by the same code the plain path uses, so both print
+the same bytes. Written to a temporary file beside the target and moved into place with
+``os.replace``: a reader sees the old file or the new one, never half of one, however many
+commands compile at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import os
+import re
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from . import cache, jsonfile
+from .check import SECTIONS, build
+from .models import Figure, Store
+from .query import entities, person_names, place_names, words
+from .render import records as rec
+from .render.output import encode_compact
+
+PROGRESS_MIN_EVENTS = 20_000  # a compile this large takes seconds: show a bar on a terminal
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE records (section TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL,
+                      PRIMARY KEY (section, seq), UNIQUE (section, id));
+CREATE TABLE events (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, earliest INTEGER NOT NULL,
+                     latest INTEGER NOT NULL);
+CREATE TABLE rendered (ord INTEGER PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE cards (kind TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
+CREATE TABLE names (key TEXT NOT NULL, rank INTEGER NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL,
+                    name TEXT NOT NULL);
+CREATE VIRTUAL TABLE search USING fts5 (kind UNINDEXED, id UNINDEXED, names, text,
+                                        tokenize = 'unicode61 remove_diacritics 2');
+"""
+INDEXES = "CREATE INDEX names_key ON names (key);"
+# Fields that name a record (searched as names); every other string in it is its text.
+NAME_FIELDS = ("title", "name", "term", "label", "what", "aliases", "names", "cyrillic", "modern_name")
+
+
+def read_source(path: Path) -> tuple[bytes, str]:
+    """The store's bytes (with the plain loader's errors) and their SHA-256."""
+    from . import store
+
+    raw = jsonfile.read_bytes(path, max_bytes=store.MAX_BYTES, env_var=store.ENV_VAR)
+    return raw, cache.digest(raw)
+
+
+def build_file(path: Path, raw: bytes, content: str, target: Path) -> tuple[sqlite3.Connection, Path | None]:
+    """Compile into ``target`` atomically and open it; in memory, with one warning, when the
+    cache directory cannot be written."""
+    from .compiled import Compiled  # noqa: F401  (the reader must import cleanly before we write)
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(prefix=".gulag-", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+    except OSError as exc:
+        cache.warn_once(f"cannot write the cache in {target.parent} ({exc.strerror or exc}); "
+                        "compiling in memory for this run")
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        compile_into(conn, raw, path, content)
+        return conn, None
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            compile_into(conn, raw, path, content)
+        finally:
+            conn.close()
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    cache.prune(target, os.path.realpath(path))
+    opened = cache.open_trusted(target)
+    if opened is None:  # replaced meanwhile by a broken file: use what we just built, in memory
+        opened = sqlite3.connect(":memory:", check_same_thread=False)
+        compile_into(opened, raw, path, content)
+        return opened, None
+    return opened, target
+
+
+def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str) -> None:
+    """Check the store in ``raw`` and write its compiled form into an empty database."""
+    from .store import invalid
+
+    text = jsonfile.utf8(raw, path)
+    captured: dict[str, list[tuple[str, str]]] = {}
+    enabled = gc.isenabled()
+    gc.disable()  # building allocates millions of objects and frees none: see store.load
+    try:
+        members: Any = jsonfile.top_level(text, path) if jsonfile.is_object(text) else jsonfile.decode(text, path)
+        store, problems = build(_capture(members, captured), path=str(path))
+        del text, members
+        if problems:
+            raise invalid(path, problems)
+        assert store is not None
+        conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;")
+        conn.executescript(SCHEMA)
+        conn.execute(f"PRAGMA application_id = {cache.APP_ID}")
+        with conn:
+            meta = {"format": str(cache.FORMAT), "content": content, "meta": json.dumps(store.meta._asdict()),
+                    "source": os.path.realpath(path)}
+            conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+            for section, rows in captured.items():
+                conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?)",
+                                 ((section, i, ident, js) for i, (ident, js) in enumerate(rows)))
+            captured.clear()
+            _events(conn, store)
+            _cards(conn, store)
+            _names(conn, store)
+            _search(conn, store)
+            conn.executescript(INDEXES)
+            conn.execute("INSERT INTO meta VALUES ('complete', 'yes')")
+        conn.execute(f"PRAGMA user_version = {cache.FORMAT}")
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _capture(members: Any, into: dict[str, list[tuple[str, str]]]) -> Any:
+    """The store's members unchanged, keeping each record's JSON as the checks read it."""
+    if isinstance(members, dict):
+        members = members.items()
+    elif not isinstance(members, Iterator):
+        return members  # not an object: build() says so
+    return _members(members, into)
+
+
+def _members(members: Iterable[tuple[str, Any]], into: dict[str, list[tuple[str, str]]]) -> Iterator[tuple[str, Any]]:
+    for key, value in members:
+        if key in SECTIONS and isinstance(value, (list, Iterator)):
+            value = _records(value, into.setdefault(key, []))
+        yield key, value
+
+
+def _records(items: Iterable[Any], into: list[tuple[str, str]]) -> Iterator[Any]:
+    for item in items:
+        if type(item) is dict and type(ident := item.get("id")) is str:
+            into.append((ident, encode_compact(item)))
+        yield item
+
+
+def _events(conn: sqlite3.Connection, store: Store) -> None:
+    conn.executemany("INSERT INTO events VALUES (?, ?, ?, ?)", (
+        (i, ev.id, ev.date.earliest.toordinal(), ev.date.latest.toordinal()) for i, ev in enumerate(store.events)))
+    by_event: dict[str, list[Figure]] = {}
+    for fig in store.figures.values():
+        if fig.event:
+            by_event.setdefault(fig.event, []).append(fig)
+    rendered = ((i, encode_compact(rec.event_record(store, ev, figures=by_event.get(ev.id, []))))
+                for i, ev in enumerate(store.events))
+    conn.executemany("INSERT INTO rendered VALUES (?, ?)", _progress(rendered, len(store.events)))
+
+
+def _cards(conn: sqlite3.Connection, store: Store) -> None:
+    index = rec.events_index(store)
+    makers: list[tuple[str, dict[str, Any], Callable[..., dict[str, Any]]]] = [
+        ("place", store.places, rec.place_record), ("person", store.people, rec.person_record),
+        ("term", store.terms, rec.term_record)]
+    for kind, section, make in makers:
+        conn.executemany("INSERT INTO cards VALUES (?, ?, ?)", (
+            (kind, ident, encode_compact(make(store, model, index.get(ident, []))))
+            for ident, model in section.items()))
+
+
+def _names(conn: sqlite3.Connection, store: Store) -> None:
+    """What `show` matches exactly: every name of every entity, folded as resolve folds them."""
+    rows = []
+    for rank, (entity, names) in enumerate(entities(store)):
+        for key in dict.fromkeys(" ".join(words(n)) for n in names):
+            rows.append((key, rank, entity.kind.value, entity.id, entity.name))
+    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", rows)
+
+
+_KEY = re.compile(r'"[A-Za-z_]+":')
+_KINDS = {"events": "event", "places": "place", "people": "person", "terms": "term", "figures": "figure",
+          "sources": "source"}
+
+
+def _search(conn: sqlite3.Connection, store: Store) -> None:
+    """The full-text index over every kind of entity: names apart from the rest of the text.
+
+    An event's row holds the words `search` looks at, folded by query.words (its title and
+    aliases as names; its places' and people's names, tags, summary, description and notes as
+    text): every event `search` can match has every query word as a token prefix there.
+    """
+    conn.executemany("INSERT INTO search VALUES ('event', ?, ?, ?)", (
+        (ev.id, _folded(ev.title, *ev.aliases),
+         _folded(*(n for pid in ev.places if (p := store.places.get(pid)) for n in place_names(p)),
+                 *(n for pid in ev.people if (who := store.people.get(pid)) for n in person_names(who)),
+                 *ev.tags, ev.summary, ev.description or "", *(n.text for n in ev.notes)))
+        for ev in store.events))
+    for section, kind in _KINDS.items():
+        if section == "events":
+            continue
+        rows = conn.execute("SELECT id, json FROM records WHERE section = ? ORDER BY seq", (section,)).fetchall()
+        conn.executemany("INSERT INTO search VALUES (?, ?, ?, ?)", (
+            (kind, ident, *_texts(js)) for ident, js in rows))
+
+
+def _folded(*texts: str) -> str:
+    return " ".join(words(" ".join(texts)))  # one fold per event: the same words as one per text
+
+
+def _texts(js: str) -> tuple[str, str]:
+    """Names from the naming fields; the text is the record's JSON without its keys (the FTS
+    tokenizer splits on the punctuation left), which is the same words, found in C."""
+    record = json.loads(js)
+    names: list[str] = []
+    for key in NAME_FIELDS:
+        if key in record:
+            _strings(record[key], names)
+    return " ".join(names), _KEY.sub(" ", js)
+
+
+def _strings(value: Any, into: list[str]) -> None:
+    if isinstance(value, str):
+        into.append(value)
+    elif isinstance(value, list):
+        for item in value:
+            _strings(item, into)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _strings(item, into)
+
+
+def _progress(rows: Iterator[Any], total: int) -> Iterator[Any]:
+    """A Rich progress bar on stderr while records render, only on a terminal and for large stores."""
+    if total < PROGRESS_MIN_EVENTS or not sys.stderr.isatty():
+        yield from rows
+        return
+    from rich.progress import Progress
+
+    from .render.emit import make_console
+
+    with Progress(console=make_console(stderr=True), transient=True) as bar:
+        task = bar.add_task("compiling the store", total=total)
+        for i, row in enumerate(rows, 1):
+            yield row
+            if i % 1000 == 0 or i == total:
+                bar.update(task, completed=i)

@@ -1,0 +1,243 @@
+"""The compiled store: a checked store's records in SQLite, with indexes and output ready to print.
+
+:func:`open_store` finds (or builds, see :mod:`gulagcli.compile`) the compiled file of a store
+and returns a :class:`Compiled`. Commands ask it narrow questions (an id, a name, a date range,
+the rendered records in batches); :meth:`Compiled.store` gives the whole :class:`Store`, each
+section decoded from its records by check.py's own builders on first access.
+
+Tables (see compile.py): ``meta``; ``records`` (every record's JSON as stored, per section, in
+file order); ``events`` (chronological rank, id, date bounds as ordinals); ``rendered`` (each
+event's JSON record exactly as the plain path prints it); ``cards`` (the `show` record of every
+place, person and term); ``names`` (folded names of everything `show` resolves); ``search`` (FTS5
+over every kind of entity: kind, id, names, text).
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import sqlite3
+import sys
+from collections.abc import Iterator
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from . import cache
+from .check import _FAST, CHRONOLOGICAL, MAKERS, Problem, _Reader
+from .models import Event, Figure, Kind, Meta, Person, Place, Source, Store, Tag, Term
+
+BATCH = 2000  # rendered records fetched and written at a time: bounds memory while streaming
+_intern = sys.intern
+
+
+class Compiled:
+    """A compiled store opened read-only (or built in memory)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, origin: Path | None) -> None:
+        self.conn, self.path, self.origin = conn, path, origin  # origin: the file, None in memory
+
+    def meta_value(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def store(self) -> Store:
+        return LazyStore.over(self)
+
+    # --- narrow questions -------------------------------------------------------------------
+
+    def rendered(
+        self, *, start: date | None = None, end: date | None = None, reverse: bool = False,
+        limit: int | None = None,
+    ) -> Iterator[list[str]]:
+        """The JSON records of the events overlapping start..end, in date order, in batches."""
+        where, args = [], []
+        if start is not None:
+            where.append("e.latest >= ?")
+            args.append(start.toordinal())
+        if end is not None:
+            where.append("e.earliest <= ?")
+            args.append(end.toordinal())
+        sql = "SELECT r.json FROM events e JOIN rendered r ON r.ord = e.ord"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY e.ord" + (" DESC" if reverse else "")
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        cursor = self.conn.execute(sql, args)
+        while batch := cursor.fetchmany(BATCH):
+            yield [row[0] for row in batch]
+
+    def exact(self, keys: list[str], kind: Kind | None) -> list[tuple[Kind, str, str]]:
+        """Entities with a name that folds to one of ``keys``, in `show`'s order of preference."""
+        marks = ",".join("?" * len(keys))
+        sql = f"SELECT DISTINCT rank, kind, id, name FROM names WHERE key IN ({marks})"
+        args: list[str] = list(keys)
+        if kind is not None:
+            sql += " AND kind = ?"
+            args.append(kind.value)
+        rows = self.conn.execute(sql + " ORDER BY rank", args).fetchall()
+        return [(Kind(k), i, n) for _, k, i, n in rows]
+
+    def card(self, kind: Kind, ident: str) -> dict[str, Any]:
+        """The record `show` prints for an entity (without its kind and see-also)."""
+        if kind is Kind.EVENT:
+            sql, args = "SELECT r.json FROM events e JOIN rendered r ON r.ord = e.ord WHERE e.id = ?", [ident]
+        else:
+            sql, args = "SELECT json FROM cards WHERE kind = ? AND id = ?", [kind.value, ident]
+        row = self.conn.execute(sql, args).fetchone()
+        if row is None:
+            raise KeyError(ident)
+        out: dict[str, Any] = json.loads(row[0])
+        return out
+
+    def search_candidates(self, qwords: list[str]) -> list[int] | None:
+        """Ranks of the events that have every query word as the start of a word `search` looks
+        at (a superset of its matches); None for a word the index cannot answer for (one with
+        "_", which the FTS tokenizer splits)."""
+        if not qwords or any("_" in w or '"' in w for w in qwords):
+            return None
+        match = " AND ".join(f'"{w}"*' for w in qwords)
+        rows = self.conn.execute("SELECT e.ord FROM search s JOIN events e ON e.id = s.id "
+                                 "WHERE search MATCH ? AND s.kind = 'event' ORDER BY e.ord", (match,))
+        return [row[0] for row in rows]
+
+    def events_at(self, ords: list[int]) -> list[Event]:
+        """The events of these ranks, in date order."""
+        events: list[Event] = []
+        for i in range(0, len(ords), 500):
+            chunk = ords[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            # CROSS JOIN keeps SQLite to this order: the few ranks asked for, then their rows.
+            rows = self.conn.execute(
+                f"SELECT x.json FROM events e CROSS JOIN records x WHERE e.ord IN ({marks}) "
+                f"AND x.section = 'events' AND x.id = e.id ORDER BY e.ord", chunk).fetchall()
+            events += models("events", (json.loads(js) for (js,) in rows)).values()
+        return events
+
+    def rendered_of(self, ids: list[str]) -> Iterator[list[str]]:
+        """The rendered records of these events, in the order given, in batches."""
+        for i in range(0, len(ids), BATCH):
+            chunk = ids[i:i + BATCH]
+            marks = ",".join("?" * len(chunk))
+            found = dict(self.conn.execute(
+                f"SELECT e.id, r.json FROM events e CROSS JOIN rendered r WHERE e.id IN ({marks}) "
+                f"AND r.ord = e.ord", chunk).fetchall())
+            yield [found[ident] for ident in chunk]
+
+    def section(self, name: str) -> Iterator[dict[str, Any]]:
+        for (text,) in self.conn.execute("SELECT json FROM records WHERE section = ? ORDER BY seq", (name,)):
+            yield json.loads(text)
+
+
+def models(name: str, records: Iterator[dict[str, Any]]) -> dict[str, Any]:
+    """A section's models, built from its checked records by the loader's own builders."""
+    fast, make = _FAST.get(name), MAKERS[name]
+    problems: list[Problem] = []
+    out: dict[str, Any] = {}
+    enabled = gc.isenabled()
+    gc.disable()  # only tuples and strings, no cycles: nothing for the collector to find
+    try:
+        for i, rec in enumerate(records):
+            model = fast(rec) if fast is not None else None
+            if model is None:
+                model = make(_Reader(rec, name, problems, i))
+            out[_intern(model.id)] = model
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+    if problems:  # the file was compiled from a checked store: it cannot have any
+        raise ValueError(f"compiled store {name}: {problems[0]}")
+    return out
+
+
+class LazyStore(Store):
+    """A :class:`Store` whose sections are decoded from the compiled file on first access."""
+
+    _compiled: Compiled
+
+    @classmethod
+    def over(cls, compiled: Compiled) -> LazyStore:
+        meta = Meta(**json.loads(compiled.meta_value("meta") or "{}"))
+        self = cls(meta, [], {}, {}, {}, {}, {}, {}, {}, str(compiled.path))
+        self._compiled = compiled
+        return self
+
+    def _section(self, name: str) -> dict[str, Any]:
+        return models(name, self._compiled.section(name))
+
+    @cached_property
+    def _events(self) -> tuple[list[Event], dict[str, Event]]:
+        by_id: dict[str, Event] = self._section("events")
+        return sorted(by_id.values(), key=CHRONOLOGICAL), by_id
+
+    @property
+    def events(self) -> list[Event]:
+        return self._events[0]
+
+    @property
+    def by_id(self) -> dict[str, Event]:
+        return self._events[1]
+
+    @cached_property
+    def places(self) -> dict[str, Place]:
+        return self._section("places")
+
+    @cached_property
+    def people(self) -> dict[str, Person]:
+        return self._section("people")
+
+    @cached_property
+    def terms(self) -> dict[str, Term]:
+        return self._section("terms")
+
+    @cached_property
+    def figures(self) -> dict[str, Figure]:
+        return self._section("figures")
+
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        return self._section("sources")
+
+    @cached_property
+    def tags(self) -> dict[str, Tag]:
+        return self._section("tags")
+
+
+def open_store(path: Path) -> Compiled | None:
+    """The compiled store of the JSON store at ``path``, built if need be; None when the file is
+    not a regular file (a pipe, /dev/stdin: read once, directly) or compiling is switched off."""
+    if not cache.enabled():
+        return None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None  # the plain path says what is wrong with it
+    from .store import MAX_BYTES, packaged_db
+
+    if not cache.is_regular(st) or st.st_size > MAX_BYTES:
+        return None  # read once, directly; or refused by the plain path
+
+    candidates = [db for db in (packaged_db(path), cache.cache_file(path)) if db is not None]
+    sig = cache.signature(st)
+    opened = [(db, conn) for db in candidates if (conn := cache.open_trusted(db)) is not None]
+    for db, conn in opened:
+        known = cache.content_of(conn)
+        if known is not None and cache.stamped(db, sig, known):
+            return Compiled(conn, path, db)
+    from .compile import build_file, read_source
+
+    raw, content = read_source(path)
+    for db, conn in opened:
+        if cache.content_of(conn) == content:
+            cache.stamp(db, st, content)
+            return Compiled(conn, path, db)
+        conn.close()
+    conn, built = build_file(path, raw, content, cache.cache_file(path))
+    if built is not None:
+        cache.stamp(built, st, content)
+    return Compiled(conn, path, built)

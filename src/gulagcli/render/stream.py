@@ -1,0 +1,40 @@
+"""Listings of events streamed from the compiled store in batches: memory bounded by a batch.
+
+Each batch is a list of records already encoded as compact JSON (exactly what
+:func:`gulagcli.render.output.write_json` prints in a pipe), so JSON and JSONL are copied
+through; CSV and plain lines are made by the same columns as the listing the plain path builds.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import IO
+
+from .listings import events_listing
+from .output import OutputFormat, write_csv, write_plain
+
+STREAMED = (OutputFormat.JSON, OutputFormat.JSONL, OutputFormat.CSV, OutputFormat.PLAIN)
+
+
+def stream_events(fmt: OutputFormat, batches: Iterable[list[str]], out: IO[str]) -> None:
+    """Print events the way the listing of their records would, in compact JSON for ``json``."""
+    if fmt is OutputFormat.JSON:
+        out.write("[")
+        sep = ""
+        for batch in batches:
+            out.write(sep + ",".join(batch))
+            sep = ","
+        out.write("]\n")
+    elif fmt is OutputFormat.JSONL:
+        for batch in batches:
+            out.write("\n".join(batch) + "\n")
+    else:
+        if fmt is OutputFormat.CSV:
+            write_csv(events_listing([]), out)  # the header, even when nothing matches
+        for batch in batches:
+            listing = events_listing([json.loads(text) for text in batch])
+            if fmt is OutputFormat.CSV:
+                write_csv(listing, out, header=False)
+            else:
+                write_plain(listing, out)

@@ -1,0 +1,310 @@
+"""The compiled store changes nothing a user sees, and its cache is never trusted blindly.
+
+The plain loader (GULAG_COMPILED=0) is the reference: every command's output through the
+compiled store must be byte for byte what the plain path prints, on the bundled store, the mini
+fixture and generated stores.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from gulagcli import cache
+from gulagcli.cli import app
+from gulagcli.compiled import open_store
+from gulagcli.store import bundled_path, load
+
+from .conftest import MINI, mini, write_store
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+import generate  # noqa: E402  (bench/generate.py)
+
+COMMANDS = [
+    ["timeline", "--json"], ["timeline", "--format", "jsonl"], ["timeline", "--format", "csv"], ["timeline"],
+    ["timeline", "--from", "1953", "--to", "1954", "--json"], ["timeline", "--from", "1956", "--format", "csv"],
+    ["timeline", "--to", "1950", "--format", "plain"], ["timeline", "-r", "-n", "3", "--json"],
+    ["timeline", "--from", "1960", "--to", "1950", "--json"], ["timeline", "--from", "2100", "--format", "csv"],
+    ["timeline", "--from", "2100", "--json"], ["timeline", "--format", "table"],
+    ["show", "kengir", "--json"], ["show", "kengir"], ["show", "Kengir uprising", "--format", "plain"],
+    ["show", "KENGÍR", "--json"], ["show", "place:kengir", "--json"], ["show", "beria", "--json"],
+    ["show", "Кенгир", "--json"], ["show", "norilsk", "--kind", "place", "--json"], ["show", "xyzzy"],
+    ["show", "kengir", "--kind", "figure"], ["show", "amnesty", "--json"], ["show", "", "--json"],
+    ["search", "amnesty", "--json"], ["search", "amnest", "strike"], ["search", "KENGÍR", "--format", "csv"],
+    ["search", "Кенгир", "--json"], ["search", "", "--json"], ["search", "zzzz", "--json"],
+    ["search", "the", "-n", "2"], ["search", "camp", "--json"], ["search", "a_b"], ["search", 'x"y'],
+    ["search", "1954"], ["places", "--json"], ["people", "--format", "csv"], ["figures", "--json"],
+    ["terms", "--json"], ["tags", "--json"], ["about", "--json"], ["chart", "--format", "plain"],
+]
+
+
+def invoke(args: list[str], data: Path, *, compiled: bool) -> Result:
+    return CliRunner().invoke(app, [*args, "--data", str(data)], env={"GULAG_COMPILED": "1" if compiled else "0"})
+
+
+def same_output(args: list[str], data: Path) -> None:
+    plain, fast = invoke(args, data, compiled=False), invoke(args, data, compiled=True)
+    assert (fast.exit_code, fast.stdout, fast.stderr) == (plain.exit_code, plain.stdout, plain.stderr), args
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate.write(300, seed=7, path=tmp_path_factory.mktemp("gen") / "store.json")
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("store", ["bundled", "mini", "generated"])
+def test_every_output_is_byte_identical_to_the_plain_loader(args: list[str], store: str, generated: Path) -> None:
+    data = {"bundled": bundled_path(), "mini": MINI, "generated": generated}[store]
+    same_output(args, data)
+
+
+@pytest.mark.parametrize("args", [["timeline", "--json"], ["search", "amnesty", "--format", "jsonl"],
+                                  ["show", "event-7", "--json"], ["figures", "--json"]], ids=" ".join)
+def test_large_stores_read_by_msgspec_print_the_same_too(
+    args: list[str], generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gulagcli.store
+
+    monkeypatch.setattr(gulagcli.store, "BULK_MIN_BYTES", 0)  # the plain path as for a large store
+    same_output(args, generated)
+    plain = load(generated, compiled=False)
+    assert list(plain.figures) == list(load(generated).figures)  # file order, both ways
+
+
+def test_the_compiled_store_holds_the_plain_loaders_models(generated: Path) -> None:
+    for path in (bundled_path(), MINI, generated):
+        plain, fast = load(path, compiled=False), load(path)
+        for section in ("meta", "events", "by_id", "places", "people", "terms", "figures", "sources", "tags"):
+            assert getattr(fast, section) == getattr(plain, section), section
+        assert list(fast.by_id) == list(plain.by_id)
+
+
+def test_timeline_and_show_answer_without_building_the_store(
+    gulag: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gulag("timeline", "--json")  # compiled now
+    import gulagcli.commands.browse
+    import gulagcli.commands.lookup
+
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("the whole store was loaded")
+
+    monkeypatch.setattr(gulagcli.commands.browse, "load", refuse)
+    monkeypatch.setattr(gulagcli.commands.lookup, "load", refuse)
+    assert gulag("timeline", "--from", "1953", "--to", "1954", "--json").exit_code == 0
+    assert gulag("timeline", "--format", "csv").exit_code == 0
+    assert gulag("search", "amnesty", "--json").exit_code == 0
+    result = gulag("show", "Kengir", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["id"] == "kengir-uprising"
+
+
+def test_a_changed_store_is_recompiled_even_with_its_old_size_and_mtime(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # stamp at once, as for a store edited long ago
+    store = mini()
+    path = write_store(tmp_path, store)
+    first = invoke(["show", "stalin-death", "--json"], path, compiled=True)
+    assert json.loads(first.stdout)["title"] == "Death of Stalin"
+    before = os.stat(path)
+    db = cache.cache_file(path)
+    assert cache.stamp_file(db).is_file()
+    [death] = [e for e in store["events"] if e["id"] == "stalin-death"]
+    death["title"] = "Death of Stalix"  # same length: same size
+    write_store(tmp_path, store)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(path).st_size == before.st_size and os.stat(path).st_mtime_ns == before.st_mtime_ns
+    second = invoke(["show", "stalin-death", "--json"], path, compiled=True)
+    assert json.loads(second.stdout)["title"] == "Death of Stalix"
+    assert cache.content_of(sqlite3.connect(db)) == cache.digest(path.read_bytes())
+
+
+def test_a_new_version_of_gulag_replaces_its_old_compiled_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_store(tmp_path, mini())
+    old = open_store(path)
+    assert old is not None and old.origin is not None
+    old.conn.close()
+    monkeypatch.setattr(cache, "code_key", lambda: "a-later-version")
+    new = open_store(path)
+    assert new is not None and new.origin is not None and new.origin != old.origin
+    assert not old.origin.exists()
+
+
+def test_an_unchanged_store_is_not_recompiled(tmp_path: Path) -> None:
+    path = write_store(tmp_path, mini())
+    first = open_store(path)
+    assert first is not None and first.origin is not None
+    mtime = first.origin.stat().st_mtime_ns
+    second = open_store(path)
+    assert second is not None and second.origin == first.origin
+    assert first.origin.stat().st_mtime_ns == mtime
+
+
+def _garbage(db: Path) -> None:
+    db.write_bytes(b"\x80\x04\x95 not a database, and certainly not to be unpickled" * 100)
+
+
+def _truncated(db: Path) -> None:
+    data = db.read_bytes()
+    db.write_bytes(data[: len(data) // 2])
+
+
+def _foreign(db: Path) -> None:
+    db.unlink()
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE meta (key TEXT, value TEXT)")
+    conn.execute("INSERT INTO meta VALUES ('complete', 'yes')")
+    conn.commit()
+    conn.close()
+
+
+def _unfinished(db: Path) -> None:
+    conn = sqlite3.connect(db)
+    conn.execute("DELETE FROM meta WHERE key = 'complete'")
+    conn.commit()
+    conn.close()
+
+
+def _other_store(db: Path) -> None:
+    """A well-formed compiled file of different content (as after a lost race)."""
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE meta SET value = 'f00d' WHERE key = 'content'")
+    conn.commit()
+    conn.close()
+    for stamp in db.parent.glob("*.stamp"):
+        stamp.unlink()
+
+
+@pytest.mark.parametrize("damage", [_garbage, _truncated, _foreign, _unfinished, _other_store])
+def test_a_damaged_or_foreign_cache_file_is_rebuilt_not_trusted(tmp_path: Path, damage: Callable[[Path], None]) -> None:
+    path = write_store(tmp_path, mini())
+    expected = invoke(["timeline", "--json"], path, compiled=False).stdout
+    compiled = open_store(path)
+    assert compiled is not None and compiled.origin is not None
+    damage(compiled.origin)
+    result = invoke(["timeline", "--json"], path, compiled=True)
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout == expected
+    assert cache.open_trusted(compiled.origin) is not None  # rebuilt in place
+
+
+def test_an_invalid_store_is_never_compiled(tmp_path: Path) -> None:
+    store = mini()
+    store["events"][0]["places"] = ["nowhere"]
+    path = write_store(tmp_path, store)
+    plain, fast = invoke(["timeline"], path, compiled=False), invoke(["timeline"], path, compiled=True)
+    assert fast.exit_code == plain.exit_code == 5
+    assert fast.stderr == plain.stderr
+    assert not cache.cache_file(path).exists()
+
+
+def test_an_unusable_cache_directory_falls_back_to_memory_with_one_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("GULAG_CACHE_DIR", str(blocker / "cache"))
+    expected = invoke(["timeline", "--json"], MINI, compiled=False).stdout
+    code = "from gulagcli.cli import main; main()"
+    result = subprocess.run([sys.executable, "-c", code, "timeline", "--json", "--data", str(MINI)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert result.stdout == expected
+    assert result.stderr.count("warning") == 1 and "cannot write the cache" in result.stderr
+    assert not (blocker / "cache").exists()
+
+
+def _python_for_nobody() -> tuple[list[str], dict[str, str]] | None:
+    """An interpreter the user nobody may run with gulag importable: this one, or the system's
+    of the same version given this environment's packages (root's own may be unreadable)."""
+    import sysconfig
+
+    here = {"PYTHONPATH": os.pathsep.join([str(ROOT / "src"), sysconfig.get_paths()["purelib"]])}
+    version = f"{sys.version_info.major}.{sys.version_info.minor}"
+    for python, env in ((sys.executable, {}), (f"/usr/bin/python{version}", here)):
+        try:
+            ok = subprocess.run(["runuser", "-u", "nobody", "--", "env", *(f"{k}={v}" for k, v in env.items()),
+                                 python, "-c", "import gulagcli.cli"], capture_output=True, check=False)
+        except OSError:
+            return None
+        if ok.returncode == 0:
+            return [python], env
+    return None
+
+
+NOBODY = _python_for_nobody() if os.geteuid() == 0 else None
+
+
+@pytest.mark.skipif(NOBODY is None, reason="needs root, and an interpreter the user nobody may run")
+def test_a_read_only_cache_directory_still_works() -> None:
+    assert NOBODY is not None
+    python, python_env = NOBODY
+    base = Path(tempfile.mkdtemp(prefix="gulag-ro-"))  # /tmp: the user nobody must reach it
+    try:
+        (base / "cache").mkdir()
+        os.chmod(base, 0o755)
+        os.chmod(base / "cache", 0o755)  # root's: nobody may not write there
+        store = base / "store.json"
+        store.write_bytes(MINI.read_bytes())
+        os.chmod(store, 0o644)
+        env = {"PATH": "/usr/bin:/bin", "GULAG_CACHE_DIR": str(base / "cache"), "HOME": str(base), **python_env}
+        argv = ["runuser", "-u", "nobody", "--", "env", *(f"{k}={v}" for k, v in env.items()), *python,
+                "-m", "gulagcli", "timeline", "--json", "--data", str(store)]
+        result = subprocess.run(argv, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == invoke(["timeline", "--json"], MINI, compiled=False).stdout
+        assert result.stderr.count("warning") == 1 and "cannot write the cache" in result.stderr
+        assert list((base / "cache").iterdir()) == []
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def test_concurrent_first_use_is_safe(tmp_path: Path, generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache_dir = tmp_path / "cache"
+    env = {**os.environ, "GULAG_CACHE_DIR": str(cache_dir)}
+    argv = [sys.executable, "-m", "gulagcli", "timeline", "--json", "--data", str(generated)]
+    procs = [subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in range(6)]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    expected = invoke(["timeline", "--json"], generated, compiled=False).stdout.encode()
+    for proc, (out, err) in zip(procs, outputs, strict=True):
+        assert proc.returncode == 0, err
+        assert out == expected and err == b""
+    files = sorted(p.name for p in cache_dir.iterdir())
+    assert [f for f in files if f.endswith(".tmp")] == []
+    assert len([f for f in files if f.endswith(".sqlite")]) == 1
+
+
+def test_a_pipe_is_read_directly_not_compiled(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "gulagcli", "timeline", "--json", "--data", "/dev/stdin"],
+                            input=MINI.read_bytes(), capture_output=True, check=False,
+                            env={**os.environ, "GULAG_CACHE_DIR": str(tmp_path / "cache")})
+    assert result.returncode == 0
+    assert result.stdout.decode() == invoke(["timeline", "--json"], MINI, compiled=False).stdout
+    assert not (tmp_path / "cache").exists()
+
+
+def test_cache_info_and_clear(gulag: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GULAG_CACHE_DIR", str(tmp_path / "c"))
+    info = gulag("cache", "info", "--json")
+    assert info.exit_code == 0, info.output
+    record = json.loads(info.stdout)
+    assert record["directory"] == str(tmp_path / "c") and record["files"] >= 1 and record["bytes"] > 0
+    assert record["compiled"] and Path(record["compiled"]).is_file()
+    (tmp_path / "c" / "keep.txt").write_text("not ours")
+    cleared = gulag("cache", "clear", data=None)
+    assert cleared.exit_code == 0 and cleared.stdout == ""
+    assert "removed" in cleared.stderr
+    assert [p.name for p in (tmp_path / "c").iterdir()] == ["keep.txt"]
