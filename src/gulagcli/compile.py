@@ -18,7 +18,7 @@ import re
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +97,7 @@ def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str)
     from .store import invalid
 
     text = jsonfile.utf8(raw, path)
+    jsonfile.screen(raw, path)  # what the plain loader refuses is never compiled either
     captured: dict[str, list[tuple[str, str]]] = {}
     enabled = gc.isenabled()
     gc.disable()  # building allocates millions of objects and frees none: see store.load
@@ -166,14 +167,16 @@ def _events(conn: sqlite3.Connection, store: Store) -> None:
 
 
 def _cards(conn: sqlite3.Connection, store: Store) -> None:
-    index = rec.events_index(store)
-    makers: list[tuple[str, dict[str, Any], Callable[..., dict[str, Any]]]] = [
-        ("place", store.places, rec.place_record), ("person", store.people, rec.person_record),
-        ("term", store.terms, rec.term_record)]
-    for kind, section, make in makers:
+    """The record `show` prints for every place, person and term, made as `show` makes it."""
+    from .camps import counts_by_place
+    from .models import Kind
+    from .render.cards import entity_record
+
+    index, counts = rec.events_index(store), counts_by_place(store)
+    for kind, section in ((Kind.PLACE, store.places), (Kind.PERSON, store.people), (Kind.TERM, store.terms)):
         conn.executemany("INSERT INTO cards VALUES (?, ?, ?)", (
-            (kind, ident, encode_compact(make(store, model, index.get(ident, []))))
-            for ident, model in section.items()))
+            (kind.value, ident, encode_compact(entity_record(store, kind, ident, index=index, counts=counts)))
+            for ident in section))
 
 
 def _names(conn: sqlite3.Connection, store: Store) -> None:

@@ -167,6 +167,11 @@ class LazyStore(Store):
         self._compiled = compiled
         return self
 
+    def _replace(self, /, **changes: Any) -> Store:  # type: ignore[override]
+        """A plain :class:`Store` with every section read and ``changes`` made (a tuple's
+        _replace would copy the empty placeholders, not the sections)."""
+        return Store(*(getattr(self, name) for name in Store._fields))._replace(**changes)
+
     def _section(self, name: str) -> dict[str, Any]:
         return models(name, self._compiled.section(name))
 

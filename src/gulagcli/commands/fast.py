@@ -32,7 +32,7 @@ def timeline(out: Output, data: Path | None, *, since: str | None, until: str | 
     db = open_compiled(locate(data))
     if db is None:
         return False
-    stream_events(fmt, db.rendered(start=start, end=end, reverse=reverse, limit=limit), out.out)
+    stream_events(fmt, db.rendered(start=start, end=end, reverse=reverse, limit=limit), out.out, out.csv)
     return True
 
 

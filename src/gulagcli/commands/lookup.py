@@ -10,7 +10,7 @@ import typer
 from ..cli import DataOpt, DetailFormatOpt, JsonOpt, NoColorOpt, command_app, output
 from ..models import Kind, Store
 from ..query import Entity, Resolution, resolve
-from ..render import details, records
+from ..render.cards import DETAILS, entity_record
 from ..render.details import Detail
 from ..render.emit import Output
 from ..store import load
@@ -29,27 +29,9 @@ class ShowKind(str, Enum):
 
 
 def card(store: Store, entity: Entity) -> tuple[Detail, dict[str, Any]]:
-    """The record and card of an entity; one function per kind, chosen here only."""
-    if entity.kind is Kind.EVENT:
-        rec = records.event_record(store, store.by_id[entity.id])
-        return details.event_detail(rec), rec
-    if entity.kind is Kind.SOURCE:
-        from ..render.sources import source_detail, source_full_record
-
-        rec = source_full_record(store, store.sources[entity.id])
-        return source_detail(rec), rec
-    related = records.events_index(store).get(entity.id, [])
-    if entity.kind is Kind.PLACE:
-        from ..camps import counts_by_place
-
-        counts = counts_by_place(store).get(entity.id, [])
-        rec = records.place_record(store, store.places[entity.id], related, counts=counts, with_counts=True)
-        return details.place_detail(rec), rec
-    if entity.kind is Kind.PERSON:
-        rec = records.person_record(store, store.people[entity.id], related)
-        return details.person_detail(rec), rec
-    rec = records.term_record(store, store.terms[entity.id], related)
-    return details.term_detail(rec), rec
+    """The record and card of an entity."""
+    rec = entity_record(store, entity.kind, entity.id)
+    return DETAILS[entity.kind](rec), rec
 
 
 @app.command()
@@ -88,20 +70,17 @@ def show(
       gulag show source:exhibit
     """
     out = output(fmt, as_json, no_color)
-    if kind is None or kind in SHOWABLE:
+    wanted = Kind(kind.value) if kind is not None else None
+    if wanted is not Kind.SOURCE:  # the compiled store indexes the names of events, people, places, terms
         from . import fast
 
-        if (found_fast := fast.exact(query, kind, data)) is not None:
+        if (found_fast := fast.exact(query, wanted, data)) is not None:
             entity, others, rec = found_fast
             return _print(out, Resolution(entity, others), DETAILS[entity.kind](rec), rec)
     store = load(data)
-    found = resolve(store, query, kind=Kind(kind.value) if kind is not None else None)
+    found = resolve(store, query, kind=wanted)
     detail, rec = card(store, found.entity)
     _print(out, found, detail, rec)
-
-
-DETAILS = {Kind.EVENT: details.event_detail, Kind.PLACE: details.place_detail,
-           Kind.PERSON: details.person_detail, Kind.TERM: details.term_detail}
 
 
 def _print(out: Output, found: Resolution, detail: Detail, rec: dict[str, Any]) -> None:

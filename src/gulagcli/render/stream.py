@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from typing import IO
 
 from .listings import events_listing
-from .output import OutputFormat, write_csv, write_plain
+from .output import CSV_SAFE, CsvOptions, OutputFormat, write_csv, write_plain
 
 STREAMED = (OutputFormat.JSON, OutputFormat.JSONL, OutputFormat.CSV, OutputFormat.PLAIN)
 
 
-def stream_events(fmt: OutputFormat, batches: Iterable[list[str]], out: IO[str]) -> None:
+def stream_events(fmt: OutputFormat, batches: Iterable[list[str]], out: IO[str], csv: CsvOptions = CSV_SAFE) -> None:
     """Print events the way the listing of their records would, in compact JSON for ``json``."""
     if fmt is OutputFormat.JSON:
         out.write("[")
@@ -31,10 +31,10 @@ def stream_events(fmt: OutputFormat, batches: Iterable[list[str]], out: IO[str])
             out.write("\n".join(batch) + "\n")
     else:
         if fmt is OutputFormat.CSV:
-            write_csv(events_listing([]), out)  # the header, even when nothing matches
+            write_csv(events_listing([]), out, csv)  # the header (and BOM), even when nothing matches
         for batch in batches:
             listing = events_listing([json.loads(text) for text in batch])
             if fmt is OutputFormat.CSV:
-                write_csv(listing, out, header=False)
+                write_csv(listing, out, csv, header=False)
             else:
                 write_plain(listing, out)
