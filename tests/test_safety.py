@@ -98,6 +98,7 @@ def test_hostile_store_is_refused_the_same_on_the_large_store_path(
     gulag: Gulag, case: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(store_module, "BULK_MIN_BYTES", 0)  # every store goes through msgspec first
+    monkeypatch.setenv("GULAG_COMPILED", "0")  # the plain loader's large-store path, not the compiled one
     calls: list[int] = []
     original = bulk.build
     monkeypatch.setattr(bulk, "build", lambda raw, path: calls.append(len(raw)) or original(raw, path=path))
