@@ -147,8 +147,15 @@ def timeline_figure(rows: Sequence[PlotRow], *, lo: date, hi: date, title: str, 
         ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=min(len(handles), 6),
                   frameon=False, fontsize=8.5)
     fig.suptitle(title, fontsize=12, fontweight="bold")
-    fig.supxlabel(source, fontsize=7.5, color="#555555")
+    fig.supxlabel(_wrapped(source, fig), fontsize=7.5, color="#555555")
     return fig
+
+
+def _wrapped(text: str, fig: Figure) -> str:
+    """A source line broken to the figure's width (7.5 pt text: about 17 characters an inch)."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width=max(40, int(fig.get_figwidth() * 17))))
 
 
 def series_figure(points: Sequence[tuple[date, int]], *, title: str, unit: str, source: str,
@@ -174,7 +181,7 @@ def series_figure(points: Sequence[tuple[date, int]], *, title: str, unit: str, 
     ax.grid(axis="y", color="#dddddd")
     ax.set_axisbelow(True)
     fig.suptitle(title, fontsize=12, fontweight="bold")
-    fig.supxlabel(source, fontsize=7.5, color="#555555")
+    fig.supxlabel(_wrapped(source, fig), fontsize=7.5, color="#555555")
     return fig
 
 
