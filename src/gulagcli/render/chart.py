@@ -208,22 +208,23 @@ def event_rows(events: Sequence[Event]) -> list[Row]:
             for ev in events]
 
 
-def group_rows(store: Store, events: Sequence[Event], by: GroupBy) -> list[Row]:
-    """One row per place or tag, in order of its first event; events without one go last."""
+def grouped(events: Sequence[Event], by: GroupBy) -> list[tuple[str, list[Event]]]:
+    """Events by place or tag, in order of each group's first event; those without one last
+    (under the key "")."""
     groups: dict[str, list[Event]] = {}
     for ev in events:
         for key in (ev.places if by is GroupBy.PLACE else ev.tags) or ("",):
             groups.setdefault(key, []).append(ev)
-    rows = []
-    for key in sorted(groups, key=lambda k: k == ""):
-        evs = groups[key]
-        rows.append(Row(printable(_group_label(store, by, key)),
-                        f"{len(evs)} event{'s' if len(evs) != 1 else ''}",
-                        tuple(ev.date for ev in evs)))
-    return rows
+    return [(key, groups[key]) for key in sorted(groups, key=lambda k: k == "")]
 
 
-def _group_label(store: Store, by: GroupBy, key: str) -> str:
+def group_rows(store: Store, events: Sequence[Event], by: GroupBy) -> list[Row]:
+    """One row per place or tag, in order of its first event; events without one go last."""
+    return [Row(printable(group_label(store, by, key)), f"{len(evs)} event{'s' if len(evs) != 1 else ''}",
+                tuple(ev.date for ev in evs)) for key, evs in grouped(events, by)]
+
+
+def group_label(store: Store, by: GroupBy, key: str) -> str:
     if not key:
         return f"(no {by.value})"
     if by is GroupBy.PLACE:

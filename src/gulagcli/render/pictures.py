@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..models import Event, Store
-from .chart import GroupBy
+from .chart import GroupBy, group_label, grouped
 from .plot import PlotRow, colour_keys, default_range, mark, save, timeline_figure
 
 
@@ -14,21 +14,15 @@ def picture_rows(store: Store, events: Sequence[Event], by: GroupBy | None) -> l
     keys = colour_keys(store, events)
     if by is None:
         return [PlotRow(ev.title + ("" if ev.verified else " †"), (mark(ev, keys[ev.id]),)) for ev in events]
-    groups: dict[str, list[Event]] = {}
-    for ev in events:
-        for key in (ev.places if by is GroupBy.PLACE else ev.tags) or ("",):
-            groups.setdefault(key, []).append(ev)
     rows = []
-    for key in sorted(groups, key=lambda k: k == ""):
+    for key, evs in grouped(events, by):
+        label = group_label(store, by, key)
         if by is GroupBy.PLACE:
             place = store.places.get(key)
-            label = place.name if place else (key or "(no place)")
-            # colour by camp type where the store has it (branch `camps`), else by kind of place
-            colour = (getattr(place, "camp_type", None) or place.kind) if place else "other"
+            colour = (place.camp_type or place.kind) if place else "other"  # camps by their type
         else:
-            label = store.tags[key].label if key in store.tags else (key or "(no tag)")
             colour = label
-        rows.append(PlotRow(label, tuple(mark(ev, colour) for ev in groups[key])))
+        rows.append(PlotRow(label, tuple(mark(ev, colour) for ev in evs)))
     return rows
 
 
