@@ -15,10 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
+from gulagcli.check import build
 from gulagcli.cli import app
 from gulagcli.dates import parse_edtf
 from gulagcli.query import entities, resolve
-from gulagcli.store import build, load
+from gulagcli.store import load
 
 from .conftest import MINI, mini, write_store
 

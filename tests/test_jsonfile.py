@@ -11,9 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gulagcli.check import build
 from gulagcli.errors import DataError
 from gulagcli.jsonfile import decode, top_level
-from gulagcli.store import build, load
+from gulagcli.store import load
 
 from .conftest import MINI
 

@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 from . import cache
-from .check import _FAST, CHRONOLOGICAL, MAKERS, Problem, _Reader
 from .models import Event, Figure, Kind, Meta, Person, Place, Source, Store, Tag, Term
 
 BATCH = 2000  # rendered records fetched and written at a time: bounds memory while streaming
@@ -135,6 +134,8 @@ class Compiled:
 
 def models(name: str, records: Iterator[dict[str, Any]]) -> dict[str, Any]:
     """A section's models, built from its checked records by the loader's own builders."""
+    from .check import _FAST, MAKERS, Problem, _Reader  # only when a section is read, not at start-up
+
     fast, make = _FAST.get(name), MAKERS[name]
     problems: list[Problem] = []
     out: dict[str, Any] = {}
@@ -178,6 +179,8 @@ class LazyStore(Store):
     @cached_property
     def _events(self) -> tuple[list[Event], dict[str, Event]]:
         by_id: dict[str, Event] = self._section("events")
+        from .check import CHRONOLOGICAL
+
         return sorted(by_id.values(), key=CHRONOLOGICAL), by_id
 
     @property

@@ -9,11 +9,11 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from . import jsonfile
-from .check import Problem, build
 from .errors import DataError
 from .models import Store
 
 if TYPE_CHECKING:
+    from .check import Problem
     from .compiled import Compiled
 
 ENV_VAR = "GULAG_DATA"
@@ -73,6 +73,9 @@ def open_compiled(path: Path) -> Compiled | None:
 
 
 def load_plain(path: Path) -> Store:
+    # The checks are imported here, not at start-up: a compiled store has passed them already.
+    from .check import build
+
     # Building allocates a few objects per field of every record; the cyclic collector would
     # walk them all again and again while nothing it could free exists yet.
     enabled = gc.isenabled()
@@ -124,4 +127,4 @@ def _bulk() -> ModuleType | None:
     return bulk
 
 
-__all__ = ["Problem", "build", "bundled_path", "invalid", "load", "load_plain", "locate", "read_json", "schema_path"]
+__all__ = ["bundled_path", "invalid", "load", "load_plain", "locate", "read_json", "schema_path"]

@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 from . import jsonfile
-from .store import ENV_VAR, MAX_BYTES, Problem, build, locate, schema_path
+from .check import Problem, build
+from .store import ENV_VAR, MAX_BYTES, locate, schema_path
 
 # Keywords fastjsonschema checks exactly as jsonschema does. A schema using any other keyword
 # (a 2020-12 one such as unevaluatedProperties, or "format", which jsonschema only annotates)
