@@ -89,3 +89,27 @@ def test_no_two_events_share_a_title_or_a_title_and_date() -> None:
     assert not [t for t, n in titles.items() if n > 1]
     pairs = Counter((e.title.casefold(), e.date.edtf) for e in STORE.events)
     assert not [p for p, n in pairs.items() if n > 1]
+
+
+def test_uprisings_name_their_leaders_and_link_their_phases() -> None:
+    assert {"kapiton-kuznetsov", "gleb-sluchenkov", "sergei-yegorov"} <= set(EVENTS["kengir-uprising"]["people"])
+    assert {"steplag-commission-trial", "steplag-leaders-executed"} <= set(EVENTS["kengir-uprising"]["related"])
+    assert {"yevhen-hrytsiak", "danylo-shumuk", "grigory-klimovich"} <= set(EVENTS["norilsk-uprising"]["people"])
+    assert "gorlag-suppression-1953" in EVENTS["norilsk-uprising"]["related"]
+    assert {"edward-buca", "homer-cox", "joseph-scholmer"} <= set(EVENTS["vorkuta-uprising"]["people"])
+    assert {"mikhail-ryumin", "semyon-ignatiev"} <= set(EVENTS["doctors-plot"]["people"])
+    assert "grozny-riots-1958" in EVENTS["restoration-deported-nations"]["related"]
+
+
+def test_the_1957_anti_party_group_and_the_security_chiefs_have_life_dates() -> None:
+    expected = {
+        "molotov": ("1890-03-09", "1986-11-08", "wp-en-vyacheslav-molotov"),
+        "kaganovich": ("1893-11-22", "1991-07-25", "wp-en-lazar-kaganovich"),
+        "shepilov": ("1905-11-05", "1995-08-18", "wp-en-dmitri-shepilov"),
+        "serov": ("1905-08-25", "1990-07-01", "wp-ru-ivan-serov"),
+        "maslennikov": ("1900-09-16", "1954-04-16", "wp-en-ivan-maslennikov"),
+    }
+    for pid, (born, died, source) in expected.items():
+        p = PEOPLE[pid]
+        assert (p["born"], p["died"]) == (born, died), pid
+        assert source in p["sources"], pid
