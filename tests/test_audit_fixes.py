@@ -26,7 +26,7 @@ def test_operation_north_attributes_both_counts_and_the_two_day_round_up() -> No
     e = EVENTS["operation-north-1951"]
     assert "9,389" in e["summary"] and "9,793" in e["summary"]
     assert "by the archival count" not in e["summary"]
-    assert noted("operation-north-1951", "end on 2 April", "wp-operation-north-implementation")
+    assert noted("operation-north-1951", "end on 2 April", "wp-operation-north")
     assert noted("operation-north-1951", "Krasnoyarsk Territory is named only by", "1951deport-why")
     assert "1951deport-results" not in e["sources"]
 
@@ -113,3 +113,15 @@ def test_the_1957_anti_party_group_and_the_security_chiefs_have_life_dates() -> 
         p = PEOPLE[pid]
         assert (p["born"], p["died"]) == (born, died), pid
         assert source in p["sources"], pid
+
+
+def test_no_two_sources_share_a_url_and_no_reference_points_at_a_merged_one() -> None:
+    urls = Counter(s["url"] for s in RAW["sources"] if s.get("url"))
+    assert not [u for u, n in urls.items() if n > 1]
+    merged = ("wikizero-kengir-uprising", "clevergeek-ekibastuz-strike", "academickids-shalamov",
+              "liquisearch-gulag", "inventaire-gulag", "wp-vorkuta-uprising-ipfs", "piglix-vorkuta-gulag",
+              "academickids-anti-party-group", "kazenc-steplag", "memorial-de-ozerlag")
+    text = json.dumps(RAW)
+    assert not [m for m in merged if f'"{m}"' in text]
+    kengir = STORE.sources["wp-kengir-uprising"]
+    assert kengir.read_at is not None and "wikizero.org" in kengir.read_at.url
