@@ -72,7 +72,7 @@ def test_ozerlag_stands_at_taishet_where_memorial_puts_its_administration() -> N
     assert place.lat is not None and place.lon is not None
     # Taishet per the cited Wikipedia revision: 55.933 N, 98.017 E.
     assert _km(place.lat, place.lon, 55.933, 98.017) < 5
-    assert {"memorial-de-ozerlag", "wp-tayshet"} <= set(place.sources)
+    assert {"mem-ozerlag", "wp-tayshet"} <= set(place.sources)
 
 
 def test_death_tolls_are_positions_with_their_holders_unranked() -> None:

@@ -18,8 +18,7 @@ STORE = load(None)
 
 # People stored before issue 13 without a birth date (and one on branch `history`). The list
 # may only shrink: a person added from now on needs life dates.
-UNDATED = {"hein-dyck", "peter-dyck", "gerhard-dyck", "maslennikov", "serov", "molotov",
-           "kaganovich", "shepilov", "solomon-mikhoels"}
+UNDATED = {"hein-dyck", "peter-dyck", "gerhard-dyck", "solomon-mikhoels"}
 
 
 def show(gulag: Gulag, query: str) -> dict[str, Any]:

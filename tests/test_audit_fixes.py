@@ -1,0 +1,127 @@
+"""The fact-check audit of the merged store, each fix pinned: the corrected fact and the source it rests on."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from gulagcli.store import bundled_path, load
+
+STORE = load(None)
+RAW = json.loads(bundled_path().read_text(encoding="utf-8"))
+EVENTS = {e["id"]: e for e in RAW["events"]}
+PEOPLE = {p["id"]: p for p in RAW["people"]}
+
+
+def notes(event_id: str) -> list[dict[str, object]]:
+    found: list[dict[str, object]] = EVENTS[event_id].get("notes", [])
+    return found
+
+
+def noted(event_id: str, text: str, source: str) -> bool:
+    return any(text in str(n["text"]) and source in n["sources"] for n in notes(event_id))  # type: ignore[operator]
+
+
+def test_operation_north_attributes_both_counts_and_the_two_day_round_up() -> None:
+    e = EVENTS["operation-north-1951"]
+    assert "9,389" in e["summary"] and "9,793" in e["summary"]
+    assert "by the archival count" not in e["summary"]
+    assert noted("operation-north-1951", "end on 2 April", "wp-operation-north")
+    assert noted("operation-north-1951", "Krasnoyarsk Territory is named only by", "1951deport-why")
+    assert "1951deport-results" not in e["sources"]
+
+
+def test_escape_decree_repeal_says_yearly_reporting_let_settlers_travel_anywhere() -> None:
+    text = EVENTS["escape-decree-repealed-1954"]["description"]
+    assert "within Kazakhstan or Kirghizia" in text and "any part of the country" in text
+
+
+def test_krasnopevtsev_group_records_ten_versus_nine_men() -> None:
+    assert noted("krasnopevtsev-group-arrested", "at least ten", "medvedev-khrushchev-p161")
+    assert noted("krasnopevtsev-group-arrested", "nine men", "ogonyok-krasnopevtsev-2012")
+
+
+def test_pimenov_arrest_is_dated_and_his_term_is_six_years() -> None:
+    e = EVENTS["pimenov-group-arrested"]
+    assert e["date"] == "1957-03-25"
+    assert "six years" in e["summary"] and "long terms" not in e["summary"]
+    assert "cce-15-3-pimenov" in e["sources"]
+
+
+def test_kengir_trial_and_executions_agree_on_seven_death_sentences() -> None:
+    assert "seven of them to death" in EVENTS["steplag-commission-trial"]["summary"]
+    for event_id in ("steplag-commission-trial", "steplag-leaders-executed"):
+        assert noted(event_id, "Applebaum counts six executed", "millit-kuznetsov-file-7")
+
+
+def test_sluchenkov_death_date_names_both_sources() -> None:
+    p = PEOPLE["gleb-sluchenkov"]
+    assert p["died"] == "1956-09-12"
+    assert "18 September" in p["summary"] and "novgaz-kengir-executions-2016" in p["sources"]
+
+
+def test_john_noble_says_who_says_never_charged_and_who_says_sentenced() -> None:
+    p = PEOPLE["john-noble"]
+    assert "never charged, say" in p["summary"] and "15 years" in p["summary"]
+    assert "nyt-noble-obituary-2007" in p["sources"] and "infoplease-noble" not in p["sources"]
+    assert noted("john-noble-released", "tried in 1950", "nyt-noble-obituary-2007")
+
+
+def test_gagen_torn_separates_camp_term_and_exile() -> None:
+    summary = PEOPLE["nina-gagen-torn"]["summary"]
+    assert "1947-1952" in summary and "amnestied in April 1954" in summary and "1936" in summary
+
+
+def test_duplicate_events_were_merged_into_the_existing_records() -> None:
+    for gone in ("beria-trial", "herleshausen-first-returnees", "vorkuta-mine-29-shooting"):
+        assert gone not in STORE.by_id
+        assert f'"{gone}"' not in json.dumps(RAW), f"dangling reference to {gone}"
+    beria = EVENTS["beria-execution"]
+    assert "Konev" in beria["description"] and "nikolai-shvernik" in beria["people"]
+    assert "leites-bernaut-ritual-of-liquidation" in beria["sources"]
+    pows = EVENTS["last-german-pows-return"]
+    assert "602" in pows["description"] and "herleshausen" in pows["places"]
+    assert "lagis-herleshausen-1955-10-09" in pows["sources"]
+
+
+def test_no_two_events_share_a_title_or_a_title_and_date() -> None:
+    titles = Counter(e.title.casefold() for e in STORE.events)
+    assert not [t for t, n in titles.items() if n > 1]
+    pairs = Counter((e.title.casefold(), e.date.edtf) for e in STORE.events)
+    assert not [p for p, n in pairs.items() if n > 1]
+
+
+def test_uprisings_name_their_leaders_and_link_their_phases() -> None:
+    assert {"kapiton-kuznetsov", "gleb-sluchenkov", "sergei-yegorov"} <= set(EVENTS["kengir-uprising"]["people"])
+    assert {"steplag-commission-trial", "steplag-leaders-executed"} <= set(EVENTS["kengir-uprising"]["related"])
+    assert {"yevhen-hrytsiak", "danylo-shumuk", "grigory-klimovich"} <= set(EVENTS["norilsk-uprising"]["people"])
+    assert "gorlag-suppression-1953" in EVENTS["norilsk-uprising"]["related"]
+    assert {"edward-buca", "homer-cox", "joseph-scholmer"} <= set(EVENTS["vorkuta-uprising"]["people"])
+    assert {"mikhail-ryumin", "semyon-ignatiev"} <= set(EVENTS["doctors-plot"]["people"])
+    assert "grozny-riots-1958" in EVENTS["restoration-deported-nations"]["related"]
+
+
+def test_the_1957_anti_party_group_and_the_security_chiefs_have_life_dates() -> None:
+    expected = {
+        "molotov": ("1890-03-09", "1986-11-08", "wp-en-vyacheslav-molotov"),
+        "kaganovich": ("1893-11-22", "1991-07-25", "wp-en-lazar-kaganovich"),
+        "shepilov": ("1905-11-05", "1995-08-18", "wp-en-dmitri-shepilov"),
+        "serov": ("1905-08-25", "1990-07-01", "wp-ru-ivan-serov"),
+        "maslennikov": ("1900-09-16", "1954-04-16", "wp-en-ivan-maslennikov"),
+    }
+    for pid, (born, died, source) in expected.items():
+        p = PEOPLE[pid]
+        assert (p["born"], p["died"]) == (born, died), pid
+        assert source in p["sources"], pid
+
+
+def test_no_two_sources_share_a_url_and_no_reference_points_at_a_merged_one() -> None:
+    urls = Counter(s["url"] for s in RAW["sources"] if s.get("url"))
+    assert not [u for u, n in urls.items() if n > 1]
+    merged = ("wikizero-kengir-uprising", "clevergeek-ekibastuz-strike", "academickids-shalamov",
+              "liquisearch-gulag", "inventaire-gulag", "wp-vorkuta-uprising-ipfs", "piglix-vorkuta-gulag",
+              "academickids-anti-party-group", "kazenc-steplag", "memorial-de-ozerlag")
+    text = json.dumps(RAW)
+    assert not [m for m in merged if f'"{m}"' in text]
+    kengir = STORE.sources["wp-kengir-uprising"]
+    assert kengir.read_at is not None and "wikizero.org" in kengir.read_at.url
