@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import sysconfig
 import time
 import venv
 from pathlib import Path
@@ -22,7 +23,9 @@ pytestmark = pytest.mark.slow
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("dist")
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--outdir", str(base), str(ROOT)],
+        # --no-isolation: hatchling comes from the test extras, so building needs no network
+        # (and works under any clock: the index's certificate is not involved).
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(base), str(ROOT)],
         check=True, capture_output=True, cwd=base,
     )
     [built] = base.glob("gulag-*.whl")
@@ -31,12 +34,20 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def installed(tmp_path_factory: pytest.TempPathFactory, wheel: Path) -> Path:
-    """Build the wheel, install it (not editable) into a fresh virtualenv; return its `gulag`."""
+    """Build the wheel, install it (not editable) into a fresh virtualenv; return its `gulag`.
+
+    The wheel goes into the new environment's own site-packages; its dependencies (Typer, Rich,
+    ...) are the test environment's, reached through a path file, so nothing is downloaded.
+    Path files inside that directory are not read, so the editable checkout never shadows it.
+    """
     base = tmp_path_factory.mktemp("wheel")
     env_dir = base / "venv"
     venv.create(env_dir, with_pip=True)
+    [site] = (env_dir / "lib").glob("python*/site-packages")
+    (site / "test_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     pip = env_dir / "bin" / "pip"
-    subprocess.run([str(pip), "install", "-q", str(wheel)], check=True, capture_output=True, cwd=base)
+    subprocess.run([str(pip), "install", "-q", "--no-deps", "--no-index", str(wheel)], check=True,
+                   capture_output=True, cwd=base)
     return env_dir / "bin" / "gulag"
 
 

@@ -15,14 +15,15 @@ from ..models import Kind
 from ..query import Entity, fold, split_kind, words
 from ..render.emit import Output
 from ..render.output import OutputFormat, is_terminal
-from ..render.stream import STREAMED, stream_events
 from ..store import locate, open_compiled
-from .browse import date_bounds
 
 
 def timeline(out: Output, data: Path | None, *, since: str | None, until: str | None, limit: int | None,
              reverse: bool) -> bool:
     """`timeline` without --place/--person/--tag, in JSON, JSONL, CSV or plain lines."""
+    from ..render.stream import STREAMED, stream_events
+    from .browse import date_bounds
+
     fmt = out.format
     if fmt not in STREAMED or (fmt is OutputFormat.JSON and is_terminal(out.out)):
         return False

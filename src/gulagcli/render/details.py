@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .output import printable
-from .records import Record
 from .safe import web_url
+
+if TYPE_CHECKING:
+    from .records import Record
 
 
 class Detail:

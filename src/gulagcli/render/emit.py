@@ -6,7 +6,6 @@ import sys
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import UsageError
-from .details import Detail, detail_plain
 from .output import (
     CSV_SAFE,
     CsvOptions,
@@ -22,6 +21,8 @@ from .safe import terminal
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from .details import Detail
 
 
 def make_console(*, stderr: bool = False, no_color: bool = False) -> Console:
@@ -81,6 +82,8 @@ class Output:
         elif fmt is OutputFormat.JSONL:
             write_jsonl([record], self.out)
         elif fmt is OutputFormat.PLAIN:
+            from .details import detail_plain
+
             self.out.write(detail_plain(detail))
         elif fmt is OutputFormat.CSV:
             raise UsageError("--format csv is for listings; use json, jsonl, plain or table here")

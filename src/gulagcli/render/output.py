@@ -6,10 +6,12 @@ import json
 import sys
 from collections.abc import Callable, Iterable
 from enum import Enum
-from typing import IO, Any, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
-from .records import Record
 from .safe import csv_cell, json_safe, terminal
+
+if TYPE_CHECKING:
+    from .records import Record
 
 
 class OutputFormat(str, Enum):
