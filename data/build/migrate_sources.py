@@ -5,7 +5,7 @@ Loads the store, rewrites each source record, and dumps it in the contract's for
 value here comes from the record itself (its title, publisher label, URL) or from the page
 the label names; nothing is guessed. "accessed" is the day of the store review that read
 the page (2026-11-28, commit 3aaed16), or the day a page was opened again for issue 13.
-Run once: python tools/migrate_sources.py
+Run once: python data/build/migrate_sources.py
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 import sys
 from pathlib import Path
 
-STORE = Path(__file__).resolve().parent.parent / "data" / "events.json"
+STORE = Path(__file__).resolve().parents[2] / "data" / "events.json"
 REVIEWED = "2026-11-28"  # the store review that read every source then in the store
 
 # Old "article" records by what they are.

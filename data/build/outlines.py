@@ -3,7 +3,7 @@
 The outlines are Natural Earth's 1:110m countries (public domain), as packed in the npm package
 world-atlas 2.0.2 (`npm install world-atlas@2.0.2`):
 
-    python scripts/outlines.py node_modules/world-atlas/countries-110m.json
+    python data/build/outlines.py node_modules/world-atlas/countries-110m.json
 
 Only rings within the map's frame (Europe to the Pacific, 35-82°N) are kept, rounded to 0.01°.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 FRAME = (5.0, 35.0, 180.0, 82.0)  # west, south, east, north
-OUT = Path(__file__).resolve().parents[1] / "src" / "gulagcli" / "render" / "outlines.json"
+OUT = Path(__file__).resolve().parents[2] / "src" / "gulagcli" / "render" / "outlines.json"
 
 
 def arcs(topo: dict[str, Any]) -> list[list[list[float]]]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-STORE = Path(__file__).resolve().parent.parent / "data" / "events.json"
+STORE = Path(__file__).resolve().parents[2] / "data" / "events.json"
 TODAY = "2026-12-02"
 
 NEW_SOURCES: list[dict[str, Any]] = [
