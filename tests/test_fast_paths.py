@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gulagcli import bulk
-from gulagcli.check import NOTE_KINDS, Problem, _event, _event_fast, _Reader, build
+from gulagcli.builders import NOTE_KINDS, Problem, _event, _event_fast, _Reader
+from gulagcli.check import build
 from gulagcli.dates import parse_edtf, parse_general
 from gulagcli.errors import DataError
 from gulagcli.jsonfile import top_level

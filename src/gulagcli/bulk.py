@@ -15,7 +15,8 @@ from typing import Any
 
 import msgspec
 
-from .check import CHRONOLOGICAL, ID_RE, MAKERS, Problem, build_meta, build_section, refs_resolve
+from .builders import ID_RE, MAKERS, Problem, build_meta
+from .check import CHRONOLOGICAL, build_section, refs_resolve
 from .dates import parse_edtf
 from .fast import NOTE_KINDS
 from .jsonfile import screen

@@ -134,7 +134,7 @@ class Compiled:
 
 def models(name: str, records: Iterator[dict[str, Any]]) -> dict[str, Any]:
     """A section's models, built from its checked records by the loader's own builders."""
-    from .check import _FAST, MAKERS, Problem, _Reader  # only when a section is read, not at start-up
+    from .builders import _FAST, MAKERS, Problem, _Reader  # only when a section is read, not at start-up
 
     fast, make = _FAST.get(name), MAKERS[name]
     problems: list[Problem] = []

@@ -1,0 +1,342 @@
+"""Read one record of a store into its model: the field-by-field reader and one builder per kind.
+
+The reader (:class:`_Reader`) is the authority on what is wrong with a record, in the project's
+words; ``_event_fast`` and the fast builders of :mod:`gulagcli.fast` take well-formed records
+the quick way and must give exactly what the reader gives.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from .dates import parse_edtf
+from .fast import CAMP_TYPES, CHANGES, NOTE_KINDS, figure_fast, place_fast
+from .models import Change, Event, Figure, HistDate, Meta, Note, Person, Place, Source, Tag, Term
+
+_intern = sys.intern
+ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SECTIONS = ("sources", "tags", "places", "people", "terms", "events", "figures")
+
+class Problem(NamedTuple):
+    """One thing wrong with a store: where (JSON path and record id) and what."""
+
+    path: str
+    message: str
+    record: str | None = None
+    integrity: bool = False  # False: a shape problem a JSON Schema also catches
+
+    def __str__(self) -> str:
+        where = f"{self.path} ({self.record})" if self.record else self.path
+        return f"{where}: {self.message}"
+
+
+class _Reader:
+    """Typed access to one record's fields; every mismatch becomes a Problem, not an exception."""
+
+    __slots__ = ("id", "index", "problems", "rec", "where")
+
+    def __init__(self, rec: dict[str, Any], where: str, problems: list[Problem], index: int | None = None) -> None:
+        # The path is "$.{where}[{index}]", or `where` itself without an index; it is only
+        # written out for a problem, as most records have none.
+        self.rec, self.where, self.index, self.problems = rec, where, index, problems
+        raw_id = rec.get("id")
+        self.id = raw_id if isinstance(raw_id, str) else None
+
+    @property
+    def path(self) -> str:
+        return self.where if self.index is None else f"$.{self.where}[{self.index}]"
+
+    def problem(self, field: str, message: str, *, integrity: bool = False) -> None:
+        self.problems.append(Problem(f"{self.path}.{field}", message, self.id, integrity))
+
+    def text(self, field: str, *, required: bool = True) -> str | None:
+        value = self.rec.get(field)
+        if type(value) is str and value and not value[0].isspace():  # the usual case, fast
+            return value
+        if value is None:
+            if required:
+                self.problem(field, "is missing")
+            return None
+        if not isinstance(value, str):
+            self.problem(field, f"must be a string, not {_kind(value)}")
+            return None
+        if not value.strip():
+            self.problem(field, "is empty")
+            return None
+        return value
+
+    def texts(self, field: str) -> tuple[str, ...]:
+        value = self.rec.get(field)
+        if value is None:
+            return ()
+        if type(value) is list:  # the usual case, checked in C: every item a non-blank string
+            if not value:
+                return ()
+            try:
+                "".join(value)  # TypeError unless every item is a string
+            except TypeError:
+                pass
+            else:
+                if all(value) and not any(map(str.isspace, value)):
+                    # Ids recur in record after record: one copy of each in memory.
+                    return tuple(map(_intern, value))
+        if not isinstance(value, list):
+            self.problem(field, f"must be a list of strings, not {_kind(value)}")
+            return ()
+        good = []
+        for i, item in enumerate(value):
+            if isinstance(item, str) and item.strip():
+                good.append(item)
+            else:
+                self.problem(f"{field}[{i}]", "must be a non-empty string")
+        return tuple(good)
+
+    def number(self, field: str, kind: type | tuple[type, ...] = (int, float)) -> Any:
+        value = self.rec.get(field)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.problem(field, f"must be a number, not {_kind(value)}")
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.problem(field, f"must be a finite number, not {'NaN' if value != value else 'infinity'}")
+            return None
+        if not isinstance(value, kind):
+            self.problem(field, f"must be a whole number, not {value!r}")
+            return None
+        return value
+
+    def flag(self, field: str, default: bool) -> bool:
+        value = self.rec.get(field, default)
+        if not isinstance(value, bool):
+            self.problem(field, f"must be true or false, not {_kind(value)}")
+            return default
+        return value
+
+    def date(self, field: str, *, required: bool = False) -> HistDate | None:
+        value = self.text(field, required=required)
+        if value is None:
+            return None
+        try:
+            return parse_edtf(value)
+        except ValueError as exc:
+            self.problem(field, str(exc), integrity=True)
+            return None
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}.get(
+        type(value), "null" if value is None else "a number"
+    )
+
+
+# --- one builder per kind of record ---------------------------------------------------------
+
+
+def build_meta(rec: Any, problems: list[Problem]) -> Meta:
+    if not isinstance(rec, dict):
+        problems.append(Problem("$.meta", f"must be an object, not {_kind(rec)}"))
+        rec = {}
+    r = _Reader(rec, "$.meta", problems)
+    return Meta(
+        title=r.text("title", required=False) or "Untitled store",
+        version=r.text("version", required=False) or "0",
+        license=r.text("license", required=False) or "unknown",
+        description=r.text("description", required=False) or "",
+    )
+
+
+
+
+def _source(r: _Reader) -> Source:
+    from .sources import build_source
+
+    return build_source(r)
+
+
+def _tag(r: _Reader) -> Tag:
+    return Tag(id=r.id or "", label=r.text("label") or "", description=r.text("description") or "")
+
+
+def _place(r: _Reader) -> Place:
+    lat, lon = r.number("lat"), r.number("lon")
+    if lat is not None and not -90 <= lat <= 90:
+        r.problem("lat", f"{lat} is not a latitude")  # a shape problem: the schema says it too
+        lat = None
+    if lon is not None and not -180 <= lon <= 180:
+        r.problem("lon", f"{lon} is not a longitude")
+        lon = None
+    camp_type = r.text("camp_type", required=False)
+    if camp_type is not None and camp_type not in CAMP_TYPES:
+        r.problem("camp_type", f"must be one of {', '.join(CAMP_TYPES)}")
+    history = []
+    for i, raw in enumerate(_objects(r, "history")):
+        hr = _Reader(raw, f"{r.path}.history[{i}]", r.problems)
+        hr.id = r.id
+        change = hr.text("change") or "renamed"
+        if change not in CHANGES:
+            hr.problem("change", f"must be one of {', '.join(CHANGES)}")
+        history.append(Change(
+            date=hr.date("date", required=True) or _NO_DATE, change=change, place=hr.text("place", required=False),
+            note=hr.text("note", required=False), sources=hr.texts("sources"),
+        ))
+    return Place(
+        id=r.id or "", name=r.text("name") or "", kind=r.text("kind") or "place",
+        country=r.text("country") or "", names=r.texts("names"),
+        cyrillic=r.text("cyrillic", required=False), complex=r.text("complex", required=False),
+        modern_name=r.text("modern_name", required=False), region=r.text("region", required=False),
+        lat=lat, lon=lon, summary=r.text("summary", required=False), sources=r.texts("sources"),
+        camp_type=camp_type, dates=r.date("dates"), history=tuple(history), economy=r.texts("economy"),
+        notes=_notes(r),
+    )
+
+
+def _objects(r: _Reader, field: str) -> list[dict[str, Any]]:
+    """The objects of a list field (each non-object reported), [] when the field is absent."""
+    raw = r.rec.get(field, [])
+    if not isinstance(raw, list):
+        r.problem(field, f"must be a list, not {_kind(raw)}")
+        return []
+    good = []
+    for i, item in enumerate(raw):
+        if isinstance(item, dict):
+            good.append(item)
+        else:
+            r.problem(f"{field}[{i}]", f"must be an object, not {_kind(item)}")
+    return good
+
+
+def _notes(r: _Reader) -> tuple[Note, ...]:
+    notes = []
+    for i, raw in enumerate(_objects(r, "notes")):
+        nr = _Reader(raw, f"{r.path}.notes[{i}]", r.problems)
+        nr.id = r.id
+        kind = nr.text("kind") or "context"
+        if kind not in NOTE_KINDS:
+            nr.problem("kind", f"must be one of {', '.join(NOTE_KINDS)}")
+        notes.append(Note(kind=kind, text=nr.text("text") or "", sources=nr.texts("sources")))
+    return tuple(notes)
+
+
+def _person(r: _Reader) -> Person:
+    return Person(
+        id=r.id or "", name=r.text("name") or "", role=r.text("role") or "",
+        aliases=r.texts("aliases"), cyrillic=r.text("cyrillic", required=False),
+        born=r.date("born"), died=r.date("died"), summary=r.text("summary", required=False),
+        sources=r.texts("sources"),
+    )
+
+
+def _term(r: _Reader) -> Term:
+    return Term(
+        id=r.id or "", term=r.text("term") or "", definition=r.text("definition") or "",
+        aliases=r.texts("aliases"), cyrillic=r.text("cyrillic", required=False),
+        sources=r.texts("sources"),
+    )
+
+
+_NO_DATE = parse_edtf("0001")
+
+
+def _event(r: _Reader) -> Event:
+    notes = _notes(r)
+    return Event(
+        id=r.id or "", title=r.text("title") or "", date=r.date("date", required=True) or _NO_DATE,
+        summary=r.text("summary") or "", sources=r.texts("sources"), aliases=r.texts("aliases"),
+        description=r.text("description", required=False), places=r.texts("places"),
+        people=r.texts("people"), terms=r.texts("terms"), tags=r.texts("tags"),
+        related=r.texts("related"), notes=notes, verified=r.flag("verified", True),
+    )
+
+
+
+
+_NO_LIST = {list, type(None)}
+
+
+def _event_fast(rec: dict[str, Any]) -> Event | None:
+    """The event a well-formed record makes, checked in bulk; None sends the record to the
+    field-by-field reader, which gives the same event or says what is wrong with it."""
+    get: Callable[..., Any] = rec.get
+    ident, title, when, summary = get("id"), get("title"), get("date"), get("summary")
+    description, verified, sources = get("description"), get("verified", True), get("sources")
+    for required in (ident, title, when, summary):
+        if type(required) is not str or not required or required.isspace():
+            return None
+    if description is not None and (type(description) is not str or not description or description.isspace()):
+        return None
+    lists = [get("aliases"), get("places"), get("people"), get("terms"), get("tags"), get("related")]
+    if type(verified) is not bool or type(sources) is not list or not set(map(type, lists)) <= _NO_LIST:
+        return None
+    flat = [*sources]
+    for v in lists:
+        if v:
+            flat += v
+    notes: list[Note] = []
+    raw_notes = get("notes", [])
+    if raw_notes:
+        if type(raw_notes) is not list:
+            return None
+        for note in raw_notes:
+            if type(note) is not dict:
+                return None
+            kind, text, note_sources = note.get("kind"), note.get("text"), note.get("sources")
+            if kind not in NOTE_KINDS or type(text) is not str or not text or text.isspace():
+                return None
+            if note_sources is None:
+                note_sources = []
+            elif type(note_sources) is not list:
+                return None
+            flat += note_sources
+            notes.append(Note(kind, text, tuple(map(_intern, note_sources))))
+    elif raw_notes != []:  # null or another empty value: the reader says what is wrong
+        return None
+    try:
+        "".join(flat)  # TypeError unless every item is a string
+        date = parse_edtf(when)
+    except (TypeError, ValueError):
+        return None
+    if not all(flat) or any(map(str.isspace, flat)):
+        return None
+    aliases, places, people, terms, tags, related = lists
+    # Positional, in the order of Event's fields (a test checks it is the reader's event).
+    return Event(
+        ident, title, date, summary, tuple(map(_intern, sources)), tuple(aliases) if aliases else (),
+        description, tuple(map(_intern, places)) if places else (), tuple(map(_intern, people)) if people else (),
+        tuple(map(_intern, terms)) if terms else (), tuple(map(_intern, tags)) if tags else (),
+        tuple(map(_intern, related)) if related else (), tuple(notes), verified,
+    )
+
+
+def _figure(r: _Reader) -> Figure:
+    value, low, high = r.number("value", int), r.number("low", int), r.number("high", int)
+    # A number given but refused above has been reported already; don't say it is missing too.
+    refused = any(r.rec.get(f) is not None and n is None for f, n in (("value", value), ("low", low), ("high", high)))
+    if value is None and (low is None or high is None):
+        if not refused:
+            r.problem("value", "a figure needs a value, or both low and high")
+    elif value is not None and (low is not None or high is not None):
+        r.problem("value", "give a value or a low-high range, not both")
+    elif low is not None and high is not None and low > high:
+        r.problem("low", f"low {low} is above high {high}", integrity=True)
+    return Figure(
+        id=r.id or "", event=r.text("event", required=False), what=r.text("what") or "",
+        unit=r.text("unit") or "", reported_by=r.text("reported_by") or "",
+        value=value, low=low, high=high, approximate=r.flag("approximate", False),
+        date=r.date("date"), note=r.text("note", required=False), sources=r.texts("sources"),
+        place=r.text("place", required=False), series=r.text("series", required=False),
+    )
+
+
+MAKERS: dict[str, Callable[[_Reader], Any]] = {
+    "sources": _source, "tags": _tag, "places": _place, "people": _person, "terms": _term,
+    "events": _event, "figures": _figure,
+}
+# Sections large enough in big stores to deserve a fast path for well-formed records.
+_FAST: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "events": _event_fast, "places": place_fast, "figures": figure_fast,
+}
