@@ -93,40 +93,6 @@ class Compiled:
         out: dict[str, Any] = json.loads(row[0])
         return out
 
-    def search_candidates(self, qwords: list[str]) -> list[int] | None:
-        """Ranks of the events that have every query word as the start of a word `search` looks
-        at (a superset of its matches); None for a word the index cannot answer for (one with
-        "_", which the FTS tokenizer splits)."""
-        if not qwords or any("_" in w or '"' in w for w in qwords):
-            return None
-        match = " AND ".join(f'"{w}"*' for w in qwords)
-        rows = self.conn.execute("SELECT e.ord FROM search s JOIN events e ON e.id = s.id "
-                                 "WHERE search MATCH ? AND s.kind = 'event' ORDER BY e.ord", (match,))
-        return [row[0] for row in rows]
-
-    def events_at(self, ords: list[int]) -> list[Event]:
-        """The events of these ranks, in date order."""
-        events: list[Event] = []
-        for i in range(0, len(ords), 500):
-            chunk = ords[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            # CROSS JOIN keeps SQLite to this order: the few ranks asked for, then their rows.
-            rows = self.conn.execute(
-                f"SELECT x.json FROM events e CROSS JOIN records x WHERE e.ord IN ({marks}) "
-                f"AND x.section = 'events' AND x.id = e.id ORDER BY e.ord", chunk).fetchall()
-            events += models("events", (json.loads(js) for (js,) in rows)).values()
-        return events
-
-    def rendered_of(self, ids: list[str]) -> Iterator[list[str]]:
-        """The rendered records of these events, in the order given, in batches."""
-        for i in range(0, len(ids), BATCH):
-            chunk = ids[i:i + BATCH]
-            marks = ",".join("?" * len(chunk))
-            found = dict(self.conn.execute(
-                f"SELECT e.id, r.json FROM events e CROSS JOIN rendered r WHERE e.id IN ({marks}) "
-                f"AND r.ord = e.ord", chunk).fetchall())
-            yield [found[ident] for ident in chunk]
-
     def section(self, name: str) -> Iterator[dict[str, Any]]:
         for (text,) in self.conn.execute("SELECT json FROM records WHERE section = ? ORDER BY seq", (name,)):
             yield json.loads(text)
