@@ -62,19 +62,24 @@ def run(command: str, cwd: Path) -> str:
     proc = subprocess.Popen(["bash", "-c", command], stdout=slave, stderr=slave, stdin=subprocess.DEVNULL,
                             cwd=cwd, env=env)
     os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
+    chunks: list[bytes] = []
+    drain(master, chunks)
     proc.wait(timeout=60)
     os.close(master)
     text = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
     return "\n".join(line.rstrip() for line in ANSI.sub("", text).splitlines()).rstrip("\n")
+
+
+def drain(master: int, chunks: list[bytes]) -> None:
+    """Read a pseudo-terminal until its last writer has closed it."""
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            return
+        if not data:
+            return
+        chunks.append(data)
 
 
 def update(path: Path) -> None:

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from gulagcli.cli import app
 
+from .readme_sessions import drain
 from .test_safety import hostile_store
 
 # Written independently of gulagcli.render.safe, so the test does not grade its own homework.
@@ -49,18 +50,7 @@ def on_pty(args: list[str]) -> str:
     """What ``gulag args`` puts on a terminal, stdout and stderr together."""
     master, slave = os.openpty()
     chunks: list[bytes] = []
-
-    def drain() -> None:
-        while True:
-            try:
-                data = os.read(master, 65536)
-            except OSError:
-                return
-            if not data:
-                return
-            chunks.append(data)
-
-    reader = threading.Thread(target=drain)
+    reader = threading.Thread(target=drain, args=(master, chunks))
     reader.start()
     tty = open(slave, "w", encoding="utf-8", closefd=False)  # noqa: SIM115 (closed below)
     saved = sys.stdout, sys.stderr

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from .dates import parse_edtf
@@ -174,9 +174,7 @@ def _place(r: _Reader) -> Place:
     if camp_type is not None and camp_type not in CAMP_TYPES:
         r.problem("camp_type", f"must be one of {', '.join(CAMP_TYPES)}")
     history = []
-    for i, raw in enumerate(_objects(r, "history")):
-        hr = _Reader(raw, f"{r.path}.history[{i}]", r.problems)
-        hr.id = r.id
+    for hr in _sub_readers(r, "history"):
         change = hr.text("change") or "renamed"
         if change not in CHANGES:
             hr.problem("change", f"must be one of {', '.join(CHANGES)}")
@@ -210,11 +208,17 @@ def _objects(r: _Reader, field: str) -> list[dict[str, Any]]:
     return good
 
 
+def _sub_readers(r: _Reader, field: str) -> Iterator[_Reader]:
+    """A reader for each object of a list field (notes, history), reporting under its record."""
+    for i, raw in enumerate(_objects(r, field)):
+        sub = _Reader(raw, f"{r.path}.{field}[{i}]", r.problems)
+        sub.id = r.id
+        yield sub
+
+
 def _notes(r: _Reader) -> tuple[Note, ...]:
     notes = []
-    for i, raw in enumerate(_objects(r, "notes")):
-        nr = _Reader(raw, f"{r.path}.notes[{i}]", r.problems)
-        nr.id = r.id
+    for nr in _sub_readers(r, "notes"):
         kind = nr.text("kind") or "context"
         if kind not in NOTE_KINDS:
             nr.problem("kind", f"must be one of {', '.join(NOTE_KINDS)}")
