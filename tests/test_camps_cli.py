@@ -111,7 +111,8 @@ def test_figures_series_lists_one_system_wide_series(gulag: Gulag) -> None:
     assert recs and all(r["series"] == "gulag-deaths" and r["sources"] for r in recs)
     assert [r["date"]["edtf"] for r in recs] == sorted(r["date"]["edtf"] for r in recs)
     result = gulag("figures", "--series", "nope", data=None)
-    assert result.exit_code == 2 and "known:" in result.stderr
+    assert result.exit_code == 3 and "no series of that name" in result.stderr
+    assert "did you mean:" in result.stderr and "gulag-deaths" in result.stderr
 
 
 @pytest.mark.parametrize("name", ["steplag", "Степлаг", "Special Camp No. 4"])

@@ -216,28 +216,16 @@ def test_geojson_has_a_feature_for_every_place_with_its_events(gulag: Gulag) -> 
     assert set(uprising_places) == {"kengir", "norilsk"}  # a filter: the places its events name
 
 
-def test_geojson_carries_camp_dates_and_yearly_counts_when_the_store_has_them(tmp_path: Path) -> None:
-    """Branch `camps` adds camp_type, dates and per-camp figures; read whenever they are there."""
-    from typing import NamedTuple
-
-    from gulagcli.render.geo import place_feature
-
-    class Camp(NamedTuple):
-        id: str = "steplag"
-        name: str = "Steplag"
-        kind: str = "camp"
-        country: str = "Kazakhstan"
-        region: str | None = None
-        cyrillic: str | None = None
-        complex: str | None = None
-        summary: str | None = None
-        lat: float | None = 47.84
-        lon: float | None = 67.6161
-        camp_type: str = "special-camp"
-        dates: str = "1948-02-28/1956-04-24"
-
-    store = load(MINI)
-    props = place_feature(store, Camp(), ["kengir-uprising"], {"count_1950": 20000})["properties"]  # type: ignore[arg-type]
+def test_geojson_carries_camp_dates_and_yearly_counts(gulag: Gulag, tmp_path: Path) -> None:
+    store = mini()
+    store["places"].append({"id": "steplag", "name": "Steplag", "kind": "camp", "country": "Kazakhstan",
+                            "lat": 47.84, "lon": 67.6161, "camp_type": "special-camp",
+                            "dates": "1948-02-28/1956-04-24", "sources": ["ref-a"]})
+    store["figures"].append({"id": "steplag-1950", "what": "prisoners", "unit": "prisoners", "reported_by": "test",
+                             "value": 20000, "date": "1950", "place": "steplag", "series": "camp-population",
+                             "sources": ["ref-a"]})
+    doc = json.loads(export(gulag, "geojson", data=write_store(tmp_path, store)).stdout)
+    [props] = [f["properties"] for f in doc["features"] if f["properties"].get("id") == "steplag"]
     assert (props["camp_type"], props["dates"], props["opened"], props["closed"]) == (
         "special-camp", "1948-02-28/1956-04-24", "1948-02-28", "1956-04-24")
     assert props["count_1950"] == 20000
@@ -540,6 +528,15 @@ def test_html_is_one_self_contained_page_with_every_event(gulag: Gulag, tmp_path
     assert (kengir["start"], kengir["end"], kengir["points"]) == ("1954-05-16", "1954-06-26", [[67.6161, 47.84]])
     assert {s["url"] for s in kengir["sources"]} >= {"https://example.org/a"}
     assert len(data["outlines"]) > 50  # the land the map draws
+
+
+def test_html_cards_name_the_authors_of_their_sources(gulag: Gulag, tmp_path: Path) -> None:
+    store = mini()
+    store["sources"][0]["authors"] = [{"family": "Barnes", "given": "Steven A."}, {"literal": "Memorial"}]
+    out = tmp_path / "gulag.html"
+    export(gulag, "html", "-o", str(out), data=write_store(tmp_path, store))
+    whos = {s["who"] for e in page_data(out.read_text(encoding="utf-8"))["events"] for s in e["sources"]}
+    assert "Steven A. Barnes, Memorial" in whos and not any("Name(" in w for w in whos)
 
 
 def test_html_data_cannot_close_its_script_element(gulag: Gulag, tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from gulagcli.store import load
 Gulag = Callable[..., Result]
 STORE = load(None)
 
-# People stored before issue 13 without a birth date (and one on branch `history`). The list
+# People the sources found give no birth date for. The list
 # may only shrink: a person added from now on needs life dates.
 UNDATED = {"hein-dyck", "peter-dyck", "gerhard-dyck", "solomon-mikhoels"}
 

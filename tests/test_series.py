@@ -1,7 +1,6 @@
 """`gulag chart --series`: population figures as bars, in the terminal and as pictures.
 
-The series fields (``series``, ``place`` on figures) arrive with branch `camps`; until its models
-carry them, these tests hand the command a store whose figures have them, as the merged store will.
+The fixture store's numbers are made up: these tests check the drawing, not the history.
 """
 
 from __future__ import annotations
@@ -67,8 +66,8 @@ def test_series_pictures_are_written_and_reported(gulag: Gulag, series_store: Pa
 def test_an_unknown_series_names_the_ones_there_are(gulag: Gulag, series_store: Path) -> None:
     result = gulag("chart", "--series", "gulag-deaths", data=series_store)
     assert result.exit_code == 3
-    assert result.stderr == ("gulag: error: no figures in series 'gulag-deaths'; "
-                             "series: camp-population, gulag-camps\n")
+    assert result.stderr == ("gulag: error: --series 'gulag-deaths': no series of that name in the store\n"
+                             "did you mean: camp-population, gulag-camps?\n")
 
 
 def test_a_store_file_with_series_is_drawn(gulag: Gulag, tmp_path: Path) -> None:

@@ -1,8 +1,7 @@
 """The camp system: pure functions over a loaded Store (no terminal, no I/O).
 
 Camps are places of kind "camp" with a type and dates of operation; their yearly prisoner
-counts are figures with ``place`` and ``series`` "camp-population". Fields another branch's
-models may lack are read with getattr, so these functions work on any Store.
+counts are figures with ``place`` and ``series`` "camp-population".
 """
 
 from __future__ import annotations
@@ -11,7 +10,7 @@ from datetime import date
 from typing import NamedTuple
 
 from .dates import parse_user_range
-from .errors import UsageError
+from .errors import NotFoundError, UsageError
 from .models import Figure, Place, Store
 
 CAMP_TYPES = ("itl", "special-camp", "nkvd-special-camp", "filtration-camp", "camp-division", "other")
@@ -44,8 +43,7 @@ def is_camp(place: Place) -> bool:
 def open_during(place: Place, lo: date, hi: date) -> bool:
     """True when the camp's stated dates of operation meet lo..hi. Strict bounds: a camp
     "closed 1954?" counts as open until the end of 1954, not into the widened 1955."""
-    dates = getattr(place, "dates", None)
-    return dates is not None and dates.start <= hi and dates.end >= lo
+    return place.dates is not None and place.dates.start <= hi and place.dates.end >= lo
 
 
 def _matches(value: str | None, wanted: str) -> bool:
@@ -79,9 +77,8 @@ def counts_by_place(store: Store) -> dict[str, list[Figure]]:
     """Each camp's yearly counts, in date order (one pass over the figures)."""
     out: dict[str, list[Figure]] = {}
     for fig in store.figures.values():
-        place = getattr(fig, "place", None)
-        if place and getattr(fig, "series", None) == CAMP_SERIES and fig.value is not None:
-            out.setdefault(place, []).append(fig)
+        if fig.place and fig.series == CAMP_SERIES and fig.value is not None:
+            out.setdefault(fig.place, []).append(fig)
     for figs in out.values():
         figs.sort(key=lambda f: (f.date.start if f.date else date.min, f.id))
     return out
@@ -95,14 +92,18 @@ def peak(counts: list[Figure]) -> Peak | None:
     return Peak(best.value, best.date.start.year if best.date else 0)
 
 
-def series(store: Store, name: str) -> list[Figure]:
-    """The figures of one series, in date order."""
-    figs = [f for f in store.figures.values() if getattr(f, "series", None) == name]
+def series(store: Store, name: str, *, place: str | None = None) -> list[Figure]:
+    """The figures of one series (of one camp, with ``place``), in date order. A series the
+    store does not have is an error naming those it has, as an unknown --tag is."""
+    known = series_names(store)
+    if name not in known:
+        raise NotFoundError(f"--series {name!r}: no series of that name in the store", suggestions=tuple(known))
+    figs = [f for f in store.figures.values() if f.series == name and (place is None or f.place == place)]
     return sorted(figs, key=lambda f: (f.date.start if f.date else date.min, f.id))
 
 
 def series_names(store: Store) -> list[str]:
-    return sorted({s for f in store.figures.values() if (s := getattr(f, "series", None))})
+    return sorted({f.series for f in store.figures.values() if f.series})
 
 
 def sparkline(values: list[int]) -> str:

@@ -306,7 +306,7 @@ def figures_about(store: Store, entity: Entity | None) -> list[Figure]:
         wanted = {ev.id for ev in events}
         # A place's own figures (a camp's yearly counts) as well as those of its events.
         place = entity.id if entity.kind is Kind.PLACE else None
-        figures = [f for f in figures if f.event in wanted or (place and getattr(f, "place", None) == place)]
+        figures = [f for f in figures if f.event in wanted or (place and f.place == place)]
     return sorted(figures, key=lambda f: (order.get(f.event or "", len(order)), f.what,
                                           f.date.start if f.date else date.min, f.id))
 

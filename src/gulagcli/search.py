@@ -68,17 +68,15 @@ def documents(store: Store) -> Iterator[Doc]:
                    (TEXT, [term.definition]))
     for fig in store.figures.values():
         ev_title = owner.title if fig.event and (owner := store.by_id.get(fig.event)) else None
-        at = getattr(fig, "place", None)  # a camp's yearly count names a place, not an event
+        at = fig.place  # a camp's yearly count names a place, not an event
         where = store.places[at].name if isinstance(at, str) and at in store.places else None
         yield _doc(Kind.FIGURE, fig.id, f"{fig.what} ({ev_title or where or fig.reported_by})",
                    (LINKED, [fig.what, ev_title, where]), (ALIAS, [fig.id]),
-                   (LABEL, [fig.reported_by, str(fig.value or ""), getattr(fig, "series", None)]),
+                   (LABEL, [fig.reported_by, str(fig.value or ""), fig.series]),
                    (TEXT, [fig.note]))
     for src in store.sources.values():
-        authors = getattr(src, "authors", None) or ()
-        names = [a.get("family") or a.get("literal") for a in authors if isinstance(a, dict)]
         yield _doc(Kind.SOURCE, src.id, src.title, (NAME, [src.title]), (ALIAS, [src.id]),
-                   (LABEL, [getattr(src, "author", None), *names, src.publisher, getattr(src, "container", None)]))
+                   (LABEL, [*(a.display() for a in src.authors), src.publisher, src.container]))
 
 
 def vocabulary(docs: Iterable[Doc]) -> set[str]:

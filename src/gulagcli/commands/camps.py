@@ -7,9 +7,8 @@ from typing import Annotated
 
 import typer
 
-from ..camps import CAMP_TYPES, counts_by_place, filter_places, open_range, series, series_names
+from ..camps import CAMP_TYPES, counts_by_place, filter_places, open_range, series
 from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
-from ..errors import UsageError
 from ..query import figures_about, fold, resolve
 from ..render import listings, records
 from ..render.output import Listing
@@ -109,11 +108,8 @@ def figures(
     found = figures_about(store, entity)
     title = f"Figures about {entity.name}" if entity else "Figures"
     if series_name is not None:
-        known = series_names(store)
-        if fold(series_name) not in known:
-            raise UsageError(f"--series: no series {series_name!r}; known: {', '.join(known) or 'none'}")
-        wanted = {f.id for f in series(store, fold(series_name))}
-        found = [f for f in series(store, fold(series_name)) if f.id in {g.id for g in found} and f.id in wanted]
+        about_ids = {f.id for f in found}
+        found = [f for f in series(store, fold(series_name)) if f.id in about_ids]
         title = f"{title}: {fold(series_name)}"
     recs = [records.figure_record(store, f) for f in found]
     out.listing(Listing(recs, listings.FIGURE_COLUMNS, title=title), empty="no figures recorded")

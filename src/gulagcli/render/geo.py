@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..dates import display, iso_or_none, parse_edtf
+from ..camps import counts_by_place
+from ..dates import display, iso_or_none
 from ..models import Event, Place, Store
-from .spans import known_bounds, sides
+from .spans import known_bounds, operation
 
 
 def _point(p: Place) -> list[float] | None:
@@ -44,44 +45,22 @@ def event_feature(store: Store, ev: Event) -> dict[str, Any]:
     }
 
 
-def _camp_dates(p: Place) -> tuple[str | None, str | None, str | None]:
-    """(EDTF interval, ISO opening day, ISO closing day) of a camp, when the store has them."""
-    raw = getattr(p, "dates", None)  # branch `camps` adds it; a HistDate or its EDTF text
-    if raw is None:
-        return None, None, None
-    text = raw if isinstance(raw, str) else str(getattr(raw, "edtf", raw))
-    try:
-        lo, hi = sides(parse_edtf(text))
-    except ValueError:
-        return text, None, None
-    if hi is None and "/" not in text:  # a single date: when it opened
-        return text, lo.start.isoformat() if lo else None, None
-    return text, lo.start.isoformat() if lo else None, hi.end.isoformat() if hi else None
-
-
 def counts(store: Store) -> dict[str, dict[str, int]]:
-    """Yearly prisoner counts per camp: figures with a ``place`` and a value (branch `camps`)."""
-    out: dict[str, dict[str, int]] = {}
-    for f in store.figures.values():
-        place = getattr(f, "place", None)
-        if place is None or f.value is None or f.date is None:
-            continue
-        series = getattr(f, "series", None)
-        if series not in (None, "camp-population"):
-            continue
-        out.setdefault(place, {})[f"count_{f.date.start.year}"] = f.value
-    return out
+    """Each camp's yearly prisoner counts as flat properties: ``{"count_1950": 54179, ...}``."""
+    return {pid: {f"count_{f.date.start.year}": f.value for f in figs if f.date is not None and f.value is not None}
+            for pid, figs in counts_by_place(store).items()}
 
 
 def place_feature(store: Store, p: Place, events: list[str], yearly: dict[str, int]) -> dict[str, Any]:
     point = _point(p)
-    dates, opened, closed = _camp_dates(p)
+    opened, closed = operation(p.dates)
+    dates = p.dates.edtf if p.dates else None
     props: dict[str, Any] = {
         "feature": "place", "id": p.id, "name": p.name, "kind": p.kind, "country": p.country,
         "region": p.region, "cyrillic": p.cyrillic, "complex": p.complex,
-        "camp_type": getattr(p, "camp_type", None), "dates": dates, "opened": opened, "closed": closed,
+        "camp_type": p.camp_type, "dates": dates, "opened": opened, "closed": closed,
         "start": opened, "end": closed,
-        "economy": "; ".join(getattr(p, "economy", None) or ()) or None,
+        "economy": "; ".join(p.economy) or None,
         "summary": p.summary, "events": "; ".join(events), "event_count": len(events),
     }
     props.update(sorted(yearly.items()))

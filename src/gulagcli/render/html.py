@@ -19,7 +19,7 @@ from ..dates import display
 from ..errors import GulagError
 from ..models import Event, Source, Store
 from .geo import counts
-from .spans import known_bounds, sides
+from .spans import known_bounds, operation
 
 # Nothing may be fetched: inline script and style only (plotly.js needs eval for some traces).
 CSP = ("default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "
@@ -47,13 +47,8 @@ def script_json(data: Any) -> str:
 
 
 def _who(s: Source) -> str:
-    """Author or publisher; read with getattr, as branch `sources` replaces ``author`` with ``authors``."""
-    authors = getattr(s, "authors", None)
-    if authors:
-        names = [a.get("literal") or " ".join(filter(None, (a.get("given"), a.get("family"))))
-                 if isinstance(a, dict) else str(a) for a in authors]
-        return ", ".join(n for n in names if n)
-    return str(getattr(s, "author", None) or getattr(s, "publisher", None) or "")
+    """The authors, or the publisher where the source names none."""
+    return ", ".join(a.display() for a in s.authors) or s.publisher or ""
 
 
 def _event(store: Store, ev: Event) -> dict[str, Any]:
@@ -73,18 +68,8 @@ def _event(store: Store, ev: Event) -> dict[str, Any]:
 
 def _place(store: Store, pid: str, yearly: dict[str, int]) -> dict[str, Any]:
     p = store.places[pid]
-    opened = closed = None
-    raw = getattr(p, "dates", None)  # camps: an EDTF interval of operation (branch `camps`)
-    if raw is not None:
-        from ..dates import parse_edtf
-
-        try:
-            lo, hi = sides(parse_edtf(raw if isinstance(raw, str) else str(getattr(raw, "edtf", raw))))
-            opened = lo.start.isoformat() if lo else None
-            closed = hi.end.isoformat() if hi else None
-        except ValueError:
-            pass
-    return {"id": p.id, "name": p.name, "kind": p.kind, "camp_type": getattr(p, "camp_type", None),
+    opened, closed = operation(p.dates)
+    return {"id": p.id, "name": p.name, "kind": p.kind, "camp_type": p.camp_type,
             "country": p.country, "summary": p.summary or "", "lon": p.lon, "lat": p.lat,
             "opened": opened, "closed": closed, "counts": yearly}
 

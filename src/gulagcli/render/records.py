@@ -61,8 +61,8 @@ def figure_record(store: Store, f: Figure) -> Record:
         "reported_by": f.reported_by,
         "date": date_record(f.date) if f.date else None,
         "note": f.note,
-        "place": getattr(f, "place", None),
-        "series": getattr(f, "series", None),
+        "place": f.place,
+        "series": f.series,
         "sources": _sources(store, f.sources),
     }
 
@@ -124,22 +124,22 @@ def place_record(store: Store, p: Place, events: list[Event], *, counts: list[Fi
     with ``with_counts`` every yearly count (the card), not only the largest (the listing)."""
     from ..camps import peak
 
-    dates: HistDate | None = getattr(p, "dates", None)
+    dates = p.dates
     top = peak(counts or [])
     rec: Record = {
         "id": p.id, "name": p.name, "names": list(p.names), "cyrillic": p.cyrillic, "place_type": p.kind,
-        "camp_type": getattr(p, "camp_type", None), "dates": date_record(dates) if dates else None,
+        "camp_type": p.camp_type, "dates": date_record(dates) if dates else None,
         "complex": p.complex, "modern_name": p.modern_name, "region": p.region, "country": p.country,
-        "lat": p.lat, "lon": p.lon, "economy": list(getattr(p, "economy", ())),
+        "lat": p.lat, "lon": p.lon, "economy": list(p.economy),
         "peak": {"value": top.value, "year": top.year} if top else None,
         "summary": p.summary,
         "history": [
             {"date": date_record(c.date), "change": c.change, "place": c.place,
              "place_name": store.places[c.place].name if c.place in store.places else None,
              "note": c.note, "sources": list(c.sources)}
-            for c in getattr(p, "history", ())
+            for c in p.history
         ],
-        "notes": [{"kind": n.kind, "text": n.text, "sources": list(n.sources)} for n in getattr(p, "notes", ())],
+        "notes": [{"kind": n.kind, "text": n.text, "sources": list(n.sources)} for n in p.notes],
         "events": _event_refs(events),
         "sources": _sources(store, p.sources),
     }

@@ -1,9 +1,8 @@
 """Population series: figures that carry ``series`` (and, for one camp, ``place``), by date.
 
-The series are agreed across branches (branch `camps` brings the data): ``gulag-camps`` and
-``gulag-colonies`` count prisoners on 1 January, ``gulag-deaths`` deaths in a year, and
-``camp-population`` one camp's prisoners. Figures are read with getattr, so a store or a model
-without these fields simply has no series.
+``gulag-camps`` and ``gulag-colonies`` count prisoners on 1 January, ``gulag-deaths`` deaths in
+a year, and ``camp-population`` one camp's prisoners; which figures belong to a series is
+:func:`gulagcli.camps.series`'s to say, this module draws them.
 """
 
 from __future__ import annotations
@@ -11,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..camps import series
 from ..errors import NotFoundError
 from ..models import Figure, Store
 
@@ -25,29 +25,18 @@ TITLES = {
 }
 
 
-def series_names(store: Store) -> list[str]:
-    return sorted({s for f in store.figures.values() if (s := getattr(f, "series", None))})
-
-
 def series_points(store: Store, name: str, *, place: str | None = None) -> tuple[list[tuple[date, int]], list[Figure]]:
     """(first day, value) of every figure in the series, oldest first, and those figures.
 
     A figure with a range and no value is drawn at its midpoint; one with neither is left out."""
     chosen = []
-    for f in store.figures.values():
-        if getattr(f, "series", None) != name or f.date is None:
-            continue
-        if place is not None and getattr(f, "place", None) != place:
-            continue
+    for f in series(store, name, place=place):  # in date order
         value = f.value if f.value is not None else (
             (f.low + f.high) // 2 if f.low is not None and f.high is not None else None)
-        if value is not None:
+        if value is not None and f.date is not None:
             chosen.append((f.date.start, value, f))
     if not chosen:
-        known = ", ".join(series_names(store)) or "none in this store"
-        raise NotFoundError(f"no figures in series {name!r}" + (f" for {place!r}" if place else "")
-                            + f"; series: {known}")
-    chosen.sort(key=lambda t: t[0])
+        raise NotFoundError(f"no figures in series {name!r}" + (f" for {place!r}" if place else ""))
     return [(d, v) for d, v, _ in chosen], [f for _, _, f in chosen]
 
 

@@ -16,6 +16,15 @@ def sides(d: HistDate) -> tuple[HistDate | None, HistDate | None]:
     return (None if left == OPEN else parse_edtf(left)), (None if right == OPEN else parse_edtf(right))
 
 
+def operation(dates: HistDate | None) -> tuple[str | None, str | None]:
+    """A camp's ISO opening and closing days from its dates of operation (None where open or
+    unknown; a single date is when it opened)."""
+    if dates is None:
+        return None, None
+    lo, hi = sides(dates)
+    return (lo.start.isoformat() if lo else None), (hi.end.isoformat() if hi else None)
+
+
 def known_bounds(d: HistDate) -> tuple[date, date]:
     """The strict first and last day, with an open end (``..``) replaced by the known one."""
     lo, hi = sides(d)
