@@ -62,8 +62,10 @@
       height: Math.max(240, 130 + 22 * events.length), margin: { l: 330, r: 20, t: 90, b: 40 },
       barmode: "overlay", paper_bgcolor: "#fff", plot_bgcolor: "#fff", showlegend: true,
       legend: { orientation: "h", x: 0, xanchor: "left", y: 1.01, yanchor: "bottom" },
+      modebar: { orientation: "v" },  // beside the plot, clear of a legend that wraps
       xaxis: { type: "date", range: ["1945-01-01", "1963-01-01"], gridcolor: "#ddd", dtick: "M12" },
-      yaxis: { autorange: "reversed", categoryorder: "array", categoryarray: events.map((e) => e.id),
+      // Rows from the first event down, with no empty band above it (autorange pads the ends).
+      yaxis: { range: [events.length - 0.5, -0.5], categoryorder: "array", categoryarray: events.map((e) => e.id),
                tickvals: events.map((e) => e.id),
                ticktext: events.map((e) => esc(e.title.length > 48 ? e.title.slice(0, 47) + "…" : e.title)) },
     };
