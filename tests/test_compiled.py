@@ -95,16 +95,15 @@ def test_timeline_and_show_answer_without_building_the_store(
     gulag: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     gulag("timeline", "--json")  # compiled now
-    import gulagcli.commands.browse
-    import gulagcli.commands.lookup
+    import gulagcli.store
 
     def refuse(*_: object, **__: object) -> None:
         raise AssertionError("the whole store was loaded")
 
-    monkeypatch.setattr(gulagcli.commands.browse, "load", refuse)
-    monkeypatch.setattr(gulagcli.commands.lookup, "load", refuse)
+    monkeypatch.setattr(gulagcli.store, "load", refuse)  # the commands import it when they need it
     assert gulag("timeline", "--from", "1953", "--to", "1954", "--json").exit_code == 0
     assert gulag("timeline", "--format", "csv").exit_code == 0
+    assert "Kengir uprising" in gulag("timeline", "--from", "1954", "--to", "1954", "--format", "table").stdout
     # (search reads every kind of record, so it takes the compiled store's lazy sections.)
     result = gulag("show", "Kengir", "--json")
     assert result.exit_code == 0, result.output
@@ -309,3 +308,23 @@ def test_cache_info_and_clear(gulag: Callable[..., Result], tmp_path: Path, monk
     assert cleared.exit_code == 0 and cleared.stdout == ""
     assert "removed" in cleared.stderr
     assert [p.name for p in (tmp_path / "c").iterdir()] == ["keep.txt"]
+
+
+@pytest.mark.parametrize("argv", [["show", "kengir", "--json"], ["timeline", "--json"],
+                                  ["timeline", "--reverse", "--format", "jsonl"]])
+def test_answers_from_the_compiled_store_define_no_models_and_parse_no_json(argv: list[str], tmp_path: Path) -> None:
+    """Start-up (issue 10): `show` of a name and the streamed timeline read ready records; the
+    store's record types, its JSON reader, the date parser and the resolver are never imported."""
+    import subprocess
+    import sys
+
+    probe = ("import sys\nfrom gulagcli.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+             "heavy = ('gulagcli.models', 'gulagcli.jsonfile', 'gulagcli.dates', 'gulagcli.query', 'rich')\n"
+             "sys.stderr.write(repr(sorted(m for m in heavy if m in sys.modules)))")
+    env = {k: v for k, v in os.environ.items() if k not in ("GULAG_DATA", "GULAG_COMPILED")}
+    env["GULAG_CACHE_DIR"] = str(tmp_path)
+    subprocess.run([sys.executable, "-m", "gulagcli", "timeline", "-n", "1"], env=env, capture_output=True,
+                   timeout=120, check=True)  # compiled now, as on every run but the first
+    done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, env=env,
+                          timeout=60, check=False)
+    assert done.stderr.endswith("[]"), done.stderr

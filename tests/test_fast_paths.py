@@ -141,3 +141,29 @@ def _generator() -> Any:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _fold_by_definition(text: str) -> str:
+    """Case folded, NFKD-decomposed, every combining mark dropped (and the prime of
+    transliteration), character by character."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ʹ", "").strip()
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_folding_by_translation_table_is_folding_by_definition(text: str) -> None:
+    from gulagcli.match import fold
+
+    assert fold(text) == _fold_by_definition(text)
+
+
+def test_folding_keeps_letters_and_drops_accents() -> None:
+    from gulagcli.match import fold
+
+    assert fold("Kengír") == "kengir"
+    assert fold("Карлаг") == "карлаг"
+    assert fold("Solženicyn") == "solzenicyn"
+    assert fold("Ёлка") == "елка"

@@ -138,7 +138,8 @@ def content_of(conn: sqlite3.Connection) -> str | None:
 
 def stamped(db: Path, sig: str, content: str) -> bool:
     try:
-        return stamp_file(db).read_text(encoding="ascii") == f"{sig} {content}"
+        # bytes, then decoded: opening the file as ASCII text would import a codec module
+        return stamp_file(db).read_bytes().decode("ascii") == f"{sig} {content}"
     except (OSError, UnicodeDecodeError):
         return False
 

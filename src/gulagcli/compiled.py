@@ -3,7 +3,7 @@
 :func:`open_store` finds (or builds, see :mod:`gulagcli.compile`) the compiled file of a store
 and returns a :class:`Compiled`. Commands ask it narrow questions (an id, a name, a date range,
 the rendered records in batches); :meth:`Compiled.store` gives the whole :class:`Store`, each
-section decoded from its records by check.py's own builders on first access.
+section decoded from its records by check.py's own builders on first access (:mod:`gulagcli.lazystore`).
 
 Tables (see compile.py): ``meta``; ``records`` (every record's JSON as stored, per section, in
 file order); ``events`` (chronological rank, id, date bounds as ordinals); ``rendered`` (each
@@ -14,22 +14,21 @@ over every kind of entity: kind, id, names, text).
 
 from __future__ import annotations
 
-import gc
-import json
 import os
 import sqlite3
-import sys
 from collections.abc import Iterator
-from datetime import date
-from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import cache
-from .models import Event, Figure, Kind, Meta, Person, Place, Source, Store, Tag, Term
+from .entity import Kind
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from .models import Store
 
 BATCH = 2000  # rendered records fetched and written at a time: bounds memory while streaming
-_intern = sys.intern
 
 
 class Compiled:
@@ -43,6 +42,8 @@ class Compiled:
         return row[0] if row else None
 
     def store(self) -> Store:
+        from .lazystore import LazyStore  # the record types, only for a command that needs them
+
         return LazyStore.over(self)
 
     # --- narrow questions -------------------------------------------------------------------
@@ -90,96 +91,16 @@ class Compiled:
         row = self.conn.execute(sql, args).fetchone()
         if row is None:
             raise KeyError(ident)
+        import json  # here: a streamed listing copies its JSON through and never decodes it
+
         out: dict[str, Any] = json.loads(row[0])
         return out
 
     def section(self, name: str) -> Iterator[dict[str, Any]]:
+        import json
+
         for (text,) in self.conn.execute("SELECT json FROM records WHERE section = ? ORDER BY seq", (name,)):
             yield json.loads(text)
-
-
-def models(name: str, records: Iterator[dict[str, Any]]) -> dict[str, Any]:
-    """A section's models, built from its checked records by the loader's own builders."""
-    from .builders import _FAST, MAKERS, Problem, _Reader  # only when a section is read, not at start-up
-
-    fast, make = _FAST.get(name), MAKERS[name]
-    problems: list[Problem] = []
-    out: dict[str, Any] = {}
-    enabled = gc.isenabled()
-    gc.disable()  # only tuples and strings, no cycles: nothing for the collector to find
-    try:
-        for i, rec in enumerate(records):
-            model = fast(rec) if fast is not None else None
-            if model is None:
-                model = make(_Reader(rec, name, problems, i))
-            out[_intern(model.id)] = model
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
-    if problems:  # the file was compiled from a checked store: it cannot have any
-        raise ValueError(f"compiled store {name}: {problems[0]}")
-    return out
-
-
-class LazyStore(Store):
-    """A :class:`Store` whose sections are decoded from the compiled file on first access."""
-
-    _compiled: Compiled
-
-    @classmethod
-    def over(cls, compiled: Compiled) -> LazyStore:
-        meta = Meta(**json.loads(compiled.meta_value("meta") or "{}"))
-        self = cls(meta, [], {}, {}, {}, {}, {}, {}, {}, str(compiled.path))
-        self._compiled = compiled
-        return self
-
-    def _replace(self, /, **changes: Any) -> Store:  # type: ignore[override]
-        """A plain :class:`Store` with every section read and ``changes`` made (a tuple's
-        _replace would copy the empty placeholders, not the sections)."""
-        return Store(*(getattr(self, name) for name in Store._fields))._replace(**changes)
-
-    def _section(self, name: str) -> dict[str, Any]:
-        return models(name, self._compiled.section(name))
-
-    @cached_property
-    def _events(self) -> tuple[list[Event], dict[str, Event]]:
-        by_id: dict[str, Event] = self._section("events")
-        from .check import CHRONOLOGICAL
-
-        return sorted(by_id.values(), key=CHRONOLOGICAL), by_id
-
-    @property
-    def events(self) -> list[Event]:
-        return self._events[0]
-
-    @property
-    def by_id(self) -> dict[str, Event]:
-        return self._events[1]
-
-    @cached_property
-    def places(self) -> dict[str, Place]:
-        return self._section("places")
-
-    @cached_property
-    def people(self) -> dict[str, Person]:
-        return self._section("people")
-
-    @cached_property
-    def terms(self) -> dict[str, Term]:
-        return self._section("terms")
-
-    @cached_property
-    def figures(self) -> dict[str, Figure]:
-        return self._section("figures")
-
-    @cached_property
-    def sources(self) -> dict[str, Source]:
-        return self._section("sources")
-
-    @cached_property
-    def tags(self) -> dict[str, Tag]:
-        return self._section("tags")
 
 
 def open_store(path: Path) -> Compiled | None:
@@ -191,18 +112,20 @@ def open_store(path: Path) -> Compiled | None:
         st = os.stat(path)
     except OSError:
         return None  # the plain path says what is wrong with it
-    from .store import MAX_BYTES, packaged_db
+    from .store import MAX_BYTES
 
     if not cache.is_regular(st) or st.st_size > MAX_BYTES:
         return None  # read once, directly; or refused by the plain path
 
-    candidates = [db for db in (packaged_db(path), cache.cache_file(path)) if db is not None]
     sig = cache.signature(st)
-    opened = [(db, conn) for db in candidates if (conn := cache.open_trusted(db)) is not None]
-    for db, conn in opened:
+    opened = []
+    for db in _candidates(path):
+        if (conn := cache.open_trusted(db)) is None:
+            continue
         known = cache.content_of(conn)
         if known is not None and cache.stamped(db, sig, known):
             return Compiled(conn, path, db)
+        opened.append((db, conn))
     from .compile import build_file, read_source
 
     raw, content = read_source(path)
@@ -215,3 +138,13 @@ def open_store(path: Path) -> Compiled | None:
     if built is not None:
         cache.stamp(built, st, content)
     return Compiled(conn, path, built)
+
+
+def _candidates(path: Path) -> Iterator[Path]:
+    """The file shipped in the wheel first; the cache's (named after every module of the code,
+    which takes a directory scan) only if that one is missing or stale."""
+    from .store import packaged_db
+
+    if (shipped := packaged_db(path)) is not None:
+        yield shipped
+    yield cache.cache_file(path)

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError, UsageError
+from .store import MAX_BYTES
 
-MAX_BYTES = 2 * 1024**3  # a store past 2 GiB is refused before it is read into memory
 STREAMED = "events"  # the section handed over record by record
 _WHITESPACE = " \t\n\r"
 _AFTER_ITEM = re.compile(r"[ \t\n\r]*,[ \t\n\r]*")  # the usual way from one record to the next

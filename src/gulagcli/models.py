@@ -11,23 +11,16 @@ from datetime import date
 from enum import Enum
 from typing import NamedTuple
 
+from .entity import Kind
+
+__all__ = ["Kind"]  # re-exported: it lives in entity.py, which `show` reads without the models
+
 
 class Precision(str, Enum):
     DAY = "day"
     MONTH = "month"
     YEAR = "year"
     DECADE = "decade"
-
-
-class Kind(str, Enum):
-    """The kinds of entity a name can resolve to, in the order ``show`` prefers them."""
-
-    EVENT = "event"
-    PERSON = "person"
-    PLACE = "place"
-    TERM = "term"
-    FIGURE = "figure"
-    SOURCE = "source"
 
 
 class HistDate(NamedTuple):

@@ -7,11 +7,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import NamedTuple
 
+from .entity import Entity, Resolution, split_kind
 from .errors import AmbiguousError, NotFoundError, UsageError
 from .match import CLOSE, fold, phrase, words
 from .models import Event, Figure, Kind, Person, Place, Store, Term
 
-__all__ = ["fold", "words"]  # re-exported: callers older than match.py import them from here
+__all__ = ["Entity", "Resolution", "fold", "split_kind", "words"]  # re-exported from match.py, entity.py
 
 # --- places and people as filters ---------------------------------------------------------
 
@@ -148,19 +149,6 @@ def filter_events(
 # --- resolution ---------------------------------------------------------------------------
 
 
-class Entity(NamedTuple):
-    kind: Kind
-    id: str
-    name: str
-
-
-class Resolution(NamedTuple):
-    """What ``show`` found: the chosen entity and the others the name also fits."""
-
-    entity: Entity
-    see_also: tuple[Entity, ...]
-
-
 def entities(store: Store) -> Iterator[tuple[Entity, list[str]]]:
     """Every resolvable entity with all the names it answers to, in order of kind preference."""
     for ev in store.events:
@@ -175,16 +163,6 @@ def entities(store: Store) -> Iterator[tuple[Entity, list[str]]]:
 
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(Kind)}
-
-
-def split_kind(query: str) -> tuple[Kind | None, str]:
-    """``place:norilsk`` asks for a place; a query without a known prefix asks for anything."""
-    prefix, sep, rest = query.partition(":")
-    if sep:
-        for kind in Kind:
-            if fold(prefix) == kind.value:
-                return kind, rest
-    return None, query
 
 
 def resolve(store: Store, query: str, *, kind: Kind | None = None) -> Resolution:

@@ -8,16 +8,17 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from . import jsonfile
 from .errors import DataError
-from .models import Store
 
 if TYPE_CHECKING:
     from .check import Problem
     from .compiled import Compiled
+    from .models import Store
 
+# The JSON reader (jsonfile) is imported where a store is read, not at start-up: the answers
+# read from a compiled store never parse the JSON.
 ENV_VAR = "GULAG_DATA"
-MAX_BYTES = jsonfile.MAX_BYTES
+MAX_BYTES = 2 * 1024**3  # a store past 2 GiB is refused before it is read into memory
 BULK_MIN_BYTES = 4 * 1024 * 1024  # from here msgspec decodes faster than its import costs
 
 
@@ -45,6 +46,8 @@ def locate(data: Path | None) -> Path:
 
 def read_json(path: Path) -> Any:
     """The whole store decoded at once (for `gulag validate`, which checks it as one document)."""
+    from . import jsonfile
+
     return jsonfile.decode(jsonfile.read_text(path, max_bytes=MAX_BYTES, env_var=ENV_VAR), path)
 
 
@@ -74,6 +77,7 @@ def open_compiled(path: Path) -> Compiled | None:
 
 def load_plain(path: Path) -> Store:
     # The checks are imported here, not at start-up: a compiled store has passed them already.
+    from . import jsonfile
     from .check import build
 
     # Building allocates a few objects per field of every record; the cyclic collector would

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
-from ..dates import parse_user_range
-from ..models import Event, Kind, Store
-from ..query import filter_events
-from ..render.listings import events_listing
-from ..render.records import event_records
-from ..store import load
+from ..entity import Kind
 from .completion import complete_person, complete_place, complete_tag
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from ..models import Event, Store
+
+# The store, its filters and the record builders are imported by the code that uses them:
+# `timeline --json` copies ready records out of the compiled store and needs none of them.
 
 app = command_app()
 
@@ -26,6 +28,10 @@ LimitOpt = Annotated[
 
 def date_bounds(since: str | None, until: str | None) -> tuple[date | None, date | None]:
     """--from takes the first day its date stands for, --to the last: ``--to 1954`` is all of 1954."""
+    if since is None and until is None:
+        return None, None
+    from ..dates import parse_user_range
+
     start = parse_user_range(since, option="--from")[0] if since is not None else None
     end = parse_user_range(until, option="--to")[1] if until is not None else None
     return start, end
@@ -93,15 +99,18 @@ def timeline(
 
       gulag timeline --tag uprising --tag strike --json | jq length
     """
-    out = output(fmt, as_json, no_color, raw=raw, bom=bom)
-    if not place and not person and not tag:
-        from . import fast
+    from . import fast
 
-        if fast.timeline(out, data, since=since, until=until, limit=limit, reverse=reverse):
-            return
+    out = output(fmt, as_json, no_color, raw=raw, bom=bom)
+    unfiltered = not place and not person and not tag
+    if unfiltered and fast.timeline(out, data, since=since, until=until, limit=limit, reverse=reverse):
+        return
+    from ..render.listings import events_listing
+    from ..render.records import event_records
+
     store, events = select(data, since=since, until=until, place=place, person=person, tag=tag,
                            limit=limit, reverse=reverse)
-    out.listing(events_listing(event_records(store, events)), empty="no events match these filters")
+    out.listing(events_listing(event_records(store, events)), empty=fast.NO_EVENTS)
 
 
 def select(
@@ -109,6 +118,9 @@ def select(
     person: list[str] | None, tag: list[str] | None, limit: int | None, reverse: bool,
 ) -> tuple[Store, list[Event]]:
     """The store and the events the timeline filters keep: for `timeline`, `chart` and `export`."""
+    from ..query import filter_events
+    from ..store import load
+
     start, end = date_bounds(since, until)
     store = load(data)
     return store, filter_events(store, start=start, end=end, place=place, person=person, tag=tag,
@@ -154,6 +166,7 @@ def search(
     from ..render.listings import hits_listing
     from ..render.records import hit_records
     from ..search import search as search_all
+    from ..store import load
 
     out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     store = load(data)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from ..models import Store
+if TYPE_CHECKING:
+    from ..models import Store
 
 # (value to complete, name it matches by, help the shell shows beside it)
-Choices = Callable[[Store], Iterable[tuple[str, str, str]]]
+Choices = Callable[["Store"], Iterable[tuple[str, str, str]]]
 
 
 def _store(ctx: typer.Context) -> Store | None:

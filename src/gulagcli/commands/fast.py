@@ -8,33 +8,47 @@ command then takes its usual path, which gives the same output. Tests compare th
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..entity import Entity, Kind, split_kind
 from ..errors import AmbiguousError, UsageError
-from ..models import Kind
-from ..query import Entity, fold, split_kind, words
-from ..render.emit import Output
+from ..match import fold, words
 from ..render.output import OutputFormat, is_terminal
 from ..store import locate, open_compiled
+
+if TYPE_CHECKING:
+    from ..render.emit import Output
 
 
 def timeline(out: Output, data: Path | None, *, since: str | None, until: str | None, limit: int | None,
              reverse: bool) -> bool:
-    """`timeline` without --place/--person/--tag, in JSON, JSONL, CSV or plain lines."""
-    from ..render.stream import STREAMED, stream_events
+    """`timeline` without --place/--person/--tag: JSON, JSONL, CSV and plain lines stream the
+    ready records in batches; a table (or JSON on a terminal, indented) is made from them."""
     from .browse import date_bounds
 
-    fmt = out.format
-    if fmt not in STREAMED or (fmt is OutputFormat.JSON and is_terminal(out.out)):
-        return False
     start, end = date_bounds(since, until)
     if start is not None and end is not None and start > end:
         raise UsageError(f"--from {start} is after --to {end}")
     db = open_compiled(locate(data))
     if db is None:
         return False
-    stream_events(fmt, db.rendered(start=start, end=end, reverse=reverse, limit=limit), out.out, out.csv)
+    batches = db.rendered(start=start, end=end, reverse=reverse, limit=limit)
+    fmt = out.format
+    if fmt is OutputFormat.TABLE or (fmt is OutputFormat.JSON and is_terminal(out.out)):
+        import json
+
+        from ..render.listings import events_listing
+
+        records = [json.loads(text) for batch in batches for text in batch]
+        out.listing(events_listing(records), empty=NO_EVENTS)
+        return True
+    from ..render.stream import stream_events
+
+    stream_events(fmt, batches, out.out, out.csv)
     return True
+
+
+NO_EVENTS = "no events match these filters"
 
 
 def exact(query: str, kind: Kind | None, data: Path | None) -> tuple[Entity, tuple[Entity, ...], dict[str, Any]] | None:

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ..cli import DataOpt, DetailFormatOpt, JsonOpt, NoColorOpt, command_app, output
-from ..models import Kind, Store
-from ..query import Entity, Resolution, resolve
-from ..render.cards import DETAILS, entity_record
-from ..render.details import Detail
-from ..render.emit import Output
-from ..store import load
+from ..entity import Entity, Kind, Resolution
 from .completion import complete_name
+
+if TYPE_CHECKING:
+    from ..models import Store
+    from ..render.details import Detail
+    from ..render.emit import Output
+
+# The store's models, the resolver and the card builders are imported by the code that needs
+# them: `show` of an exact name reads one ready record from the compiled store, and its JSON
+# needs none of them (start-up, issue 10).
 
 app = command_app()
 
@@ -30,6 +34,8 @@ class ShowKind(str, Enum):
 
 def card(store: Store, entity: Entity) -> tuple[Detail, dict[str, Any]]:
     """The record and card of an entity."""
+    from ..render.cards import DETAILS, entity_record
+
     rec = entity_record(store, entity.kind, entity.id)
     return DETAILS[entity.kind](rec), rec
 
@@ -76,16 +82,28 @@ def show(
 
         if (found_fast := fast.exact(query, wanted, data)) is not None:
             entity, others, rec = found_fast
-            return _print(out, Resolution(entity, others), DETAILS[entity.kind](rec), rec)
+            return _print(out, Resolution(entity, others), rec)
+    from ..query import resolve
+    from ..store import load
+
     store = load(data)
     found = resolve(store, query, kind=wanted)
     detail, rec = card(store, found.entity)
-    _print(out, found, detail, rec)
+    _print(out, found, rec, detail)
 
 
-def _print(out: Output, found: Resolution, detail: Detail, rec: dict[str, Any]) -> None:
+def _print(out: Output, found: Resolution, rec: dict[str, Any], detail: Detail | None = None) -> None:
+    """The record, and for table and plain output its card (made from the record if not given)."""
     see_also = [{"kind": e.kind.value, "id": e.id, "name": e.name} for e in found.see_also]
-    if see_also:
-        detail = Detail(detail.title, detail.kind, detail.fields,
-                        footer="see also: " + ", ".join(f"{e['kind']}:{e['id']}" for e in see_also))
-    out.detail(detail, {"kind": found.entity.kind.value, **rec, "see_also": see_also})
+
+    def view() -> Detail:
+        from ..render.cards import DETAILS
+        from ..render.details import Detail
+
+        shown = detail or DETAILS[found.entity.kind](rec)
+        if not see_also:
+            return shown
+        return Detail(shown.title, shown.kind, shown.fields,
+                      footer="see also: " + ", ".join(f"{e['kind']}:{e['id']}" for e in see_also))
+
+    out.detail(view, {"kind": found.entity.kind.value, **rec, "see_also": see_also})

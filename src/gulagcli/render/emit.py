@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import UsageError
@@ -75,19 +76,23 @@ class Output:
 
             make_console(no_color=self.no_color).print(listing_table(listing))
 
-    def detail(self, detail: Detail, record: dict[str, Any]) -> None:
+    def detail(self, detail: Detail | Callable[[], Detail], record: dict[str, Any]) -> None:
+        """One record: as JSON, or shown as its card (``detail``, or a function that makes it
+        only when a card is printed)."""
         fmt = self.format
         if fmt is OutputFormat.JSON:
             write_json(record, self.out, pretty=is_terminal(self.out))
         elif fmt is OutputFormat.JSONL:
             write_jsonl([record], self.out)
-        elif fmt is OutputFormat.PLAIN:
-            from .details import detail_plain
-
-            self.out.write(detail_plain(detail))
         elif fmt is OutputFormat.CSV:
             raise UsageError("--format csv is for listings; use json, jsonl, plain or table here")
         else:
-            from .views import detail_panel
+            card = detail() if callable(detail) else detail
+            if fmt is OutputFormat.PLAIN:
+                from .details import detail_plain
 
-            make_console(no_color=self.no_color).print(detail_panel(detail))
+                self.out.write(detail_plain(card))
+            else:
+                from .views import detail_panel
+
+                make_console(no_color=self.no_color).print(detail_panel(card))

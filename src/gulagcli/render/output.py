@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterable
 from enum import Enum
+from functools import cache
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from .safe import csv_cell, json_safe, terminal
@@ -86,18 +86,24 @@ def dumps(data: Any, *, pretty: bool) -> str:
     """JSON text as every command writes it: UTF-8 kept readable, controls and bidi characters
     as ``\\uXXXX`` (see :func:`gulagcli.render.safe.json_safe`)."""
     if pretty:
+        import json  # here, not at start-up: `timeline --json` copies ready JSON and never encodes
+
         return json_safe(json.dumps(data, ensure_ascii=False, indent=2))
-    return json_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    return encode_compact(data)
 
 
 # One record as compact JSON: what write_json prints in a pipe (joined by commas) and
 # write_jsonl prints per line; the compiled store keeps each event's record in this form.
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+@cache
+def _encoder() -> Callable[[object], str]:
+    import json
+
+    return json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def encode_compact(record: object) -> str:
     """One record as compact JSON with controls and bidi characters as \\uXXXX."""
-    return json_safe(_encode(record))
+    return json_safe(_encoder()(record))
 
 
 def write_jsonl(records: Iterable[Record], out: IO[str]) -> None:

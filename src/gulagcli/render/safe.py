@@ -17,8 +17,16 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cache
 from typing import IO
+
+
+def _lazy(source: str) -> Callable[[], re.Pattern[str]]:
+    """A pattern compiled when first used: these character classes take milliseconds to
+    compile, which every start-up would pay, JSON in a pipe included, for text it never checks."""
+    return cache(lambda: re.compile(source))
+
 
 # Characters that must not reach a terminal raw. Zero-width (non-)joiners (U+200C, U+200D)
 # stay: several scripts and emoji need them, and they cannot move the cursor or reorder text.
@@ -33,15 +41,15 @@ _OTHERS = (
     "\ud800-\udfff"  # lone surrogates (a pair is never a str's code point)
     "\U000e0000-\U000e007f"  # tag characters
 )
-UNSAFE = re.compile(f"[{_C0}{_OTHERS}\t\n]")
-_UNSAFE_KEEP_NL = re.compile(f"[{_C0}{_OTHERS}\t]")
-_UNSAFE_KEEP_WS = re.compile(f"[{_C0}{_OTHERS}]")
+UNSAFE = _lazy(f"[{_C0}{_OTHERS}\t\n]")
+_UNSAFE_KEEP_NL = _lazy(f"[{_C0}{_OTHERS}\t]")
+_UNSAFE_KEEP_WS = _lazy(f"[{_C0}{_OTHERS}]")
 # For whole documents on a terminal: a CR that ends a line (CSV and ICS use CRLF) is harmless.
-_UNSAFE_DOC = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f{_OTHERS}]|\r(?!\n)")
+_UNSAFE_DOC = _lazy(f"[\x00-\x08\x0b\x0c\x0e-\x1f{_OTHERS}]|\r(?!\n)")
 # Colour and weight (Select Graphic Rendition) are the only escape sequences let through, and
 # only in text the program itself styles (Rich, help); they cannot move the cursor, set a
 # title, write the clipboard or make links. Data never carries one: it is escaped first.
-_SGR = re.compile(r"\x1b\[[0-9;:]*m")
+_SGR = _lazy(r"\x1b\[[0-9;:]*m")
 
 
 def _escape(m: re.Match[str]) -> str:
@@ -57,31 +65,31 @@ def terminal(text: str, *, newlines: bool = False, tabs: bool = False) -> str:
     Newlines and tabs are escaped too unless asked for (a table cell must stay one line).
     """
     pattern = (_UNSAFE_KEEP_WS if tabs else _UNSAFE_KEEP_NL) if newlines else UNSAFE
-    return pattern.sub(_escape, text)
+    return pattern().sub(_escape, text)
 
 
 def terminal_styled(text: str) -> str:
     """Program-made text that may carry colour: SGR kept, every other control escaped."""
     if "\x1b" not in text:
-        return _UNSAFE_DOC.sub(_escape, text)
+        return _UNSAFE_DOC().sub(_escape, text)
     parts, last = [], 0
-    for m in _SGR.finditer(text):
-        parts.append(_UNSAFE_DOC.sub(_escape, text[last:m.start()]))
+    for m in _SGR().finditer(text):
+        parts.append(_UNSAFE_DOC().sub(_escape, text[last:m.start()]))
         parts.append(m.group())
         last = m.end()
-    parts.append(_UNSAFE_DOC.sub(_escape, text[last:]))
+    parts.append(_UNSAFE_DOC().sub(_escape, text[last:]))
     return "".join(parts)
 
 
 def has_unsafe(text: str) -> bool:
     """True if ``text`` has a character :func:`terminal` would escape (tab and newline aside)."""
-    return _UNSAFE_KEEP_WS.search(_SGR.sub("", text)) is not None
+    return _UNSAFE_KEEP_WS().search(_SGR().sub("", text)) is not None
 
 
 # --- JSON -----------------------------------------------------------------------------------
 
 # json.dumps already escapes C0; these are the rest, which it writes raw with ensure_ascii=False.
-_JSON_UNSAFE = re.compile(f"[{_OTHERS}]")
+_JSON_UNSAFE = _lazy(f"[{_OTHERS}]")
 
 
 def _json_escape(m: re.Match[str]) -> str:
@@ -95,14 +103,14 @@ def _json_escape(m: re.Match[str]) -> str:
 def json_safe(dumped: str) -> str:
     """JSON text (from ``json.dumps(..., ensure_ascii=False)``) with every unsafe character as a
     ``\\uXXXX`` escape. Outside strings JSON has none of them, so the value is unchanged."""
-    return _JSON_UNSAFE.sub(_json_escape, dumped)
+    return _JSON_UNSAFE().sub(_json_escape, dumped)
 
 
 # --- CSV ------------------------------------------------------------------------------------
 
 # OWASP "CSV Injection": a cell a spreadsheet may run as a formula starts with one of these.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+_NUMBER = _lazy(r"[-+]?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 
 
 def csv_cell(value: str, *, raw: bool = False) -> str:
@@ -111,19 +119,19 @@ def csv_cell(value: str, *, raw: bool = False) -> str:
     Plain numbers (``-5``, ``+1.5``) are left alone: they are not formulas. ``raw`` keeps
     every cell exactly, for programs that read the CSV.
     """
-    if raw or not value.startswith(FORMULA_START) or _NUMBER.fullmatch(value):
+    if raw or not value.startswith(FORMULA_START) or _NUMBER().fullmatch(value):
         return value
     return "'" + value
 
 
 # --- links ----------------------------------------------------------------------------------
 
-_WEB = re.compile(r"https?://\S", re.IGNORECASE)
+_WEB = _lazy(r"(?i)https?://\S")
 
 
 def web_url(url: str | None) -> str | None:
     """``url`` if it is an http or https link without control characters, else None."""
-    if url is None or not _WEB.match(url) or UNSAFE.search(url):
+    if url is None or not _WEB().match(url) or UNSAFE().search(url):
         return None
     return url
 

@@ -7,14 +7,10 @@ through; CSV and plain lines are made by the same columns as the listing the pla
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import IO
 
-from .listings import events_listing
 from .output import CSV_SAFE, CsvOptions, OutputFormat, write_csv, write_plain
-
-STREAMED = (OutputFormat.JSON, OutputFormat.JSONL, OutputFormat.CSV, OutputFormat.PLAIN)
 
 
 def stream_events(fmt: OutputFormat, batches: Iterable[list[str]], out: IO[str], csv: CsvOptions = CSV_SAFE) -> None:
@@ -30,6 +26,10 @@ def stream_events(fmt: OutputFormat, batches: Iterable[list[str]], out: IO[str],
         for batch in batches:
             out.write("\n".join(batch) + "\n")
     else:
+        import json
+
+        from .listings import events_listing  # its columns; JSON is copied through without them
+
         if fmt is OutputFormat.CSV:
             write_csv(events_listing([]), out, csv)  # the header (and BOM), even when nothing matches
         for batch in batches:
