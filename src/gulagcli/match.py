@@ -8,7 +8,6 @@ imported on first use only: `timeline` and `show` by id never pay for them.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
@@ -42,8 +41,28 @@ def fold(text: str) -> str:
     """Case- and accent-insensitive form of a text: "Kengír" and "KENGIR" fold alike."""
     if text.isascii():  # no accents to strip, nothing to decompose: the same result, at C speed
         return text.casefold().strip()
+    import unicodedata  # a module of its own: an ASCII query never loads it
+
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ʹ", "").strip()
+    return decomposed.translate(_MARKS).replace("ʹ", "").strip()
+
+
+class _Marks(dict[int, int | None]):
+    """A str.translate table that deletes combining marks (accents after NFKD).
+
+    It learns each character once, so translating a long text costs a C-speed lookup per
+    character, not a Python call (16 s to 1 s when compiling 20 MB of mixed-script text).
+    """
+
+    def __missing__(self, code: int) -> int | None:
+        import unicodedata
+
+        mark = None if unicodedata.combining(chr(code)) else code
+        self[code] = mark
+        return mark
+
+
+_MARKS = _Marks()
 
 
 def words(text: str) -> list[str]:
