@@ -3,6 +3,7 @@
     python bench/users.py                      # lean and rich stores of 10k and 100k events
     python bench/users.py --sizes 10000 --repeat 1 --kinds lean   # a smoke run
     python bench/users.py --million            # adds 1,000,000 lean events (several GB, minutes)
+    python bench/users.py --wheel --sizes 0    # start-up only, on the installed wheel (what users run)
 
 For each store (bench/generate.py, lean or --rich), with a warm compiled store unless noted:
 
@@ -29,6 +30,7 @@ import itertools
 import json
 import math
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -112,6 +114,25 @@ def startup(py: str, gulag: str, repeat: int, seed: int) -> tuple[Measure, list[
     return floor, cmds
 
 
+def install_wheel() -> Path:
+    """The wheel of this checkout, built and installed (not editable) in bench/out/wheel-venv,
+    with its dependencies: byte-code compiled by pip and the compiled store shipped inside, as a
+    user's `pip install .` has them. Returns that environment's interpreter."""
+    import venv
+
+    dist, env_dir = OUT / "dist", OUT / "wheel-venv"
+    shutil.rmtree(dist, ignore_errors=True)
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist),
+                    str(BENCH.parent)], check=True, capture_output=True)
+    [wheel] = dist.glob("gulag-*.whl")
+    if not (env_dir / "bin" / "python").exists():
+        venv.create(env_dir, with_pip=True)
+    pip = [str(env_dir / "bin" / "python"), "-m", "pip", "install", "-q", "--force-reinstall"]
+    subprocess.run([*pip, "--no-deps", str(wheel)], check=True)
+    subprocess.run([*pip[:-1], str(wheel)], check=True)  # its dependencies, from the package index
+    return env_dir / "bin" / "python"
+
+
 def fmt_ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}×" if b else "–"
 
@@ -169,7 +190,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--startup-repeat", type=int, default=20, help="runs of each start-up command (default 20)")
     ap.add_argument("--seed", type=int, default=1953)
     ap.add_argument("--jq", default=shutil.which("jq"))
+    ap.add_argument("--wheel", action="store_true",
+                    help="build the wheel, install it in bench/out/wheel-venv and run there: what users install")
     args = ap.parse_args(argv)
+    if args.wheel:
+        py = install_wheel()
+        rest = [a for a in (sys.argv[1:] if argv is None else argv) if a != "--wheel"]
+        return subprocess.run([str(py), __file__, *rest], check=False).returncode
+    if args.sizes in ("", "0"):
+        args.sizes, args.kinds = "", ""
     gulag = str(Path(sys.executable).with_name("gulag"))
     if not Path(gulag).exists() or not args.jq:
         print("bench: need `gulag` beside this interpreter and jq on the PATH", file=sys.stderr)
@@ -178,7 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     start = startup(sys.executable, gulag, args.startup_repeat, args.seed) if args.startup_repeat else None
     results: dict[str, dict[str, tuple[Measure, Measure]]] = {}
     sizes: dict[str, int] = {}
-    plan = [(n, kind) for kind in args.kinds.split(",") for n in map(int, args.sizes.split(","))]
+    plan = [(n, kind) for kind in filter(None, args.kinds.split(","))
+            for n in map(int, filter(None, args.sizes.split(",")))]
     if args.million:
         plan.append((1_000_000, "lean"))
     try:
