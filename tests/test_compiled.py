@@ -311,7 +311,8 @@ def test_cache_info_and_clear(gulag: Callable[..., Result], tmp_path: Path, monk
 
 
 @pytest.mark.parametrize("argv", [["show", "kengir", "--json"], ["timeline", "--json"],
-                                  ["timeline", "--reverse", "--format", "jsonl"]])
+                                  ["timeline", "--reverse", "--format", "jsonl"], ["timeline", "--format", "csv"],
+                                  ["timeline", "-n", "5"]])
 def test_answers_from_the_compiled_store_define_no_models_and_parse_no_json(argv: list[str], tmp_path: Path) -> None:
     """Start-up (issue 10): `show` of a name and the streamed timeline read ready records; the
     store's record types, its JSON reader, the date parser and the resolver are never imported."""

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .output import CSV_ONLY, PLAIN_CSV, TABLE_ONLY, Column, Listing
-from .records import Record
+
+if TYPE_CHECKING:  # the type only: the record builders (dates, models) stay off the listing paths
+    from .records import Record
 
 
 def _names(key: str, field: str = "name") -> Column:
