@@ -329,3 +329,15 @@ def test_answers_from_the_compiled_store_define_no_models_and_parse_no_json(argv
     done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, env=env,
                           timeout=60, check=False)
     assert done.stderr.endswith("[]"), done.stderr
+
+
+def test_show_of_every_named_entity_is_byte_identical_to_the_plain_loader() -> None:
+    """`show NAME --json` in a pipe writes the compiled store's ready record with its kind and
+    see-also around it; that must be what encoding the plain path's record gives, for every
+    place, person and term of the bundled store and every tenth event (also with see-also)."""
+    store = json.loads(bundled_path().read_text(encoding="utf-8"))
+    names = [p["id"] for p in store["places"]] + [p["name"] for p in store["people"]]
+    names += [t["term"] for t in store["terms"]] + [e["title"] for e in store["events"][::10]]
+    for name in names:
+        same_output(["show", name, "--json"], bundled_path())
+    same_output(["show", "Kengir", "--format", "jsonl"], bundled_path())

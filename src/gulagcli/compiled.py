@@ -82,8 +82,9 @@ class Compiled:
         rows = self.conn.execute(sql + " ORDER BY rank", args).fetchall()
         return [(Kind(k), i, n) for _, k, i, n in rows]
 
-    def card(self, kind: Kind, ident: str) -> dict[str, Any]:
-        """The record `show` prints for an entity (without its kind and see-also)."""
+    def card(self, kind: Kind, ident: str) -> str:
+        """The record `show` prints for an entity (without its kind and see-also), as the
+        compact JSON the plain path would write for it."""
         if kind is Kind.EVENT:
             sql, args = "SELECT r.json FROM events e JOIN rendered r ON r.ord = e.ord WHERE e.id = ?", [ident]
         else:
@@ -91,10 +92,8 @@ class Compiled:
         row = self.conn.execute(sql, args).fetchone()
         if row is None:
             raise KeyError(ident)
-        import json  # here: a streamed listing copies its JSON through and never decodes it
-
-        out: dict[str, Any] = json.loads(row[0])
-        return out
+        text: str = row[0]
+        return text
 
     def section(self, name: str) -> Iterator[dict[str, Any]]:
         import json

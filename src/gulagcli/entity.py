@@ -6,9 +6,11 @@ store (`show` by name, `timeline --json`) never define the store's record types 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
 from typing import NamedTuple
 
+from .errors import AmbiguousError
 from .match import fold
 
 
@@ -44,3 +46,41 @@ def split_kind(query: str) -> tuple[Kind | None, str]:
             if fold(prefix) == kind.value:
                 return kind, rest
     return None, query
+
+
+_KIND_ORDER = {kind: i for i, kind in enumerate(Kind)}
+
+
+def choose(tier: list[Entity], text: str) -> Resolution:
+    """The entity a tier of equally good matches for ``text`` means, and the rest as see-also.
+
+    Events are preferred to people, people to places, places to terms; two of the preferred
+    kind are ambiguous, unless one has ``text`` as its id. Used by the resolver and by the
+    compiled store's exact-name answer, so both choose alike.
+    """
+    tier = sorted(tier, key=lambda e: _KIND_ORDER[e.kind])
+    best = [e for e in tier if e.kind is tier[0].kind]
+    # Among entities of one kind, an exact id is unambiguous even where another has that word as
+    # an alias (the special camp "gorlag" and the later Gorodskoe division, also called Gorlag).
+    best = [e for e in best if e.id == text.strip()] or best
+    if len(best) > 1:
+        raise AmbiguousError(
+            f"{text!r} matches {count_kinds(tier)}; use an id",
+            candidates=tuple((e.kind.value, e.id, e.name) for e in tier),
+        )
+    return Resolution(best[0], tuple(e for e in tier if e is not best[0]))
+
+
+def plural(n: int, noun: str) -> str:
+    """"1 event", "5 events", "2 people"."""
+    irregular = {"person": "people", "unverified event": "unverified events"}
+    return f"{n} {noun if n == 1 else irregular.get(noun, noun + 's')}"
+
+
+def count_kinds(found: Sequence[Entity]) -> str:
+    """"5 events and 1 term": every entity listed, counted by kind in the order listed."""
+    counts: dict[str, int] = {}
+    for e in found:
+        counts[e.kind.value] = counts.get(e.kind.value, 0) + 1
+    parts = [plural(n, kind) for kind, n in counts.items()]
+    return " and ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else parts[0]

@@ -7,12 +7,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import NamedTuple
 
-from .entity import Entity, Resolution, split_kind
-from .errors import AmbiguousError, NotFoundError, UsageError
+from .entity import Entity, Resolution, choose, count_kinds, plural, split_kind
+from .errors import NotFoundError, UsageError
 from .match import CLOSE, fold, phrase, words
 from .models import Event, Figure, Kind, Person, Place, Store, Term
 
-__all__ = ["Entity", "Resolution", "fold", "split_kind", "words"]  # re-exported from match.py, entity.py
+# Re-exported: they live in match.py and entity.py, which the compiled store's answers use alone.
+__all__ = ["Entity", "Resolution", "count_kinds", "fold", "plural", "split_kind", "words"]
 
 # --- places and people as filters ---------------------------------------------------------
 
@@ -162,9 +163,6 @@ def entities(store: Store) -> Iterator[tuple[Entity, list[str]]]:
         yield Entity(Kind.TERM, term.id, term.term), term_names(term)
 
 
-_KIND_ORDER = {kind: i for i, kind in enumerate(Kind)}
-
-
 def resolve(store: Store, query: str, *, kind: Kind | None = None) -> Resolution:
     """Find the one entity a user means by ``query`` (id, name, alias, title words, small typos).
 
@@ -197,32 +195,9 @@ def resolve(store: Store, query: str, *, kind: Kind | None = None) -> Resolution
         raise NotFoundError(
             f"nothing in the store matches {text!r}", suggestions=tuple(_suggest(pool, q))
         )
-    tier.sort(key=lambda e: _KIND_ORDER[e.kind])
-    best = [e for e in tier if e.kind is tier[0].kind]
-    # Among entities of one kind, an exact id is unambiguous even where another has that word as
-    # an alias (the special camp "gorlag" and the later Gorodskoe division, also called Gorlag).
-    best = [e for e in best if e.id == text.strip()] or best
-    if len(best) > 1:
-        raise AmbiguousError(
-            f"{text!r} matches {count_kinds(tier)}; use an id",
-            candidates=tuple((e.kind.value, e.id, e.name) for e in tier),
-        )
-    return Resolution(best[0], tuple(e for e in tier if e is not best[0]))
+    return choose(tier, text)
 
 
-def plural(n: int, noun: str) -> str:
-    """"1 event", "5 events", "2 people"."""
-    irregular = {"person": "people", "unverified event": "unverified events"}
-    return f"{n} {noun if n == 1 else irregular.get(noun, noun + 's')}"
-
-
-def count_kinds(found: Sequence[Entity]) -> str:
-    """"5 events and 1 term": every entity listed, counted by kind in the order listed."""
-    counts: dict[str, int] = {}
-    for e in found:
-        counts[e.kind.value] = counts.get(e.kind.value, 0) + 1
-    parts = [plural(n, kind) for kind, n in counts.items()]
-    return " and ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else parts[0]
 
 
 def _has_words(query: list[str], name: list[str]) -> bool:

@@ -8,10 +8,10 @@ command then takes its usual path, which gives the same output. Tests compare th
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ..entity import Entity, Kind, split_kind
-from ..errors import AmbiguousError, UsageError
+from ..entity import Entity, Kind, choose, split_kind
+from ..errors import UsageError
 from ..match import fold, words
 from ..render.output import OutputFormat, is_terminal
 from ..store import locate, open_compiled
@@ -51,9 +51,10 @@ def timeline(out: Output, data: Path | None, *, since: str | None, until: str | 
 NO_EVENTS = "no events match these filters"
 
 
-def exact(query: str, kind: Kind | None, data: Path | None) -> tuple[Entity, tuple[Entity, ...], dict[str, Any]] | None:
+def exact(query: str, kind: Kind | None, data: Path | None) -> tuple[Entity, tuple[Entity, ...], str] | None:
     """What `show` finds for a query that is exactly some entity's id, name or alias: the
-    entity, the others of the same exact tier (see also) and its record; None otherwise."""
+    entity, the others of the same exact tier (see also) and its record as compact JSON; None
+    otherwise."""
     prefixed, text = split_kind(query)
     kind = kind or prefixed
     q = " ".join(words(text))
@@ -65,11 +66,5 @@ def exact(query: str, kind: Kind | None, data: Path | None) -> tuple[Entity, tup
     tier = [Entity(k, i, n) for k, i, n in db.exact(list(dict.fromkeys((q, fold(text)))), kind)]
     if not tier:
         return None
-    # Rows come in the order of query.entities, kind by kind, as resolve ranks them.
-    best = [e for e in tier if e.kind is tier[0].kind]
-    if len(best) > 1:
-        raise AmbiguousError(
-            f"{text!r} matches {len(best)} {best[0].kind.value}s; use an id",
-            candidates=tuple((e.kind.value, e.id, e.name) for e in tier),
-        )
-    return best[0], tuple(e for e in tier if e is not best[0]), db.card(best[0].kind, best[0].id)
+    found = choose(tier, text)  # rows come in the order of query.entities, as resolve ranks them
+    return found.entity, found.see_also, db.card(found.entity.kind, found.entity.id)

@@ -81,8 +81,8 @@ def show(
         from . import fast
 
         if (found_fast := fast.exact(query, wanted, data)) is not None:
-            entity, others, rec = found_fast
-            return _print(out, Resolution(entity, others), rec)
+            entity, others, text = found_fast
+            return _print(out, Resolution(entity, others), text)
     from ..query import resolve
     from ..store import load
 
@@ -92,18 +92,31 @@ def show(
     _print(out, found, rec, detail)
 
 
-def _print(out: Output, found: Resolution, rec: dict[str, Any], detail: Detail | None = None) -> None:
-    """The record, and for table and plain output its card (made from the record if not given)."""
+def _print(out: Output, found: Resolution, rec: dict[str, Any] | str, detail: Detail | None = None) -> None:
+    """The record, and for table and plain output its card (made from the record if not given).
+
+    ``rec`` may be the record's compact JSON, as the compiled store keeps it: written to a pipe
+    as it is, with the kind and see-also around it, it is decoded only for the other formats.
+    """
+    kind = found.entity.kind
     see_also = [{"kind": e.kind.value, "id": e.id, "name": e.name} for e in found.see_also]
+
+    def record() -> dict[str, Any]:
+        import json
+
+        return {"kind": kind.value, **(json.loads(rec) if isinstance(rec, str) else rec), "see_also": see_also}
 
     def view() -> Detail:
         from ..render.cards import DETAILS
         from ..render.details import Detail
 
-        shown = detail or DETAILS[found.entity.kind](rec)
+        shown = detail or DETAILS[kind](record())
         if not see_also:
             return shown
         return Detail(shown.title, shown.kind, shown.fields,
                       footer="see also: " + ", ".join(f"{e['kind']}:{e['id']}" for e in see_also))
 
-    out.detail(view, {"kind": found.entity.kind.value, **rec, "see_also": see_also})
+    compact = None
+    if isinstance(rec, str) and not see_also and rec.startswith('{"') and '"kind":' not in rec:
+        compact = f'{{"kind":"{kind.value}",{rec[1:-1]},"see_also":[]}}'  # what encoding record() gives
+    out.detail(view, record, compact=compact)

@@ -76,14 +76,18 @@ class Output:
 
             make_console(no_color=self.no_color).print(listing_table(listing))
 
-    def detail(self, detail: Detail | Callable[[], Detail], record: dict[str, Any]) -> None:
-        """One record: as JSON, or shown as its card (``detail``, or a function that makes it
-        only when a card is printed)."""
+    def detail(self, detail: Detail | Callable[[], Detail], record: dict[str, Any] | Callable[[], dict[str, Any]],
+               *, compact: str | None = None) -> None:
+        """One record: as JSON, or shown as its card. ``detail`` and ``record`` may be functions
+        that make them, called only for the formats that print them; ``compact`` is the record
+        already encoded as compact JSON, written as it is in a pipe."""
         fmt = self.format
-        if fmt is OutputFormat.JSON:
-            write_json(record, self.out, pretty=is_terminal(self.out))
+        if fmt in (OutputFormat.JSON, OutputFormat.JSONL) and compact is not None and not is_terminal(self.out):
+            self.out.write(compact + "\n")
+        elif fmt is OutputFormat.JSON:
+            write_json(record() if callable(record) else record, self.out, pretty=is_terminal(self.out))
         elif fmt is OutputFormat.JSONL:
-            write_jsonl([record], self.out)
+            write_jsonl([record() if callable(record) else record], self.out)
         elif fmt is OutputFormat.CSV:
             raise UsageError("--format csv is for listings; use json, jsonl, plain or table here")
         else:
