@@ -101,16 +101,19 @@ def _print(out: Output, found: Resolution, rec: dict[str, Any] | str, detail: De
     kind = found.entity.kind
     see_also = [{"kind": e.kind.value, "id": e.id, "name": e.name} for e in found.see_also]
 
-    def record() -> dict[str, Any]:
+    def decoded() -> dict[str, Any]:
         import json
 
-        return {"kind": kind.value, **(json.loads(rec) if isinstance(rec, str) else rec), "see_also": see_also}
+        return json.loads(rec) if isinstance(rec, str) else rec
+
+    def record() -> dict[str, Any]:
+        return {"kind": kind.value, **decoded(), "see_also": see_also}
 
     def view() -> Detail:
         from ..render.cards import DETAILS
         from ..render.details import Detail
 
-        shown = detail or DETAILS[kind](record())
+        shown = detail or DETAILS[kind](decoded())
         if not see_also:
             return shown
         return Detail(shown.title, shown.kind, shown.fields,
