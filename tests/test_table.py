@@ -111,16 +111,16 @@ _LABEL = st.sampled_from(["Date", "Event", "Reported by", "N", "Places and camps
 
 
 def _column(i: int, style: str, ratio: int, label: str) -> Column:
-    return Column(f"c{i}", lambda r: r[i], style=style, ratio=ratio, label=label)
+    return Column(f"c{i}", lambda r: r[f"c{i}"], style=style, ratio=ratio, label=label)
 
 
 @st.composite
 def listings(draw: st.DrawFn) -> Listing:
     shapes = draw(st.lists(st.tuples(_STYLE, st.sampled_from([0, 0, 1, 2, 3]), _LABEL), min_size=1, max_size=5))
     cols = [_column(i, *shape) for i, shape in enumerate(shapes)]
-    rows = draw(st.lists(st.lists(_TEXT, min_size=len(cols), max_size=len(cols)), min_size=1, max_size=6))
+    rows = draw(st.lists(st.fixed_dictionaries({c.header: _TEXT for c in cols}), min_size=1, max_size=6))
     notes = draw(st.lists(_TEXT, max_size=2))
-    return Listing(rows, cols, title=draw(_TEXT), caption=draw(_TEXT), notes=tuple(notes))  # type: ignore[arg-type]
+    return Listing(rows, cols, title=draw(_TEXT), caption=draw(_TEXT), notes=tuple(notes))
 
 
 @given(listing=listings(), width=st.integers(10, 160), mode=st.sampled_from(list(MODES)))
