@@ -103,7 +103,7 @@ def _pieces(text: str, width: int, *, no_wrap: bool) -> Iterable[str]:
     """Text.wrap's lines before justification: its own lines, each divided at the breaks,
     whitespace beyond the width dropped."""
     for line in text.split("\n"):
-        if no_wrap:
+        if no_wrap or len(line) <= width:  # a line that fits has no break (divide_line agrees)
             yield line
             continue
         bounds = [0, *divide_line(line, width), len(line)]
