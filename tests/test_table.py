@@ -15,6 +15,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 from rich.cells import cell_len
+from rich.color import ColorSystem
 from rich.console import Console
 from rich.text import Text
 from typer.testing import Result
@@ -23,7 +24,17 @@ from gulagcli.render import emit
 from gulagcli.render.emit import Output, make_console
 from gulagcli.render.layout import TableLayout
 from gulagcli.render.output import Column, Listing, OutputFormat
-from gulagcli.render.table import ONE_CELL_RANGES, one_cell, render, wrap_center, wrap_free, wrap_left
+from gulagcli.render.table import (
+    ONE_CELL_RANGES,
+    SGR_ATTRIBUTES,
+    SGR_COLOURS,
+    one_cell,
+    render,
+    sgr_codes,
+    wrap_center,
+    wrap_free,
+    wrap_left,
+)
 from gulagcli.render.term import PLAIN, Ink, stdout_view
 from gulagcli.render.views import listing_table
 
@@ -99,6 +110,21 @@ def test_every_colour_system_rich_picks_writes_the_same_escapes(system: str) -> 
     listing = CASES["Cyrillic"]
     assert written(listing, 100, "colour") == rich_prints(listing, 100, "colour", system)
     assert "\x1b[33m" in rich_prints(listing, 100, "colour", system)  # the yellow date
+
+
+@pytest.mark.parametrize("style", [*SGR_ATTRIBUTES, *SGR_COLOURS, "none", "", "BOLD Yellow", "dim bold italic red"])
+def test_styles_are_written_with_richs_codes(style: str) -> None:
+    console = Console(force_terminal=True, color_system="truecolor")
+    codes = console.get_style(style)._make_ansi_codes(ColorSystem.TRUECOLOR)
+    assert sgr_codes(style, MODES["colour"]) == codes
+    assert sgr_codes(style, MODES["no-colour"]) == console.get_style(style).without_color._make_ansi_codes(
+        ColorSystem.TRUECOLOR)
+    assert sgr_codes(style, PLAIN) == ""
+
+
+@pytest.mark.parametrize("style", ["bold on red", "not bold", "link https://x", "#ff0000", "bold none", "info"])
+def test_styles_it_does_not_know_are_left_to_rich(style: str) -> None:
+    assert sgr_codes(style, MODES["colour"]) is None
 
 
 # --- generated listings -----------------------------------------------------------------------

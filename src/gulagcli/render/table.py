@@ -37,10 +37,10 @@ _TRAILING_SPACE = re.compile(r"\s+$")
 
 # rich.style: attributes in Rich's bit order, then the colour; the 16 standard colours are
 # the same SGR codes in every colour system Rich picks (standard, 256, truecolor).
-_ATTRIBUTES = {"bold": "1", "dim": "2", "italic": "3", "underline": "4", "blink": "5",
+SGR_ATTRIBUTES = {"bold": "1", "dim": "2", "italic": "3", "underline": "4", "blink": "5",
                "blink2": "6", "reverse": "7", "conceal": "8", "strike": "9"}
-_ORDER = list(_ATTRIBUTES)
-_COLOURS = {name: code for i, base in enumerate(("black", "red", "green", "yellow", "blue",
+_ORDER = list(SGR_ATTRIBUTES)
+SGR_COLOURS = {name: code for i, base in enumerate(("black", "red", "green", "yellow", "blue",
                                                  "magenta", "cyan", "white"))
             for name, code in ((base, str(30 + i)), (f"bright_{base}", str(90 + i)))}
 
@@ -55,16 +55,17 @@ def sgr_codes(style: str, ink: Ink) -> str | None:
     module does not know."""
     attributes: set[str] = set()
     colour = ""
-    for word in style.lower().split():
-        if word in _ATTRIBUTES:
+    words = [] if style.strip() == "none" else style.lower().split()  # Style.parse: "none" alone only
+    for word in words:
+        if word in SGR_ATTRIBUTES:
             attributes.add(word)
-        elif word in _COLOURS:
-            colour = _COLOURS[word]
-        elif word != "none":
+        elif word in SGR_COLOURS:
+            colour = SGR_COLOURS[word]
+        else:
             return None
     if not ink.sgr:
         return ""
-    codes = [_ATTRIBUTES[a] for a in _ORDER if a in attributes]
+    codes = [SGR_ATTRIBUTES[a] for a in _ORDER if a in attributes]
     if colour and ink.colours:
         codes.append(colour)
     return ";".join(codes)
@@ -147,7 +148,7 @@ def render(layout: TableLayout, widths: list[int], *, console_width: int, ink: I
     maybe = [[sgr_codes(s, ink) for s in layout.styles(r)] for r in listing.records]
     styles = [[code for code in row if code is not None] for row in maybe]
     texts = [title, caption, *notes, *(c.title for c in cols), *(cell for row in layout.rows for cell in row)]
-    if (min(widths, default=0) < 1 or any(len(a) != len(b) for a, b in zip(styles, maybe, strict=True))
+    if (not cols or min(widths, default=0) < 1 or any(len(a) != len(b) for a, b in zip(styles, maybe, strict=True))
             or not all(map(one_cell, texts))):
         return None
     table_width = sum(widths) + PADDING * len(widths) + 1
