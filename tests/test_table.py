@@ -129,8 +129,10 @@ def test_styles_it_does_not_know_are_left_to_rich(style: str) -> None:
 
 # --- generated listings -----------------------------------------------------------------------
 
-# One-cell characters gulag's data has: Latin, Cyrillic, punctuation, and whitespace to wrap at.
-_CHARS = st.sampled_from([*list("abcxyzABC019 .,;:-'()[]/?†–—…’«»№éçßøĳАБВжщЯёЇ"), "  ", "\xa0", "Kengir"])
+# One-cell characters gulag's data has: Latin, Cyrillic, punctuation, whitespace to wrap at; and
+# controls, which both writers show as the same escapes.
+_CHARS = st.sampled_from([*"abcxyzABC019 .,;:-'()[]/?†–—…’«»№éçßøĳАБВжщЯёЇ", "  ", "\xa0", "Kengir",
+                          "\n", "\t", "\x1b[31m", "\u202e"])
 _TEXT = st.lists(_CHARS, max_size=30).map("".join)
 _STYLE = st.sampled_from(["", "bold", "dim", "yellow", "bold yellow", "italic red", "bright_cyan", "none"])
 _LABEL = st.sampled_from(["Date", "Event", "Reported by", "N", "Places and camps"])
