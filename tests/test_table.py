@@ -247,11 +247,13 @@ class _Tty(io.StringIO):
 
 @pytest.mark.parametrize("tty", [False, True])
 @pytest.mark.parametrize("env", [
-    {}, {"COLUMNS": "123"}, {"COLUMNS": "123", "LINES": "40"}, {"COLUMNS": "5000"}, {"COLUMNS": "0"},
-    {"COLUMNS": "wide"}, {"TERM": "dumb"}, {"TERM": "dumb", "COLUMNS": "99"}, {"TERM": "UNKNOWN", "COLUMNS": "99",
-    "LINES": "9"}, {"TERM": "xterm-256color"}, {"NO_COLOR": "1"}, {"NO_COLOR": ""}, {"FORCE_COLOR": "1"},
-    {"FORCE_COLOR": ""}, {"FORCE_COLOR": "1", "NO_COLOR": "1"}, {"TTY_COMPATIBLE": "0", "FORCE_COLOR": "1"},
-    {"TTY_COMPATIBLE": "1"}, {"COLORTERM": "truecolor"},
+    {}, {"COLUMNS": "123"}, {"COLUMNS": "123", "LINES": "40"}, {"LINES": "40"}, {"COLUMNS": "123", "LINES": "x"},
+    {"COLUMNS": "5000"}, {"COLUMNS": "0"}, {"COLUMNS": "wide"},
+    {"TERM": "dumb"}, {"TERM": "dumb", "COLUMNS": "99"}, {"TERM": "UNKNOWN", "COLUMNS": "99", "LINES": "9"},
+    {"TERM": "xterm-256color"}, {"COLORTERM": "truecolor"},
+    {"NO_COLOR": "1"}, {"NO_COLOR": ""}, {"FORCE_COLOR": "1"}, {"FORCE_COLOR": ""},
+    {"FORCE_COLOR": "1", "NO_COLOR": "1"},
+    {"TTY_COMPATIBLE": "0", "FORCE_COLOR": "1"}, {"TTY_COMPATIBLE": "1"},
 ])
 @pytest.mark.parametrize("no_color", [False, True])
 def test_width_and_colour_are_decided_as_rich_decides(env: dict[str, str], tty: bool, no_color: bool,
