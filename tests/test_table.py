@@ -265,6 +265,9 @@ def test_width_and_colour_are_decided_as_rich_decides(env: dict[str, str], tty: 
     monkeypatch.setattr(sys, "stdout", _Tty() if tty else io.StringIO())
     console = make_console(no_color=no_color)
     view = stdout_view(no_color=no_color)
+    if env.get("FORCE_COLOR") == "" or env.get("NO_COLOR") == "" or "TTY_COMPATIBLE" in env:
+        assert view is None  # read differently by Rich 13 and 14: Rich decides
+        return
     assert view is not None
     assert view.width == console.width
     assert view.ink.sgr == (console.color_system is not None)

@@ -2,7 +2,7 @@
 
 rich.console reads the environment when a Console is built: FORCE_COLOR, TTY_COMPATIBLE,
 NO_COLOR, TERM, COLUMNS, LINES and the terminal's size. :func:`stdout_view` repeats those
-rules (Rich 13 to 15) for a Console made as :func:`~.emit.make_console` makes it, and
+rules (Rich 13.8 to 15) for a Console made as :func:`~.emit.make_console` makes it, and
 answers None where Rich would look further (Windows consoles, Jupyter, IDLE, a proxied
 stdout, an encoding that is not UTF-8 and would turn the box into ASCII), so the caller
 lets Rich decide there.
@@ -86,6 +86,10 @@ def stdout_view(*, no_color: bool = False, environ: Mapping[str, str] | None = N
     """The width and colouring Rich would use on stdout, or None where Rich must decide."""
     env = os.environ if environ is None else environ
     stdout = sys.stdout
+    # Rich 13 (still allowed by pyproject) reads an empty FORCE_COLOR or NO_COLOR as set and
+    # ignores TTY_COMPATIBLE; Rich 14 and later do not: there, Rich decides.
+    if env.get("FORCE_COLOR") == "" or env.get("NO_COLOR") == "" or "TTY_COMPATIBLE" in env:
+        return None
     if (sys.platform == "win32" or hasattr(builtins, "get_ipython") or stdout is None
             or hasattr(stdout, "rich_proxied_file")
             or getattr(sys.stdin, "__module__", "").startswith("idlelib")):
