@@ -14,10 +14,10 @@ from ..files import is_stdout, write_atomic
 from ..models import Kind
 from ..query import resolve
 from ..render.chart import MIN_WIDTH, GroupBy, event_rows, group_rows, layout_chart
-from ..render.emit import MAX_WIDTH
 from ..render.exports import ExportFormat, render_export
 from ..render.output import CsvOptions, is_terminal
 from ..render.records import event_records
+from ..render.term import MAX_WIDTH
 from .browse import FromOpt, LimitOpt, PersonOpt, PlaceOpt, ReverseOpt, TagOpt, ToOpt, date_bounds, select
 
 if TYPE_CHECKING:

@@ -19,6 +19,7 @@ from .output import (
     write_plain,
 )
 from .safe import terminal
+from .term import MAX_WIDTH
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -40,7 +41,24 @@ def make_console(*, stderr: bool = False, no_color: bool = False) -> Console:
     return console
 
 
-MAX_WIDTH = 1000  # the widest any output is laid out, from --width or COLUMNS
+def _write_table(listing: Listing, out: IO[str], *, no_color: bool) -> bool:
+    """The table written without Rich, exactly as Rich would print it; False where only Rich
+    can (too narrow for columns, a wide character, an unusual console)."""
+    from .layout import TableLayout
+    from .table import render
+    from .term import stdout_view
+
+    view = stdout_view(no_color=no_color)
+    if view is None:
+        return False
+    layout = TableLayout(listing)
+    widths = layout.widths(view.width)
+    text = None if widths is None else render(layout, widths, console_width=view.width, ink=view.ink)
+    if text is None:
+        return False
+    out.write(text)
+    out.flush()
+    return True
 
 
 class Output:
@@ -71,7 +89,7 @@ class Output:
             write_plain(listing, self.out)
         elif not listing.records:
             self.message(empty)
-        else:
+        elif not _write_table(listing, self.out, no_color=self.no_color):
             from .views import listing_table
 
             make_console(no_color=self.no_color).print(listing_table(listing))

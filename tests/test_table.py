@@ -1,0 +1,303 @@
+"""The listing table written without Rich (render/table.py) is byte for byte what Rich prints.
+
+Rich is the oracle: every test here prints the same listing both ways and compares.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from rich.color import ColorSystem
+from rich.console import Console
+from rich.text import Text
+from typer.testing import Result
+
+from gulagcli.render import emit
+from gulagcli.render.emit import Output, make_console
+from gulagcli.render.layout import TableLayout
+from gulagcli.render.output import Column, Listing, OutputFormat
+from gulagcli.render.table import (
+    ONE_CELL_RANGES,
+    SGR_ATTRIBUTES,
+    SGR_COLOURS,
+    one_cell,
+    render,
+    sgr_codes,
+    wrap_center,
+    wrap_free,
+    wrap_left,
+)
+from gulagcli.render.term import PLAIN, Ink, stdout_view
+from gulagcli.render.views import listing_table
+
+Gulag = Callable[..., Result]
+MODES = {"plain": PLAIN, "colour": Ink(sgr=True, colours=True), "no-colour": Ink(sgr=True, colours=False)}
+
+
+def rich_prints(listing: Listing, width: int, mode: str, system: str = "truecolor") -> str:
+    """What make_console's Console prints for ``listing`` at ``width`` in ``mode``: the oracle."""
+    out = io.StringIO()
+    console = Console(file=out, width=width, highlight=False, emoji=False, markup=False,
+                      force_terminal=mode != "plain", color_system=None if mode == "plain" else system,  # type: ignore[arg-type]
+                      no_color=True if mode == "no-colour" else None)
+    console.print(listing_table(listing))
+    return out.getvalue()
+
+
+def written(listing: Listing, width: int, mode: str) -> str | None:
+    layout = TableLayout(listing)
+    widths = layout.widths(width)
+    assert widths is not None, "too narrow for a table: Rich's block layout, not ours"
+    return render(layout, widths, console_width=width, ink=MODES[mode])
+
+
+# --- hand-picked listings ---------------------------------------------------------------------
+
+COLUMNS = [
+    Column("Date", lambda r: r["date"], style=lambda r: "yellow" if r["date"].startswith("c.") else ""),
+    Column("Event", lambda r: r["title"], style="bold", ratio=2),
+    Column("Places", lambda r: r["places"], ratio=1, label="Places and camps"),
+    Column("Summary", lambda r: r["summary"], ratio=3),
+    Column("N", lambda r: r["n"], style="dim"),
+]
+
+
+def _row(title: str, summary: str = "", places: list[str] | None = None, date: str = "c. 1953") -> dict[str, Any]:
+    return {"date": date, "title": title, "places": places or [], "summary": summary, "n": len(summary)}
+
+
+CASES = {
+    "long words fold": Listing([_row("https://example.org/" + "a-very-long-path/" * 5, "x" * 70)], COLUMNS),
+    "words of exactly the width": Listing([_row("Kengir " * 6, "Vorkuta Norilsk " * 8)], COLUMNS),
+    "empty cells": Listing([_row("", ""), _row("Amnesty", "", date="")], COLUMNS),
+    "Cyrillic": Listing([_row("Кенгирское восстание", "Восстание заключённых Степлага, 16 мая – 26 июня 1954 †",
+                              ["Кенгир", "Степлаг"])], COLUMNS),
+    "newlines and tabs in data are escaped alike": Listing([_row("two\nlines", "a\ttab and\r\nmore")], COLUMNS),
+    "spaces": Listing([_row("  leading", "trailing   "), _row("in   between", "   ")], COLUMNS),
+    "title, caption and notes": Listing(
+        [_row("Norilsk uprising", "Prisoners of Gorlag strike", ["Norilsk"], date="26 May – 4 Aug 1953")],
+        COLUMNS, title="3 events from 1953 to 1954, a title long enough to wrap at narrow widths",
+        caption="a caption", notes=("c. = approximate date, ? = uncertain date",
+                                    "† = reported only by the exhibit panel; " * 4)),
+}
+WIDTHS = [40, 64, 80, 100, 133, 200, 1000]
+
+
+def _fitting(listing: Listing) -> Iterator[int]:
+    return (w for w in WIDTHS if TableLayout(listing).widths(w) is not None)
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("case", CASES)
+def test_hand_picked_listings_match_rich(case: str, mode: str) -> None:
+    listing = CASES[case]
+    widths = list(_fitting(listing))
+    assert widths, "every case fits a table at some width"
+    for width in widths:
+        assert written(listing, width, mode) == rich_prints(listing, width, mode), (case, width)
+
+
+@pytest.mark.parametrize("system", ["standard", "256", "truecolor"])
+def test_every_colour_system_rich_picks_writes_the_same_escapes(system: str) -> None:
+    listing = CASES["Cyrillic"]
+    assert written(listing, 100, "colour") == rich_prints(listing, 100, "colour", system)
+    assert "\x1b[33m" in rich_prints(listing, 100, "colour", system)  # the yellow date
+
+
+@pytest.mark.parametrize("style", [*SGR_ATTRIBUTES, *SGR_COLOURS, "none", "", "BOLD Yellow", "dim bold italic red"])
+def test_styles_are_written_with_richs_codes(style: str) -> None:
+    console = Console(force_terminal=True, color_system="truecolor")
+    codes = console.get_style(style)._make_ansi_codes(ColorSystem.TRUECOLOR)
+    assert sgr_codes(style, MODES["colour"]) == codes
+    assert sgr_codes(style, MODES["no-colour"]) == console.get_style(style).without_color._make_ansi_codes(
+        ColorSystem.TRUECOLOR)
+    assert sgr_codes(style, PLAIN) == ""
+
+
+@pytest.mark.parametrize("style", ["bold on red", "not bold", "link https://x", "#ff0000", "bold none", "info"])
+def test_styles_it_does_not_know_are_left_to_rich(style: str) -> None:
+    assert sgr_codes(style, MODES["colour"]) is None
+
+
+# --- generated listings -----------------------------------------------------------------------
+
+# One-cell characters gulag's data has: Latin, Cyrillic, punctuation, whitespace to wrap at; and
+# controls, which both writers show as the same escapes.
+_CHARS = st.sampled_from([*"abcxyzABC019 .,;:-'()[]/?†–—…’«»№éçßøĳАБВжщЯёЇ", "  ", "\xa0", "Kengir",
+                          "\n", "\t", "\x1b[31m", "\u202e"])
+_TEXT = st.lists(_CHARS, max_size=30).map("".join)
+_STYLE = st.sampled_from(["", "bold", "dim", "yellow", "bold yellow", "italic red", "bright_cyan", "none"])
+_LABEL = st.sampled_from(["Date", "Event", "Reported by", "N", "Places and camps"])
+
+
+def _column(i: int, style: str, ratio: int, label: str) -> Column:
+    return Column(f"c{i}", lambda r: r[f"c{i}"], style=style, ratio=ratio, label=label)
+
+
+@st.composite
+def listings(draw: st.DrawFn) -> Listing:
+    shapes = draw(st.lists(st.tuples(_STYLE, st.sampled_from([0, 0, 1, 2, 3]), _LABEL), min_size=1, max_size=5))
+    cols = [_column(i, *shape) for i, shape in enumerate(shapes)]
+    rows = draw(st.lists(st.fixed_dictionaries({c.header: _TEXT for c in cols}), min_size=1, max_size=6))
+    notes = draw(st.lists(_TEXT, max_size=2))
+    return Listing(rows, cols, title=draw(_TEXT), caption=draw(_TEXT), notes=tuple(notes))
+
+
+@given(listing=listings(), width=st.integers(10, 160), mode=st.sampled_from(list(MODES)))
+def test_generated_listings_match_rich(listing: Listing, width: int, mode: str) -> None:
+    if TableLayout(listing).widths(width) is None:
+        return  # Rich's block layout: not ours to write
+    assert written(listing, width, mode) == rich_prints(listing, width, mode)
+
+
+# Texts with what gulag's cells never carry (newlines, runs of spaces) still wrap as Text.wrap does.
+_RAW = st.lists(st.sampled_from(["a", "bc", "Жук", "xxxxxxxxxxxxx", " ", "   ", "\n", "\u00a0", "–"]),
+                max_size=25).map("".join)
+
+
+@given(text=_RAW, width=st.integers(1, 30))
+@example(text="a\n\nb\n", width=3)
+@example(text="abcdef  ", width=6)
+@example(text="   ", width=1)
+def test_wrapping_matches_rich_text_wrap(text: str, width: int) -> None:
+    console = Console(width=200)
+
+    def rich(justify: str, no_wrap: bool = False) -> list[str]:
+        return [line.plain for line in Text(text).wrap(console, width, justify=justify,  # type: ignore[arg-type]
+                                                       overflow="fold", no_wrap=no_wrap)]
+
+    assert wrap_left(text, width) == rich("left")
+    assert wrap_left(text, width, no_wrap=True) == rich("left", no_wrap=True)
+    assert wrap_center(text, width) == rich("center")
+    assert wrap_free(text, width) == rich("default")
+
+
+# --- where it gives way to Rich ---------------------------------------------------------------
+
+
+def test_characters_counted_as_one_cell_are_one_cell_for_rich() -> None:
+    chars = "".join(chr(c) for a, b in ONE_CELL_RANGES for c in range(a, b + 1))
+    assert one_cell(chars)
+    assert all(cell_len(ch) == 1 for ch in chars)
+    assert cell_len(chars) == len(chars)
+
+
+@pytest.mark.parametrize("cell", ["漢字", "🙂 emoji", "e\u0301 combining", "zero\u200dwidth", "\ufe0f"])
+def test_wide_or_joining_characters_go_to_rich(cell: str, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    listing = Listing([_row(cell, cell)], COLUMNS)
+    assert not one_cell(cell)
+    assert written(listing, 100, "plain") is None
+    monkeypatch.setenv("COLUMNS", "100")
+    Output(OutputFormat.TABLE).listing(listing)
+    assert capsys.readouterr().out == rich_prints(listing, 100, "plain")
+
+
+def test_a_style_it_does_not_know_goes_to_rich() -> None:
+    listing = Listing([_row("x")], [Column("a", lambda r: r["title"], style="bold on red")])
+    assert written(listing, 80, "colour") is None
+
+
+# --- the commands, end to end -----------------------------------------------------------------
+
+COMMANDS = [["timeline"], ["timeline", "--from", "1953", "--to", "1954"], ["search", "amnesty"],
+            ["places"], ["people"], ["terms"], ["tags"], ["figures"], ["sources"], ["on", "1953-03-05"]]
+ENVS = {"pipe": {}, "colour": {"FORCE_COLOR": "1"}, "NO_COLOR": {"FORCE_COLOR": "1", "NO_COLOR": "1"},
+        "dumb": {"FORCE_COLOR": "1", "TERM": "dumb", "LINES": "40"}}  # LINES: Rich then keeps COLUMNS
+RUNS = [(argv, env) for argv in COMMANDS for env in ("pipe", "colour")] + [
+    (["timeline"], "NO_COLOR"), (["timeline"], "dumb"), (["search", "amnesty"], "dumb")]
+
+
+@pytest.mark.parametrize(("argv", "env"), RUNS, ids=[f"{' '.join(a)}-{e}" for a, e in RUNS])
+def test_every_listing_command_prints_what_rich_printed(gulag: Gulag, argv: list[str], env: str,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    taken: list[bool] = []
+    fast = emit._write_table
+
+    def spy(*args: Any, **kwargs: Any) -> bool:
+        taken.append(fast(*args, **kwargs))
+        return taken[-1]
+
+    for columns in ("100", "300"):  # at 300 every listing has its table; at 100 some have blocks
+        environ = {**ENVS[env], "COLUMNS": columns}
+        monkeypatch.setattr(emit, "_write_table", spy)
+        ours = gulag(*argv, "--format", "table", data=None, env=environ)
+        monkeypatch.setattr(emit, "_write_table", lambda *a, **k: False)
+        theirs = gulag(*argv, "--format", "table", data=None, env=environ)
+        assert ours.exit_code == theirs.exit_code == 0, ours.output
+        assert ours.stdout == theirs.stdout, (argv, env, columns)
+    assert taken[-1], "at 300 columns the table is written without Rich"
+
+
+# --- the console's width and colours, as Rich decides them ------------------------------------
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("tty", [False, True])
+@pytest.mark.parametrize("env", [
+    {}, {"COLUMNS": "123"}, {"COLUMNS": "123", "LINES": "40"}, {"LINES": "40"}, {"COLUMNS": "123", "LINES": "x"},
+    {"COLUMNS": "5000"}, {"COLUMNS": "0"}, {"COLUMNS": "wide"},
+    {"TERM": "dumb"}, {"TERM": "dumb", "COLUMNS": "99"}, {"TERM": "UNKNOWN", "COLUMNS": "99", "LINES": "9"},
+    {"TERM": "xterm-256color"}, {"COLORTERM": "truecolor"},
+    {"NO_COLOR": "1"}, {"NO_COLOR": ""}, {"FORCE_COLOR": "1"}, {"FORCE_COLOR": ""},
+    {"FORCE_COLOR": "1", "NO_COLOR": "1"},
+    {"TTY_COMPATIBLE": "0", "FORCE_COLOR": "1"}, {"TTY_COMPATIBLE": "1"},
+])
+@pytest.mark.parametrize("no_color", [False, True])
+def test_width_and_colour_are_decided_as_rich_decides(env: dict[str, str], tty: bool, no_color: bool,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("COLUMNS", "LINES", "TERM", "COLORTERM", "TTY_COMPATIBLE"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(sys, "stdout", _Tty() if tty else io.StringIO())
+    console = make_console(no_color=no_color)
+    view = stdout_view(no_color=no_color)
+    if env.get("FORCE_COLOR") == "" or env.get("NO_COLOR") == "" or "TTY_COMPATIBLE" in env:
+        assert view is None  # read differently by Rich 13 and 14: Rich decides
+        return
+    assert view is not None
+    assert view.width == console.width
+    assert view.ink.sgr == (console.color_system is not None)
+    if view.ink.sgr:
+        assert view.ink.colours == (not console.no_color)
+
+
+def test_a_stdout_that_is_not_utf8_goes_to_rich(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding="latin-1"))
+    assert stdout_view() is None
+
+
+# --- what it saves ------------------------------------------------------------------------------
+
+_PROBE = ("import sys\nfrom gulagcli.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+          "sys.stderr.write(repr(sorted(m for m in sys.modules if m.split('.')[0] == 'rich')[:1]))")
+
+
+@pytest.mark.parametrize("env", [{}, {"FORCE_COLOR": "1"}])
+def test_the_timeline_table_does_not_import_rich_but_the_detail_panel_does(env: dict[str, str]) -> None:
+    import os
+
+    environ = {**os.environ, "COLUMNS": "100", **env}
+    environ.pop("NO_COLOR", None)
+
+    def rich_modules(*argv: str) -> str:
+        done = subprocess.run([sys.executable, "-c", _PROBE, *argv, "--format", "table"], env=environ,
+                              capture_output=True, text=True, timeout=60, check=False)
+        assert done.stdout, done.stderr
+        return done.stderr
+
+    assert rich_modules("timeline").endswith("[]")
+    assert rich_modules("show", "kengir").endswith("['rich']")
