@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from .search import SearchHit
 
 BATCH = 2000  # rendered records fetched and written at a time: bounds memory while streaming
+HIT_BATCH = 500  # search hits fetched at a time, by `seq IN (...)`: within any SQLite's variable limit
 _intern = sys.intern
 
 
@@ -141,8 +142,8 @@ class SearchIndex:
         from .search import SearchHit
 
         out = []
-        for start in range(0, len(found), BATCH):
-            batch = found[start:start + BATCH]
+        for start in range(0, len(found), HIT_BATCH):
+            batch = found[start:start + HIT_BATCH]
             rows = self._rows([seq for seq, _ in batch])
             out += [SearchHit(Kind(rows[seq][0]), rows[seq][1], rows[seq][2], score) for seq, score in batch]
         return out
@@ -153,8 +154,8 @@ class SearchIndex:
         hit with its score replaced."""
         from .render.output import encode_compact
 
-        for start in range(0, len(found), BATCH):
-            batch = found[start:start + BATCH]
+        for start in range(0, len(found), HIT_BATCH):
+            batch = found[start:start + HIT_BATCH]
             rows = self._rows([seq for seq, _ in batch])
             events = [seq for seq, _ in batch if rows[seq][3] is None]
             rendered: dict[int, str] = {}
@@ -166,8 +167,9 @@ class SearchIndex:
                 kind, ident, name, js = rows[seq]
                 if js is None:  # an event: {"kind", "id", "name", "score", then its record after "id"}
                     head = encode_compact({"kind": kind, "id": ident, "name": name})[:-1]
-                    record = rendered[seq]
-                    tail = record[len('{"id":' + encode_compact(ident)):]
+                    # The record starts {"id":<the id as in head>; head's first ,"name": ends the id
+                    # (inside a JSON string every quote is escaped).
+                    tail = rendered[seq][head.index(',"name":') - _MORE_HEAD:]
                 else:
                     head, found_score, tail = js.partition(_NO_SCORE)
                     if not found_score:
@@ -178,6 +180,7 @@ class SearchIndex:
 
 
 _NO_SCORE = ',"score":0.0,'  # where a stored hit's score goes (the first such text is the key)
+_MORE_HEAD = len('{"kind":"event","id":') - len('{"id":')  # what a hit's head has before the id
 
 
 def models(name: str, records: Iterator[dict[str, Any]]) -> dict[str, Any]:
