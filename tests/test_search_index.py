@@ -151,3 +151,11 @@ def test_every_kind_of_hit_is_spliced_like_the_plain_record(stores: dict[str, Pa
             assert fast == plain
             seen |= {h["kind"] for h in fast}
     assert seen == {k.value for k in Kind}
+
+
+def test_documents_must_come_kind_by_kind() -> None:
+    """The kind filter reads each kind's documents as one span of sequence numbers."""
+    event, place = Doc(Kind.EVENT, "e", "E", ()), Doc(Kind.PLACE, "p", "P", ())
+    assert index([event, event, place]).spans == {Kind.EVENT: range(0, 2), Kind.PLACE: range(2, 3)}
+    with pytest.raises(ValueError, match="not together"):
+        index([event, place, event])

@@ -154,7 +154,10 @@ def index(docs: Iterable[Doc]) -> Postings:
     words = out.words
     first: dict[Kind, int] = {}
     for seq, doc in enumerate(docs):
-        first.setdefault(doc.kind, seq)
+        if doc.kind not in first:
+            first[doc.kind] = seq
+        elif out.docs[-1][0] is not doc.kind:  # the spans of kinds below would be wrong
+            raise ValueError(f"documents of kind {doc.kind.value} are not together")
         out.docs.append((doc.kind, doc.id, doc.name))
         best: dict[str, int] = {}
         # Lightest field first, so that a word's best (lowest) code is the one left.
