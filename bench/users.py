@@ -4,6 +4,11 @@
     python bench/users.py --sizes 10000 --repeat 1 --kinds lean   # a smoke run
     python bench/users.py --million            # adds 1,000,000 lean events (several GB, minutes)
     python bench/users.py --wheel --sizes 0    # start-up only, on the installed wheel (what users run)
+    python bench/users.py --rows search --sizes 100000 --kinds rich --repeat 1   # one row only
+
+``--rows`` times only the rows named (comma-separated, from the table below) and skips the
+start-up part; each command still gets one untimed warm-up run (which compiles the store), so
+``--repeat 1`` runs jq twice.
 
 For each store (bench/generate.py, lean or --rich), with a warm compiled store unless noted:
 
@@ -70,7 +75,8 @@ def title_of(path: Path, index: int) -> str:
     raise CheckFailed(f"no event-{index} in {path}")
 
 
-def store_rows(gulag: str, jq: str, path: Path, n: int, repeat: int, seed: int) -> dict[str, tuple[Measure, Measure]]:
+def store_rows(gulag: str, jq: str, path: Path, n: int, repeat: int, seed: int,
+               only: set[str] | None = None) -> dict[str, tuple[Measure, Measure]]:
     cache = OUT / f"cache-{path.stem}"
     shutil.rmtree(cache, ignore_errors=True)
     env = child_env(GULAG_CACHE_DIR=str(cache))
@@ -91,16 +97,18 @@ def store_rows(gulag: str, jq: str, path: Path, n: int, repeat: int, seed: int) 
                     ' | ascii_downcase | test("amnest"))]', str(path)]),
         "validate": ([gulag, "validate", str(path)], [jq, "empty", str(path)]),
     }
+    rows = {name: pair for name, pair in rows.items() if only is None or name in only}
     # First use: an empty cache each time, so every sample compiles.
     compile_g = Measure("compile", [gulag, "timeline", "--from", "1953", "--to", "1954", "--json", *data])
     compile_j = Measure("compile jq", [jq, "empty", str(path)])
-    for _ in range(repeat):
+    for _ in range(repeat if only is None or "compile" in only else 0):
         shutil.rmtree(cache, ignore_errors=True)
         compile_g.samples.append(run_once(compile_g.argv, env=env))
         compile_j.samples.append(run_once(compile_j.argv, env=env))
     measures = {name: (Measure(name, g), Measure(name + " jq", j)) for name, (g, j) in rows.items()}
     measure_round_robin([m for pair in measures.values() for m in pair], repeat, env=env, seed=seed)
-    measures["compile"] = (compile_g, compile_j)
+    if compile_g.samples:
+        measures["compile"] = (compile_g, compile_j)
     shutil.rmtree(cache, ignore_errors=True)
     return measures
 
@@ -173,6 +181,9 @@ def growth_lines(results: dict[str, dict[str, tuple[Measure, Measure]]], sizes: 
             span = math.log(sizes[b] / sizes[a])
             cells = []
             for row in TARGETS:
+                if row not in results[a] or row not in results[b]:
+                    cells.append("–")
+                    continue
                 ga, gb = results[a][row][0], results[b][row][0]
                 t = math.log(gb.median / ga.median) / span
                 m = math.log(gb.rss_mb / ga.rss_mb) / span
@@ -192,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jq", default=shutil.which("jq"))
     ap.add_argument("--wheel", action="store_true",
                     help="build the wheel, install it in bench/out/wheel-venv and run there: what users install")
+    ap.add_argument("--rows", help=f"only these rows, comma-separated ({', '.join(TARGETS)}); no start-up part")
     args = ap.parse_args(argv)
     if args.wheel:
         py = install_wheel()
@@ -199,12 +211,16 @@ def main(argv: list[str] | None = None) -> int:
         return subprocess.run([str(py), __file__, *rest], check=False).returncode
     if args.sizes in ("", "0"):
         args.sizes, args.kinds = "", ""
+    only = set(args.rows.split(",")) if args.rows else None
+    if only is not None and not only <= set(TARGETS):
+        ap.error(f"--rows: unknown {', '.join(sorted(only - set(TARGETS)))}; choose from {', '.join(TARGETS)}")
     gulag = str(Path(sys.executable).with_name("gulag"))
     if not Path(gulag).exists() or not args.jq:
         print("bench: need `gulag` beside this interpreter and jq on the PATH", file=sys.stderr)
         return 2
     OUT.mkdir(parents=True, exist_ok=True)
-    start = startup(sys.executable, gulag, args.startup_repeat, args.seed) if args.startup_repeat else None
+    timed_startup = args.startup_repeat and only is None
+    start = startup(sys.executable, gulag, args.startup_repeat, args.seed) if timed_startup else None
     results: dict[str, dict[str, tuple[Measure, Measure]]] = {}
     sizes: dict[str, int] = {}
     plan = [(n, kind) for kind in filter(None, args.kinds.split(","))
@@ -216,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
             name = f"{kind} {n:,}"
             print(f"  {name} ...", file=sys.stderr, flush=True)
             path = store_path(n, kind == "rich")
-            results[name] = store_rows(gulag, args.jq, path, n, args.repeat, args.seed)
+            results[name] = store_rows(gulag, args.jq, path, n, args.repeat, args.seed, only)
             sizes[name] = n
     except CheckFailed as exc:
         print(f"bench: {exc}", file=sys.stderr)

@@ -104,7 +104,7 @@ def test_timeline_and_show_answer_without_building_the_store(
     assert gulag("timeline", "--from", "1953", "--to", "1954", "--json").exit_code == 0
     assert gulag("timeline", "--format", "csv").exit_code == 0
     assert "Kengir uprising" in gulag("timeline", "--from", "1954", "--to", "1954", "--format", "table").stdout
-    # (search reads every kind of record, so it takes the compiled store's lazy sections.)
+    # (search --json neither: see tests/test_search_index.py.)
     result = gulag("show", "Kengir", "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["id"] == "kengir-uprising"

@@ -14,10 +14,10 @@ import contextlib
 import gc
 import json
 import os
-import re
 import sqlite3
 import sys
 import tempfile
+from array import array
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from typing import Any
 from . import cache, jsonfile
 from .check import SECTIONS, build
 from .models import Figure, Store
-from .query import entities, person_names, place_names, words
+from .query import entities, words
 from .render import records as rec
 from .render.output import encode_compact
 
@@ -41,12 +41,10 @@ CREATE TABLE rendered (ord INTEGER PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE cards (kind TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
 CREATE TABLE names (key TEXT NOT NULL, rank INTEGER NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL,
                     name TEXT NOT NULL);
-CREATE VIRTUAL TABLE search USING fts5 (kind UNINDEXED, id UNINDEXED, names, text,
-                                        tokenize = 'unicode61 remove_diacritics 2');
+CREATE TABLE vocab (word TEXT PRIMARY KEY, docs BLOB NOT NULL);
+CREATE TABLE docs (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, json TEXT);
 """
 INDEXES = "CREATE INDEX names_key ON names (key);"
-# Fields that name a record (searched as names); every other string in it is its text.
-NAME_FIELDS = ("title", "name", "term", "label", "what", "aliases", "names", "cyrillic", "modern_name")
 
 
 def read_source(path: Path) -> tuple[bytes, str]:
@@ -188,56 +186,34 @@ def _names(conn: sqlite3.Connection, store: Store) -> None:
     conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", rows)
 
 
-_KEY = re.compile(r'"[A-Za-z_]+":')
-_KINDS = {"events": "event", "places": "place", "people": "person", "terms": "term", "figures": "figure",
-          "sources": "source"}
-
-
 def _search(conn: sqlite3.Connection, store: Store) -> None:
-    """The full-text index over every kind of entity: names apart from the rest of the text.
+    """What `search` reads: the postings of every document (search.index, over the documents the
+    plain path ranks) and each document's kind, id, name and hit record. An event's record is
+    its row in ``rendered``; every other kind's is the whole hit as `search --json` prints it,
+    with a score of 0.0 for the search to replace."""
+    from .render.records import hit_records
+    from .search import SearchHit, documents, index
 
-    An event's row holds the words `search` looks at, folded by query.words (its title and
-    aliases as names; its places' and people's names, tags, summary, description and notes as
-    text): every event `search` can match has every query word as a token prefix there.
-    """
-    conn.executemany("INSERT INTO search VALUES ('event', ?, ?, ?)", (
-        (ev.id, _folded(ev.title, *ev.aliases),
-         _folded(*(n for pid in ev.places if (p := store.places.get(pid)) for n in place_names(p)),
-                 *(n for pid in ev.people if (who := store.people.get(pid)) for n in person_names(who)),
-                 *ev.tags, ev.summary, ev.description or "", *(n.text for n in ev.notes)))
-        for ev in store.events))
-    for section, kind in _KINDS.items():
-        if section == "events":
-            continue
-        rows = conn.execute("SELECT id, json FROM records WHERE section = ? ORDER BY seq", (section,)).fetchall()
-        conn.executemany("INSERT INTO search VALUES (?, ?, ?, ?)", (
-            (kind, ident, *_texts(js)) for ident, js in rows))
-
-
-def _folded(*texts: str) -> str:
-    return " ".join(words(" ".join(texts)))  # one fold per event: the same words as one per text
+    idx = index(documents(store))
+    conn.executemany("INSERT INTO vocab VALUES (?, ?)", ((w, pack(docs)) for w, docs in idx.words.items()))
+    idx.words.clear()
+    conn.execute("INSERT INTO meta VALUES ('spans', ?)",
+                 (json.dumps({kind.value: [span.start, span.stop] for kind, span in idx.spans.items()}),))
+    events = len(store.events)
+    conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, NULL)",
+                     ((seq, kind.value, ident, name) for seq, (kind, ident, name) in enumerate(idx.docs[:events])))
+    rest = [SearchHit(kind, ident, name, 0.0) for kind, ident, name in idx.docs[events:]]
+    conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", (
+        (seq, hit.kind.value, hit.id, hit.name, encode_compact(record))
+        for seq, hit, record in zip(range(events, len(idx.docs)), rest, hit_records(store, rest), strict=True)))
 
 
-def _texts(js: str) -> tuple[str, str]:
-    """Names from the naming fields; the text is the record's JSON without its keys (the FTS
-    tokenizer splits on the punctuation left), which is the same words, found in C."""
-    record = json.loads(js)
-    names: list[str] = []
-    for key in NAME_FIELDS:
-        if key in record:
-            _strings(record[key], names)
-    return " ".join(names), _KEY.sub(" ", js)
-
-
-def _strings(value: Any, into: list[str]) -> None:
-    if isinstance(value, str):
-        into.append(value)
-    elif isinstance(value, list):
-        for item in value:
-            _strings(item, into)
-    elif isinstance(value, dict):
-        for item in value.values():
-            _strings(item, into)
+def pack(docs: array[int]) -> bytes:
+    """Postings as 32-bit little-endian integers (the compiled file may move between machines)."""
+    if sys.byteorder != "little":
+        docs = array("I", docs)
+        docs.byteswap()
+    return docs.tobytes()
 
 
 def _progress(rows: Iterator[Any], total: int) -> Iterator[Any]:

@@ -8,14 +8,17 @@ section decoded from its records by check.py's own builders on first access (:mo
 Tables (see compile.py): ``meta``; ``records`` (every record's JSON as stored, per section, in
 file order); ``events`` (chronological rank, id, date bounds as ordinals); ``rendered`` (each
 event's JSON record exactly as the plain path prints it); ``cards`` (the `show` record of every
-place, person and term); ``names`` (folded names of everything `show` resolves); ``search`` (FTS5
-over every kind of entity: kind, id, names, text).
+place, person and term); ``names`` (folded names of everything `show` resolves); ``vocab`` (every
+word `search` can find, with its postings) and ``docs`` (what `search` ranks: kind, id, name and,
+but for events, the hit record), read through :class:`SearchIndex`.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import sys
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,8 +30,10 @@ if TYPE_CHECKING:
     from datetime import date
 
     from .models import Store
+    from .search import SearchHit
 
 BATCH = 2000  # rendered records fetched and written at a time: bounds memory while streaming
+HIT_BATCH = 500  # search hits fetched at a time, by `seq IN (...)`: within any SQLite's variable limit
 
 
 class Compiled:
@@ -95,11 +100,92 @@ class Compiled:
         text: str = row[0]
         return text
 
+    def search_index(self) -> SearchIndex:
+        return SearchIndex(self.conn)
+
     def section(self, name: str) -> Iterator[dict[str, Any]]:
         import json
 
         for (text,) in self.conn.execute("SELECT json FROM records WHERE section = ? ORDER BY seq", (name,)):
             yield json.loads(text)
+
+
+class SearchIndex:
+    """The postings compile.py stored (a :class:`gulagcli.search.Index`), and the hits' records."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        import json
+
+        self.conn = conn
+        spans = json.loads(self._meta("spans") or "{}")
+        self.spans = {Kind(kind): range(lo, hi) for kind, (lo, hi) in spans.items()}
+
+    def _meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def vocabulary(self) -> list[str]:
+        return [w for (w,) in self.conn.execute("SELECT word FROM vocab")]
+
+    def postings(self, word: str) -> array[int]:
+        row = self.conn.execute("SELECT docs FROM vocab WHERE word = ?", (word,)).fetchone()
+        docs = array("I", row[0] if row else b"")
+        if sys.byteorder != "little":
+            docs.byteswap()
+        return docs
+
+    def span(self, kind: Kind) -> range:
+        return self.spans.get(kind, range(0))
+
+    def _rows(self, seqs: list[int]) -> dict[int, tuple[str, str, str, str | None]]:
+        marks = ",".join("?" * len(seqs))
+        return {seq: rest for seq, *rest in self.conn.execute(
+            f"SELECT seq, kind, id, name, json FROM docs WHERE seq IN ({marks})", seqs)}
+
+    def hits(self, found: list[tuple[int, float]]) -> list[SearchHit]:
+        """The hits of :func:`gulagcli.search.ranked`'s answer, in its order."""
+        from .search import SearchHit
+
+        out = []
+        for start in range(0, len(found), HIT_BATCH):
+            batch = found[start:start + HIT_BATCH]
+            rows = self._rows([seq for seq, _ in batch])
+            out += [SearchHit(Kind(rows[seq][0]), rows[seq][1], rows[seq][2], score) for seq, score in batch]
+        return out
+
+    def records(self, found: list[tuple[int, float]]) -> Iterator[list[str]]:
+        """Each hit as compact JSON, exactly as ``hit_records`` would print it, in batches: the
+        kind, id, name and score, then the event's rendered record (less its id) or the stored
+        hit with its score replaced."""
+        from .render.output import encode_compact
+
+        for start in range(0, len(found), HIT_BATCH):
+            batch = found[start:start + HIT_BATCH]
+            rows = self._rows([seq for seq, _ in batch])
+            events = [seq for seq, _ in batch if rows[seq][3] is None]
+            rendered: dict[int, str] = {}
+            if events:
+                marks = ",".join("?" * len(events))
+                rendered = dict(self.conn.execute(f"SELECT ord, json FROM rendered WHERE ord IN ({marks})", events))
+            out = []
+            for seq, score in batch:
+                kind, ident, name, js = rows[seq]
+                if js is None:  # an event: {"kind", "id", "name", "score", then its record after "id"}
+                    head = encode_compact({"kind": kind, "id": ident, "name": name})[:-1]
+                    # The record starts {"id":<the id as in head>; head's first ,"name": ends the id
+                    # (inside a JSON string every quote is escaped).
+                    tail = rendered[seq][head.index(',"name":') - _MORE_HEAD:]
+                else:
+                    head, found_score, tail = js.partition(_NO_SCORE)
+                    if not found_score:
+                        raise ValueError(f"compiled store: the hit record of {ident} has no score")
+                    tail = "," + tail
+                out.append(f'{head},"score":{score!r}{tail}')
+            yield out
+
+
+_NO_SCORE = ',"score":0.0,'  # where a stored hit's score goes (the first such text is the key)
+_MORE_HEAD = len('{"kind":"event","id":') - len('{"id":')  # what a hit's head has before the id
 
 
 def open_store(path: Path) -> Compiled | None:

@@ -1,19 +1,25 @@
 """One search over everything in the store: events, places, people, terms, figures, sources.
 
-Two steps, kept apart so that a full-text index can take over the first:
+Three steps, kept apart so that the compiled store can hold the expensive one ready-made:
 
-1. :func:`expand` turns each query word into the stored words it stands for, each with a
+1. :func:`index` reads every document once (:func:`documents`: folded words per weighted
+   field) into postings: for each word, the documents holding it and the weight of the best
+   field it is in. The compiled store keeps these postings (compile.py), so a search there
+   folds and stems nothing but the query.
+2. :func:`expand` turns each query word into the stored words it stands for, each with a
    quality: the word itself, the same stem (deaths ~ death), a longer word it starts
    (amnest ~ amnesty), a synonym (deaths ~ killed) or a close spelling (kenigr ~ kengir).
-2. :func:`candidates` keeps the documents holding, for every query word, one of its words
-   (an FTS5 ``MATCH`` of ORs joined by AND does the same), and :func:`rank` scores them: per
-   query word, the weight of the best field it is found in times the quality of the match.
+   Only the vocabulary is looked at, never the documents.
+3. :func:`ranked` keeps the documents holding, for every query word, one of its words, and
+   scores them: per query word, the weight of the best field it is found in times the quality
+   of the match. One function for the plain loader and the compiled store, so both rank alike.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from array import array
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from typing import NamedTuple, Protocol
 
 from .errors import UsageError
 from .match import CLOSE_WORD, MIN_FUZZY_LEN, similar, stem, synonyms, words
@@ -24,6 +30,8 @@ from .query import MAX_SEARCH, person_names, place_names, term_names
 EXACT, SAME_STEM, PREFIX, SYNONYM, CLOSE_SPELLING = 1.0, 0.9, 0.8, 0.7, 0.6
 # How much a field counts: a word in a name outranks the same word in a summary.
 NAME, ALIAS, LINKED, LABEL, TEXT, LONG_TEXT = 5.0, 4.0, 3.0, 2.0, 1.0, 0.5
+# A posting keeps its field's weight as an index into this tuple, heaviest first (3 bits).
+WEIGHTS = (NAME, ALIAS, LINKED, LABEL, TEXT, LONG_TEXT)
 
 
 class Doc(NamedTuple):
@@ -33,6 +41,9 @@ class Doc(NamedTuple):
     id: str
     name: str
     fields: tuple[tuple[float, frozenset[str]], ...]
+
+
+NO_HITS = "nothing in the store matches that search"  # on stderr, for a table; exit 0
 
 
 class SearchHit(NamedTuple):
@@ -79,11 +90,7 @@ def documents(store: Store) -> Iterator[Doc]:
                    (LABEL, [*(a.display() for a in src.authors), src.publisher, src.container]))
 
 
-def vocabulary(docs: Iterable[Doc]) -> set[str]:
-    return {w for doc in docs for _, ws in doc.fields for w in ws}
-
-
-def expand(word: str, vocab: set[str]) -> dict[str, float]:
+def expand(word: str, vocab: Collection[str]) -> dict[str, float]:
     """The stored words a query word stands for, each with the quality of the match."""
     root = stem(word)
     related = synonyms(root)
@@ -107,37 +114,107 @@ def expand(word: str, vocab: set[str]) -> dict[str, float]:
     return found
 
 
-def candidates(docs: Iterable[Doc], expansions: list[dict[str, float]]) -> Iterator[Doc]:
-    """Documents that hold, for every query word, at least one of the words it stands for."""
-    for doc in docs:
-        held = frozenset().union(*(ws for _, ws in doc.fields))
-        if all(not held.isdisjoint(exp) for exp in expansions):
-            yield doc
+class Index(Protocol):
+    """Postings of every document, in memory (:class:`Postings`) or in the compiled store."""
+
+    def vocabulary(self) -> Collection[str]:
+        """Every word of every document."""
+        ...
+
+    def postings(self, word: str) -> Sequence[int]:
+        """The documents holding ``word``: ``seq << 3 | weight code`` each, in document order."""
+        ...
+
+    def span(self, kind: Kind) -> range:
+        """The sequence numbers of the documents of one kind (documents come kind by kind)."""
+        ...
 
 
-def rank(docs: Iterable[Doc], expansions: list[dict[str, float]]) -> list[SearchHit]:
-    """Score each document, best first; equal scores keep the documents' order."""
-    hits = []
-    for doc in docs:
-        score = 0.0
-        for exp in expansions:
-            score += max((weight * max((exp[w] for w in ws if w in exp), default=0.0)
-                          for weight, ws in doc.fields), default=0.0)
-        hits.append(SearchHit(doc.kind, doc.id, doc.name, round(score, 2)))
-    hits.sort(key=lambda h: -h.score)
-    return hits
+class Postings:
+    """The postings of documents read once, and each document's kind, id and name."""
+
+    def __init__(self) -> None:
+        self.words: dict[str, array[int]] = {}
+        self.docs: list[tuple[Kind, str, str]] = []
+        self.spans: dict[Kind, range] = {}
+
+    def vocabulary(self) -> Collection[str]:
+        return self.words.keys()
+
+    def postings(self, word: str) -> Sequence[int]:
+        return self.words.get(word, ())
+
+    def span(self, kind: Kind) -> range:
+        return self.spans.get(kind, range(0))
 
 
-def search(store: Store, text: str, *, kinds: Iterable[Kind] = (), limit: int | None = None) -> list[SearchHit]:
-    """Everything in the store matching every word of ``text``, most relevant first."""
+def index(docs: Iterable[Doc]) -> Postings:
+    """Postings of ``docs``, numbered in the order given (the order equal scores keep)."""
+    out = Postings()
+    words = out.words
+    first: dict[Kind, int] = {}
+    for seq, doc in enumerate(docs):
+        if doc.kind not in first:
+            first[doc.kind] = seq
+        elif out.docs[-1][0] is not doc.kind:  # the spans of kinds below would be wrong
+            raise ValueError(f"documents of kind {doc.kind.value} are not together")
+        out.docs.append((doc.kind, doc.id, doc.name))
+        best: dict[str, int] = {}
+        # Lightest field first, so that a word's best (lowest) code is the one left.
+        for code, ws in sorted(((WEIGHTS.index(weight), ws) for weight, ws in doc.fields), reverse=True):
+            best.update(dict.fromkeys(ws, code))
+        for w, code in best.items():
+            held = words.get(w)
+            if held is None:
+                held = words[w] = array("I")
+            held.append(seq << 3 | code)
+    starts = sorted((seq, kind) for kind, seq in first.items())
+    ends = [seq for seq, _ in starts[1:]] + [len(out.docs)]
+    out.spans = {kind: range(seq, end) for (seq, kind), end in zip(starts, ends, strict=True)}
+    return out
+
+
+def query_words(text: str) -> list[str]:
+    """The distinct folded words of a search; a UsageError for a search of none or too long."""
     if len(text) > MAX_SEARCH:  # a longer text is not a search, and would take long to rank
         raise UsageError(f"the search is {len(text)} characters long; at most {MAX_SEARCH}")
     qwords = list(dict.fromkeys(words(text)))
     if not qwords:
         raise UsageError("empty search; give one or more words, e.g. `gulag search amnesty`")
-    wanted = set(kinds)
-    docs = [d for d in documents(store) if not wanted or d.kind in wanted]
-    vocab = vocabulary(docs)
-    expansions = [expand(w, vocab) for w in qwords]
-    hits = rank(candidates(docs, expansions), expansions)
+    return qwords
+
+
+def ranked(idx: Index, qwords: list[str], *, kinds: Iterable[Kind] = ()) -> list[tuple[int, float]]:
+    """The documents holding every query word (one of the words it stands for), as (sequence
+    number, score), best first; equal scores keep the documents' order."""
+    vocab = idx.vocabulary()
+    per_word: list[dict[int, float]] = []
+    for qword in qwords:
+        # Per document, the best of weight x quality over the words this query word stands for:
+        # the same as the best field's weight times the best quality of the words in it.
+        best: dict[int, float] = {}
+        get = best.get
+        for w, quality in expand(qword, vocab).items():
+            for entry in idx.postings(w):
+                seq, value = entry >> 3, WEIGHTS[entry & 7] * quality
+                if value > get(seq, 0.0):
+                    best[seq] = value
+        per_word.append(best)
+    spans = [idx.span(kind) for kind in dict.fromkeys(kinds)]
+    hits = []
+    for seq in min(per_word, key=len):
+        if all(seq in best for best in per_word) and (not spans or any(seq in span for span in spans)):
+            score = 0.0
+            for best in per_word:
+                score += best[seq]
+            hits.append((seq, round(score, 2)))
+    hits.sort(key=lambda hit: (-hit[1], hit[0]))
+    return hits
+
+
+def search(store: Store, text: str, *, kinds: Iterable[Kind] = (), limit: int | None = None) -> list[SearchHit]:
+    """Everything in the store matching every word of ``text``, most relevant first."""
+    qwords = query_words(text)
+    idx = index(documents(store))
+    hits = [SearchHit(*idx.docs[seq], score) for seq, score in ranked(idx, qwords, kinds=kinds)]
     return hits if limit is None else hits[:limit]

@@ -165,10 +165,14 @@ def search(
     """
     from ..render.listings import hits_listing
     from ..render.records import hit_records
+    from ..search import NO_HITS
     from ..search import search as search_all
     from ..store import load
+    from . import fast
 
     out = output(fmt, as_json, no_color, raw=raw, bom=bom)
+    if fast.search(out, data, " ".join(text), kinds=kind or [], limit=limit):
+        return
     store = load(data)
     hits = search_all(store, " ".join(text), kinds=kind or (), limit=limit)
-    out.listing(hits_listing(hit_records(store, hits)), empty="nothing in the store matches that search")
+    out.listing(hits_listing(hit_records(store, hits)), empty=NO_HITS)

@@ -51,6 +51,30 @@ def timeline(out: Output, data: Path | None, *, since: str | None, until: str | 
 NO_EVENTS = "no events match these filters"
 
 
+def search(out: Output, data: Path | None, text: str, *, kinds: list[Kind], limit: int | None) -> bool:
+    """`search`, ranked over the compiled store's postings; JSON and JSONL hits streamed from the
+    stored records, other formats made from the hits as the plain path makes them."""
+    from ..search import NO_HITS, query_words, ranked
+
+    db = open_compiled(locate(data))
+    if db is None:
+        return False
+    qwords = query_words(text)
+    index = db.search_index()
+    found = ranked(index, qwords, kinds=kinds)[:limit]
+    fmt = out.format
+    if fmt is OutputFormat.JSONL or (fmt is OutputFormat.JSON and not is_terminal(out.out)):
+        from ..render.stream import stream_events
+
+        stream_events(fmt, index.records(found), out.out)
+        return True
+    from ..render.listings import hits_listing
+    from ..render.records import hit_records
+
+    out.listing(hits_listing(hit_records(db.store(), index.hits(found))), empty=NO_HITS)
+    return True
+
+
 def exact(query: str, kind: Kind | None, data: Path | None) -> tuple[Entity, tuple[Entity, ...], str] | None:
     """What `show` finds for a query that is exactly some entity's id, name or alias: the
     entity, the others of the same exact tier (see also) and its record as compact JSON; None

@@ -98,11 +98,17 @@ def event_record(store: Store, ev: Event, *, figures: list[Figure] | None = None
 
 def event_records(store: Store, events: list[Event]) -> list[Record]:
     """Records of many events, looking each event's figures up once."""
+    by_event = _figures_by_event(store)
+    return [event_record(store, ev, figures=by_event.get(ev.id, [])) for ev in events]
+
+
+def _figures_by_event(store: Store) -> dict[str, list[Figure]]:
+    """Each event's figures in the store's order (what event_record finds for one event)."""
     by_event: dict[str, list[Figure]] = {}
     for fig in store.figures.values():
         if fig.event:
             by_event.setdefault(fig.event, []).append(fig)
-    return [event_record(store, ev, figures=by_event.get(ev.id, [])) for ev in events]
+    return by_event
 
 
 def events_index(store: Store) -> dict[str, list[Event]]:
@@ -170,10 +176,11 @@ def hit_records(store: Store, hits: list[SearchHit]) -> list[Record]:
     from ..models import Kind
 
     index = events_index(store) if any(h.kind in (Kind.PLACE, Kind.PERSON, Kind.TERM) for h in hits) else {}
+    by_event = _figures_by_event(store) if any(h.kind is Kind.EVENT for h in hits) else {}
     out = []
     for h in hits:
         if h.kind is Kind.EVENT:
-            rec = event_record(store, store.by_id[h.id])
+            rec = event_record(store, store.by_id[h.id], figures=by_event.get(h.id, []))
         elif h.kind is Kind.PLACE:
             rec = place_record(store, store.places[h.id], index.get(h.id, []))
         elif h.kind is Kind.PERSON:
