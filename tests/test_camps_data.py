@@ -168,8 +168,9 @@ def test_no_two_places_share_a_name() -> None:
 
 # The dataset's broad map areas (camp-regions.sql): a camp's region is never one of these.
 BROAD_AREAS = {
-    "Western Siberia", "Eastern Siberia and Taimyr", "Far East", "Kolyma camps (Yakutia, the Magadan krai and Chukotka)",
-    "Urals and the Perm krai", "Komi", "Central Russia and the Leningrad region", "European North", "Caucasus",
+    "Western Siberia", "Eastern Siberia and Taimyr", "Far East",
+    "Kolyma camps (Yakutia, the Magadan krai and Chukotka)", "Urals and the Perm krai", "Komi",
+    "Central Russia and the Leningrad region", "European North", "Caucasus",
     "Ukraine", "Volga region", "Central Asia", "Moscow and the vicinities", "Germany", "Baltic republics",
 }
 REGIONS = ROOT / "data" / "build" / "regions.json"
@@ -178,7 +179,8 @@ REGIONS = ROOT / "data" / "build" / "regions.json"
 # (with the search tool), not with GeoNames.
 REGION_SAMPLE = {
     # Dolinka, Karlag's headquarters, in Karaganda Region: "APK's members visited memorial places in
-    # Karaganda region", el.kz, 14 Oct 2019, https://el.kz/en/news/obychai_i_traditsii/apk-s-members-visited-memorial-places-in-karaganda-region/
+    # Karaganda region", el.kz, 14 Oct 2019,
+    # https://el.kz/en/news/obychai_i_traditsii/apk-s-members-visited-memorial-places-in-karaganda-region/
     "karlag": ("Karaganda Region", "Kazakhstan"),
     # Inta "is a town in the Komi Republic, Russia": https://en.wikipedia.org/wiki/Inta
     "minlag": ("Komi Republic", "Russia"),
