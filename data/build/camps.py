@@ -285,7 +285,9 @@ def main(argv: list[str] | None = None) -> int:
     for place in store["places"]:
         if place["id"] in facts and place["id"] not in merged:
             camp, kind, op = facts[place["id"]]
-            place["summary"] = summary_of(place["name"], kind, camp.region, place["country"], place["dates"],
+            # The modern region where regions.json gives one, else the dataset's broad area.
+            where = place.get("region") or camp.region
+            place["summary"] = summary_of(place["name"], kind, where, place["country"], place["dates"],
                                           dates_from[place["id"]], op, place.get("economy", []), camp.counts)
     names = {p["id"]: p["name"] for p in store["places"]}
     for fig in store["figures"]:
