@@ -59,6 +59,22 @@ def test_places_filter_by_country_and_sort_by_size(gulag: Gulag) -> None:
     assert "minlag" in region and "karlag" not in region
 
 
+def test_places_region_matches_the_modern_region_or_the_datasets_broad_area(gulag: Gulag) -> None:
+    # The broad map area, as before the modern regions came: every camp of Central Asia.
+    area = json.loads(bundled(gulag, "places", "--region", "Central Asia", "--json").stdout)
+    assert {"karlag", "peschanlag"} <= {r["id"] for r in area}
+    assert all(r["area"] == "Central Asia" for r in area)
+    # The modern region: Karaganda Region, not the Ulytau Region of Kengir nor Akmola's Luglag.
+    modern = json.loads(bundled(gulag, "places", "--region", "Karaganda Region", "--json").stdout)
+    assert "karlag" in {r["id"] for r in modern} and "kengir" not in {r["id"] for r in modern}
+    assert all(r["region"] == "Karaganda Region" for r in modern)
+    assert "kengir" in ids(bundled(gulag, "places", "--region", "Ulytau", "--json"))
+    # "Komi" is both a broad area and a word of "Komi Republic": Vorkuta's area is "European North".
+    assert "vorkuta" in ids(bundled(gulag, "places", "--region", "Komi Republic", "--json"))
+    card = bundled(gulag, "show", "karlag", "--format", "plain").stdout
+    assert "region: Karaganda Region" in card and "map area: Central Asia" in card
+
+
 def test_places_csv_export_has_camp_columns(gulag: Gulag) -> None:
     out = bundled(gulag, "places", "--type", "special-camp", "--format", "csv").stdout
     rows = list(csv.DictReader(io.StringIO(out)))

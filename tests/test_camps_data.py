@@ -162,3 +162,92 @@ def test_fast_paths_build_exactly_what_the_field_by_field_reader_builds() -> Non
 def test_no_two_places_share_a_name() -> None:
     names = [p["name"].casefold() for p in RAW["places"]]
     assert len(names) == len(set(names))
+
+
+# --- modern regions (data/build/regions.py, regions.json) ---------------------------------
+
+# The dataset's broad map areas (camp-regions.sql): a camp's region is never one of these.
+BROAD_AREAS = {
+    "Western Siberia", "Eastern Siberia and Taimyr", "Far East",
+    "Kolyma camps (Yakutia, the Magadan krai and Chukotka)", "Urals and the Perm krai", "Komi",
+    "Central Russia and the Leningrad region", "European North", "Caucasus",
+    "Ukraine", "Volga region", "Central Asia", "Moscow and the vicinities", "Germany", "Baltic republics",
+}
+REGIONS = ROOT / "data" / "build" / "regions.json"
+
+# Each camp's headquarters point, and the modern region and country found for it independently
+# (with the search tool), not with GeoNames.
+REGION_SAMPLE = {
+    # Dolinka, Karlag's headquarters, in Karaganda Region: "APK's members visited memorial places in
+    # Karaganda region", el.kz, 14 Oct 2019,
+    # https://el.kz/en/news/obychai_i_traditsii/apk-s-members-visited-memorial-places-in-karaganda-region/
+    "karlag": ("Karaganda Region", "Kazakhstan"),
+    # Inta "is a town in the Komi Republic, Russia": https://en.wikipedia.org/wiki/Inta
+    "minlag": ("Komi Republic", "Russia"),
+    # Norillag "set by Norilsk, Krasnoyarsk Krai, Russia and headquartered there":
+    # https://en.wikipedia.org/wiki/Norillag (read at museum-digital.de and absoluteastronomy.com)
+    "norilsk": ("Krasnoyarsk Krai", "Russia"),
+    "gorlag": ("Krasnoyarsk Krai", "Russia"),
+    # The point is Srednikan, now Ust-Srednekan, Sevvostlag's seat 1932-1937, in Srednekansky
+    # District of Magadan Oblast: https://en.wikipedia.org/wiki/Ust-Srednekan (read at de.wikial.top)
+    "sevvostlag": ("Magadan Oblast", "Russia"),
+    # Steplag's point is its first seat, Karaganda city, which stayed in Karaganda Region when
+    # Ulytau Region was made in 2022 ("Kazakhstan introduces three new regions", Kazinform,
+    # 4 May 2022, https://en.inform.kz/news/3-new-regions-established-in-kazakhstan_a3929668/).
+    "steplag": ("Karaganda Region", "Kazakhstan"),
+    # Kengir, Steplag's later seat, is now part of Zhezkazgan, which that decree moved to the new
+    # Ulytau Region from 8 June 2022. GeoNames' divisions (2025) give the same.
+    "kengir": ("Ulytau Region", "Kazakhstan"),
+}
+
+
+def test_every_camp_has_a_modern_region_not_one_of_the_datasets_broad_areas() -> None:
+    assert len(CAMPS) >= 399
+    for camp in CAMPS:
+        assert camp.get("region"), camp["id"]
+        assert camp["region"] not in BROAD_AREAS, (camp["id"], camp["region"])
+        assert camp.get("area") is None or camp["area"] in BROAD_AREAS, camp["id"]
+    # The areas were kept, not lost: every imported camp outside Germany has one.
+    assert all(c.get("area") for c in IMPORTED if c["country"] != "Germany")
+
+
+def test_a_sample_of_camp_regions_agrees_with_independently_found_values() -> None:
+    places = {p["id"]: p for p in CAMPS}
+    for ident, (region, country) in REGION_SAMPLE.items():
+        assert (places[ident]["region"], places[ident]["country"]) == (region, country), ident
+
+
+def test_regions_cite_geonames_and_regions_json_matches_every_camp_point() -> None:
+    table = json.loads(REGIONS.read_text(encoding="utf-8"))["camps"]
+    assert "geonames" in SOURCES and "CC BY 4.0" in SOURCES["geonames"]["note"]
+    for camp in CAMPS:
+        entry = table[camp["id"]]
+        assert entry["point"] == [camp["lat"], camp["lon"]], camp["id"]
+        assert (entry["region"], entry["country"]) == (camp["region"], camp["country"]), camp["id"]
+        if entry.get("cites_geonames", True):
+            assert "geonames" in camp["sources"], camp["id"]
+    # Every disagreement with the texts was looked at by hand and says how it was settled.
+    for ident, entry in table.items():
+        if "disagrees" in (entry.get("text"), entry.get("crosscheck_verdict")) or "importer_country" in entry:
+            assert entry.get("reviewed"), ident
+
+
+def test_rerunning_the_importer_changes_nothing(tmp_path: Path) -> None:
+    source = ROOT.parent / "shared" / "sources" / "gulagmap"
+    if not source.is_dir():
+        pytest.skip("the gulagmap dataset is not beside the repository")
+    import importlib.util
+    import sys
+
+    sys.path.insert(0, str(ROOT / "data" / "build"))
+    try:
+        spec = importlib.util.spec_from_file_location("camps_build", ROOT / "data" / "build" / "camps.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        store = tmp_path / "events.json"
+        store.write_bytes(bundled_path().read_bytes())
+        assert module.main([str(source), "--store", str(store)]) == 0
+    finally:
+        sys.path.remove(str(ROOT / "data" / "build"))
+    assert store.read_bytes() == bundled_path().read_bytes()

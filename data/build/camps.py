@@ -159,7 +159,7 @@ def camp_record(camp: gulagmap.Camp, ident: str, name: str, kind: str, dates: st
     record: dict[str, Any] = {
         "id": ident, "name": name, "names": naming.aliases(camp, name), "cyrillic": camp.title_ru,
         "kind": "camp", "camp_type": kind, "dates": dates,
-        "region": camp.region or None, "country": country,
+        "area": camp.region or None, "country": country,
         "lat": round(hq.lat, 5), "lon": round(hq.lon, 5),
         "economy": economy,
         "summary": summary_of(name, kind, camp.region, country, dates, how, op, economy, camp.counts),
@@ -280,11 +280,14 @@ def main(argv: list[str] | None = None) -> int:
     here = Path(__file__).parent
     apply.merge(store, places, figures, SOURCES, report, set(naming.MERGE.values()))
     alias = apply.crosscheck(store, here / "crosscheck.json", report, ids, dates_from)
+    apply.regions(store, here / "regions.json", report)  # the modern region and country, before summaries
     merged = set(naming.MERGE.values())
     for place in store["places"]:
         if place["id"] in facts and place["id"] not in merged:
             camp, kind, op = facts[place["id"]]
-            place["summary"] = summary_of(place["name"], kind, camp.region, place["country"], place["dates"],
+            # The modern region where regions.json gives one, else the dataset's broad area.
+            where = place.get("region") or camp.region
+            place["summary"] = summary_of(place["name"], kind, where, place["country"], place["dates"],
                                           dates_from[place["id"]], op, place.get("economy", []), camp.counts)
     names = {p["id"]: p["name"] for p in store["places"]}
     for fig in store["figures"]:

@@ -189,7 +189,7 @@ def _place(r: _Reader) -> Place:
         modern_name=r.text("modern_name", required=False), region=r.text("region", required=False),
         lat=lat, lon=lon, summary=r.text("summary", required=False), sources=r.texts("sources"),
         camp_type=camp_type, dates=r.date("dates"), history=tuple(history), economy=r.texts("economy"),
-        notes=_notes(r),
+        notes=_notes(r), area=r.text("area", required=False),
     )
 
 

@@ -67,7 +67,8 @@ def filter_places(
         lo, hi = open_between
         out = [p for p in out if is_camp(p) and open_during(p, lo, hi)]
     if region is not None:
-        out = [p for p in out if _matches(p.region, region) or _matches(p.modern_name, region)]
+        # The modern region, the dataset's broad area ("Central Asia") or the modern name.
+        out = [p for p in out if any(_matches(text, region) for text in (p.region, p.area, p.modern_name))]
     if country is not None:
         out = [p for p in out if _matches(p.country, country)]
     return out

@@ -86,7 +86,8 @@ def place_fast(rec: dict[str, Any]) -> Place | None:
     ident, name, kind, country = get("id"), get("name"), get("kind"), get("country")
     if not (_text(ident) and _text(name) and _text(kind) and _text(country)):
         return None
-    optional = (get("cyrillic"), get("complex"), get("modern_name"), get("region"), get("summary"), get("dates"))
+    optional = (get("cyrillic"), get("complex"), get("modern_name"), get("region"), get("summary"), get("dates"),
+                get("area"))
     camp_type, lat, lon = get("camp_type"), get("lat"), get("lon")
     if not all(map(_opt, optional)) or not (camp_type is None or camp_type in CAMP_TYPES):
         return None
@@ -103,9 +104,9 @@ def place_fast(rec: dict[str, Any]) -> Place | None:
     notes = _notes(get("notes"))
     if history is None or notes is None:
         return None
-    cyrillic, complex_, modern, region, summary, _ = optional
+    cyrillic, complex_, modern, region, summary, _, area = optional
     return Place(ident, name, kind, country, names, cyrillic, complex_, modern, region, lat, lon, summary,
-                 sources, camp_type, dates, history, economy, notes)
+                 sources, camp_type, dates, history, economy, notes, area)
 
 
 def figure_fast(rec: dict[str, Any]) -> Figure | None:

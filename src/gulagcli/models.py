@@ -90,6 +90,7 @@ class Source(NamedTuple):
     volume: str | None = None
     issue: str | None = None
     read_at: ReadAt | None = None
+    note: str | None = None  # e.g. the licence of a dataset
 
     @property
     def author(self) -> str | None:
@@ -138,6 +139,9 @@ class Place(NamedTuple):
     history: tuple[Change, ...] = ()
     economy: tuple[str, ...] = ()
     notes: tuple[Note, ...] = ()
+    # The broad map area a camp dataset files the place under ("Central Asia"), beside its
+    # modern first-level region.
+    area: str | None = None
 
 
 class Person(NamedTuple):

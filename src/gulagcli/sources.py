@@ -115,7 +115,7 @@ def build_source(r: Any) -> Source:
         publisher=r.text("publisher", required=False), place=r.text("place", required=False),
         issued=issued, accessed=accessed, language=r.text("language", required=False),
         pages=r.text("pages", required=False), volume=r.text("volume", required=False),
-        issue=r.text("issue", required=False), read_at=read_at,
+        issue=r.text("issue", required=False), read_at=read_at, note=r.text("note", required=False),
     )
 
 

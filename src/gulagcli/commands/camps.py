@@ -33,7 +33,8 @@ def places(
         CampType | None, typer.Option("--type", "-T", case_sensitive=False, show_default=False,
                                       help="Only camps of this type.")
     ] = None,
-    region: Annotated[str | None, typer.Option("--region", help="Only places in this region.")] = None,
+    region: Annotated[str | None, typer.Option(
+        "--region", help="Only places whose modern region or map area has these words: Komi, 'Central Asia'.")] = None,
     country: Annotated[str | None, typer.Option("--country", help="Only places in this (modern) country.")] = None,
     open_: Annotated[
         str | None, typer.Option("--open", metavar="DATE|FROM/TO", show_default=False,

@@ -102,6 +102,7 @@ def place_detail(r: Record) -> Detail:
     d.add("modern", r["modern_name"])
     d.add("region", r["region"])
     d.add("country", r["country"])
+    d.add("map area", r["area"])
     if r["lat"] is not None and r["lon"] is not None:
         where = "headquarters" if r["place_type"] == "camp" and r["camp_type"] else "coordinates"
         d.add(where, f"{r['lat']:.4f}, {r['lon']:.4f} (lat, lon)")

@@ -57,7 +57,7 @@ def place_feature(store: Store, p: Place, events: list[str], yearly: dict[str, i
     dates = p.dates.edtf if p.dates else None
     props: dict[str, Any] = {
         "feature": "place", "id": p.id, "name": p.name, "kind": p.kind, "country": p.country,
-        "region": p.region, "cyrillic": p.cyrillic, "complex": p.complex,
+        "region": p.region, "area": p.area, "cyrillic": p.cyrillic, "complex": p.complex,
         "camp_type": p.camp_type, "dates": dates, "opened": opened, "closed": closed,
         "start": opened, "end": closed,
         "economy": "; ".join(p.economy) or None,

@@ -118,6 +118,7 @@ PLACE_COLUMNS = [
     Column("dates", lambda r: r["dates"] and r["dates"]["edtf"], PLAIN_CSV),
     Column("peak", _peak, PLAIN_CSV),
     Column("peak_year", lambda r: r["peak"] and r["peak"]["year"], CSV_ONLY),
+    Column("area", lambda r: r["area"], CSV_ONLY),  # last, so the columns before keep their places
 ]
 
 PERSON_COLUMNS = [

@@ -38,6 +38,7 @@ def source_record(s: Source) -> Record:
                   "volume", "issue"):
         rec[field] = getattr(s, field)
     rec["read_at"] = s.read_at._asdict() if s.read_at else None
+    rec["note"] = s.note
     return rec
 
 
@@ -135,8 +136,8 @@ def place_record(store: Store, p: Place, events: list[Event], *, counts: list[Fi
     rec: Record = {
         "id": p.id, "name": p.name, "names": list(p.names), "cyrillic": p.cyrillic, "place_type": p.kind,
         "camp_type": p.camp_type, "dates": date_record(dates) if dates else None,
-        "complex": p.complex, "modern_name": p.modern_name, "region": p.region, "country": p.country,
-        "lat": p.lat, "lon": p.lon, "economy": list(p.economy),
+        "complex": p.complex, "modern_name": p.modern_name, "region": p.region, "area": p.area,
+        "country": p.country, "lat": p.lat, "lon": p.lon, "economy": list(p.economy),
         "peak": {"value": top.value, "year": top.year} if top else None,
         "summary": p.summary,
         "history": [

@@ -47,6 +47,7 @@ def source_detail(r: Record) -> Detail:
     d.add("accessed", r["accessed"])
     if r["read_at"]:
         d.add("read at", " ".join(p for p in (r["read_at"].get("publisher"), r["read_at"].get("url")) if p))
+    d.add("note", r.get("note"))
     if r["copy_without_original"]:
         d.add("warning", "a copy: the original is not named")
     lines = [f"{c['kind']} {c['id']}: {c['name']}" for c in r["cited_by"]]
