@@ -124,14 +124,14 @@ def test_search_output_is_byte_identical_to_the_plain_loader(args: list[str], na
 def test_json_hits_stream_without_building_the_store(
     gulag: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, stores: dict[str, Path]
 ) -> None:
-    import gulagcli.commands.browse
     import gulagcli.compiled
+    import gulagcli.store
 
     def refuse(*_: object, **__: object) -> Store:
         raise AssertionError("the whole store was loaded")
 
     expected = run(["amnesty", "--json"], stores["rich"], compiled=False).stdout
-    monkeypatch.setattr(gulagcli.commands.browse, "load", refuse)
+    monkeypatch.setattr(gulagcli.store, "load", refuse)  # the commands import it when they need it
     monkeypatch.setattr(gulagcli.compiled.Compiled, "store", refuse)
     result = run(["amnesty", "--json"], stores["rich"], compiled=True)
     assert result.exit_code == 0, result.output
