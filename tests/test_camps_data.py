@@ -232,6 +232,23 @@ def test_regions_cite_geonames_and_regions_json_matches_every_camp_point() -> No
             assert entry.get("reviewed"), ident
 
 
+def test_a_camp_whose_map_point_is_wrong_says_so_where_users_read_it() -> None:
+    """Four dataset points lie far from the headquarters the dataset's own text names (another
+    Borovsk; Leninabad's camps placed in Uzbekistan): the point is kept as the source gives it,
+    the region follows the text, and the camp carries a discrepancy note citing both."""
+    table = json.loads(REGIONS.read_text(encoding="utf-8"))["camps"]
+    wrong = {ident for ident, entry in table.items() if entry.get("point_wrong")}
+    assert wrong == {"solikamlag", "complex-no-6-itl", "construction-site-no-665-and-itl",
+                     "construction-site-no-896-and-itl"}
+    by_id = {c["id"]: c for c in CAMPS}
+    for ident in wrong:
+        notes = [n for n in by_id[ident].get("notes", []) if n["text"].startswith("Headquarters point:")]
+        assert [n["kind"] for n in notes] == ["discrepancy"], ident
+        assert set(notes[0]["sources"]) == {"gulagmap-dataset", "geonames"}
+    assert by_id["solikamlag"]["region"] == "Perm Krai"
+    assert {by_id[i]["country"] for i in wrong - {"solikamlag"}} == {"Tajikistan"}
+
+
 def test_rerunning_the_importer_changes_nothing(tmp_path: Path) -> None:
     source = ROOT.parent / "shared" / "sources" / "gulagmap"
     if not source.is_dir():

@@ -430,4 +430,9 @@ def regions(store: dict[str, Any], table: dict[str, Any] | Path, report: Counter
         refs = place.setdefault("sources", [])
         if entry.get("cites_geonames", True) and GEONAMES not in refs:
             refs.append(GEONAMES)
+        if entry.get("point_wrong"):  # notes are written afresh on every run (see merge)
+            place.setdefault("notes", []).append({
+                "kind": "discrepancy", "text": f"Headquarters point: {entry['reviewed']}",
+                "sources": [DATASET, GEONAMES]})
+            report["regions: camps noted as having a wrong point in the map data"] += 1
         report["regions: camps given a modern region"] += 1

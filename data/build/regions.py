@@ -337,6 +337,8 @@ def build(store: dict[str, Any], source: Path, report: Counter[str]) -> dict[str
         if place["id"] in REVIEWED:
             region, country, why = REVIEWED[place["id"]]
             entry.update(region=region, country=country, reviewed=why, cites_geonames=region == d["region"])
+            if place["id"] in WRONG_POINT:
+                entry["point_wrong"] = True  # camps.py notes it on the camp: the map shows the dataset's point
             report["reviewed by hand"] += 1
         elif "disagrees" in (entry.get("text"), entry.get("crosscheck_verdict")) or "importer_country" in entry:
             report["disagreements not yet reviewed"] += 1
@@ -346,6 +348,12 @@ def build(store: dict[str, Any], source: Path, report: Counter[str]) -> dict[str
             "boundaries": ("first-level divisions as in GeoNames' data bundled in May 2025 "
                            "(Kazakhstan after 8 June 2022)"),
             "camps": dict(sorted(out.items()))}
+
+
+# Camps whose dataset point is not where the dataset's own headquarters text puts them (see
+# REVIEWED): the point stays as the dataset gives it, and the camp carries a discrepancy note.
+WRONG_POINT = frozenset({"solikamlag", "complex-no-6-itl", "construction-site-no-665-and-itl",
+                         "construction-site-no-896-and-itl"})
 
 
 def main(argv: list[str] | None = None) -> int:
