@@ -16,6 +16,7 @@ its own SGR codes and a reset; Padding pads each line with spaces to the width i
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -58,12 +59,17 @@ def _segments(text: str, spans: Sequence[Span], a: int, b: int, ink: Ink) -> str
     cuts = sorted({a, b, *(p for s in spans for p in (s.start, s.end) if a < p < b)})
     out = []
     for start, end in itertools.pairwise(cuts):
-        words = [s.style for s in spans if s.start <= start and end <= s.end and s.style.strip() != "none"]
-        codes = sgr_codes(" ".join(words), ink)
+        codes = _combined(tuple(s.style for s in spans if s.start <= start and end <= s.end), ink)
         if codes is None:
             return None
         out.append(paint(text[start:end], codes))
     return "".join(out)
+
+
+@functools.lru_cache(maxsize=256)  # a listing has a handful of style combinations, met on every line
+def _combined(styles: tuple[str, ...], ink: Ink) -> str | None:
+    """The SGR codes of Style.combine over ``styles`` ("none" is the null style), or None."""
+    return sgr_codes(" ".join(s for s in styles if s.strip() != "none"), ink)
 
 
 def _text(text: str, spans: Sequence[Span], width: int, ink: Ink, *, pad: int | None = None) -> Iterable[str | None]:
