@@ -1,4 +1,5 @@
-"""The listing table written without Rich (render/table.py) is byte for byte what Rich prints.
+"""The listing table and block layout written without Rich (render/table.py, render/blocks.py)
+are byte for byte what Rich prints.
 
 Rich is the oracle: every test here prints the same listing both ways and compares.
 """
@@ -21,6 +22,7 @@ from rich.text import Text
 from typer.testing import Result
 
 from gulagcli.render import emit
+from gulagcli.render.blocks import line_bounds, render_blocks
 from gulagcli.render.emit import Output, make_console
 from gulagcli.render.layout import TableLayout
 from gulagcli.render.output import Column, Listing, OutputFormat
@@ -57,6 +59,12 @@ def written(listing: Listing, width: int, mode: str) -> str | None:
     widths = layout.widths(width)
     assert widths is not None, "too narrow for a table: Rich's block layout, not ours"
     return render(layout, widths, console_width=width, ink=MODES[mode])
+
+
+def blocks_written(listing: Listing, width: int, mode: str) -> str | None:
+    layout = TableLayout(listing)
+    assert layout.widths(width) is None, "wide enough for a table: not the block layout"
+    return render_blocks(layout, console_width=width, ink=MODES[mode])
 
 
 # --- hand-picked listings ---------------------------------------------------------------------
@@ -103,6 +111,52 @@ def test_hand_picked_listings_match_rich(case: str, mode: str) -> None:
     assert widths, "every case fits a table at some width"
     for width in widths:
         assert written(listing, width, mode) == rich_prints(listing, width, mode), (case, width)
+
+
+def _narrow(listing: Listing) -> list[int]:
+    """Every width from 10 up to where the columns fit: Rich's block layout there."""
+    return [w for w in range(10, 200) if TableLayout(listing).widths(w) is None]
+
+
+BLOCK_CASES = {
+    **CASES,
+    "styles on every field, the none style, labels": Listing(
+        [_row("Kengir", "Steplag strike", ["Kengir"]), _row("Amnesty " * 9, "", ["Moscow", "Karaganda"])],
+        [Column("Date", lambda r: r["date"], style="bold yellow"),
+         Column("Event", lambda r: r["title"], style="none", ratio=2),
+         Column("N", lambda r: r["n"], style="none"),
+         Column("Places", lambda r: r["places"], style="italic red", ratio=1, label="Places and camps"),
+         Column("Summary", lambda r: r["summary"], style="", ratio=3)], title="Ѣ " * 30),
+    "only short fields, only wrapping fields": Listing(
+        [_row("", ""), _row("Norilsk", "Gorlag", date="")],
+        [Column("Date", lambda r: r["date"]), Column("Event", lambda r: r["title"], ratio=1),
+         Column("Summary", lambda r: r["summary"], style="dim", ratio=1)]),
+}
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("case", BLOCK_CASES)
+def test_hand_picked_blocks_match_rich(case: str, mode: str) -> None:
+    listing = BLOCK_CASES[case]
+    widths = _narrow(listing)
+    assert len(widths) > 10, "every case needs the block layout over a range of widths"
+    for width in widths:
+        assert blocks_written(listing, width, mode) == rich_prints(listing, width, mode), (case, width)
+
+
+@pytest.mark.parametrize("system", ["standard", "256", "truecolor"])
+def test_every_colour_system_rich_picks_writes_the_same_block_escapes(system: str) -> None:
+    listing = BLOCK_CASES["styles on every field, the none style, labels"]
+    for width in (10, 25, 40):
+        assert blocks_written(listing, width, "colour") == rich_prints(listing, width, "colour", system)
+    assert "\x1b[1;33m" in rich_prints(listing, 40, "colour", system)  # a short field in its own style
+    assert "\x1b[2;3;31m" in rich_prints(listing, 40, "colour", system)  # a wrapping one dim as well
+
+
+def test_narrower_than_the_indent_goes_to_rich() -> None:
+    listing = CASES["spaces"]
+    assert blocks_written(listing, 2, "plain") is None
+    assert blocks_written(listing, 3, "plain") == rich_prints(listing, 3, "plain")
 
 
 @pytest.mark.parametrize("system", ["standard", "256", "truecolor"])
@@ -154,8 +208,15 @@ def listings(draw: st.DrawFn) -> Listing:
 @given(listing=listings(), width=st.integers(10, 160), mode=st.sampled_from(list(MODES)))
 def test_generated_listings_match_rich(listing: Listing, width: int, mode: str) -> None:
     if TableLayout(listing).widths(width) is None:
-        return  # Rich's block layout: not ours to write
-    assert written(listing, width, mode) == rich_prints(listing, width, mode)
+        assert blocks_written(listing, width, mode) == rich_prints(listing, width, mode)
+    else:
+        assert written(listing, width, mode) == rich_prints(listing, width, mode)
+
+
+@given(listing=listings(), width=st.integers(3, 40), mode=st.sampled_from(list(MODES)))
+def test_generated_blocks_match_rich(listing: Listing, width: int, mode: str) -> None:
+    if TableLayout(listing).widths(width) is None:  # nearly always, this narrow
+        assert blocks_written(listing, width, mode) == rich_prints(listing, width, mode)
 
 
 # Texts with what gulag's cells never carry (newlines, runs of spaces) still wrap as Text.wrap does.
@@ -178,6 +239,8 @@ def test_wrapping_matches_rich_text_wrap(text: str, width: int) -> None:
     assert wrap_left(text, width, no_wrap=True) == rich("left", no_wrap=True)
     assert wrap_center(text, width) == rich("center")
     assert wrap_free(text, width) == rich("default")
+    line = text.replace("\n", " ")
+    assert [line[a:b] for a, b in line_bounds(line, width)] == wrap_free(line, width)
 
 
 # --- where it gives way to Rich ---------------------------------------------------------------
@@ -201,9 +264,24 @@ def test_wide_or_joining_characters_go_to_rich(cell: str, monkeypatch: pytest.Mo
     assert capsys.readouterr().out == rich_prints(listing, 100, "plain")
 
 
-def test_a_style_it_does_not_know_goes_to_rich() -> None:
-    listing = Listing([_row("x")], [Column("a", lambda r: r["title"], style="bold on red")])
-    assert written(listing, 80, "colour") is None
+@pytest.mark.parametrize("cell", ["漢字", "🙂 emoji", "e\u0301 combining", "zero\u200dwidth", "\ufe0f"])
+def test_wide_or_joining_characters_in_blocks_go_to_rich(cell: str, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    listing = Listing([_row(cell, cell)], COLUMNS)
+    assert blocks_written(listing, 30, "plain") is None
+    monkeypatch.setenv("COLUMNS", "30")
+    Output(OutputFormat.TABLE).listing(listing)
+    assert capsys.readouterr().out == rich_prints(listing, 30, "plain")
+
+
+@pytest.mark.parametrize("style", ["bold on red", "not bold", "bold none"])
+def test_a_style_it_does_not_know_goes_to_rich(style: str) -> None:
+    short = Listing([_row("x")], [Column("a", lambda r: r["title"], style=style)])
+    assert written(short, 80, "colour") is None
+    wrapping = Listing([_row("x")], [Column("a", lambda r: r["title"], style=style, ratio=1),
+                                     Column("b", lambda r: r["summary"], ratio=1)])
+    for listing in (short, wrapping):
+        assert render_blocks(TableLayout(listing), console_width=80, ink=MODES["colour"]) is None
 
 
 # --- the commands, end to end -----------------------------------------------------------------
@@ -235,6 +313,32 @@ def test_every_listing_command_prints_what_rich_printed(gulag: Gulag, argv: list
         assert ours.exit_code == theirs.exit_code == 0, ours.output
         assert ours.stdout == theirs.stdout, (argv, env, columns)
     assert taken[-1], "at 300 columns the table is written without Rich"
+
+
+NARROW_RUNS = [(argv, env) for argv in COMMANDS for env in ("pipe", "colour")] + [
+    (argv, env) for argv in (["timeline"], ["search", "amnesty"]) for env in ("NO_COLOR", "dumb")]
+
+
+@pytest.mark.parametrize(("argv", "env"), NARROW_RUNS, ids=[f"{' '.join(a)}-{e}" for a, e in NARROW_RUNS])
+def test_every_listing_command_prints_the_blocks_rich_printed(gulag: Gulag, argv: list[str], env: str,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    taken: list[bool] = []
+    fast = emit._write_table
+
+    def spy(*args: Any, **kwargs: Any) -> bool:
+        taken.append(fast(*args, **kwargs))
+        return taken[-1]
+
+    for columns in ("20", "40", "60", "80"):
+        environ = {**ENVS[env], "COLUMNS": columns}
+        taken.clear()
+        monkeypatch.setattr(emit, "_write_table", spy)
+        ours = gulag(*argv, "--format", "table", data=None, env=environ)
+        monkeypatch.setattr(emit, "_write_table", lambda *a, **k: False)
+        theirs = gulag(*argv, "--format", "table", data=None, env=environ)
+        assert ours.exit_code == theirs.exit_code == 0, ours.output
+        assert ours.stdout == theirs.stdout, (argv, env, columns)
+        assert taken == [True], "written without Rich"
 
 
 # --- the console's width and colours, as Rich decides them ------------------------------------
@@ -286,11 +390,12 @@ _PROBE = ("import sys\nfrom gulagcli.cli import main\ntry:\n    main()\nexcept S
           "sys.stderr.write(repr(sorted(m for m in sys.modules if m.split('.')[0] == 'rich')[:1]))")
 
 
+@pytest.mark.parametrize("columns", ["80", "100"])  # 80: the block layout; 100: the table
 @pytest.mark.parametrize("env", [{}, {"FORCE_COLOR": "1"}])
-def test_the_timeline_table_does_not_import_rich_but_the_detail_panel_does(env: dict[str, str]) -> None:
+def test_the_timeline_table_does_not_import_rich_but_the_detail_panel_does(env: dict[str, str], columns: str) -> None:
     import os
 
-    environ = {**os.environ, "COLUMNS": "100", **env}
+    environ = {**os.environ, "COLUMNS": columns, **env}
     environ.pop("NO_COLOR", None)
 
     def rich_modules(*argv: str) -> str:

@@ -42,10 +42,9 @@ def make_console(*, stderr: bool = False, no_color: bool = False) -> Console:
 
 
 def _write_table(listing: Listing, out: IO[str], *, no_color: bool) -> bool:
-    """The table written without Rich, exactly as Rich would print it; False where only Rich
-    can (too narrow for columns, a wide character, an unusual console)."""
+    """The table (or, too narrow for columns, the block layout) written without Rich, exactly
+    as Rich would print it; False where only Rich can (a wide character, an unusual console)."""
     from .layout import TableLayout
-    from .table import render
     from .term import stdout_view
 
     view = stdout_view(no_color=no_color)
@@ -53,7 +52,14 @@ def _write_table(listing: Listing, out: IO[str], *, no_color: bool) -> bool:
         return False
     layout = TableLayout(listing)
     widths = layout.widths(view.width)
-    text = None if widths is None else render(layout, widths, console_width=view.width, ink=view.ink)
+    if widths is None:
+        from .blocks import render_blocks
+
+        text = render_blocks(layout, console_width=view.width, ink=view.ink)
+    else:
+        from .table import render
+
+        text = render(layout, widths, console_width=view.width, ink=view.ink)
     if text is None:
         return False
     out.write(text)

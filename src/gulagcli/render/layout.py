@@ -1,7 +1,7 @@
 """A listing's table layout: which columns, which cells, how wide. No Rich here.
 
-Both the Rich view (views.py: the block layout, the detail panel) and the text writer
-(table.py: the table itself, without importing Rich) take their widths from here.
+Both the Rich view (views.py) and the text writers (table.py: the table; blocks.py: the
+block layout when the columns do not fit; neither imports Rich) take their widths from here.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Rich renderables. Only this module (and the CLI's consoles) import Rich.
 
-A listing's table is written by table.py without Rich when it can; this view is the
-fallback, the block layout for narrow terminals, and the oracle table.py is tested against.
+A listing's table (and its block layout for narrow terminals) is written by table.py and
+blocks.py without Rich when they can; this view is the fallback, and the oracle both are
+tested against: a change here needs the same change there.
 """
 
 from __future__ import annotations
