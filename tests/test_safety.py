@@ -406,8 +406,8 @@ def test_a_name_that_just_fits_still_gets_its_temporary_file(gulag: Gulag, tmp_p
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="mknod needs root")
-@pytest.mark.parametrize("args", [["timeline"], ["show", "kengir"], ["chart"], ["cite", "kengir"],
-                                  ["export", "-f", "json"]])
+@pytest.mark.parametrize("args", [["timeline"], ["timeline", "--json"], ["timeline", "-f", "jsonl"], ["show", "kengir"],
+                                  ["chart"], ["cite", "kengir"], ["export", "-f", "json"]])
 def test_a_full_disk_on_stdout_is_one_line_and_exit_1(tmp_path: Path, args: list[str]) -> None:
     full = tmp_path / "full"
     os.mknod(full, 0o666 | stat.S_IFCHR, os.stat("/dev/full").st_rdev)
@@ -419,7 +419,7 @@ def test_a_full_disk_on_stdout_is_one_line_and_exit_1(tmp_path: Path, args: list
 
 
 def test_a_closed_pipe_is_quiet(tmp_path: Path) -> None:
-    for command in ("timeline", "--help", "export -f json"):
+    for command in ("timeline", "timeline --json", "--help", "export -f json"):
         result = subprocess.run(f"{sys.executable} -m gulagcli {command} | head -c1 >/dev/null; "
                                 "echo ${PIPESTATUS[0]}", shell=True, executable="/bin/bash",
                                 capture_output=True, text=True, timeout=60, check=False, cwd=tmp_path)

@@ -55,9 +55,10 @@ class Compiled:
 
     def rendered(
         self, *, start: date | None = None, end: date | None = None, reverse: bool = False,
-        limit: int | None = None,
-    ) -> Iterator[list[str]]:
-        """The JSON records of the events overlapping start..end, in date order, in batches."""
+        limit: int | None = None, encoded: bool = False,
+    ) -> Iterator[list[Any]]:
+        """The JSON records of the events overlapping start..end, in date order, in batches: as
+        text, or ``encoded`` as the UTF-8 bytes SQLite holds (nothing decoded)."""
         where, args = [], []
         if start is not None:
             where.append("e.latest >= ?")
@@ -65,7 +66,8 @@ class Compiled:
         if end is not None:
             where.append("e.earliest <= ?")
             args.append(end.toordinal())
-        sql = "SELECT r.json FROM events e JOIN rendered r ON r.ord = e.ord"
+        column = "CAST(r.json AS BLOB)" if encoded else "r.json"
+        sql = f"SELECT {column} FROM events e JOIN rendered r ON r.ord = e.ord"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY e.ord" + (" DESC" if reverse else "")

@@ -42,6 +42,12 @@ def timeline(out: Output, data: Path | None, *, since: str | None, until: str | 
         records = [json.loads(text) for batch in batches for text in batch]
         out.listing(events_listing(records), empty=NO_EVENTS)
         return True
+    sink = getattr(out.out, "binary", lambda: None)() if fmt in (OutputFormat.JSON, OutputFormat.JSONL) else None
+    if sink is not None:
+        from ..render.stream import copy_json
+
+        copy_json(fmt, db.rendered(start=start, end=end, reverse=reverse, limit=limit, encoded=True), sink.write)
+        return True
     from ..render.stream import stream_events
 
     stream_events(fmt, batches, out.out, out.csv)

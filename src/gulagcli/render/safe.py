@@ -176,6 +176,15 @@ class GatedStream(io.TextIOBase):
                 raise WriteFailed(exc) from None
             raise
 
+    def binary(self) -> BytesGate | None:
+        """The byte stream underneath, flushed, for output that needs no gate (not a terminal)
+        and is UTF-8 already; None when the text must pass the gate or the encoding differs."""
+        sink = getattr(self.raw, "buffer", None)
+        if self.gated or sink is None or (getattr(self.raw, "encoding", "") or "").lower().replace("-", "") != "utf8":
+            return None
+        self.flush()
+        return BytesGate(sink)
+
     def isatty(self) -> bool:
         try:
             return self.raw.isatty()
@@ -199,6 +208,26 @@ class GatedStream(io.TextIOBase):
     @property
     def buffer(self) -> object:
         return getattr(self.raw, "buffer", None)
+
+
+class BytesGate:
+    """The byte stream under stdout, failing as stdout does (:class:`WriteFailed`: a reader that
+    went away ends quietly, a full disk is one line and exit 1)."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw = raw
+
+    def write(self, data: bytes) -> int:
+        try:
+            return self.raw.write(data)
+        except OSError as exc:
+            raise WriteFailed(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self.raw.flush()
+        except OSError as exc:
+            raise WriteFailed(exc) from None
 
 
 class WriteFailed(Exception):

@@ -7,24 +7,16 @@ through; CSV and plain lines are made by the same columns as the listing the pla
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import IO
+from collections.abc import Callable, Iterable
+from typing import IO, Any
 
 from .output import CSV_SAFE, CsvOptions, OutputFormat, write_csv, write_plain
 
 
 def stream_events(fmt: OutputFormat, batches: Iterable[list[str]], out: IO[str], csv: CsvOptions = CSV_SAFE) -> None:
     """Print events the way the listing of their records would, in compact JSON for ``json``."""
-    if fmt is OutputFormat.JSON:
-        out.write("[")
-        sep = ""
-        for batch in batches:
-            out.write(sep + ",".join(batch))
-            sep = ","
-        out.write("]\n")
-    elif fmt is OutputFormat.JSONL:
-        for batch in batches:
-            out.write("\n".join(batch) + "\n")
+    if fmt in (OutputFormat.JSON, OutputFormat.JSONL):
+        _copy(fmt, batches, out.write, TEXT)
     else:
         import json
 
@@ -38,3 +30,28 @@ def stream_events(fmt: OutputFormat, batches: Iterable[list[str]], out: IO[str],
                 write_csv(listing, out, csv, header=False)
             else:
                 write_plain(listing, out)
+
+
+TEXT, BYTES = ("[", ",", "]\n", "\n"), (b"[", b",", b"]\n", b"\n")
+
+
+def copy_json(fmt: OutputFormat, batches: Iterable[list[bytes]], write: Callable[[bytes], object]) -> None:
+    """JSON or JSONL of ready records given as UTF-8 bytes, written to the byte stream under
+    stdout (``write``): the bytes :func:`stream_events` writes, without decoding the records into text and
+    encoding them again (a third of `timeline --json`'s time on the bundled store)."""
+    _copy(fmt, batches, write, BYTES)
+
+
+def _copy(fmt: OutputFormat, batches: Iterable[list[Any]], write: Callable[[Any], object],
+          tokens: tuple[Any, Any, Any, Any]) -> None:
+    opening, comma, closing, newline = tokens
+    if fmt is OutputFormat.JSON:
+        write(opening)
+        sep = opening[:0]
+        for batch in batches:
+            write(sep + comma.join(batch))
+            sep = comma
+        write(closing)
+    else:
+        for batch in batches:
+            write(newline.join(batch) + newline)
