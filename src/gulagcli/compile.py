@@ -11,7 +11,6 @@ commands compile at once.
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 import os
 import sqlite3
@@ -28,6 +27,7 @@ from .models import Figure, Store
 from .query import entities, words
 from .render import records as rec
 from .render.output import encode_compact
+from .store import collector_paused
 
 PROGRESS_MIN_EVENTS = 20_000  # a compile this large takes seconds: show a bar on a terminal
 
@@ -97,9 +97,7 @@ def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str)
     text = jsonfile.utf8(raw, path)
     jsonfile.screen(raw, path)  # what the plain loader refuses is never compiled either
     captured: dict[str, list[tuple[str, str]]] = {}
-    enabled = gc.isenabled()
-    gc.disable()  # building allocates millions of objects and frees none: see store.load
-    try:
+    with collector_paused(freeze=False):  # millions of objects built, none freed
         members: Any = jsonfile.top_level(text, path) if jsonfile.is_object(text) else jsonfile.decode(text, path)
         store, problems = build(_capture(members, captured), path=str(path))
         del text, members
@@ -124,9 +122,6 @@ def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str)
             conn.executescript(INDEXES)
             conn.execute("INSERT INTO meta VALUES ('complete', 'yes')")
         conn.execute(f"PRAGMA user_version = {cache.FORMAT}")
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _capture(members: Any, into: dict[str, list[tuple[str, str]]]) -> Any:

@@ -6,7 +6,6 @@ charts) come here; the narrow answers in :mod:`gulagcli.compiled` never define t
 
 from __future__ import annotations
 
-import gc
 import json
 import sys
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ from typing import Any
 
 from .compiled import Compiled
 from .models import Event, Figure, Meta, Person, Place, Source, Store, Tag, Term
+from .store import collector_paused
 
 _intern = sys.intern
 
@@ -26,18 +26,12 @@ def models(name: str, records: Iterator[dict[str, Any]]) -> dict[str, Any]:
     fast, make = _FAST.get(name), MAKERS[name]
     problems: list[Problem] = []
     out: dict[str, Any] = {}
-    enabled = gc.isenabled()
-    gc.disable()  # only tuples and strings, no cycles: nothing for the collector to find
-    try:
+    with collector_paused(freeze=True):
         for i, rec in enumerate(records):
             model = fast(rec) if fast is not None else None
             if model is None:
                 model = make(_Reader(rec, name, problems, i))
             out[_intern(model.id)] = model
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
     if problems:  # the file was compiled from a checked store: it cannot have any
         raise ValueError(f"compiled store {name}: {problems[0]}")
     return out

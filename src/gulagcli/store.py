@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -75,15 +77,34 @@ def open_compiled(path: Path) -> Compiled | None:
     return open_store(path)
 
 
+@contextmanager
+def collector_paused(*, freeze: bool) -> Iterator[None]:
+    """The cyclic garbage collector off while a store's records are built: they are tuples,
+    dicts and strings with no cycles, and the collector would walk the millions of them again
+    and again while nothing it could free exists yet (a third of `validate`'s time on a rich
+    100,000-event store). ``freeze``: what was built lives as long as the process, so the
+    collector never walks it afterwards either."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.freeze()
+        if enabled:
+            gc.enable()
+
+
 def load_plain(path: Path) -> Store:
+    with collector_paused(freeze=True):
+        return _read_and_check(path)
+
+
+def _read_and_check(path: Path) -> Store:
     # The checks are imported here, not at start-up: a compiled store has passed them already.
     from . import jsonfile
     from .check import build
 
-    # Building allocates a few objects per field of every record; the cyclic collector would
-    # walk them all again and again while nothing it could free exists yet.
-    enabled = gc.isenabled()
-    gc.disable()
     try:
         if _size(path) >= BULK_MIN_BYTES and (bulk := _bulk()) is not None:
             # The bytes are handed over, not kept here, so they are freed once decoded.
@@ -99,11 +120,6 @@ def load_plain(path: Path) -> Store:
         del text
     except MemoryError:
         raise DataError(f"{path}: not enough memory to load this store") from None
-    finally:
-        # What was just built lives as long as the process: the collector need never walk it.
-        gc.freeze()
-        if enabled:
-            gc.enable()
     if problems:
         raise invalid(path, problems)
     assert store is not None

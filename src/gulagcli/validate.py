@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import jsonfile
 from .check import Problem, build
-from .store import ENV_VAR, MAX_BYTES, locate, schema_path
+from .store import ENV_VAR, MAX_BYTES, collector_paused, locate, schema_path
 
 # Keywords fastjsonschema checks exactly as jsonschema does. A schema using any other keyword
 # (a 2020-12 one such as unevaluatedProperties, or "format", which jsonschema only annotates)
@@ -91,12 +91,13 @@ def check_file(file: Path | None) -> tuple[Path, list[Problem], list[Problem]]:
 
     path = locate(file)
     text = jsonfile.read_text(path, max_bytes=MAX_BYTES, env_var=ENV_VAR)
-    raw = jsonfile.decode(text, path)
-    problems = schema_problems(raw)
-    # Built from the members in file order, as loading does, so a key given twice is reported
-    # here too (a decoded dict would keep only the last).
-    members = jsonfile.top_level(text, path) if jsonfile.is_object(text) else raw
-    store, built = build(members, path=str(path))
+    with collector_paused(freeze=False):
+        raw = jsonfile.decode(text, path)
+        problems = schema_problems(raw)
+        # Built from the members in file order, as loading does, so a key given twice is
+        # reported here too (a decoded dict would keep only the last).
+        members = jsonfile.top_level(text, path) if jsonfile.is_object(text) else raw
+        store, built = build(members, path=str(path))
     found = warnings(store.sources) if store is not None else []
     notes = [Problem(f"$.sources[{_index(raw, ident)}]", message, ident) for ident, message in found]
     seen = {(p.path, p.record) for p in problems}
