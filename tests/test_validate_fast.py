@@ -68,3 +68,26 @@ def test_a_schema_with_keywords_it_cannot_check_goes_to_jsonschema() -> None:
     schema = copy.deepcopy(SCHEMA)
     schema["$defs"]["text"]["format"] = "email"
     assert not _fast_valid(schema, mini())
+
+
+@pytest.mark.parametrize("case", ["valid", "title a number", "bad id"])
+def test_the_schema_check_forked_aside_reports_what_the_check_in_process_reports(
+    case: str, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large store's compiled schema check runs in a forked child beside the field checks;
+    forced on a small store here, `validate` must report exactly what it reports without it."""
+    from gulagcli import validate
+
+    store = mini()
+    if case != "valid":
+        DAMAGE[case](store)
+    path = tmp_path / "store.json"
+    path.write_text(json.dumps(store), encoding="utf-8")
+    alone = validate.check_file(path)
+    monkeypatch.setattr(validate, "PARALLEL_MIN_CHARS", 0)
+    forked: list[Any] = []
+    real = validate._confirm_aside
+    monkeypatch.setattr(validate, "_confirm_aside", lambda raw: forked.append(raw) or real(raw))
+    assert validate.check_file(path) == alone
+    assert forked, "the forked path was not taken"
+    assert (alone[1] == []) == (case == "valid")
