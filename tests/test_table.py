@@ -294,24 +294,34 @@ RUNS = [(argv, env) for argv in COMMANDS for env in ("pipe", "colour")] + [
     (["timeline"], "NO_COLOR"), (["timeline"], "dumb"), (["search", "amnesty"], "dumb")]
 
 
-@pytest.mark.parametrize(("argv", "env"), RUNS, ids=[f"{' '.join(a)}-{e}" for a, e in RUNS])
-def test_every_listing_command_prints_what_rich_printed(gulag: Gulag, argv: list[str], env: str,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+_WRITE_TABLE = emit._write_table
+
+
+def _ours_and_rich(gulag: Gulag, argv: list[str], environ: dict[str, str],
+                   monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Run a listing with the Rich-free writers and with Rich forced; the outputs must be the
+    same bytes. Returns whether each listing was written without Rich."""
     taken: list[bool] = []
-    fast = emit._write_table
+    fast = _WRITE_TABLE  # the real writer, whatever an earlier call left patched
 
     def spy(*args: Any, **kwargs: Any) -> bool:
         taken.append(fast(*args, **kwargs))
         return taken[-1]
 
-    for columns in ("100", "300"):  # at 300 every listing has its table; at 100 some have blocks
-        environ = {**ENVS[env], "COLUMNS": columns}
-        monkeypatch.setattr(emit, "_write_table", spy)
-        ours = gulag(*argv, "--format", "table", data=None, env=environ)
-        monkeypatch.setattr(emit, "_write_table", lambda *a, **k: False)
-        theirs = gulag(*argv, "--format", "table", data=None, env=environ)
-        assert ours.exit_code == theirs.exit_code == 0, ours.output
-        assert ours.stdout == theirs.stdout, (argv, env, columns)
+    monkeypatch.setattr(emit, "_write_table", spy)
+    ours = gulag(*argv, "--format", "table", data=None, env=environ)
+    monkeypatch.setattr(emit, "_write_table", lambda *a, **k: False)
+    theirs = gulag(*argv, "--format", "table", data=None, env=environ)
+    assert ours.exit_code == theirs.exit_code == 0, ours.output
+    assert ours.stdout == theirs.stdout, (argv, environ)
+    return taken
+
+
+@pytest.mark.parametrize(("argv", "env"), RUNS, ids=[f"{' '.join(a)}-{e}" for a, e in RUNS])
+def test_every_listing_command_prints_what_rich_printed(gulag: Gulag, argv: list[str], env: str,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    _ours_and_rich(gulag, argv, {**ENVS[env], "COLUMNS": "100"}, monkeypatch)  # some have blocks at 100
+    taken = _ours_and_rich(gulag, argv, {**ENVS[env], "COLUMNS": "300"}, monkeypatch)
     assert taken[-1], "at 300 columns the table is written without Rich"
 
 
@@ -322,22 +332,8 @@ NARROW_RUNS = [(argv, env) for argv in COMMANDS for env in ("pipe", "colour")] +
 @pytest.mark.parametrize(("argv", "env"), NARROW_RUNS, ids=[f"{' '.join(a)}-{e}" for a, e in NARROW_RUNS])
 def test_every_listing_command_prints_the_blocks_rich_printed(gulag: Gulag, argv: list[str], env: str,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    taken: list[bool] = []
-    fast = emit._write_table
-
-    def spy(*args: Any, **kwargs: Any) -> bool:
-        taken.append(fast(*args, **kwargs))
-        return taken[-1]
-
     for columns in ("20", "40", "60", "80"):
-        environ = {**ENVS[env], "COLUMNS": columns}
-        taken.clear()
-        monkeypatch.setattr(emit, "_write_table", spy)
-        ours = gulag(*argv, "--format", "table", data=None, env=environ)
-        monkeypatch.setattr(emit, "_write_table", lambda *a, **k: False)
-        theirs = gulag(*argv, "--format", "table", data=None, env=environ)
-        assert ours.exit_code == theirs.exit_code == 0, ours.output
-        assert ours.stdout == theirs.stdout, (argv, env, columns)
+        taken = _ours_and_rich(gulag, argv, {**ENVS[env], "COLUMNS": columns}, monkeypatch)
         assert taken == [True], "written without Rich"
 
 
