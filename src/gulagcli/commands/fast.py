@@ -32,25 +32,26 @@ def timeline(out: Output, data: Path | None, *, since: str | None, until: str | 
     db = open_compiled(locate(data))
     if db is None:
         return False
-    batches = db.rendered(start=start, end=end, reverse=reverse, limit=limit)
     fmt = out.format
-    if fmt is OutputFormat.TABLE or (fmt is OutputFormat.JSON and is_terminal(out.out)):
+    # In a pipe, JSON and JSONL go to stdout's byte stream as SQLite holds them (no decoding).
+    sink = getattr(out.out, "binary", lambda: None)() if fmt in (OutputFormat.JSON, OutputFormat.JSONL) \
+        and not is_terminal(out.out) else None
+    batches = db.rendered(start=start, end=end, reverse=reverse, limit=limit, encoded=sink is not None)
+    if sink is not None:
+        from ..render.stream import copy_json
+
+        copy_json(fmt, batches, sink.write)
+    elif fmt is OutputFormat.TABLE or fmt is OutputFormat.JSON:  # JSON here: a terminal's, indented
         import json
 
         from ..render.listings import events_listing
 
         records = [json.loads(text) for batch in batches for text in batch]
         out.listing(events_listing(records), empty=NO_EVENTS)
-        return True
-    sink = getattr(out.out, "binary", lambda: None)() if fmt in (OutputFormat.JSON, OutputFormat.JSONL) else None
-    if sink is not None:
-        from ..render.stream import copy_json
+    else:
+        from ..render.stream import stream_events
 
-        copy_json(fmt, db.rendered(start=start, end=end, reverse=reverse, limit=limit, encoded=True), sink.write)
-        return True
-    from ..render.stream import stream_events
-
-    stream_events(fmt, batches, out.out, out.csv)
+        stream_events(fmt, batches, out.out, out.csv)
     return True
 
 
