@@ -106,9 +106,13 @@ def test_closed_stdout_ends_quietly(installed: Path, tmp_path: Path) -> None:
 def test_ctrl_c_exits_130_without_a_traceback(installed: Path, tmp_path: Path) -> None:
     # A reader that never reads keeps the process alive, blocked writing (the export is larger
     # than a pipe's buffer), long enough to be interrupted mid-run.
+    # SIGINT as at a terminal, whatever this test was started from (a shell's background job
+    # inherits it ignored).
     proc = subprocess.Popen([str(installed), "export", "--format", "json"], stdin=subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
-    time.sleep(1.0)  # it is now blocked writing to stdout
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert proc.stdout is not None and proc.stdout.read(1) == "["  # it has begun writing ...
+    time.sleep(0.5)  # ... and is now blocked on the full pipe
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130
