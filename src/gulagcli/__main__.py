@@ -11,6 +11,10 @@ import sys
 
 def main() -> None:
     try:
+        from .quick import answer
+
+        if sys.stdout is not None and (code := answer(sys.argv[1:])) is not None:
+            sys.exit(code)
         from .cli import main as run
 
         run()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from contextlib import suppress
 from enum import Enum
 from functools import cache
 from importlib import import_module
@@ -20,7 +19,8 @@ import typer
 from typer.core import TyperGroup
 
 from . import store as store_mod
-from .errors import AmbiguousError, ExitCode, GulagError, NotFoundError, UsageError
+from .edge import gated, report
+from .errors import ExitCode, GulagError, UsageError
 from .render.emit import Output
 from .render.output import CsvOptions, OutputFormat, resolve_format
 
@@ -121,23 +121,10 @@ class GulagGroup(TyperGroup):
     ) -> Any:
         """Errors in the options before the command (`gulag --bogus`) get the same one line, and
         everything written to stdout and stderr passes the output gate (render/safe.py)."""
-        from .render.safe import GatedStream, WriteFailed
-
-        out, err = sys.stdout, sys.stderr
-        _forgiving(out)
-        _forgiving(err)
-        sys.stdout, sys.stderr = GatedStream(out, stdout=True), GatedStream(err, always=True)
-        try:
-            try:
-                code = self._main(args, prog_name, complete_var, standalone_mode, windows_expand_args, **extra)
-                sys.stdout.flush()
-            except WriteFailed as exc:
-                code = _write_failed(exc, out)
-            if not standalone_mode:
-                return code
-            sys.exit(code if isinstance(code, int) else ExitCode.OK)
-        finally:
-            sys.stdout, sys.stderr = out, err
+        code = gated(lambda: self._main(args, prog_name, complete_var, standalone_mode, windows_expand_args, **extra))
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else ExitCode.OK)
 
     def _main(
         self, args: Sequence[str] | None, prog_name: str | None, complete_var: str | None,
@@ -158,35 +145,6 @@ class GulagGroup(TyperGroup):
             return ExitCode.INTERRUPTED
 
 
-def _forgiving(stream: Any) -> None:
-    """A stream that cannot encode a character (PYTHONIOENCODING=ascii, a cp1252 console)
-    writes it as a backslash escape instead of failing."""
-    import codecs
-
-    encoding = getattr(stream, "encoding", None) or "utf-8"
-    try:
-        utf = codecs.lookup(encoding).name == "utf-8"
-    except LookupError:
-        utf = False
-    if not utf and hasattr(stream, "reconfigure"):
-        stream.reconfigure(errors="backslashreplace")
-
-
-def _write_failed(exc: Any, out: Any) -> ExitCode:
-    """Stdout could not be written: quiet for a reader that went away (`gulag timeline | head
-    -1`), one line and exit 1 for a full disk or an I/O error."""
-    import errno
-
-    # Point stdout at /dev/null so that the interpreter's final flush does not fail again.
-    with suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, out.fileno())
-    if exc.errno == errno.EPIPE:
-        return ExitCode.OK
-    sys.stderr.write(f"gulag: error: cannot write to standard output: {exc.strerror}\n")
-    return ExitCode.FAILURE
-
-
 def _usage_error(exc: Any, command: str | None) -> NoReturn:
     """A Click usage error as one line, whitespace folded (Click lists choices on new lines)."""
     from .render.safe import terminal
@@ -198,21 +156,8 @@ def _usage_error(exc: Any, command: str | None) -> NoReturn:
     raise typer.Exit(exc.exit_code)
 
 
-SHOWN_CANDIDATES = 10  # an ambiguous name lists this many candidates, then a count of the rest
-
-
 def _report(exc: GulagError) -> NoReturn:
-    from .render.safe import terminal
-
-    sys.stderr.write(f"gulag: error: {terminal(exc.message)}\n")
-    if isinstance(exc, NotFoundError) and exc.suggestions:
-        sys.stderr.write(f"did you mean: {terminal(', '.join(exc.suggestions))}?\n")
-    if isinstance(exc, AmbiguousError):
-        for kind, ident, name in exc.candidates[:SHOWN_CANDIDATES]:
-            sys.stderr.write(f"  {kind:<7} {terminal(ident):<32} {terminal(name)}\n")
-        if (rest := len(exc.candidates) - SHOWN_CANDIDATES) > 0:
-            sys.stderr.write(f"  ... and {rest} more\n")
-    raise typer.Exit(exc.exit_code)
+    raise typer.Exit(report(exc))
 
 
 app = typer.Typer(

@@ -10,10 +10,9 @@ import typer
 from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
 from ..entity import Kind
 from .completion import complete_person, complete_place, complete_tag
+from .fast import date_bounds
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from ..models import Event, Store
 
 # The store, its filters and the record builders are imported by the code that uses them:
@@ -24,17 +23,6 @@ app = command_app()
 LimitOpt = Annotated[
     int | None, typer.Option("--limit", "-n", min=1, max=10_000_000, help="Show at most N events.")
 ]
-
-
-def date_bounds(since: str | None, until: str | None) -> tuple[date | None, date | None]:
-    """--from takes the first day its date stands for, --to the last: ``--to 1954`` is all of 1954."""
-    if since is None and until is None:
-        return None, None
-    from ..dates import parse_user_range
-
-    start = parse_user_range(since, option="--from")[0] if since is not None else None
-    end = parse_user_range(until, option="--to")[1] if until is not None else None
-    return start, end
 
 
 FromOpt = Annotated[

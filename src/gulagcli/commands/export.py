@@ -18,7 +18,8 @@ from ..render.exports import ExportFormat, render_export
 from ..render.output import CsvOptions, is_terminal
 from ..render.records import event_records
 from ..render.term import MAX_WIDTH
-from .browse import FromOpt, LimitOpt, PersonOpt, PlaceOpt, ReverseOpt, TagOpt, ToOpt, date_bounds, select
+from .browse import FromOpt, LimitOpt, PersonOpt, PlaceOpt, ReverseOpt, TagOpt, ToOpt, select
+from .fast import date_bounds
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -3,29 +3,44 @@
 Each function returns False when its question is not one the compiled store answers directly
 (a filter it has no index for, a terminal's pretty JSON, no compiled store for this input); the
 command then takes its usual path, which gives the same output. Tests compare the two.
+
+Nothing here imports Typer: :mod:`gulagcli.quick` answers `show REF --json` and `timeline
+--json` with these functions before the Typer layer is loaded.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..entity import Entity, Kind, choose, split_kind
+from ..entity import Entity, Kind, Resolution, choose, split_kind
 from ..errors import UsageError
 from ..match import fold, words
 from ..render.output import OutputFormat, is_terminal
 from ..store import locate, open_compiled
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from ..render.details import Detail
     from ..render.emit import Output
+
+
+def date_bounds(since: str | None, until: str | None) -> tuple[date | None, date | None]:
+    """--from takes the first day its date stands for, --to the last: ``--to 1954`` is all of 1954."""
+    if since is None and until is None:
+        return None, None
+    from ..dates import parse_user_range
+
+    start = parse_user_range(since, option="--from")[0] if since is not None else None
+    end = parse_user_range(until, option="--to")[1] if until is not None else None
+    return start, end
 
 
 def timeline(out: Output, data: Path | None, *, since: str | None, until: str | None, limit: int | None,
              reverse: bool) -> bool:
     """`timeline` without --place/--person/--tag: JSON, JSONL, CSV and plain lines stream the
     ready records in batches; a table (or JSON on a terminal, indented) is made from them."""
-    from .browse import date_bounds
-
     start, end = date_bounds(since, until)
     if start is not None and end is not None and start > end:
         raise UsageError(f"--from {start} is after --to {end}")
@@ -99,3 +114,36 @@ def exact(query: str, kind: Kind | None, data: Path | None) -> tuple[Entity, tup
         return None
     found = choose(tier, text)  # rows come in the order of query.entities, as resolve ranks them
     return found.entity, found.see_also, db.card(found.entity.kind, found.entity.id)
+
+
+def print_found(out: Output, found: Resolution, rec: dict[str, Any] | str, detail: Detail | None = None) -> None:
+    """The record, and for table and plain output its card (made from the record if not given).
+
+    ``rec`` may be the record's compact JSON, as the compiled store keeps it: written to a pipe
+    as it is, with the kind and see-also around it, it is decoded only for the other formats.
+    """
+    kind = found.entity.kind
+    see_also = [{"kind": e.kind.value, "id": e.id, "name": e.name} for e in found.see_also]
+
+    def decoded() -> dict[str, Any]:
+        import json
+
+        return json.loads(rec) if isinstance(rec, str) else rec
+
+    def record() -> dict[str, Any]:
+        return {"kind": kind.value, **decoded(), "see_also": see_also}
+
+    def view() -> Detail:
+        from ..render.cards import DETAILS
+        from ..render.details import Detail
+
+        shown = detail or DETAILS[kind](decoded())
+        if not see_also:
+            return shown
+        return Detail(shown.title, shown.kind, shown.fields,
+                      footer="see also: " + ", ".join(f"{e['kind']}:{e['id']}" for e in see_also))
+
+    compact = None
+    if isinstance(rec, str) and not see_also and rec.startswith('{"') and '"kind":' not in rec:
+        compact = f'{{"kind":"{kind.value}",{rec[1:-1]},"see_also":[]}}'  # what encoding record() gives
+    out.detail(view, record, compact=compact)

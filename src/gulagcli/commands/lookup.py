@@ -14,7 +14,6 @@ from .completion import complete_name
 if TYPE_CHECKING:
     from ..models import Store
     from ..render.details import Detail
-    from ..render.emit import Output
 
 # The store's models, the resolver and the card builders are imported by the code that needs
 # them: `show` of an exact name reads one ready record from the compiled store, and its JSON
@@ -82,44 +81,13 @@ def show(
 
         if (found_fast := fast.exact(query, wanted, data)) is not None:
             entity, others, text = found_fast
-            return _print(out, Resolution(entity, others), text)
+            return fast.print_found(out, Resolution(entity, others), text)
     from ..query import resolve
     from ..store import load
 
     store = load(data)
     found = resolve(store, query, kind=wanted)
     detail, rec = card(store, found.entity)
-    _print(out, found, rec, detail)
+    from .fast import print_found
 
-
-def _print(out: Output, found: Resolution, rec: dict[str, Any] | str, detail: Detail | None = None) -> None:
-    """The record, and for table and plain output its card (made from the record if not given).
-
-    ``rec`` may be the record's compact JSON, as the compiled store keeps it: written to a pipe
-    as it is, with the kind and see-also around it, it is decoded only for the other formats.
-    """
-    kind = found.entity.kind
-    see_also = [{"kind": e.kind.value, "id": e.id, "name": e.name} for e in found.see_also]
-
-    def decoded() -> dict[str, Any]:
-        import json
-
-        return json.loads(rec) if isinstance(rec, str) else rec
-
-    def record() -> dict[str, Any]:
-        return {"kind": kind.value, **decoded(), "see_also": see_also}
-
-    def view() -> Detail:
-        from ..render.cards import DETAILS
-        from ..render.details import Detail
-
-        shown = detail or DETAILS[kind](decoded())
-        if not see_also:
-            return shown
-        return Detail(shown.title, shown.kind, shown.fields,
-                      footer="see also: " + ", ".join(f"{e['kind']}:{e['id']}" for e in see_also))
-
-    compact = None
-    if isinstance(rec, str) and not see_also and rec.startswith('{"') and '"kind":' not in rec:
-        compact = f'{{"kind":"{kind.value}",{rec[1:-1]},"see_also":[]}}'  # what encoding record() gives
-    out.detail(view, record, compact=compact)
+    print_found(out, found, rec, detail)
