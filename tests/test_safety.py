@@ -436,18 +436,20 @@ def test_a_narrow_output_encoding_is_no_traceback(tmp_path: Path, encoding: str)
         _no_traceback(result)
 
 
-def test_ctrl_c_while_starting_up_exits_130_without_a_traceback(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("argv", "module"), [(["timeline"], "sqlite3"), (["timeline", "--tag", "strike"], "typer")])
+def test_ctrl_c_while_starting_up_exits_130_without_a_traceback(tmp_path: Path, argv: list[str], module: str) -> None:
     """Ctrl-C in the first tenth of a second lands while the CLI's modules are imported; here it
-    is made to land there every time, while Typer is being imported."""
+    is made to land there every time: while the compiled store's reader is imported for an answer
+    given before Typer loads, and while Typer is being imported for the others."""
     code = (
         "import builtins, sys\n"
         "real = builtins.__import__\n"
         "def interrupted(name, *args, **kw):\n"
-        "    if name == 'typer':\n"
+        f"    if name == {module!r}:\n"
         "        raise KeyboardInterrupt\n"
         "    return real(name, *args, **kw)\n"
         "builtins.__import__ = interrupted\n"
-        "sys.argv = ['gulag', 'timeline']\n"
+        f"sys.argv = ['gulag', *{argv!r}]\n"
         "from gulagcli.__main__ import main\n"
         "main()\n"
     )

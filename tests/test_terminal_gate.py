@@ -1,7 +1,8 @@
 """The output gate on a real pseudo-terminal: random control, bidi and invisible characters in
 every text field, through every command and format, and none reaches the terminal raw.
 
-The commands run in this process with stdout and stderr on the slave side of a pty (so that
+The commands run in this process, through the entry point (so `show` and `timeline` are answered
+before Typer loads, as installed), with stdout and stderr on the slave side of a pty (so that
 ``isatty()`` is true and Rich draws tables and colour); a thread drains the master side.
 """
 
@@ -18,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gulagcli.cli import app
+from gulagcli.__main__ import main as gulag
 
 from .readme_sessions import drain
 from .test_safety import hostile_store
@@ -56,7 +57,7 @@ def on_pty(args: list[str]) -> str:
     saved = sys.stdout, sys.stderr
     sys.stdout = sys.stderr = tty
     try:
-        app(args, prog_name="gulag")
+        gulag(args)  # as the installed command: answered before Typer loads where it can
     except SystemExit:
         pass
     finally:

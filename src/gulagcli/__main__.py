@@ -9,15 +9,18 @@ from __future__ import annotations
 import sys
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    """Run gulag on ``argv`` (by default the command line) and exit with its code: answered before
+    Typer loads where :mod:`gulagcli.quick` can, by the Typer layer otherwise."""
+    args = sys.argv[1:] if argv is None else argv
     try:
         from .quick import answer
 
-        if sys.stdout is not None and (code := answer(sys.argv[1:])) is not None:
+        if sys.stdout is not None and (code := answer(args)) is not None:
             sys.exit(code)
         from .cli import main as run
 
-        run()
+        run(args)
     except KeyboardInterrupt:
         sys.exit(130)  # 128 + SIGINT, as ExitCode.INTERRUPTED says
 

@@ -20,9 +20,9 @@ from typer.core import TyperGroup
 
 from . import store as store_mod
 from .edge import gated, report
-from .errors import ExitCode, GulagError, UsageError
-from .render.emit import Output
-from .render.output import CsvOptions, OutputFormat, resolve_format
+from .errors import ExitCode, GulagError
+from .render.emit import Output, make_output
+from .render.output import OutputFormat
 
 EXIT_CODES_HELP = ", ".join(f"{code.value} {code.name.lower().replace('_', ' ')}" for code in ExitCode)
 
@@ -237,15 +237,11 @@ DetailFormatOpt = Annotated[
 
 def output(fmt: OutputFormat | DetailFormat | None, as_json: bool, no_color: bool, *, raw: bool = False,
            bom: bool = False) -> Output:
-    """Where a command writes; --json with another --format is a usage error, not a silent choice."""
-    if as_json and fmt is not None and fmt.value != OutputFormat.JSON.value:
-        raise UsageError(f"--json and --format {fmt.value} ask for different formats; give one of them")
-    chosen = OutputFormat(fmt.value) if fmt is not None else None
-    return Output(resolve_format(chosen, as_json), no_color=no_color, csv=CsvOptions(raw=raw, bom=bom))
+    """Where a command writes (:func:`gulagcli.render.emit.make_output`)."""
+    return make_output(fmt.value if fmt is not None else None, as_json, no_color, raw=raw, bom=bom)
 
 
-
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     if sys.stdout is None:  # started with stdout closed (`gulag timeline >&-`): nowhere to write
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (lives as long as the process)
-    app(prog_name="gulag")
+    app(args=argv, prog_name="gulag")

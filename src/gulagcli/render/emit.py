@@ -13,6 +13,7 @@ from .output import (
     Listing,
     OutputFormat,
     is_terminal,
+    resolve_format,
     write_csv,
     write_json,
     write_jsonl,
@@ -124,3 +125,12 @@ class Output:
                 from .views import detail_panel
 
                 make_console(no_color=self.no_color).print(detail_panel(card))
+
+
+def make_output(fmt: str | None, as_json: bool, no_color: bool, *, raw: bool = False, bom: bool = False) -> Output:
+    """Where a command writes, from its options; --json with another --format is a usage error,
+    not a silent choice."""
+    if as_json and fmt is not None and fmt != OutputFormat.JSON.value:
+        raise UsageError(f"--json and --format {fmt} ask for different formats; give one of them")
+    chosen = OutputFormat(fmt) if fmt is not None else None
+    return Output(resolve_format(chosen, as_json), no_color=no_color, csv=CsvOptions(raw=raw, bom=bom))
