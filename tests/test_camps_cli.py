@@ -73,6 +73,10 @@ def test_places_region_matches_the_modern_region_or_the_datasets_broad_area(gula
     assert "vorkuta" in ids(bundled(gulag, "places", "--region", "Komi Republic", "--json"))
     card = bundled(gulag, "show", "karlag", "--format", "plain").stdout
     assert "region: Karaganda Region" in card and "map area: Central Asia" in card
+    # Plain lines end with the region, so the columns before it keep their places for `cut`.
+    line = next(row for row in bundled(gulag, "places", "--format", "plain").stdout.splitlines()
+                if row.startswith("karlag\t")).split("\t")
+    assert line[1] == "Karlag" and line[6].isdigit() and line[-1] == "Karaganda Region"
 
 
 def test_places_csv_export_has_camp_columns(gulag: Gulag) -> None:

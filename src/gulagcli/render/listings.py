@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .output import CSV_ONLY, PLAIN_CSV, TABLE_ONLY, Column, Listing
+from .output import CSV_ONLY, PLAIN_CSV, PLAIN_ONLY, TABLE_ONLY, Column, Listing
 
 if TYPE_CHECKING:  # the type only: the record builders (dates, models) stay off the listing paths
     from .records import Record
@@ -117,6 +117,7 @@ PLACE_COLUMNS = [
     Column("camp_type", lambda r: r["camp_type"], PLAIN_CSV),
     Column("dates", lambda r: r["dates"] and r["dates"]["edtf"], PLAIN_CSV),
     Column("peak", _peak, PLAIN_CSV),
+    Column("region", lambda r: r["region"], PLAIN_ONLY),  # plain's last: the columns before keep their places
     Column("peak_year", lambda r: r["peak"] and r["peak"]["year"], CSV_ONLY),
     Column("area", lambda r: r["area"], CSV_ONLY),  # last, so the columns before keep their places
 ]

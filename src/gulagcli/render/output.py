@@ -51,6 +51,7 @@ class Column(NamedTuple):
 TABLE_ONLY = frozenset({OutputFormat.TABLE})
 PLAIN_CSV = frozenset({OutputFormat.PLAIN, OutputFormat.CSV})
 CSV_ONLY = frozenset({OutputFormat.CSV})
+PLAIN_ONLY = frozenset({OutputFormat.PLAIN})
 
 
 class Listing(NamedTuple):
