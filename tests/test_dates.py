@@ -10,9 +10,10 @@ from edtf import struct_time_to_date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gulagcli.dates import display, parse_edtf, parse_month_day, parse_user_range
+from gulagcli.dates import display, parse_edtf
 from gulagcli.errors import UsageError
 from gulagcli.models import Precision
+from gulagcli.userdates import parse_month_day, parse_user_range
 
 
 @pytest.mark.parametrize(
@@ -210,7 +211,7 @@ def test_on_refuses_an_ambiguous_day_with_both_readings() -> None:
 
 
 def test_gulag_today_fixes_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    from gulagcli.dates import today
+    from gulagcli.userdates import today
 
     monkeypatch.setenv("GULAG_TODAY", "2030-01-01")
     assert today() == date(2030, 1, 1)

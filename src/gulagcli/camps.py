@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from .dates import parse_user_range
 from .errors import NotFoundError, UsageError
 from .models import Figure, Place, Store
+from .userdates import parse_user_range
 
 CAMP_TYPES = ("itl", "special-camp", "nkvd-special-camp", "filtration-camp", "camp-division", "other")
 CAMP_SERIES = "camp-population"

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from ..cli import BomOpt, DataOpt, DetailFormatOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
-from ..dates import FIRST_DAY, parse_month_day, today
+from ..dates import FIRST_DAY
 from ..models import Store
 from ..query import on_this_day, plural, resolve, sources_of
 from ..render import listings, records
@@ -20,6 +20,7 @@ from ..render.emit import Output
 from ..render.output import Column, Listing, write_json
 from ..render.safe import terminal
 from ..store import load
+from ..userdates import parse_month_day, today
 from .completion import complete_name
 
 app = command_app()

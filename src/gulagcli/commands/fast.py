@@ -30,7 +30,7 @@ def date_bounds(since: str | None, until: str | None) -> tuple[date | None, date
     """--from takes the first day its date stands for, --to the last: ``--to 1954`` is all of 1954."""
     if since is None and until is None:
         return None, None
-    from ..dates import parse_user_range
+    from ..userdates import parse_user_range
 
     start = parse_user_range(since, option="--from")[0] if since is not None else None
     end = parse_user_range(until, option="--to")[1] if until is not None else None

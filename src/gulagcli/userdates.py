@@ -1,0 +1,174 @@
+"""Dates a user types (``--from``, ``--to``, ``--open``, ``on DAY``), as inclusive day ranges.
+
+ISO dates and numeric days are read here; only other forms (``May 1953``, ``26 June 1954``)
+reach dateutil, which is imported for them alone.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from .dates import MONTH_ABBR, OPEN, days_in
+from .errors import UsageError
+
+_ISO_INPUT = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?")
+_DEFAULT_A = (1, 1, 1)
+_DEFAULT_B = (2, 2, 2)
+TODAY_VAR = "GULAG_TODAY"
+# Numeric days a user types: 5.3.1953 (day first, as everywhere that writes dots), 05/03/1953
+# and 05-03-1953 (either way round: read only when one number cannot be a month), 06/1953.
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.?(?:(\d{4}))?")
+_SLASHED = re.compile(r"(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}))?")
+_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{4})")
+_NUMERIC = re.compile(r"[\d\s./-]+")
+
+
+def today() -> date:
+    """Today, or the day in $GULAG_TODAY (ISO) so that "N years ago" can be reproduced."""
+    import os
+
+    fixed = os.environ.get(TODAY_VAR)
+    if not fixed:
+        return date.today()
+    try:
+        return date.fromisoformat(fixed)
+    except ValueError:
+        raise UsageError(f"${TODAY_VAR}: {fixed!r} is not an ISO date such as 2026-06-26") from None
+
+
+def _written(year: int | None, month: int, day: int) -> str:
+    name = MONTH_ABBR[month - 1] if 1 <= month <= 12 else f"month {month}"
+    return f"{day} {name}" + (f" {year}" if year else "")
+
+
+def numeric_day(text: str, option: str) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of a numeric day typed by a user, or None if it is not one.
+
+    Dots are day-first. A slash or dash is read only when the order is certain: 26/06 is
+    26 June, 06/26 is 26 June too, 05/03 could be 5 March or 3 May and is refused.
+    """
+    m = _DOTTED.fullmatch(text)
+    if m:
+        return (int(m[3]) if m[3] else None), int(m[2]), int(m[1])
+    m = _SLASHED.fullmatch(text)
+    if m is None:
+        return None
+    a, b, year = int(m[1]), int(m[2]), (int(m[3]) if m[3] else None)
+    if a > 12 >= b:
+        return year, b, a
+    if b > 12 >= a:
+        return year, a, b
+    if a == b or a > 12:  # the same either way, or no month at all (the caller says so)
+        return year, b, a
+    iso = f"{year}-{b:02d}-{a:02d}" if year else f"{b:02d}-{a:02d}"
+    raise UsageError(
+        f"{option}: {text!r} could be {_written(year, b, a)} or {_written(year, a, b)}; "
+        f"write {iso} or {a}.{b}.{year or ''} (dots are day first) for the first"
+    )
+
+
+def parse_user_range(text: str, *, option: str = "date") -> tuple[date, date]:
+    """A date typed by a user, as the inclusive range of days it stands for.
+
+    ``1953`` is all of 1953, ``1953-05`` and ``May 1953`` all of May, ``26 June 1954``,
+    ``26.6.1954`` and ``26/06/1954`` one day. An interval ``1953-05-26/1953-08-04`` stands for
+    all its days; an ambiguous ``05/03/1953`` is refused with both readings.
+    """
+    cleaned = text.strip()
+    if not cleaned:
+        raise UsageError(f"{option}: empty date; expected a year, a month or a day, e.g. 1953-05")
+    m = _ISO_INPUT.fullmatch(cleaned)
+    mm = _MONTH_YEAR.fullmatch(cleaned)
+    if m:
+        year, month, day = (int(g) if g else 0 for g in m.group("year", "month", "day"))
+    elif mm is not None:
+        year, month, day = int(mm[2]), int(mm[1]), 0
+    elif _SLASHED.fullmatch(cleaned) is None and "/" in cleaned:
+        return _interval(cleaned, option)
+    elif (numeric := numeric_day(cleaned, option)) is not None:
+        if numeric[0] is None:
+            raise UsageError(f"{option}: {text!r} has no year; give one, e.g. 26.06.1954")
+        year, month, day = numeric  # type: ignore[assignment]
+    elif _NUMERIC.fullmatch(cleaned):
+        raise UsageError(f"{option}: cannot read {text!r} as a date; try 1953, 1953-05, 26.06.1954 or 1954-06-26")
+    else:
+        year, month, day = _parse_free(cleaned, option)
+    try:
+        if not month:
+            return date(year, 1, 1), date(year, 12, 31)
+        last = days_in(year, month)
+        if not day:
+            return date(year, month, 1), date(year, month, last)
+        return (d := date(year, month, day)), d
+    except ValueError as exc:
+        raise UsageError(f"{option}: {text!r} is not a real date ({exc})") from None
+
+
+def _interval(text: str, option: str) -> tuple[date, date]:
+    """``A/B``: every day from the first of A to the last of B, or an error; never half of it."""
+    left, _, right = text.partition("/")
+    if OPEN in (left.strip(), right.strip()) or not left.strip() or not right.strip():
+        raise UsageError(f"{option}: {text!r} has an open end; give both ends, or use --from or --to alone")
+    if "/" in right:
+        raise UsageError(f"{option}: cannot read {text!r}; an interval is two dates, e.g. 1953-05-26/1953-08-04")
+    start = parse_user_range(left, option=option)[0]
+    end = parse_user_range(right, option=option)[1]
+    if start > end:
+        raise UsageError(f"{option}: the interval {text!r} ends before it starts")
+    return start, end
+
+
+def _two_readings(text: str, a: tuple[int, int, int], b: tuple[int, int, int]) -> tuple[datetime, datetime] | None:
+    """Free-form input read by dateutil with two defaults: a field the text gives is the same in
+    both readings, one it leaves out is not. None if dateutil cannot read it."""
+    from dateutil import parser  # imported only for input that is not plain ISO or numeric
+
+    try:
+        return parser.parse(text, default=datetime(*a)), parser.parse(text, default=datetime(*b))
+    except (ValueError, OverflowError, parser.ParserError):
+        return None
+
+
+def _parse_free(text: str, option: str) -> tuple[int, int, int]:
+    """Free-form input: which fields were given is read off two defaults."""
+    readings = _two_readings(text, _DEFAULT_A, _DEFAULT_B)
+    if readings is None:
+        raise UsageError(
+            f"{option}: cannot read {text!r} as a date; try 1953, 1953-05, 'May 1953' or 1954-06-26"
+        )
+    a, b = readings
+    if a.year != b.year:
+        raise UsageError(f"{option}: {text!r} has no year; give one, e.g. 'June 1954'")
+    month = a.month if a.month == b.month else 0
+    day = a.day if a.day == b.day else 0
+    if day and not month:
+        raise UsageError(f"{option}: {text!r} has a day but no month")
+    return a.year, month, day
+
+
+def parse_month_day(text: str) -> tuple[int, int]:
+    """A day of the year typed by a user: ``06-26``, ``26/06``, ``26.6.``, ``26 June``,
+    ``June 26`` or a full date in any form ``--from`` takes."""
+    cleaned = text.strip()
+    m = re.fullmatch(r"(?:--)?(\d{1,2})-(\d{1,2})", cleaned)
+    if m:
+        month, day = int(m[1]), int(m[2])
+    elif (numeric := numeric_day(cleaned, "DAY")) is not None:
+        _, month, day = numeric
+    elif any(c.isdigit() for c in cleaned) and re.search(r"\d{4}", cleaned):
+        start, end = parse_user_range(cleaned, option="DAY")
+        if start != end:
+            raise UsageError(f"{text!r} needs both a month and a day, e.g. 06-26")
+        month, day = start.month, start.day
+    else:
+        readings = _two_readings(cleaned, (2000, 1, 1), (2000, 2, 2))
+        if readings is None:
+            raise UsageError(f"cannot read {text!r} as a day of the year; try 06-26, 26.06 or '26 June'")
+        a, b = readings
+        if a.month != b.month or a.day != b.day:
+            raise UsageError(f"{text!r} needs both a month and a day, e.g. 06-26")
+        month, day = a.month, a.day
+    if not (1 <= month <= 12 and 1 <= day <= days_in(2000, month)):
+        raise UsageError(f"{text!r} is not a day of the year (month-day, e.g. 06-26, or day.month, e.g. 26.06)")
+    return month, day
