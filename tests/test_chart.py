@@ -15,16 +15,15 @@ import pytest
 from typer.testing import Result
 
 from gulagcli.dates import parse_edtf
+from gulagcli.render.cells import cell_len, fit
 from gulagcli.render.chart import (
     Axis,
     Mark,
     Row,
     axis_for,
     bar,
-    cell_len,
     draw,
     event_rows,
-    fit,
     layout_chart,
     ticks,
 )

@@ -127,7 +127,7 @@ def chart(
         for path, drawn in zip([p for p in (svg, png) if p is not None], pictures, strict=True):
             _save(path, drawn, force=force, what=f"the chart of {count}")
         return
-    from ..render.chart import chart_renderable
+    from ..render.chartview import chart_renderable
 
     rows = group_rows(store, events, by) if by else event_rows(events)
     picture = layout_chart(rows, start=start, end=end, width=columns,

@@ -1,27 +1,23 @@
-"""A timeline chart drawn with text: a pure layout, then one function that turns it into Rich.
+"""A timeline chart drawn with text: a pure layout, turned into Rich by :mod:`.chartview`.
 
 The layout maps days to columns and decides, for every row, what each column shows. It never
-touches a terminal, so tests can check which columns a bar covers; :func:`chart_renderable`
-only colours what the layout decided. Every mark is its own character, so the chart reads the
+touches a terminal, so tests can check which columns a bar covers; the view only colours what
+the layout decided. Every mark is its own character, so the chart reads the
 same without colour, in a pipe and in an SVG.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
 from ..dates import FIRST_DAY, LAST_DAY, MONTH_ABBR, display
 from ..models import Event, HistDate, Precision, Store
+from .cells import cell_len, fit, pad
 from .output import printable
-
-if TYPE_CHECKING:
-    from rich.console import RenderableType
 
 MIN_WIDTH = 40  # below this the bars have no room beside their labels
 _MIN_PLOT = 16
@@ -290,105 +286,3 @@ def layout_chart(rows: Sequence[Row], *, start: date | None, end: date | None, w
     years = f"{axis.lo.year}" if axis.lo.year == axis.hi.year else f"{axis.lo.year}–{axis.hi.year}"
     return Chart(f"{subject}, {years}", axis, ticks(axis), label_width, when_width, tuple(lines),
                  tuple(legend))
-
-
-def cell_len(text: str) -> int:
-    """Terminal columns a text takes: wide East Asian characters count two, combining marks none."""
-    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
-               for c in text)
-
-
-def fit(text: str, width: int) -> str:
-    """The text cut to ``width`` columns, with an ellipsis where it was cut."""
-    if cell_len(text) <= width:
-        return text
-    out, used = [], 0
-    for c in text:
-        n = cell_len(c)
-        if used + n > width - 1:
-            break
-        out.append(c)
-        used += n
-    return "".join(out).rstrip() + "…"
-
-
-def pad(text: str, width: int) -> str:
-    return text + " " * (width - cell_len(text))
-
-
-def axis_lines(chart: Chart) -> tuple[str, str]:
-    """The year labels and the ruler under them, as plain text the width of the plot."""
-    width = chart.axis.width
-    labels = [" "] * width
-    ruler = ["─"] * width
-    for t in chart.ticks:
-        at = label_column(t.column, t.label, width)
-        labels[at:at + len(t.label)] = t.label
-        ruler[min(t.column, width - 1)] = "┬"
-    return "".join(labels[:width]), "".join(ruler)
-
-
-def legend_lines(chart: Chart, width: int) -> list[list[tuple[str, str]]]:
-    """The legend entries wrapped to ``width``; each entry is (glyphs, meaning)."""
-    lines: list[list[tuple[str, str]]] = [[]]
-    used = 0
-    for glyph, text in chart.legend:
-        size = cell_len(glyph) + 1 + cell_len(text) + (3 if lines[-1] else 0)
-        if lines[-1] and used + size > width:
-            lines.append([])
-            used, size = 0, size - 3
-        lines[-1].append((glyph, text))
-        used += size
-    return lines
-
-
-# --- Rich -----------------------------------------------------------------------------------
-
-_STYLES = {  # by glyph, so the legend can share them
-    Mark.SPAN.value: "bold cyan",
-    Mark.DAY.value: "bold magenta",
-    Mark.VAGUE.value: "cyan",
-    Mark.FUZZY.value: "yellow",
-    Mark.BEFORE.value: "dim",
-    Mark.AFTER.value: "dim",
-}
-
-
-def chart_renderable(chart: Chart, *, styled: bool = True) -> RenderableType:
-    """The chart as Rich lines; ``styled=False`` draws the same characters with no style at all."""
-    from rich.console import Group
-    from rich.text import Text
-
-    def style(name: str) -> str:
-        return name if styled else ""
-
-    pad_left = " " * chart.indent
-    labels, ruler = axis_lines(chart)
-    guides = {t.column for t in chart.ticks}
-    out = [Text(chart.title, style=style("bold"), no_wrap=True, overflow="crop"),
-           Text(pad_left + labels, style=style("bold"), no_wrap=True, overflow="crop"),
-           Text(pad_left + ruler, style=style("dim"), no_wrap=True, overflow="crop")]
-    for line in chart.lines:
-        text = Text(no_wrap=True, overflow="crop")
-        text.append(line.label + " ", style=style("bold"))
-        if chart.when_width:
-            text.append(line.when + " ", style=style("yellow" if line.qualified else "dim"))
-        for col, mark in enumerate(line.cells):
-            if mark is Mark.EMPTY and col in guides:
-                text.append("·", style=style("dim"))
-            else:
-                text.append(mark.value, style=style(_STYLES.get(mark.value, "")))
-        out.append(text)
-    if len(chart.lines) > 15:  # a long chart gets its ruler again at the bottom
-        out.append(Text(pad_left + ruler.replace("┬", "┴"), style=style("dim"), no_wrap=True))
-        out.append(Text(pad_left + labels, style=style("bold"), no_wrap=True, overflow="crop"))
-    width = chart.indent + chart.axis.width
-    for entries in legend_lines(chart, width):
-        text = Text(no_wrap=True, overflow="crop")
-        for i, (glyph, meaning) in enumerate(entries):
-            if i:
-                text.append("   ")
-            text.append(glyph, style=style(_STYLES.get(glyph, "")))
-            text.append(" " + meaning, style=style("dim"))
-        out.append(text)
-    return Group(*out)
