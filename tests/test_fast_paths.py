@@ -12,10 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gulagcli import bulk
-from gulagcli.builders import NOTE_KINDS, Problem, _event, _event_fast, _Reader
+from gulagcli.builders import NOTE_KINDS, Problem, _event, _Reader
 from gulagcli.check import build
 from gulagcli.dates import parse_edtf, parse_general
 from gulagcli.errors import DataError
+from gulagcli.fast import event_fast
 from gulagcli.jsonfile import top_level
 from gulagcli.store import bundled_path, load
 
@@ -67,7 +68,7 @@ EVENTS = st.fixed_dictionaries(
 def test_fast_event_is_the_readers_event_or_nothing(rec: dict[str, Any]) -> None:
     problems: list[Problem] = []
     slow = _event(_Reader(rec, "events", problems, 0))
-    fast = _event_fast(rec)
+    fast = event_fast(rec)
     if fast is not None:
         assert fast == slow
         assert problems == []
@@ -79,7 +80,7 @@ def test_fast_event_is_the_readers_event_or_nothing(rec: dict[str, Any]) -> None
 def test_a_well_formed_event_takes_the_fast_path() -> None:
     rec = {"id": "e", "title": "T", "date": "1953-03-05", "summary": "S", "sources": ["s"], "places": ["p"],
            "notes": [{"kind": "context", "text": "N", "sources": ["s"]}], "verified": False}
-    fast = _event_fast(rec)
+    fast = event_fast(rec)
     assert fast is not None and fast == _event(_Reader(rec, "events", [], 0))
 
 

@@ -1,8 +1,8 @@
 """Read one record of a store into its model: the field-by-field reader and one builder per kind.
 
 The reader (:class:`_Reader`) is the authority on what is wrong with a record, in the project's
-words; ``_event_fast`` and the fast builders of :mod:`gulagcli.fast` take well-formed records
-the quick way and must give exactly what the reader gives.
+words; the fast builders of :mod:`gulagcli.fast` take well-formed records the quick way and
+must give exactly what the reader gives.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from .dates import parse_edtf
-from .fast import CAMP_TYPES, CHANGES, NOTE_KINDS, figure_fast, place_fast
+from .fast import CAMP_TYPES, CHANGES, NOTE_KINDS, event_fast, figure_fast, place_fast
 from .models import Change, Event, Figure, HistDate, Meta, Note, Person, Place, Source, Tag, Term
 
 _intern = sys.intern
@@ -259,63 +259,6 @@ def _event(r: _Reader) -> Event:
 
 
 
-_NO_LIST = {list, type(None)}
-
-
-def _event_fast(rec: dict[str, Any]) -> Event | None:
-    """The event a well-formed record makes, checked in bulk; None sends the record to the
-    field-by-field reader, which gives the same event or says what is wrong with it."""
-    get: Callable[..., Any] = rec.get
-    ident, title, when, summary = get("id"), get("title"), get("date"), get("summary")
-    description, verified, sources = get("description"), get("verified", True), get("sources")
-    for required in (ident, title, when, summary):
-        if type(required) is not str or not required or required.isspace():
-            return None
-    if description is not None and (type(description) is not str or not description or description.isspace()):
-        return None
-    lists = [get("aliases"), get("places"), get("people"), get("terms"), get("tags"), get("related")]
-    if type(verified) is not bool or type(sources) is not list or not set(map(type, lists)) <= _NO_LIST:
-        return None
-    flat = [*sources]
-    for v in lists:
-        if v:
-            flat += v
-    notes: list[Note] = []
-    raw_notes = get("notes", [])
-    if raw_notes:
-        if type(raw_notes) is not list:
-            return None
-        for note in raw_notes:
-            if type(note) is not dict:
-                return None
-            kind, text, note_sources = note.get("kind"), note.get("text"), note.get("sources")
-            if kind not in NOTE_KINDS or type(text) is not str or not text or text.isspace():
-                return None
-            if note_sources is None:
-                note_sources = []
-            elif type(note_sources) is not list:
-                return None
-            flat += note_sources
-            notes.append(Note(kind, text, tuple(map(_intern, note_sources))))
-    elif raw_notes != []:  # null or another empty value: the reader says what is wrong
-        return None
-    try:
-        "".join(flat)  # TypeError unless every item is a string
-        date = parse_edtf(when)
-    except (TypeError, ValueError):
-        return None
-    if not all(flat) or any(map(str.isspace, flat)):
-        return None
-    aliases, places, people, terms, tags, related = lists
-    # Positional, in the order of Event's fields (a test checks it is the reader's event).
-    return Event(
-        ident, title, date, summary, tuple(map(_intern, sources)), tuple(aliases) if aliases else (),
-        description, tuple(map(_intern, places)) if places else (), tuple(map(_intern, people)) if people else (),
-        tuple(map(_intern, terms)) if terms else (), tuple(map(_intern, tags)) if tags else (),
-        tuple(map(_intern, related)) if related else (), tuple(notes), verified,
-    )
-
-
 def _figure(r: _Reader) -> Figure:
     value, low, high = r.number("value", int), r.number("low", int), r.number("high", int)
     # A number given but refused above has been reported already; don't say it is missing too.
@@ -342,5 +285,5 @@ MAKERS: dict[str, Callable[[_Reader], Any]] = {
 }
 # Sections large enough in big stores to deserve a fast path for well-formed records.
 _FAST: dict[str, Callable[[dict[str, Any]], Any]] = {
-    "events": _event_fast, "places": place_fast, "figures": figure_fast,
+    "events": event_fast, "places": place_fast, "figures": figure_fast,
 }

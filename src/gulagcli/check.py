@@ -1,7 +1,7 @@
 """Check a decoded store and build its models, reporting every problem with its place.
 
 The field-by-field reader (:class:`_Reader`) is the authority: it says what is wrong with a
-record in the project's words. Well-formed records take faster paths (``_event_fast`` here,
+record in the project's words. Well-formed records take faster paths (``fast.event_fast``,
 :mod:`gulagcli.bulk` for large files) that must give exactly what the reader gives.
 """
 

@@ -1,4 +1,4 @@
-"""Fast paths for well-formed places and figures (the sections a camp-rich store is made of).
+"""Fast paths for well-formed events, places and figures (most of any large store).
 
 Each returns the model the field-by-field reader in :mod:`gulagcli.check` would build, or None
 to send the record to that reader, which then says what is wrong. Tests compare both paths.
@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .dates import parse_edtf
-from .models import Change, Figure, Note, Place
+from .models import Change, Event, Figure, Note, Place
 
 _intern = sys.intern
 NOTE_KINDS = ("discrepancy", "uncertainty", "context")
@@ -132,3 +132,60 @@ def figure_fast(rec: dict[str, Any]) -> Figure | None:
         return None
     return Figure(ident, event, what, unit, reported_by, value, low, high, approximate, date, note, sources,
                   _intern(place) if place else None, series)
+
+
+_NO_LIST = {list, type(None)}
+
+
+def event_fast(rec: dict[str, Any]) -> Event | None:
+    """The event a well-formed record makes, checked in bulk; None sends the record to the
+    field-by-field reader, which gives the same event or says what is wrong with it."""
+    get: Callable[..., Any] = rec.get
+    ident, title, when, summary = get("id"), get("title"), get("date"), get("summary")
+    description, verified, sources = get("description"), get("verified", True), get("sources")
+    for required in (ident, title, when, summary):
+        if type(required) is not str or not required or required.isspace():
+            return None
+    if description is not None and (type(description) is not str or not description or description.isspace()):
+        return None
+    lists = [get("aliases"), get("places"), get("people"), get("terms"), get("tags"), get("related")]
+    if type(verified) is not bool or type(sources) is not list or not set(map(type, lists)) <= _NO_LIST:
+        return None
+    flat = [*sources]
+    for v in lists:
+        if v:
+            flat += v
+    notes: list[Note] = []
+    raw_notes = get("notes", [])
+    if raw_notes:
+        if type(raw_notes) is not list:
+            return None
+        for note in raw_notes:
+            if type(note) is not dict:
+                return None
+            kind, text, note_sources = note.get("kind"), note.get("text"), note.get("sources")
+            if kind not in NOTE_KINDS or type(text) is not str or not text or text.isspace():
+                return None
+            if note_sources is None:
+                note_sources = []
+            elif type(note_sources) is not list:
+                return None
+            flat += note_sources
+            notes.append(Note(kind, text, tuple(map(_intern, note_sources))))
+    elif raw_notes != []:  # null or another empty value: the reader says what is wrong
+        return None
+    try:
+        "".join(flat)  # TypeError unless every item is a string
+        date = parse_edtf(when)
+    except (TypeError, ValueError):
+        return None
+    if not all(flat) or any(map(str.isspace, flat)):
+        return None
+    aliases, places, people, terms, tags, related = lists
+    # Positional, in the order of Event's fields (a test checks it is the reader's event).
+    return Event(
+        ident, title, date, summary, tuple(map(_intern, sources)), tuple(aliases) if aliases else (),
+        description, tuple(map(_intern, places)) if places else (), tuple(map(_intern, people)) if people else (),
+        tuple(map(_intern, terms)) if terms else (), tuple(map(_intern, tags)) if tags else (),
+        tuple(map(_intern, related)) if related else (), tuple(notes), verified,
+    )
