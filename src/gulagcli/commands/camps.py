@@ -85,7 +85,8 @@ def figures(
     ] = None,
     series_name: Annotated[
         str | None, typer.Option("--series", metavar="NAME", show_default=False,
-                                 help="Only one series: gulag-camps, gulag-colonies, gulag-deaths, camp-population.")
+                                 help="Only one series: gulag-deaths, gulag-camps, camp-population, or gulag-colonies "
+                                      "in a store that has it (the bundled one has none yet).")
     ] = None,
     data: DataOpt = None, fmt: FormatOpt = None, as_json: JsonOpt = False, no_color: NoColorOpt = False,
     raw: RawOpt = False, bom: BomOpt = False,

@@ -50,8 +50,8 @@ PngOpt = Annotated[
 SeriesOpt = Annotated[
     str | None,
     typer.Option("--series", metavar="NAME", show_default=False,
-                 help="Draw a population series as bars: gulag-camps, gulag-colonies, gulag-deaths, "
-                      "or camp-population with --place."),
+                 help="Draw a population series as bars: gulag-deaths, gulag-camps, or camp-population "
+                      "with --place (gulag-colonies in a store that has it; the bundled one has none yet)."),
 ]
 ExportFormatOpt = Annotated[
     ExportFormat,
