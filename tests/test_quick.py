@@ -55,6 +55,7 @@ FORMS = [
     ["timeline", "-n", "x"], ["timeline", "-n", "10000001"], ["timeline", "--json", "-f", "csv"],
     ["timeline", "-n5"], ["timeline", "-rn", "2"], ["timeline", "extra"], ["timeline", "--", "--json"],
     ["timeline", "--place", "kengir", "--json"], ["timeline", "--format"], ["timeline", "--help"],
+    ["timeline", "--json=1"], ["timeline", "-f=json"], ["show", "a=b", "--json"], ["show", "-", "--json"],
 ]
 
 

@@ -93,14 +93,14 @@ def _parse(args: list[str], grammar: Grammar) -> tuple[dict[str, str], list[str]
     while i < len(args):
         arg = args[i]
         name, eq, value = arg.partition("=")
+        long = grammar.valued.get(name if eq and name.startswith("--") else arg)  # --to=1954 or --to 1954
         if arg in grammar.flags:
             options[grammar.flags[arg]] = ""
-        elif eq and name.startswith("--") and name in grammar.valued and grammar.valued[name] not in options:
-            options[grammar.valued[name]] = value.lower() if name == "--format" else value
-        elif arg in grammar.valued and grammar.valued[arg] not in options and i + 1 < len(args):
-            i += 1
-            long = grammar.valued[arg]
-            options[long] = args[i].lower() if long == "--format" else args[i]
+        elif long is not None and long not in options and (eq or i + 1 < len(args)):
+            if not eq:
+                i += 1
+                value = args[i]
+            options[long] = value.lower() if long == "--format" else value  # Click's choice ignores case
         elif not arg.startswith("-") or arg == "-":
             arguments.append(arg)
         else:
