@@ -7,12 +7,16 @@ stdout, the same messages on stderr, the same exit code. Each case runs both way
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import MINI, mini, write_store
 
@@ -99,3 +103,49 @@ def test_every_other_form_goes_through_typer(env: dict[str, str]) -> None:
     assert "typer" in imports(["show", "kengir", "--json", "--kind", "event"], env)
     assert "typer" in imports(["timeline", "--json", "--tag", "strike"], env)
     assert "typer" in imports(["show", "kengr"], env)  # not an exact name: resolved by the Typer layer
+
+
+# --- any argument list, in this process ---------------------------------------------------------
+
+DATES = ["1953", "1954-06", "March 1953", "05/03/1953", "1955/1953", "soon", "", "26.06.1954"]
+PHRASES = st.one_of(
+    st.sampled_from([["--json"], ["--reverse"], ["-r"], ["--no-color"], ["--data", str(MINI)], ["-d", "/nonexistent"]]),
+    st.tuples(st.sampled_from(["--from", "--to"]), st.sampled_from(DATES)).map(list),
+    st.tuples(st.sampled_from(["-f", "--format"]), st.sampled_from(["json", "JSONL", "table", "plain", "csv", "xml"])
+              ).map(list),
+    st.tuples(st.sampled_from(["-n", "--limit"]), st.sampled_from(["3", "0", "x", "10000001"])).map(list),
+    st.sampled_from(["kengir", "Карлаг", "beria", "kengr", "amnesty-1953", "Kengir uprising", "", "-"]).map(
+        lambda ref: [ref]),
+    st.sampled_from([["--"], ["--kind", "event"], ["--tag", "strike"], ["-h"], ["--to=1953"], ["--format=CSV"],
+                     ["--limit=2"], ["--json=1"]]),  # what the quick path leaves to Typer, and a few it takes
+)
+
+
+def captured(run: Callable[[], object]) -> tuple[object, bytes, bytes]:
+    """What ``run`` writes to stdout and stderr (byte streams underneath, not terminals), and its
+    exit code."""
+    saved = sys.stdout, sys.stderr
+    out, err = io.BytesIO(), io.BytesIO()
+    streams = [io.TextIOWrapper(raw, encoding="utf-8", newline="\n", write_through=True) for raw in (out, err)]
+    sys.stdout, sys.stderr = streams
+    try:
+        run()
+        code: object = 0
+    except SystemExit as stop:
+        code = stop.code
+    finally:
+        sys.stdout, sys.stderr = saved
+        for stream in streams:
+            stream.flush()
+            stream.detach()  # the bytes stay readable
+    return code, out.getvalue(), err.getvalue()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["show", "timeline"]), st.lists(PHRASES, max_size=5))
+def test_any_argument_list_gets_the_typer_layers_answer(command: str, phrases: list[list[str]]) -> None:
+    from gulagcli.__main__ import main as entry_point
+    from gulagcli.cli import main as typer_layer
+
+    argv = [command, *(token for phrase in phrases for token in phrase)]
+    assert captured(lambda: entry_point(argv)) == captured(lambda: typer_layer(argv)), argv
