@@ -74,20 +74,18 @@ def show(
 
       gulag show source:exhibit
     """
+    from . import fast
+
     out = output(fmt, as_json, no_color)
     wanted = Kind(kind.value) if kind is not None else None
-    if wanted is not Kind.SOURCE:  # the compiled store indexes the names of events, people, places, terms
-        from . import fast
-
-        if (found_fast := fast.exact(query, wanted, data)) is not None:
-            entity, others, text = found_fast
-            return fast.print_found(out, Resolution(entity, others), text)
+    # The compiled store indexes the names of events, people, places and terms, not of sources.
+    if wanted is not Kind.SOURCE and (found_fast := fast.exact(query, wanted, data)) is not None:
+        entity, others, text = found_fast
+        return fast.print_found(out, Resolution(entity, others), text)
     from ..query import resolve
     from ..store import load
 
     store = load(data)
     found = resolve(store, query, kind=wanted)
     detail, rec = card(store, found.entity)
-    from .fast import print_found
-
-    print_found(out, found, rec, detail)
+    fast.print_found(out, found, rec, detail)
