@@ -1,11 +1,13 @@
 """Answers read straight from the compiled store, without building the whole :class:`Store`.
 
-Each function returns False when its question is not one the compiled store answers directly
-(a filter it has no index for, a terminal's pretty JSON, no compiled store for this input); the
-command then takes its usual path, which gives the same output. Tests compare the two.
+:func:`timeline` and :func:`search` return False, and :func:`exact` None, when the question is
+not one the compiled store answers directly (a filter it has no index for, a name that needs
+the resolver, no compiled store for this input); the command then takes its usual path, which
+gives the same output. Tests compare the two.
 
-Nothing here imports Typer: :mod:`gulagcli.quick` answers `show REF --json` and `timeline
---json` with these functions before the Typer layer is loaded.
+Nothing here imports Typer: :mod:`gulagcli.quick` answers `show` and `timeline` with these
+functions (and :func:`print_found`, which both paths of `show` print with) before the Typer
+layer is loaded.
 """
 
 from __future__ import annotations
