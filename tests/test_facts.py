@@ -12,7 +12,7 @@ import bibtexparser
 import pytest
 from typer.testing import Result
 
-from gulagcli.query import on_this_day
+from gulagcli.related import on_this_day
 from gulagcli.store import load
 
 from .conftest import MINI, ids

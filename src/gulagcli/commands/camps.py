@@ -9,7 +9,8 @@ import typer
 
 from ..camps import CAMP_TYPES, counts_by_place, filter_places, open_range, series
 from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
-from ..query import figures_about, fold, resolve
+from ..query import fold, resolve
+from ..related import figures_about
 from ..render import listings, records
 from ..render.output import Listing
 from ..store import load

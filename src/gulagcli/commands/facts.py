@@ -13,7 +13,8 @@ import typer
 from ..cli import BomOpt, DataOpt, DetailFormatOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
 from ..dates import FIRST_DAY
 from ..models import Store
-from ..query import on_this_day, plural, resolve, sources_of
+from ..query import plural, resolve
+from ..related import on_this_day, sources_of
 from ..render import listings, records
 from ..render.cite import CiteStyle, bibliography, csl_item, text_citation
 from ..render.emit import Output

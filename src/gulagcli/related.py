@@ -1,0 +1,102 @@
+"""What the store says about one entity: its events, its figures, its sources, and the events
+that fall on a day of the year."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from .entity import Entity
+from .models import Event, Figure, Kind, Person, Place, Store, Term
+
+
+def events_of(store: Store, entity: Entity) -> list[Event]:
+    """The events an entity takes part in: itself for an event, else the events naming it."""
+    if entity.kind is Kind.EVENT:
+        return [store.by_id[entity.id]]
+    return [ev for ev in store.events if entity.id in (*ev.places, *ev.people, *ev.terms)]
+
+
+def episode(store: Store, ev: Event) -> list[Event]:
+    """An event with the related events that happened at one of its places: one episode.
+
+    The Kengir uprising and its suppression are two events of one episode; the uprising and
+    the Norilsk strike it relates to are not.
+    """
+    near = [store.by_id[r] for r in ev.related if r in store.by_id]
+    near += [e for e in store.events if ev.id in e.related]
+    return [ev, *(e for e in near if set(e.places) & set(ev.places))]
+
+
+def figures_about(store: Store, entity: Entity | None) -> list[Figure]:
+    """Figures of the events an entity takes part in (all figures without one), in event order.
+
+    For an event, the figures of its whole episode. Figures that count the same thing stay
+    next to each other, so that an official count and a survivors' estimate read side by side.
+    """
+    order = {ev.id: i for i, ev in enumerate(store.events)}
+    figures = list(store.figures.values())
+    if entity is not None:
+        events = events_of(store, entity)
+        if entity.kind is Kind.EVENT:
+            events = episode(store, events[0])
+        wanted = {ev.id for ev in events}
+        # A place's own figures (a camp's yearly counts) as well as those of its events.
+        place = entity.id if entity.kind is Kind.PLACE else None
+        figures = [f for f in figures if f.event in wanted or (place and f.place == place)]
+    return sorted(figures, key=lambda f: (order.get(f.event or "", len(order)), f.what,
+                                          f.date.start if f.date else date.min, f.id))
+
+
+class Anniversary(NamedTuple):
+    event: Event
+    year: int  # the year in which the event touched the day asked for
+
+
+def on_this_day(store: Store, *, month: int, day: int, before: int = 0, after: int = 0) -> list[Anniversary]:
+    """Events known to the day that touch ``month``-``day`` (widened by ``before``/``after``
+    days) in any year, multi-day events included. Month- or year-precise events are left out:
+    they cannot be placed on a day."""
+    from .dates import shift_days
+    from .models import Precision
+
+    out = []
+    for ev in store.events:
+        d = ev.date
+        if d.precision is not Precision.DAY or d.end.year == 9999 or d.approximate or d.uncertain:
+            continue
+        for year in range(d.start.year, d.end.year + 1):
+            anchor = _day_in(year, month, day)
+            if shift_days(anchor, -before) <= d.end and shift_days(anchor, after) >= d.start:
+                out.append(Anniversary(ev, year))
+                break
+    return out
+
+
+def _day_in(year: int, month: int, day: int) -> date:
+    """29 February falls on the 28th in a common year."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return date(year, month, day - 1)
+
+
+def sources_of(store: Store, entity: Entity) -> list[str]:
+    """Ids of every source behind an entity: its own, its notes' and its figures'."""
+    ids: list[str] = []
+    if entity.kind is Kind.EVENT:
+        ev = store.by_id[entity.id]
+        ids += ev.sources
+        for note in ev.notes:
+            ids += note.sources
+        for fig in store.figures.values():
+            if fig.event == ev.id:
+                ids += fig.sources
+    else:
+        entry: Place | Person | Term = (
+            store.places[entity.id] if entity.kind is Kind.PLACE
+            else store.people[entity.id] if entity.kind is Kind.PERSON
+            else store.terms[entity.id]
+        )
+        ids += entry.sources
+    return [i for i in dict.fromkeys(ids) if i in store.sources]
