@@ -8,11 +8,14 @@ Everything here is idempotent: records this importer made are replaced, never du
 
 from __future__ import annotations
 
+import argparse
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+ROOT = Path(__file__).resolve().parents[2]
 DATASET = "gulagmap-dataset"
 # Fields a merged place takes from the import; its name, aliases, summary and sources stay.
 IMPORTED = ("camp_type", "dates", "economy", "history", "lat", "lon", "region", "area")
@@ -25,6 +28,23 @@ EVENT_CAMPS = {
 DIVISIONS = {"kengir": "steplag", "ekibastuz": "peschanlag"}
 SOURCE_KEYS = ("id", "kind", "title", "authors", "container", "publisher", "place", "issued", "accessed",
                "url", "language", "pages", "volume", "issue", "read_at")
+
+
+def arguments(doc: str, argv: list[str] | None) -> argparse.Namespace:
+    """The command line of every build script: the dataset's folder, the store, --dry-run."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
+    parser.add_argument("source", nargs="?", type=Path, default=ROOT.parent / "shared" / "sources" / "gulagmap")
+    parser.add_argument("--store", type=Path, default=ROOT / "data" / "events.json")
+    parser.add_argument("--dry-run", action="store_true", help="report, write nothing")
+    return parser.parse_args(argv)
+
+
+def finish(args: argparse.Namespace, store: dict[str, Any], report: Counter[str]) -> None:
+    """The report on stderr, and the store written back unless --dry-run."""
+    for key, value in sorted(report.items()):
+        sys.stderr.write(f"{key}: {value}\n")
+    if not args.dry_run:
+        args.store.write_text(json.dumps(store, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def _by_id(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

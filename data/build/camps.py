@@ -20,7 +20,6 @@ Never copies the dataset's descriptions: only dates, names, places and numbers a
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import Counter
@@ -33,7 +32,6 @@ import apply
 import gulagmap
 import naming
 
-ROOT = Path(__file__).resolve().parents[2]
 DATASET, HANDBOOK = "gulagmap-dataset", "memorial-1998-handbook"
 CAMP_SOURCES = [DATASET, HANDBOOK]
 REPORTED_BY = "Memorial's handbook (1998), as given in the Gulag History Museum's map data"
@@ -269,11 +267,7 @@ def _disambiguate(places: list[dict[str, Any]], keep: set[str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("source", nargs="?", type=Path, default=ROOT.parent / "shared" / "sources" / "gulagmap")
-    parser.add_argument("--store", type=Path, default=ROOT / "data" / "events.json")
-    parser.add_argument("--dry-run", action="store_true", help="report, write nothing")
-    args = parser.parse_args(argv)
+    args = apply.arguments(__doc__, argv)
     report: Counter[str] = Counter()
     places, figures, ids, dates_from, facts = build(args.source, report)
     store = json.loads(args.store.read_text(encoding="utf-8"))
@@ -296,10 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     apply.series(store, here / "series.json", report)
     apply.camp_events(store, here / "camp-events.json", report, alias)
     apply.link_events(store, report)
-    for key, value in sorted(report.items()):
-        sys.stderr.write(f"{key}: {value}\n")
-    if not args.dry_run:
-        args.store.write_text(json.dumps(store, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    apply.finish(args, store, report)
     return 0
 
 

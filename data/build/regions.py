@@ -25,7 +25,6 @@ store can be rebuilt without this script's dependency. Rerunning changes nothing
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -37,7 +36,6 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import apply
 
-ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).parent
 OUT = HERE / "regions.json"
 GEONAMES_VERSION = "1.6.6"
@@ -357,20 +355,14 @@ WRONG_POINT = frozenset({"solikamlag", "complex-no-6-itl", "construction-site-no
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("source", nargs="?", type=Path, default=ROOT.parent / "shared" / "sources" / "gulagmap")
-    parser.add_argument("--store", type=Path, default=ROOT / "data" / "events.json")
-    parser.add_argument("--dry-run", action="store_true", help="report, write nothing")
-    args = parser.parse_args(argv)
+    args = apply.arguments(__doc__, argv)
     store = json.loads(args.store.read_text(encoding="utf-8"))
     report: Counter[str] = Counter()
     table = build(store, args.source, report)
     apply.regions(store, table, report)
-    for key, value in sorted(report.items()):
-        sys.stderr.write(f"{key}: {value}\n")
+    apply.finish(args, store, report)
     if not args.dry_run:
         OUT.write_text(json.dumps(table, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        args.store.write_text(json.dumps(store, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 
 
