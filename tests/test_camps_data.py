@@ -4,6 +4,8 @@ independent cross-check kept in data/build/crosscheck.json."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -249,22 +251,43 @@ def test_a_camp_whose_map_point_is_wrong_says_so_where_users_read_it() -> None:
     assert {by_id[i]["country"] for i in wrong - {"solikamlag"}} == {"Tajikistan"}
 
 
+@contextmanager
+def build_script(name: str) -> Iterator[Any]:
+    """A script of data/build/ loaded as a module, with that folder importable while it runs."""
+    import importlib.util
+    import sys
+
+    folder = ROOT / "data" / "build"
+    sys.path.insert(0, str(folder))
+    try:
+        spec = importlib.util.spec_from_file_location(f"{name}_build", folder / f"{name}.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        sys.path.remove(str(folder))
+
+
 def test_rerunning_the_importer_changes_nothing(tmp_path: Path) -> None:
     source = ROOT.parent / "shared" / "sources" / "gulagmap"
     if not source.is_dir():
         pytest.skip("the gulagmap dataset is not beside the repository")
-    import importlib.util
-    import sys
-
-    sys.path.insert(0, str(ROOT / "data" / "build"))
-    try:
-        spec = importlib.util.spec_from_file_location("camps_build", ROOT / "data" / "build" / "camps.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        store = tmp_path / "events.json"
-        store.write_bytes(bundled_path().read_bytes())
-        assert module.main([str(source), "--store", str(store)]) == 0
-    finally:
-        sys.path.remove(str(ROOT / "data" / "build"))
+    store = tmp_path / "events.json"
+    store.write_bytes(bundled_path().read_bytes())
+    with build_script("camps") as camps:
+        assert camps.main([str(source), "--store", str(store)]) == 0
     assert store.read_bytes() == bundled_path().read_bytes()
+
+
+def test_applying_the_regions_again_changes_nothing() -> None:
+    """regions.py reruns apply.regions on the finished store: the wrong-point notes are replaced,
+    never added a second time (needs only regions.json, not GeoNames or the dataset)."""
+    from collections import Counter
+
+    store = json.loads(bundled_path().read_text(encoding="utf-8"))
+    before = json.dumps(store)
+    with build_script("apply") as apply:
+        for _ in range(2):
+            apply.regions(store, REGIONS, Counter())
+    assert json.dumps(store) == before

@@ -422,6 +422,9 @@ GEONAMES_SOURCE: dict[str, Any] = {
 }
 
 
+POINT_NOTE = "Headquarters point: "
+
+
 def regions(store: dict[str, Any], table: dict[str, Any] | Path, report: Counter[str]) -> None:
     """Give each camp its modern first-level region from regions.json (see regions.py), citing
     GeoNames where the region is the one GeoNames gives. The dataset's broad map area stays in
@@ -450,9 +453,12 @@ def regions(store: dict[str, Any], table: dict[str, Any] | Path, report: Counter
         refs = place.setdefault("sources", [])
         if entry.get("cites_geonames", True) and GEONAMES not in refs:
             refs.append(GEONAMES)
-        if entry.get("point_wrong"):  # notes are written afresh on every run (see merge)
-            place.setdefault("notes", []).append({
-                "kind": "discrepancy", "text": f"Headquarters point: {entry['reviewed']}",
-                "sources": [DATASET, GEONAMES]})
+        # The note is replaced, never added twice: regions.py alone reruns this on the store.
+        notes = [n for n in place.get("notes", []) if not n.get("text", "").startswith(POINT_NOTE)]
+        if entry.get("point_wrong"):
+            notes.append({"kind": "discrepancy", "text": f"{POINT_NOTE}{entry['reviewed']}",
+                          "sources": [DATASET, GEONAMES]})
             report["regions: camps noted as having a wrong point in the map data"] += 1
+        if notes or "notes" in place:
+            place["notes"] = notes
         report["regions: camps given a modern region"] += 1
