@@ -103,7 +103,7 @@ class Compiled:
         return text
 
     def search_index(self) -> SearchIndex:
-        return SearchIndex(self.conn)
+        return SearchIndex(self)
 
     def section(self, name: str) -> Iterator[dict[str, Any]]:
         import json
@@ -115,16 +115,12 @@ class Compiled:
 class SearchIndex:
     """The postings compile.py stored (a :class:`gulagcli.search.Index`), and the hits' records."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, compiled: Compiled) -> None:
         import json
 
-        self.conn = conn
-        spans = json.loads(self._meta("spans") or "{}")
+        self.conn = compiled.conn
+        spans = json.loads(compiled.meta_value("spans") or "{}")
         self.spans = {Kind(kind): range(lo, hi) for kind, (lo, hi) in spans.items()}
-
-    def _meta(self, key: str) -> str | None:
-        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else None
 
     def vocabulary(self) -> list[str]:
         return [w for (w,) in self.conn.execute("SELECT word FROM vocab")]
@@ -139,19 +135,21 @@ class SearchIndex:
     def span(self, kind: Kind) -> range:
         return self.spans.get(kind, range(0))
 
-    def _rows(self, seqs: list[int]) -> dict[int, tuple[str, str, str, str | None]]:
-        marks = ",".join("?" * len(seqs))
-        return {seq: rest for seq, *rest in self.conn.execute(
-            f"SELECT seq, kind, id, name, json FROM docs WHERE seq IN ({marks})", seqs)}
+    def _batches(self, found: list[tuple[int, float]]
+                 ) -> Iterator[tuple[list[tuple[int, float]], dict[int, tuple[str, str, str, str | None]]]]:
+        """The hits in batches, each with its documents' kind, id, name and stored hit record."""
+        for start in range(0, len(found), HIT_BATCH):
+            batch = found[start:start + HIT_BATCH]
+            marks = ",".join("?" * len(batch))
+            yield batch, {seq: rest for seq, *rest in self.conn.execute(
+                f"SELECT seq, kind, id, name, json FROM docs WHERE seq IN ({marks})", [seq for seq, _ in batch])}
 
     def hits(self, found: list[tuple[int, float]]) -> list[SearchHit]:
         """The hits of :func:`gulagcli.search.ranked`'s answer, in its order."""
         from .search import SearchHit
 
         out = []
-        for start in range(0, len(found), HIT_BATCH):
-            batch = found[start:start + HIT_BATCH]
-            rows = self._rows([seq for seq, _ in batch])
+        for batch, rows in self._batches(found):
             out += [SearchHit(Kind(rows[seq][0]), rows[seq][1], rows[seq][2], score) for seq, score in batch]
         return out
 
@@ -161,9 +159,7 @@ class SearchIndex:
         hit with its score replaced."""
         from .render.output import encode_compact
 
-        for start in range(0, len(found), HIT_BATCH):
-            batch = found[start:start + HIT_BATCH]
-            rows = self._rows([seq for seq, _ in batch])
+        for batch, rows in self._batches(found):
             events = [seq for seq, _ in batch if rows[seq][3] is None]
             rendered: dict[int, str] = {}
             if events:
