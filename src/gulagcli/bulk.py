@@ -15,7 +15,7 @@ from typing import Any
 
 import msgspec
 
-from .builders import ID_RE, MAKERS, Problem, build_meta
+from .builders import ID_RE, MAKERS, SECTIONS, Problem, build_meta
 from .check import CHRONOLOGICAL, build_section, refs_resolve
 from .dates import parse_edtf
 from .fast import NOTE_KINDS
@@ -77,6 +77,18 @@ class _Store(msgspec.Struct):
 
 
 _DECODER = msgspec.json.Decoder(_Store)
+
+
+class _Records(msgspec.Struct):
+    """Each section's records as the file's own JSON text, not decoded."""
+
+    sources: list[msgspec.Raw] = []
+    tags: list[msgspec.Raw] = []
+    places: list[msgspec.Raw] = []
+    people: list[msgspec.Raw] = []
+    terms: list[msgspec.Raw] = []
+    events: list[msgspec.Raw] = []
+    figures: list[msgspec.Raw] = []
 
 
 def _blank(text: str | None) -> bool:
@@ -214,3 +226,14 @@ def build(raw: bytes, *, path: str) -> Store | None:
         people=everything["people"], terms=everything["terms"], figures=by_fig, sources=sources,
         tags=everything["tags"], by_id=by_id, path=path,
     )
+
+
+def records(raw: bytes, store: Store) -> dict[str, list[tuple[str, str]]]:
+    """Each section's (id, JSON text) pairs in file order, for a store :func:`build` made from
+    the same bytes: what the compiled store keeps and decodes a section from."""
+    doc = msgspec.json.Decoder(_Records).decode(raw)
+    ids: dict[str, Any] = {"sources": store.sources, "tags": store.tags, "places": store.places,
+                           "people": store.people, "terms": store.terms, "events": store.by_id,
+                           "figures": store.figures}  # each in file order
+    return {name: list(zip(ids[name], (bytes(r).decode() for r in getattr(doc, name)), strict=True))
+            for name in SECTIONS}

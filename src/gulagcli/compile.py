@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from . import cache, jsonfile
+from .aside import tables_aside
 from .check import SECTIONS, build
 from .models import Figure, Store
 from .query import entities, words
 from .render import records as rec
-from .render.output import encode_compact
+from .render.output import encode_compact, float_free_encoder
 from .store import collector_paused
 
 PROGRESS_MIN_EVENTS = 20_000  # a compile this large takes seconds: show a bar on a terminal
@@ -73,7 +74,7 @@ def build_file(path: Path, raw: bytes, content: str, target: Path) -> tuple[sqli
     try:
         conn = sqlite3.connect(tmp)
         try:
-            compile_into(conn, raw, path, content)
+            compile_into(conn, raw, path, content, aside=target.parent)
         finally:
             conn.close()
         os.replace(tmp, target)
@@ -90,41 +91,76 @@ def build_file(path: Path, raw: bytes, content: str, target: Path) -> tuple[sqli
     return opened, target
 
 
-def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str) -> None:
-    """Check the store in ``raw`` and write its compiled form into an empty database."""
-    from .store import invalid
-
-    text = jsonfile.utf8(raw, path)
-    jsonfile.screen(raw, path)  # what the plain loader refuses is never compiled either
-    captured: dict[str, list[tuple[str, str]]] = {}
+def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str, *, aside: Path | None = None) -> None:
+    """Check the store in ``raw`` and write its compiled form into an empty database. With
+    ``aside`` (a folder gulag may write in), a large store's search postings are made by a
+    forked child meanwhile (:func:`gulagcli.aside.tables_aside`)."""
     with collector_paused(freeze=False):  # millions of objects built, none freed
-        members: Any = jsonfile.top_level(text, path) if jsonfile.is_object(text) else jsonfile.decode(text, path)
-        store, problems = build(_capture(members, captured), path=str(path))
-        del text, members
-        if problems:
-            raise invalid(path, problems)
-        assert store is not None
+        store, captured = _bulk_checked(raw, path) or _checked(raw, path)
         conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;")
         conn.executescript(SCHEMA)
         conn.execute(f"PRAGMA application_id = {cache.APP_ID}")
+        def search_here(into: sqlite3.Connection) -> None:
+            with into:
+                _search(into, store)
+
+        folder = aside if len(raw) >= PARALLEL_MIN_BYTES else None
+        with tables_aside(folder, SCHEMA, search_here, ("vocab", "docs", "meta")) as search:
+            with conn:
+                meta = {"format": str(cache.FORMAT), "content": content, "meta": json.dumps(store.meta._asdict()),
+                        "source": os.path.realpath(path)}
+                conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+                for section, rows in captured.items():
+                    conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?)",
+                                     ((section, i, ident, js) for i, (ident, js) in enumerate(rows)))
+                captured.clear()
+                _events(conn, store)
+                _cards(conn, store)
+                _names(conn, store)
+            search(conn)
         with conn:
-            meta = {"format": str(cache.FORMAT), "content": content, "meta": json.dumps(store.meta._asdict()),
-                    "source": os.path.realpath(path)}
-            conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-            for section, rows in captured.items():
-                conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?)",
-                                 ((section, i, ident, js) for i, (ident, js) in enumerate(rows)))
-            captured.clear()
-            _events(conn, store)
-            _cards(conn, store)
-            _names(conn, store)
-            _search(conn, store)
             conn.executescript(INDEXES)
             conn.execute("INSERT INTO meta VALUES ('complete', 'yes')")
         conn.execute(f"PRAGMA user_version = {cache.FORMAT}")
 
 
-def _capture(members: Any, into: dict[str, list[tuple[str, str]]]) -> Any:
+# From this size a second CPU makes the search postings while this process renders the records:
+# the two take about as long (see bench/README.md for what it gained).
+PARALLEL_MIN_BYTES = 8 * 1024 * 1024
+
+
+Captured = dict[str, list[tuple[str, str]]]  # per section, each record's id and JSON text
+
+
+def _bulk_checked(raw: bytes, path: Path) -> tuple[Store, Captured] | None:
+    """A large store that has no problem at all, checked and built in C by the plain loader's
+    own msgspec path, with its records' JSON cut from the file; None sends it to :func:`_checked`."""
+    from .store import BULK_MIN_BYTES, _bulk
+
+    if len(raw) < BULK_MIN_BYTES or (bulk := _bulk()) is None:
+        return None
+    store = bulk.build(raw, path=str(path))
+    return None if store is None else (store, bulk.records(raw, store))
+
+
+def _checked(raw: bytes, path: Path) -> tuple[Store, Captured]:
+    """The store checked by the loader's field-by-field reader (its errors are the plain
+    loader's), keeping each record's JSON as the checks read it."""
+    from .store import invalid
+
+    text = jsonfile.utf8(raw, path)
+    jsonfile.screen(raw, path)  # what the plain loader refuses is never compiled either
+    captured: Captured = {}
+    members: Any = jsonfile.top_level(text, path) if jsonfile.is_object(text) else jsonfile.decode(text, path)
+    store, problems = build(_capture(members, captured), path=str(path))
+    del text, members
+    if problems:
+        raise invalid(path, problems)
+    assert store is not None
+    return store, captured
+
+
+def _capture(members: Any, into: Captured) -> Any:
     """The store's members unchanged, keeping each record's JSON as the checks read it."""
     if isinstance(members, dict):
         members = members.items()
@@ -133,7 +169,7 @@ def _capture(members: Any, into: dict[str, list[tuple[str, str]]]) -> Any:
     return _members(members, into)
 
 
-def _members(members: Iterable[tuple[str, Any]], into: dict[str, list[tuple[str, str]]]) -> Iterator[tuple[str, Any]]:
+def _members(members: Iterable[tuple[str, Any]], into: Captured) -> Iterator[tuple[str, Any]]:
     for key, value in members:
         if key in SECTIONS and isinstance(value, (list, Iterator)):
             value = _records(value, into.setdefault(key, []))
@@ -154,7 +190,8 @@ def _events(conn: sqlite3.Connection, store: Store) -> None:
     for fig in store.figures.values():
         if fig.event:
             by_event.setdefault(fig.event, []).append(fig)
-    rendered = ((i, encode_compact(rec.event_record(store, ev, figures=by_event.get(ev.id, []))))
+    encode = float_free_encoder()  # an event's record holds no float
+    rendered = ((i, encode(rec.event_record(store, ev, figures=by_event.get(ev.id, []))))
                 for i, ev in enumerate(store.events))
     conn.executemany("INSERT INTO rendered VALUES (?, ?)", _progress(rendered, len(store.events)))
 

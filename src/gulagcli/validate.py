@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -135,24 +134,8 @@ def _confirm_aside(raw: object) -> Callable[[], bool] | None:
     for it and says whether it confirmed the store valid. None where there is no fork (or it
     fails): the caller checks in this process, as for a small store. Only the yes/no leaves the
     child; the messages of an invalid store are always made here, by jsonschema."""
-    if not hasattr(os, "fork"):
-        return None
+    from .aside import fork, succeeded
+
     schema = json.loads(schema_path().read_text(encoding="utf-8"))
-    try:
-        pid = os.fork()
-    except OSError:
-        return None
-    if pid == 0:  # the child: no output, no cleanup of the parent's state, just the verdict
-        try:
-            os._exit(0 if _fast_valid(schema, raw) else 1)
-        finally:
-            os._exit(2)
-
-    def confirmed() -> bool:
-        try:
-            _, status = os.waitpid(pid, 0)
-        except OSError:
-            return False
-        return os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
-
-    return confirmed
+    pid = fork(lambda: _fast_valid(schema, raw))
+    return None if pid is None else (lambda: succeeded(pid))

@@ -103,6 +103,8 @@ def _json_escape(m: re.Match[str]) -> str:
 def json_safe(dumped: str) -> str:
     """JSON text (from ``json.dumps(..., ensure_ascii=False)``) with every unsafe character as a
     ``\\uXXXX`` escape. Outside strings JSON has none of them, so the value is unchanged."""
+    if dumped.isascii() and "\x7f" not in dumped:  # a scan in C: DEL is the only unsafe ASCII
+        return dumped
     return _JSON_UNSAFE().sub(_json_escape, dumped)
 
 

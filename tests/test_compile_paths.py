@@ -1,0 +1,108 @@
+"""Every way of compiling a store writes the same compiled store.
+
+A large store is checked by the msgspec loader (gulagcli.bulk) with its records cut from the
+file, and its search postings are made by a forked child while the records render; a small one
+goes through the field-by-field reader in one process. Which way was taken must never show.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import gulagcli.store
+from gulagcli import compile as compiling
+from gulagcli.render.output import encode_compact, float_free_encoder
+from gulagcli.store import bundled_path
+
+from .conftest import MINI
+from .test_compiled import generate
+
+TABLES = ("meta", "events", "rendered", "cards", "names", "vocab", "docs")
+
+
+@pytest.fixture(scope="module")
+def rich(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate.write(200, seed=11, rich=True, path=tmp_path_factory.mktemp("rich") / "store.json")
+
+
+def compiled(store: Path, folder: Path, name: str, *, bulk: bool, forked: bool,
+             monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """Every table of the store compiled one way, records decoded (their text may differ)."""
+    monkeypatch.setattr(gulagcli.store, "BULK_MIN_BYTES", 0 if bulk else 1 << 40)
+    monkeypatch.setattr(compiling, "PARALLEL_MIN_BYTES", 0 if forked else 1 << 40)
+    raw, content = compiling.read_source(store)
+    conn = sqlite3.connect(folder / name)
+    try:
+        compiling.compile_into(conn, raw, store, content, aside=folder)
+        tables = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in TABLES}
+        tables["records"] = [(s, n, i, json.loads(js)) for s, n, i, js in
+                             conn.execute("SELECT * FROM records ORDER BY section, seq")]
+    finally:
+        conn.close()
+    return tables
+
+
+@pytest.mark.parametrize("which", ["bundled", "mini", "rich"])
+def test_every_compile_path_writes_the_same_store(
+    which: str, rich: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = {"bundled": bundled_path(), "mini": MINI, "rich": rich}[which]
+    reference = compiled(store, tmp_path, "reader.sqlite", bulk=False, forked=False, monkeypatch=monkeypatch)
+    assert compiled(store, tmp_path, "bulk.sqlite", bulk=True, forked=False, monkeypatch=monkeypatch) == reference
+    assert compiled(store, tmp_path, "forked.sqlite", bulk=True, forked=True, monkeypatch=monkeypatch) == reference
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bulk.sqlite", "forked.sqlite", "reader.sqlite"]
+
+
+def test_when_the_child_fails_the_search_is_made_here(
+    rich: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reference = compiled(rich, tmp_path, "reader.sqlite", bulk=False, forked=False, monkeypatch=monkeypatch)
+    parent, make = os.getpid(), compiling._search
+
+    def search_failing_in_the_child(conn: sqlite3.Connection, store: Any) -> None:
+        if os.getpid() != parent:
+            raise MemoryError("the child ran out of memory")
+        make(conn, store)
+
+    monkeypatch.setattr(compiling, "_search", search_failing_in_the_child)
+    assert compiled(rich, tmp_path, "forked.sqlite", bulk=True, forked=True, monkeypatch=monkeypatch) == reference
+
+
+def test_a_failed_compile_stops_the_child_and_removes_its_file(
+    rich: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_: object) -> None:
+        raise RuntimeError("rendering failed")
+
+    monkeypatch.setattr(compiling, "_cards", broken)
+    with pytest.raises(RuntimeError, match="rendering failed"):
+        compiled(rich, tmp_path, "broken.sqlite", bulk=True, forked=True, monkeypatch=monkeypatch)
+    assert [p.name for p in tmp_path.iterdir()] == ["broken.sqlite"]  # the child's file is gone
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # and so is the child: nothing left to wait for
+
+
+# JSON values as records hold them: no floats (an event's numbers are counts and years).
+_TEXT = st.text(st.characters(exclude_categories=["Cs"]))
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**64 - 1) | _TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TEXT, inner, max_size=4), max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_VALUES)
+def test_the_float_free_encoder_writes_what_the_standard_one_writes(value: object) -> None:
+    assert float_free_encoder()(value) == encode_compact(value)
+
+
+def test_the_float_free_encoder_hands_what_msgspec_refuses_to_the_standard_one() -> None:
+    for value in ({"text": "half a pair \ud800"}, {"big": 2**70}, {1: "a key that is no string"}):
+        assert float_free_encoder()(value) == encode_compact(value)
