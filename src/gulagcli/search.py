@@ -53,14 +53,26 @@ class SearchHit(NamedTuple):
     score: float
 
 
-def _doc(kind: Kind, ident: str, name: str, *fields: tuple[float, Iterable[str | None]]) -> Doc:
-    return Doc(kind, ident, name, tuple(
-        (weight, frozenset(w for text in texts if text for w in words(text))) for weight, texts in fields
-    ))
+SHORT = 80  # texts up to this long recur (names, places, tags, who reported): folded once each
 
 
 def documents(store: Store) -> Iterator[Doc]:
     """Every record of the store as a document, events first (the order ties keep)."""
+    folded: dict[str, list[str]] = {}
+
+    def fold_words(text: str) -> list[str]:
+        if len(text) > SHORT:
+            return words(text)
+        found = folded.get(text)
+        if found is None:
+            found = folded[text] = words(text)
+        return found
+
+    def _doc(kind: Kind, ident: str, name: str, *fields: tuple[float, Iterable[str | None]]) -> Doc:
+        return Doc(kind, ident, name, tuple(
+            (weight, frozenset(w for text in texts if text for w in fold_words(text))) for weight, texts in fields
+        ))
+
     for ev in store.events:
         places = [n for pid in ev.places if (p := store.places.get(pid)) for n in place_names(p)]
         people = [n for pid in ev.people if (who := store.people.get(pid)) for n in person_names(who)]
