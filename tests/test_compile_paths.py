@@ -7,6 +7,7 @@ goes through the field-by-field reader in one process. Which way was taken must 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 import gulagcli.store
 from gulagcli import compile as compiling
 from gulagcli.render.output import encode_compact, float_free_encoder
+from gulagcli.render.safe import GatedStream
 from gulagcli.store import bundled_path
 
 from .conftest import MINI
@@ -106,3 +108,39 @@ def test_the_float_free_encoder_writes_what_the_standard_one_writes(value: objec
 def test_the_float_free_encoder_hands_what_msgspec_refuses_to_the_standard_one() -> None:
     for value in ({"text": "half a pair \ud800"}, {"big": 2**70}, {1: "a key that is no string"}):
         assert float_free_encoder()(value) == encode_compact(value)
+
+
+def test_a_large_compile_shows_its_stages_on_a_terminal_and_nothing_in_a_pipe(
+    rich: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pty  # noqa: F401  (a POSIX terminal is what this test is about)
+
+    monkeypatch.setattr(compiling, "PROGRESS_MIN_EVENTS", 0)  # as large as a bar needs
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("COLUMNS", "120")
+    master, slave = os.openpty()
+    os.set_blocking(master, False)
+    tty = open(slave, "w", encoding="utf-8", closefd=False)  # noqa: SIM115 (closed below)
+    monkeypatch.setattr("sys.stderr", GatedStream(tty, always=True))  # as every command runs
+    try:
+        compiled(rich, tmp_path, "shown.sqlite", bulk=True, forked=True, monkeypatch=monkeypatch)
+        tty.flush()
+        screen = b""
+        with contextlib.suppress(BlockingIOError):
+            while chunk := os.read(master, 65536):
+                screen += chunk
+    finally:
+        tty.close()
+        os.close(slave)
+        os.close(master)
+    text = screen.decode("utf-8", errors="replace")
+    for stage in ("rendering the events", "making the cards and names", "indexing for search"):
+        assert f"compiling the store: {stage}" in text
+    assert "\x1b[?25h" in text and text.endswith("\x1b[2K")  # the cursor given back, the line cleared
+    assert "\\x1b" not in text and "\\r" not in text  # drawn, not shown as escapes by the gate
+
+    piped = tmp_path / "stderr.txt"
+    with piped.open("w", encoding="utf-8") as file:
+        monkeypatch.setattr("sys.stderr", GatedStream(file, always=True))
+        compiled(rich, tmp_path, "piped.sqlite", bulk=True, forked=True, monkeypatch=monkeypatch)
+    assert piped.read_text(encoding="utf-8") == ""

@@ -105,7 +105,9 @@ def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str,
                 _search(into, store)
 
         folder = aside if len(raw) >= PARALLEL_MIN_BYTES else None
-        with tables_aside(folder, SCHEMA, search_here, ("vocab", "docs", "meta")) as search:
+        # The bar starts after the fork: a child forked while its thread runs could deadlock.
+        with tables_aside(folder, SCHEMA, search_here, ("vocab", "docs", "meta")) as search, \
+                _Bar.shown(len(store.events)) as bar:
             with conn:
                 meta = {"format": str(cache.FORMAT), "content": content, "meta": json.dumps(store.meta._asdict()),
                         "source": os.path.realpath(path)}
@@ -114,9 +116,11 @@ def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str,
                     conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?)",
                                      ((section, i, ident, js) for i, (ident, js) in enumerate(rows)))
                 captured.clear()
-                _events(conn, store)
+                _events(conn, store, bar)
+                bar.stage("making the cards and names")
                 _cards(conn, store)
                 _names(conn, store)
+            bar.stage("indexing for search")
             search(conn)
         with conn:
             conn.executescript(INDEXES)
@@ -183,7 +187,7 @@ def _records(items: Iterable[Any], into: list[tuple[str, str]]) -> Iterator[Any]
         yield item
 
 
-def _events(conn: sqlite3.Connection, store: Store) -> None:
+def _events(conn: sqlite3.Connection, store: Store, bar: _Bar) -> None:
     conn.executemany("INSERT INTO events VALUES (?, ?, ?, ?)", (
         (i, ev.id, ev.date.earliest.toordinal(), ev.date.latest.toordinal()) for i, ev in enumerate(store.events)))
     by_event: dict[str, list[Figure]] = {}
@@ -193,7 +197,8 @@ def _events(conn: sqlite3.Connection, store: Store) -> None:
     encode = float_free_encoder()  # an event's record holds no float
     rendered = ((i, encode(rec.event_record(store, ev, figures=by_event.get(ev.id, []))))
                 for i, ev in enumerate(store.events))
-    conn.executemany("INSERT INTO rendered VALUES (?, ?)", _progress(rendered, len(store.events)))
+    shown = bar.track(rendered, len(store.events), "rendering the events")
+    conn.executemany("INSERT INTO rendered VALUES (?, ?)", shown)
 
 
 def _cards(conn: sqlite3.Connection, store: Store) -> None:
@@ -248,18 +253,40 @@ def pack(docs: array[int]) -> bytes:
     return docs.tobytes()
 
 
-def _progress(rows: Iterator[Any], total: int) -> Iterator[Any]:
-    """A Rich progress bar on stderr while records render, only on a terminal and for large stores."""
-    if total < PROGRESS_MIN_EVENTS or not sys.stderr.isatty():
-        yield from rows
-        return
-    from rich.progress import Progress
+class _Bar:
+    """What a compile shows while it runs: a Rich progress bar on stderr, only on a terminal and
+    for a large store (elsewhere every method does nothing). One line: each stage replaces the
+    last, and the bar is gone when the compile ends."""
 
-    from .render.emit import make_console
+    def __init__(self, progress: Any = None) -> None:
+        self.progress, self.task = progress, None
 
-    with Progress(console=make_console(stderr=True), transient=True) as bar:
-        task = bar.add_task("compiling the store", total=total)
+    @classmethod
+    @contextlib.contextmanager
+    def shown(cls, events: int) -> Iterator[_Bar]:
+        if events < PROGRESS_MIN_EVENTS or not sys.stderr.isatty():
+            yield cls()
+            return
+        from rich.progress import Progress
+
+        from .render.emit import progress_console
+
+        with Progress(console=progress_console(), transient=True) as progress:
+            yield cls(progress)
+
+    def stage(self, what: str, total: int | None = None) -> None:
+        if self.progress is not None:
+            if self.task is not None:
+                self.progress.remove_task(self.task)
+            self.task = self.progress.add_task(f"compiling the store: {what}", total=total)
+            self.progress.refresh()  # shown now, however soon the stage ends
+
+    def track(self, rows: Iterator[Any], total: int, what: str) -> Iterator[Any]:
+        self.stage(what, total)
+        if self.progress is None:
+            yield from rows
+            return
         for i, row in enumerate(rows, 1):
             yield row
             if i % 1000 == 0 or i == total:
-                bar.update(task, completed=i)
+                self.progress.update(self.task, completed=i)

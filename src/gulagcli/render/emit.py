@@ -42,6 +42,18 @@ def make_console(*, stderr: bool = False, no_color: bool = False) -> Console:
     return console
 
 
+def progress_console() -> Console:
+    """A console for a progress bar on a terminal's stderr, writing beneath the output gate
+    (docs/safety.md): a bar redraws its own line with cursor controls the gate would escape,
+    and shows only gulag's own text (stage names, the bar, a percentage), never data."""
+    from .safe import GatedStream
+
+    console = make_console(stderr=True)
+    if isinstance(sys.stderr, GatedStream):
+        console.file = sys.stderr.raw
+    return console
+
+
 def _write_table(listing: Listing, out: IO[str], *, no_color: bool) -> bool:
     """The table (or, too narrow for columns, the block layout) written without Rich, exactly
     as Rich would print it; False where only Rich can (a wide character, an unusual console)."""
