@@ -11,6 +11,7 @@ commands compile at once.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import sqlite3
@@ -24,10 +25,12 @@ from typing import Any
 from . import cache, jsonfile
 from .aside import tables_aside
 from .check import SECTIONS, build
-from .models import Figure, Store
+from .models import Event, Figure, Store
 from .query import entities, words
 from .render import records as rec
-from .render.output import encode_compact, float_free_encoder
+from .render.output import FloatFreeEncoder, encode_compact
+from .render.progress import StageBar
+from .render.records import SourcesOf
 from .store import collector_paused
 
 PROGRESS_MIN_EVENTS = 20_000  # a compile this large takes seconds: show a bar on a terminal
@@ -100,6 +103,7 @@ def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str,
         conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;")
         conn.executescript(SCHEMA)
         conn.execute(f"PRAGMA application_id = {cache.APP_ID}")
+
         def search_here(into: sqlite3.Connection) -> None:
             with into:
                 _search(into, store)
@@ -107,7 +111,7 @@ def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str,
         folder = aside if len(raw) >= PARALLEL_MIN_BYTES else None
         # The bar starts after the fork: a child forked while its thread runs could deadlock.
         with tables_aside(folder, SCHEMA, search_here, ("vocab", "docs", "meta")) as search, \
-                _Bar.shown(len(store.events)) as bar:
+                StageBar.shown(len(store.events) >= PROGRESS_MIN_EVENTS, "compiling the store") as bar:
             with conn:
                 meta = {"format": str(cache.FORMAT), "content": content, "meta": json.dumps(store.meta._asdict()),
                         "source": os.path.realpath(path)}
@@ -116,10 +120,13 @@ def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str,
                     conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?)",
                                      ((section, i, ident, js) for i, (ident, js) in enumerate(rows)))
                 captured.clear()
-                _events(conn, store, bar)
-                bar.stage("making the cards and names")
+                encode = FloatFreeEncoder()  # event records hold no float
+                sources_of = _fragments(store, encode)
+                _events(conn, store, bar, encode, sources_of)
+                bar.stage("making the cards and search hits")
                 _cards(conn, store)
                 _names(conn, store)
+                _hits(conn, store, encode, sources_of)
             bar.stage("indexing for search")
             search(conn)
         with conn:
@@ -187,17 +194,22 @@ def _records(items: Iterable[Any], into: list[tuple[str, str]]) -> Iterator[Any]
         yield item
 
 
-def _events(conn: sqlite3.Connection, store: Store, bar: _Bar) -> None:
+def _events(
+    conn: sqlite3.Connection, store: Store, bar: StageBar, encode: FloatFreeEncoder, sources_of: SourcesOf,
+) -> None:
     conn.executemany("INSERT INTO events VALUES (?, ?, ?, ?)", (
         (i, ev.id, ev.date.earliest.toordinal(), ev.date.latest.toordinal()) for i, ev in enumerate(store.events)))
     by_event: dict[str, list[Figure]] = {}
     for fig in store.figures.values():
         if fig.event:
             by_event.setdefault(fig.event, []).append(fig)
-    encode = float_free_encoder()  # an event's record holds no float
-    rendered = ((i, encode(rec.event_record(store, ev, figures=by_event.get(ev.id, []))))
-                for i, ev in enumerate(store.events))
-    shown = bar.track(rendered, len(store.events), "rendering the events")
+    def rendered(ev: Event) -> str:
+        figures = by_event.get(ev.id, [])
+        return encode(rec.event_record(store, ev, figures=figures, sources=sources_of),
+                      lambda: rec.event_record(store, ev, figures=figures))  # if msgspec refuses it
+
+    rows = ((i, rendered(ev)) for i, ev in enumerate(store.events))
+    shown = bar.track(rows, len(store.events), "rendering the events")
     conn.executemany("INSERT INTO rendered VALUES (?, ?)", shown)
 
 
@@ -224,25 +236,52 @@ def _names(conn: sqlite3.Connection, store: Store) -> None:
 
 
 def _search(conn: sqlite3.Connection, store: Store) -> None:
-    """What `search` reads: the postings of every document (search.index, over the documents the
-    plain path ranks) and each document's kind, id, name and hit record. An event's record is
-    its row in ``rendered``; every other kind's is the whole hit as `search --json` prints it,
-    with a score of 0.0 for the search to replace."""
-    from .render.records import hit_records
-    from .search import SearchHit, documents, index
+    """What `search` ranks: the postings of every document (search.index, over the documents
+    the plain path ranks), and each event's document (kind, id, name; its hit record is its row
+    in ``rendered``). Made by a forked child for a large store, while :func:`_hits` is made here."""
+    from .search import documents, index
 
     idx = index(documents(store))
     conn.executemany("INSERT INTO vocab VALUES (?, ?)", ((w, pack(docs)) for w, docs in idx.words.items()))
     idx.words.clear()
     conn.execute("INSERT INTO meta VALUES ('spans', ?)",
                  (json.dumps({kind.value: [span.start, span.stop] for kind, span in idx.spans.items()}),))
-    events = len(store.events)
-    conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, NULL)",
-                     ((seq, kind.value, ident, name) for seq, (kind, ident, name) in enumerate(idx.docs[:events])))
-    rest = [SearchHit(kind, ident, name, 0.0) for kind, ident, name in idx.docs[events:]]
+    conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, NULL)", (
+        (seq, kind.value, ident, name) for seq, (kind, ident, name) in enumerate(idx.docs[:len(store.events)])))
+
+
+def _fragments(store: Store, encode: FloatFreeEncoder) -> SourcesOf:
+    """Records' sources, each source's record encoded once however many records cite it."""
+    fragments: dict[str, Any] = {}
+
+    def sources_of(ids: tuple[str, ...]) -> list[Any]:
+        for i in ids:
+            if i not in fragments and i in store.sources:
+                fragments[i] = encode.fragment(rec.source_record(store.sources[i]))
+        return [fragments[i] for i in ids if i in fragments]
+
+    return sources_of
+
+
+def _hits(conn: sqlite3.Connection, store: Store, encode: FloatFreeEncoder, sources_of: SourcesOf) -> None:
+    """The documents after the events, each with its whole hit as `search --json` prints it and
+    a score of 0.0 for the search to replace; numbered on from the events, as search.index does."""
+    from .models import Kind
+    from .render.records import hit_records
+    from .search import SearchHit, other_hits
+
+    rest = other_hits(store)
+
+    def encoded(hit: SearchHit, record: rec.Record) -> str:
+        # A place's record holds its coordinates: floats, which only the standard encoder writes
+        # as the plain path does. The others' only float is the score, 0.0, written alike by both.
+        if hit.kind is Kind.PLACE:
+            return encode_compact(record)
+        return encode(record, lambda: hit_records(store, [hit])[0])
+
     conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", (
-        (seq, hit.kind.value, hit.id, hit.name, encode_compact(record))
-        for seq, hit, record in zip(range(events, len(idx.docs)), rest, hit_records(store, rest), strict=True)))
+        (seq, hit.kind.value, hit.id, hit.name, encoded(hit, record)) for seq, hit, record
+        in zip(itertools.count(len(store.events)), rest, hit_records(store, rest, sources=sources_of))))
 
 
 def pack(docs: array[int]) -> bytes:
@@ -251,42 +290,3 @@ def pack(docs: array[int]) -> bytes:
         docs = array("I", docs)
         docs.byteswap()
     return docs.tobytes()
-
-
-class _Bar:
-    """What a compile shows while it runs: a Rich progress bar on stderr, only on a terminal and
-    for a large store (elsewhere every method does nothing). One line: each stage replaces the
-    last, and the bar is gone when the compile ends."""
-
-    def __init__(self, progress: Any = None) -> None:
-        self.progress, self.task = progress, None
-
-    @classmethod
-    @contextlib.contextmanager
-    def shown(cls, events: int) -> Iterator[_Bar]:
-        if events < PROGRESS_MIN_EVENTS or not sys.stderr.isatty():
-            yield cls()
-            return
-        from rich.progress import Progress
-
-        from .render.emit import progress_console
-
-        with Progress(console=progress_console(), transient=True) as progress:
-            yield cls(progress)
-
-    def stage(self, what: str, total: int | None = None) -> None:
-        if self.progress is not None:
-            if self.task is not None:
-                self.progress.remove_task(self.task)
-            self.task = self.progress.add_task(f"compiling the store: {what}", total=total)
-            self.progress.refresh()  # shown now, however soon the stage ends
-
-    def track(self, rows: Iterator[Any], total: int, what: str) -> Iterator[Any]:
-        self.stage(what, total)
-        if self.progress is None:
-            yield from rows
-            return
-        for i, row in enumerate(rows, 1):
-            yield row
-            if i % 1000 == 0 or i == total:
-                self.progress.update(self.task, completed=i)

@@ -79,27 +79,41 @@ def documents(store: Store) -> Iterator[Doc]:
         yield _doc(Kind.EVENT, ev.id, ev.title, (NAME, [ev.title]), (ALIAS, [ev.id, *ev.aliases]),
                    (LINKED, places + people), (LABEL, ev.tags), (TEXT, [ev.summary]),
                    (LONG_TEXT, [ev.description]))
+    for kind, ident, name, fields in _others(store):
+        yield _doc(kind, ident, name, *fields)
+
+
+Fields = tuple[tuple[float, list[str | None]], ...]
+
+
+def _others(store: Store) -> Iterator[tuple[Kind, str, str, Fields]]:
+    """Every record but the events, in the order documents come: kind, id, name and fields."""
     for person in store.people.values():
-        yield _doc(Kind.PERSON, person.id, person.name, (NAME, [person.name]),
-                   (ALIAS, person_names(person)), (LABEL, [person.role]), (TEXT, [person.summary]))
+        yield Kind.PERSON, person.id, person.name, (
+            (NAME, [person.name]), (ALIAS, [*person_names(person)]), (LABEL, [person.role]), (TEXT, [person.summary]))
     for place in store.places.values():
-        yield _doc(Kind.PLACE, place.id, place.name, (NAME, [place.name]),
-                   (ALIAS, [place.id, *place.names, place.cyrillic, place.modern_name]),
-                   (LABEL, [place.complex, place.region, place.country, place.kind]), (TEXT, [place.summary]))
+        yield Kind.PLACE, place.id, place.name, (
+            (NAME, [place.name]), (ALIAS, [place.id, *place.names, place.cyrillic, place.modern_name]),
+            (LABEL, [place.complex, place.region, place.country, place.kind]), (TEXT, [place.summary]))
     for term in store.terms.values():
-        yield _doc(Kind.TERM, term.id, term.term, (NAME, [term.term]), (ALIAS, term_names(term)),
-                   (TEXT, [term.definition]))
+        yield Kind.TERM, term.id, term.term, (
+            (NAME, [term.term]), (ALIAS, [*term_names(term)]), (TEXT, [term.definition]))
     for fig in store.figures.values():
         ev_title = owner.title if fig.event and (owner := store.by_id.get(fig.event)) else None
         at = fig.place  # a camp's yearly count names a place, not an event
         where = store.places[at].name if isinstance(at, str) and at in store.places else None
-        yield _doc(Kind.FIGURE, fig.id, f"{fig.what} ({ev_title or where or fig.reported_by})",
-                   (LINKED, [fig.what, ev_title, where]), (ALIAS, [fig.id]),
-                   (LABEL, [fig.reported_by, str(fig.value or ""), fig.series]),
-                   (TEXT, [fig.note]))
+        yield Kind.FIGURE, fig.id, f"{fig.what} ({ev_title or where or fig.reported_by})", (
+            (LINKED, [fig.what, ev_title, where]), (ALIAS, [fig.id]),
+            (LABEL, [fig.reported_by, str(fig.value or ""), fig.series]), (TEXT, [fig.note]))
     for src in store.sources.values():
-        yield _doc(Kind.SOURCE, src.id, src.title, (NAME, [src.title]), (ALIAS, [src.id]),
-                   (LABEL, [*(a.display() for a in src.authors), src.publisher, src.container]))
+        yield Kind.SOURCE, src.id, src.title, (
+            (NAME, [src.title]), (ALIAS, [src.id]),
+            (LABEL, [*(a.display() for a in src.authors), src.publisher, src.container]))
+
+
+def other_hits(store: Store) -> list[SearchHit]:
+    """The documents after the events, as hits with no score yet (their kind, id and name)."""
+    return [SearchHit(kind, ident, name, 0.0) for kind, ident, name, _ in _others(store)]
 
 
 def expand(word: str, vocab: Collection[str]) -> dict[str, float]:

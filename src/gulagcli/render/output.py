@@ -107,27 +107,34 @@ def encode_compact(record: object) -> str:
     return json_safe(_encoder()(record))
 
 
-def float_free_encoder() -> Callable[[object], str]:
+class FloatFreeEncoder:
     """:func:`encode_compact` for records with no float in them (event records: their numbers
-    are counts and years), much faster on the compile's hundreds of thousands of records.
+    are counts and years), much faster on the compile's hundreds of thousands of records; a part
+    that recurs in many records (a source) can be encoded once, as a fragment placed as it is.
 
     msgspec writes str, int, bool, None, lists and dicts exactly as the standard encoder does
-    (tests/test_output.py holds them to it); it writes floats differently (``1e16`` for
-    ``1e+16``), so a record with coordinates must never come here. Where msgspec is missing,
-    or refuses a value, the standard encoder writes it."""
-    try:
+    (tests/test_compile_paths.py holds them to it); it writes floats differently (``1e16`` for
+    ``1e+16``), so a record with coordinates must never come here. What msgspec refuses (a lone
+    surrogate) the standard encoder writes, from the record ``remake`` gives without fragments."""
+
+    def __init__(self) -> None:
         import msgspec
-    except ImportError:  # pragma: no cover - a dependency; only a broken install lacks it
-        return encode_compact
-    encode = msgspec.json.Encoder().encode
 
-    def encoder(record: object) -> str:
+        self._encode, self._raw = msgspec.json.Encoder().encode, msgspec.Raw
+        self._refused = (ValueError, TypeError, msgspec.EncodeError)
+
+    def fragment(self, part: Record) -> object:
+        """``part`` encoded once, for records to hold as it is; ``part`` itself if msgspec refuses it."""
         try:
-            return json_safe(encode(record).decode())
-        except (ValueError, TypeError, msgspec.EncodeError):
-            return encode_compact(record)
+            return self._raw(self._encode(part))
+        except self._refused:
+            return part
 
-    return encoder
+    def __call__(self, record: object, remake: Callable[[], object] | None = None) -> str:
+        try:
+            return json_safe(self._encode(record).decode())
+        except self._refused:
+            return encode_compact(record if remake is None else remake())
 
 
 def write_jsonl(records: Iterable[Record], out: IO[str]) -> None:

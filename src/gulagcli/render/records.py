@@ -5,6 +5,7 @@ Nothing here imports Rich, so the JSON paths start fast. Field order is part of 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..dates import display, iso_or_none
@@ -46,7 +47,10 @@ def _sources(store: Store, ids: tuple[str, ...]) -> list[Record]:
     return [source_record(store.sources[i]) for i in ids if i in store.sources]
 
 
-def figure_record(store: Store, f: Figure) -> Record:
+SourcesOf = Callable[[tuple[str, ...]], list[Any]]  # a record's sources, from their ids
+
+
+def figure_record(store: Store, f: Figure, *, sources: SourcesOf | None = None) -> Record:
     ev = store.by_id.get(f.event) if f.event else None
     return {
         "id": f.id,
@@ -64,7 +68,7 @@ def figure_record(store: Store, f: Figure) -> Record:
         "note": f.note,
         "place": f.place,
         "series": f.series,
-        "sources": _sources(store, f.sources),
+        "sources": sources(f.sources) if sources else _sources(store, f.sources),
     }
 
 
@@ -74,8 +78,11 @@ def figure_text(f: Figure) -> str:
     return ("c. " if f.approximate else "") + number
 
 
-def event_record(store: Store, ev: Event, *, figures: list[Figure] | None = None) -> Record:
-    """One event with everything the human views show; the shape of every event in JSON."""
+def event_record(
+    store: Store, ev: Event, *, figures: list[Figure] | None = None, sources: SourcesOf | None = None,
+) -> Record:
+    """One event with everything the human views show; the shape of every event in JSON.
+    ``sources`` gives its sources' records, and its figures' (the compile's encoded once each)."""
     figs = figures if figures is not None else [f for f in store.figures.values() if f.event == ev.id]
     return {
         "id": ev.id,
@@ -90,10 +97,10 @@ def event_record(store: Store, ev: Event, *, figures: list[Figure] | None = None
         "terms": [{"id": t.id, "term": t.term} for tid in ev.terms if (t := store.terms.get(tid))],
         "tags": list(ev.tags),
         "verified": ev.verified,
-        "figures": [figure_record(store, f) for f in figs],
+        "figures": [figure_record(store, f, sources=sources) for f in figs],
         "notes": [{"kind": n.kind, "text": n.text, "sources": list(n.sources)} for n in ev.notes],
         "related": [{"id": r.id, "title": r.title} for rid in ev.related if (r := store.by_id.get(rid))],
-        "sources": _sources(store, ev.sources),
+        "sources": sources(ev.sources) if sources else _sources(store, ev.sources),
     }
 
 
@@ -172,8 +179,9 @@ def term_record(store: Store, t: Term, events: list[Event]) -> Record:
     }
 
 
-def hit_records(store: Store, hits: list[SearchHit]) -> list[Record]:
-    """Search hits: kind, id, name and score, then the record `show` or a listing gives that kind."""
+def hit_records(store: Store, hits: list[SearchHit], *, sources: SourcesOf | None = None) -> list[Record]:
+    """Search hits: kind, id, name and score, then the record `show` or a listing gives that kind
+    (``sources`` as for :func:`event_record`)."""
     from ..models import Kind
 
     index = events_index(store) if any(h.kind in (Kind.PLACE, Kind.PERSON, Kind.TERM) for h in hits) else {}
@@ -181,7 +189,7 @@ def hit_records(store: Store, hits: list[SearchHit]) -> list[Record]:
     out = []
     for h in hits:
         if h.kind is Kind.EVENT:
-            rec = event_record(store, store.by_id[h.id], figures=by_event.get(h.id, []))
+            rec = event_record(store, store.by_id[h.id], figures=by_event.get(h.id, []), sources=sources)
         elif h.kind is Kind.PLACE:
             rec = place_record(store, store.places[h.id], index.get(h.id, []))
         elif h.kind is Kind.PERSON:
@@ -189,7 +197,7 @@ def hit_records(store: Store, hits: list[SearchHit]) -> list[Record]:
         elif h.kind is Kind.TERM:
             rec = term_record(store, store.terms[h.id], index.get(h.id, []))
         elif h.kind is Kind.FIGURE:
-            rec = figure_record(store, store.figures[h.id])
+            rec = figure_record(store, store.figures[h.id], sources=sources)
         else:
             rec = source_record(store.sources[h.id])
             rec["source_type"] = rec.pop("kind")  # "kind" says what the hit is
