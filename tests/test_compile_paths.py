@@ -156,3 +156,49 @@ def test_a_large_compile_shows_its_stages_on_a_terminal_and_nothing_in_a_pipe(
         monkeypatch.setattr("sys.stderr", GatedStream(file, always=True))
         compiled(rich, tmp_path, "piped.sqlite", bulk=True, forked=True, monkeypatch=monkeypatch)
     assert piped.read_text(encoding="utf-8") == ""
+
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+_STDLIB_ONLY = """
+import sqlite3, sys
+
+class NotInstalled:  # pip's isolated build environment: the standard library and hatchling
+    def find_spec(self, name, path=None, target=None):
+        top = name.partition(".")[0]
+        if top not in sys.stdlib_module_names and top != "gulagcli":
+            raise ImportError(f"{name} is not in the build environment")
+
+sys.meta_path.insert(0, NotInstalled())
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+from gulagcli.compile import compile_into, read_source
+
+store = Path(sys.argv[2])
+raw, content = read_source(store)
+conn = sqlite3.connect(sys.argv[3])
+compile_into(conn, raw, store, content)
+conn.close()
+"""
+
+
+@pytest.mark.parametrize("which", ["bundled", "rich"])
+def test_the_compiler_needs_only_the_standard_library(
+    which: str, rich: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The wheel's build hook (hatch_build.py) compiles the bundled store where pip builds the
+    wheel, with the standard library alone: the compiler must work there and write the same."""
+    import subprocess
+    import sys
+
+    store = {"bundled": bundled_path(), "rich": rich}[which]
+    db = tmp_path / "stdlib.sqlite"
+    subprocess.run([sys.executable, "-c", _STDLIB_ONLY, str(SRC), str(store), str(db)], check=True, timeout=300)
+    reference = compiled(store, tmp_path, "reference.sqlite", bulk=True, forked=False, monkeypatch=monkeypatch)
+    conn = sqlite3.connect(db)
+    try:
+        built = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in TABLES}
+        built["records"] = [(s, n, i, json.loads(js)) for s, n, i, js in
+                            conn.execute("SELECT * FROM records ORDER BY section, seq")]
+    finally:
+        conn.close()
+    assert built == reference

@@ -115,22 +115,31 @@ class FloatFreeEncoder:
     msgspec writes str, int, bool, None, lists and dicts exactly as the standard encoder does
     (tests/test_compile_paths.py holds them to it); it writes floats differently (``1e16`` for
     ``1e+16``), so a record with coordinates must never come here. What msgspec refuses (a lone
-    surrogate) the standard encoder writes, from the record ``remake`` gives without fragments."""
+    surrogate) the standard encoder writes, from the record ``remake`` gives without fragments.
+    Without msgspec (the wheel's build hook compiles the bundled store in pip's build environment,
+    which has the standard library alone) the standard encoder writes everything."""
 
     def __init__(self) -> None:
-        import msgspec
-
-        self._encode, self._raw = msgspec.json.Encoder().encode, msgspec.Raw
+        try:
+            import msgspec
+        except ImportError:
+            self._msgspec: Any = None
+            return
+        self._msgspec, self._encode = msgspec, msgspec.json.Encoder().encode
         self._refused = (ValueError, TypeError, msgspec.EncodeError)
 
     def fragment(self, part: Record) -> object:
         """``part`` encoded once, for records to hold as it is; ``part`` itself if msgspec refuses it."""
+        if self._msgspec is None:
+            return part
         try:
-            return self._raw(self._encode(part))
+            return self._msgspec.Raw(self._encode(part))
         except self._refused:
             return part
 
     def __call__(self, record: object, remake: Callable[[], object] | None = None) -> str:
+        if self._msgspec is None:
+            return encode_compact(record)
         try:
             return json_safe(self._encode(record).decode())
         except self._refused:
