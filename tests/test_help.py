@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import shlex
 from collections.abc import Callable
 from pathlib import Path
@@ -111,3 +112,14 @@ def test_json_with_another_format_is_a_usage_error(command: list[str]) -> None:
     assert result.exit_code == 2
     assert "--json and --format csv ask for different formats" in result.stderr
     assert CliRunner().invoke(app, [*command, "--json", "--format", "json"]).exit_code == 0
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_square_brackets_in_help_are_shown_not_read_as_markup(name: str) -> None:
+    """Help is drawn with Rich markup: a bracketed word written plainly ("gulag[charts]") would
+    be taken for a style and vanish; the help escapes it, and it is shown."""
+    command = typer.main.get_command(app).get_command(None, name)  # type: ignore[attr-defined]
+    texts = [command.help or "", *(getattr(p, "help", None) or "" for p in command.params)]
+    wanted = {m.replace("\\[", "[") for text in texts for m in re.findall(r"\\?\[[^\]\s]+\]", text)}
+    shown = CliRunner().invoke(app, [name, "--help"], env={"COLUMNS": "400"}).stdout
+    assert [token for token in sorted(wanted) if token not in shown] == []

@@ -40,12 +40,12 @@ WidthOpt = Annotated[
 SvgOpt = Annotated[
     Path | None,
     typer.Option("--svg", metavar="FILE", show_default=False,
-                 help="Save the chart as an SVG picture in FILE instead of printing it (needs gulag[charts])."),
+                 help="Save the chart as an SVG picture in FILE instead of printing it (needs gulag\\[charts])."),
 ]
 PngOpt = Annotated[
     Path | None,
     typer.Option("--png", metavar="FILE", show_default=False,
-                 help="Save the chart as a PNG picture in FILE instead of printing it."),
+                 help="Save the chart as a PNG picture in FILE instead of printing it (needs gulag\\[charts])."),
 ]
 SeriesOpt = Annotated[
     str | None,
@@ -90,7 +90,7 @@ def chart(
     ░ how far an approximate (c.) or uncertain (?) date may reach.
     A legend under the chart explains the marks it shows.
 
-    --svg FILE and --png FILE draw it as a picture (needs gulag[charts]):
+    --svg FILE and --png FILE draw it as a picture (needs gulag\\[charts]):
     bars at true scale, coloured by tag (by camp type with --by place).
     --series NAME draws a population series as bars instead.
 
