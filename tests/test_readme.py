@@ -50,6 +50,14 @@ def test_session_output_is_real(doc: str, command: str, expected: str, workdirs:
     assert run(command, workdirs[doc]) == expected, f"{doc} is stale: run `python tests/readme_sessions.py --update`"
 
 
+@pytest.mark.parametrize(("doc", "command", "expected"), CASES, ids=[f"{d}: {c}" for d, c, _ in CASES])
+def test_no_example_shows_a_tool_failing_where_it_means_to_show_data(doc: str, command: str, expected: str) -> None:
+    """An example shows what a reader would get: a jq or shell error in it is a stale example
+    recorded as it broke, not output (gulag's own documented errors are fine)."""
+    for broken in ("jq: error", "Traceback", "command not found", "No such file or directory"):
+        assert broken not in expected, (doc, command)
+
+
 def test_ci_runs_exactly_the_readme_test_command() -> None:
     block = re.search(r"<!-- test-command -->(.*?)<!-- /test-command -->", TEXT, re.S)
     assert block, "README must mark its test command"
