@@ -105,7 +105,9 @@ def test_unreadable_store_files(gulag: Gulag, tmp_path: Path, case: str, content
 
 def test_missing_directory_and_unreadable_files(gulag: Gulag, tmp_path: Path) -> None:
     result = gulag("timeline", data=tmp_path / "nope.json")
-    assert result.exit_code == 5 and "no such file" in result.stderr
+    assert result.exit_code == 5 and "no such file; pass a store with --data or $GULAG_DATA" in result.stderr
+    result = gulag("validate", str(tmp_path / "nope.json"), data=None)  # validate takes FILE, not --data
+    assert result.exit_code == 5 and "no such file; give the store to check as FILE or in $GULAG_DATA" in result.stderr
     result = gulag("timeline", data=tmp_path)
     assert result.exit_code == 5 and "is a directory" in result.stderr
     locked = write_store(tmp_path, mini(), "locked.json")

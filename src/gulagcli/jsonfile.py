@@ -26,8 +26,8 @@ _WHITESPACE = " \t\n\r"
 _AFTER_ITEM = re.compile(r"[ \t\n\r]*,[ \t\n\r]*")  # the usual way from one record to the next
 
 
-def read_text(path: Path, *, max_bytes: int = MAX_BYTES, env_var: str = "GULAG_DATA") -> str:
-    raw = read_bytes(path, max_bytes=max_bytes, env_var=env_var)
+def read_text(path: Path, *, max_bytes: int = MAX_BYTES, env_var: str = "GULAG_DATA", hint: str = "") -> str:
+    raw = read_bytes(path, max_bytes=max_bytes, env_var=env_var, hint=hint)
     text = utf8(raw, path)
     screen(raw, path)
     return text
@@ -41,13 +41,14 @@ _PATH_ERRNOS = {errno.ENAMETOOLONG: "a name in it is too long", errno.ENOTDIR: "
                 errno.ELOOP: "it has too many levels of symbolic links"}
 
 
-def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES, env_var: str = "GULAG_DATA") -> bytes:
+def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES, env_var: str = "GULAG_DATA", hint: str = "") -> bytes:
     """The bytes of a regular file of at most ``max_bytes``; anything else is a DataError
-    (a UsageError when the path itself cannot name a file)."""
+    (a UsageError when the path itself cannot name a file). ``hint`` says how to name another
+    file when this one is missing (by default: --data or ``env_var``)."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise DataError(f"{path}: no such file; pass a store with --data or ${env_var}") from None
+        raise DataError(f"{path}: no such file; {hint or f'pass a store with --data or ${env_var}'}") from None
     except PermissionError:
         raise DataError(f"{path}: permission denied") from None
     except ValueError:  # an embedded NUL

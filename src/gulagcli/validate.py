@@ -94,7 +94,8 @@ def check_file(file: Path | None) -> tuple[Path, list[Problem], list[Problem]]:
     from .sources import warnings
 
     path = locate(file)
-    text = jsonfile.read_text(path, max_bytes=MAX_BYTES, env_var=ENV_VAR)
+    text = jsonfile.read_text(path, max_bytes=MAX_BYTES, env_var=ENV_VAR,
+                              hint=f"give the store to check as FILE or in ${ENV_VAR}")
     with collector_paused(freeze=False):
         raw = jsonfile.decode(text, path)
         confirm = _confirm_aside(raw) if len(text) >= PARALLEL_MIN_CHARS else None
