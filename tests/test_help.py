@@ -123,3 +123,10 @@ def test_square_brackets_in_help_are_shown_not_read_as_markup(name: str) -> None
     wanted = {m.replace("\\[", "[") for text in texts for m in re.findall(r"\\?\[[^\]\s]+\]", text)}
     shown = CliRunner().invoke(app, [name, "--help"], env={"COLUMNS": "400"}).stdout
     assert [token for token in sorted(wanted) if token not in shown] == []
+
+
+def test_export_help_lists_one_format_per_line() -> None:
+    shown = CliRunner().invoke(app, ["export", "--help"], env={"COLUMNS": "100"}).stdout
+    lines = [line.strip(" │") for line in shown.splitlines()]
+    for fmt in ("timelinejs", "ics", "geojson", "csv", "json", "html"):
+        assert any(line.startswith(f"{fmt} ") for line in lines), fmt

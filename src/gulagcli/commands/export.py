@@ -193,12 +193,13 @@ def export_events(
 ) -> None:
     """Export events for other tools, with the same filters as `timeline`.
 
-    timelinejs  Knight Lab TimelineJS3 JSON, with eras
-    ics         iCalendar: all-day events; one over 31 days marks its ends
-    geojson     a feature per event and per place (null geometry if unlocated)
-    csv         the same as `gulag timeline --format csv` (--raw, --bom)
-    json        the same as `gulag timeline --json`
-    html        one page that works offline: timeline, map and search
+    Formats:
+      timelinejs  Knight Lab TimelineJS3 JSON, with eras
+      ics         iCalendar: all-day events; one over 31 days marks its ends
+      geojson     a feature per event and per place (null geometry if unlocated)
+      csv         the same as `gulag timeline --format csv` (--raw, --bom)
+      json        the same as `gulag timeline --json`
+      html        one page that works offline: timeline, map and search
 
     Output goes to stdout, or with -o to FILE, written whole or not at
     all; an existing FILE is only replaced with --force.
