@@ -547,3 +547,13 @@ def test_html_data_cannot_close_its_script_element(gulag: Gulag, tmp_path: Path)
     assert text.count("</script>") == 3
     titles = {e["id"]: e["title"] for e in page_data(text)["events"]}
     assert titles[store["events"][0]["id"]] == "</script><script>alert(1)</script><!--"
+
+
+def test_the_html_page_is_not_poured_onto_a_terminal(tmp_path: Path) -> None:
+    from .test_terminal_gate import on_pty
+
+    screen = on_pty(["export", "--format", "html"])
+    assert "the html page is a file for a browser, not for a terminal: give -o FILE" in screen
+    assert "<html" not in screen and len(screen) < 1000
+    screen = on_pty(["export", "--format", "html", "-o", str(tmp_path / "page.html")])
+    assert "as html to" in screen and (tmp_path / "page.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

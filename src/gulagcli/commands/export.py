@@ -216,10 +216,14 @@ def export_events(
 
     See docs/exports.md for what each format holds.
     """
+    to_stdout = is_stdout(output_file)
+    if fmt is ExportFormat.HTML and to_stdout and is_terminal(sys.stdout):
+        # Megabytes of HTML and JavaScript are no use on a screen, and take long to scroll past.
+        raise UsageError("the html page is a file for a browser, not for a terminal: "
+                         "give -o FILE (e.g. -o gulag.html) or redirect stdout to a file")
     store, events = select(data, since=since, until=until, place=place, person=person, tag=tag,
                            limit=limit, reverse=reverse)
     records = event_records(store, events)
-    to_stdout = is_stdout(output_file)
     # Indented on a terminal and in files, compact in a pipe, as `timeline --json` does.
     pretty = is_terminal(sys.stdout) if to_stdout else True
     everything = not any(x for x in (since, until, place, person, tag, limit))
