@@ -222,3 +222,19 @@ def test_cite_still_reads_old_author_and_year_fields(gulag: Gulag, style: str) -
     result = gulag("cite", "kengir", "--style", style)
     assert result.exit_code == 0, result.output
     assert "Jane Historian" in result.stdout
+
+
+def test_a_title_with_quotation_marks_is_quoted_once_with_the_inner_marks_made_single() -> None:
+    from gulagcli.render.cite import _quoted
+
+    assert _quoted("“In a Manner Befitting Soviet Citizens”: An Uprising") \
+        == "“‘In a Manner Befitting Soviet Citizens’: An Uprising”"
+    assert _quoted('The "Bitch Wars" and "suki"') == "“The ‘Bitch Wars’ and ‘suki’”"
+    assert _quoted("Kengir uprising") == "“Kengir uprising”"
+
+
+def test_cite_of_kengir_shows_barnes_title_with_nested_quotes(gulag: Gulag) -> None:
+    result = gulag("cite", "kengir", data=None)
+    assert result.exit_code == 0, result.output
+    assert "“‘In a Manner Befitting Soviet Citizens’: An Uprising in the Post-Stalin Gulag”" in result.stdout
+    assert "““" not in result.stdout and "””" not in result.stdout

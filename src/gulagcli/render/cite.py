@@ -44,7 +44,7 @@ def text_citation(s: Source) -> str:
     """One line a reader can follow: who, what, where, when, and where it was read."""
     where = ", ".join(p for p in (s.container, s.publisher if s.publisher != s.container else None,
                                    s.place) if p)
-    parts = [s.author, f"“{s.title}”", where or None, s.issued,
+    parts = [s.author, _quoted(s.title), where or None, s.issued,
              f"pp. {s.pages}" if s.pages else None, "exhibit panel" if s.kind == "exhibit" else None]
     text = ". ".join(p.rstrip(".") for p in parts if p) + "."
     if url := web_url(s.url):  # only http(s) links, as everywhere links are written
@@ -54,6 +54,17 @@ def text_citation(s: Source) -> str:
     if s.read_at:
         text += f" Read at: {s.read_at.publisher or ''} {web_url(s.read_at.url) or ''}".rstrip()
     return text
+
+
+def _quoted(title: str) -> str:
+    """A title in double quotes; quotation marks inside it become single ones, as style guides
+    nest them (“‘In a Manner Befitting Soviet Citizens’: An Uprising…”), not doubled."""
+    inner = title.replace("“", "‘").replace("”", "’")
+    opening = True
+    while '"' in inner:  # straight quotes, in pairs: opening, then closing
+        inner = inner.replace('"', "‘" if opening else "’", 1)
+        opening = not opening
+    return f"“{inner}”"
 
 
 def _bib_escape(text: str) -> str:
