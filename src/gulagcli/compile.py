@@ -123,11 +123,11 @@ def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str,
                 encode = FloatFreeEncoder()  # event records hold no float
                 sources_of = _fragments(store, encode)
                 _events(conn, store, bar, encode, sources_of)
-                bar.stage("making the cards and search hits")
+                bar.stage("cards and hits")
                 _cards(conn, store)
                 _names(conn, store)
                 _hits(conn, store, encode, sources_of)
-            bar.stage("indexing for search")
+            bar.stage("search index")
             search(conn)
         with conn:
             conn.executescript(INDEXES)
@@ -209,7 +209,7 @@ def _events(
                       lambda: rec.event_record(store, ev, figures=figures))  # if msgspec refuses it
 
     rows = ((i, rendered(ev)) for i, ev in enumerate(store.events))
-    shown = bar.track(rows, len(store.events), "rendering the events")
+    shown = bar.track(rows, len(store.events), "events")
     conn.executemany("INSERT INTO rendered VALUES (?, ?)", shown)
 
 
