@@ -223,3 +223,24 @@ def test_chromium_draws_the_uprisings_under_their_months(gulag: Gulag, tmp_path:
                            "--force-device-scale-factor=2")
     check_bars(png)
     assert [r["url"] for r in requests if not r["url"].startswith("file:")] == []
+
+
+@needs_chromium
+def test_the_page_shows_every_year_of_its_events_and_names_places_on_hover_when_many(
+    gulag: Gulag, tmp_path: Path
+) -> None:
+    store = load(None)
+    dom, _ = chromium(tmp_path, page(gulag, tmp_path).as_uri(), "--dump-dom", "--window-size=1400,2300")
+    timeline = dom[dom.index('id="timeline"'):dom.index('id="card"')]
+    years = [int(y) for y in re.findall(r'class="xtick"><text[^>]*data-unformatted="(\d{4})"', timeline)]
+    last = max(int(ev.date.latest.isoformat()[:4]) for ev in store.events)
+    assert years and max(years) >= last - 1 > 1963  # the axis runs on to the last event (1972), not 1963
+    world = dom[dom.index('id="map"'):dom.index('id="list-box"')]
+    assert re.findall(r'class="textpoint"', world) == []  # 400 names at once are unreadable: on hover
+    few = tmp_path / "few"
+    few.mkdir()
+    out = few / "uprisings.html"
+    assert gulag("export", "--format", "html", "--tag", "uprising", "-o", str(out), data=None).exit_code == 0
+    dom, _ = chromium(few, out.as_uri(), "--dump-dom", "--window-size=1400,2300")
+    world = dom[dom.index('id="map"'):dom.index('id="list-box"')]
+    assert len(re.findall(r'class="textpoint"', world)) >= 5  # a handful of places keep their names

@@ -59,17 +59,38 @@
       });
     });
     const layout = {
-      height: Math.max(240, 130 + 22 * events.length), margin: { l: 330, r: 20, t: 90, b: 40 },
+      height: Math.max(240, 130 + 22 * events.length), margin: { l: 330, r: 20, t: 130, b: 20 },
       barmode: "overlay", paper_bgcolor: "#fff", plot_bgcolor: "#fff", showlegend: true,
-      legend: { orientation: "h", x: 0, xanchor: "left", y: 1.01, yanchor: "bottom" },
+      legend: { orientation: "h", x: 0, xanchor: "left", y: 1, yanchor: "top", yref: "container" },
       modebar: { orientation: "v" },  // beside the plot, clear of a legend that wraps
-      xaxis: { type: "date", range: ["1945-01-01", "1963-01-01"], gridcolor: "#ddd", dtick: "M12" },
+      // From the first year to the last, so an event that runs past 1962 is drawn whole.
+      // The years on top, where reading starts: the rows run on for thousands of pixels.
+      xaxis: { type: "date", range: yearRange(events), gridcolor: "#ddd", side: "top",
+               dtick: yearSpan(events) > 20 ? "M24" : "M12" },  // a label every year while they fit
       // Rows from the first event down, with no empty band above it (autorange pads the ends).
       yaxis: { range: [events.length - 0.5, -0.5], categoryorder: "array", categoryarray: events.map((e) => e.id),
                tickvals: events.map((e) => e.id),
                ticktext: events.map((e) => esc(e.title.length > 48 ? e.title.slice(0, 47) + "…" : e.title)) },
     };
     Plotly.react("timeline", traces, layout, { scrollZoom: true, displaylogo: false, responsive: true });
+  }
+
+  function yearRange(events) {
+    const starts = events.map((e) => e.start).filter(Boolean).sort();
+    const ends = events.map((e) => e.end).filter(Boolean).sort();
+    const first = starts.length ? Math.min(1945, +starts[0].slice(0, 4)) : 1945;
+    const last = ends.length ? Math.max(1962, +ends[ends.length - 1].slice(0, 4)) : 1962;
+    return [`${first}-01-01`, `${last + 1}-01-01`];
+  }
+
+  function yearSpan(events) {
+    const [first, last] = yearRange(events);
+    return +last.slice(0, 4) - +first.slice(0, 4);
+  }
+
+  function padded(values, pad, fallback) {  // the extent of the points, with a margin
+    const shown = values.filter((v) => v !== null && v !== undefined);
+    return shown.length ? [Math.min(...shown) - pad, Math.max(...shown) + pad] : fallback;
   }
 
   function drawMap(events) {
@@ -83,7 +104,8 @@
     const traces = [
       { type: "scatter", mode: "lines", x: ox, y: oy, line: { color: "#999", width: 1 }, hoverinfo: "skip",
         showlegend: false },
-      { type: "scatter", mode: "markers+text", name: "places", x: places.map((p) => p.lon),
+      // Names as labels only while few enough to read; otherwise on hover, like everything else.
+      { type: "scatter", mode: places.length <= 30 ? "markers+text" : "markers", name: "places", x: places.map((p) => p.lon),
         y: places.map((p) => p.lat), text: places.map((p) => esc(p.name)), textposition: "top center",
         customdata: places.map((p) => "place:" + p.id), marker: { size: 9, color: "#444", symbol: "square" },
         hovertext: places.map((p) => esc(`${p.name} (${p.camp_type || p.kind})`)), hoverinfo: "text" },
@@ -92,9 +114,12 @@
         hovertext: etext, hoverinfo: "text" },
     ];
     const layout = {
-      height: 520, margin: { l: 40, r: 10, t: 10, b: 30 }, paper_bgcolor: "#fff", plot_bgcolor: "#eef4f8",
-      xaxis: { range: [20, 180], showgrid: false, zeroline: false },
-      yaxis: { range: [38, 80], showgrid: false, zeroline: false, scaleanchor: "x", scaleratio: 2 },
+      height: 520, margin: { l: 60, r: 10, t: 10, b: 50 }, paper_bgcolor: "#fff", plot_bgcolor: "#eef4f8",
+      // Every place in the store on the map (Germany's special camps to Chukotka), not a fixed frame.
+      xaxis: { range: padded(data.places.map((p) => p.lon), 4, [20, 180]), showgrid: false, zeroline: false,
+               title: { text: "longitude (°E)" } },
+      yaxis: { range: padded(data.places.map((p) => p.lat), 3, [38, 80]), showgrid: false, zeroline: false,
+               scaleanchor: "x", scaleratio: 2, title: { text: "latitude (°N)" } },
       legend: { orientation: "h" },
     };
     Plotly.react("map", traces, layout, { scrollZoom: true, displaylogo: false, responsive: true });
