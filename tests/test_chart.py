@@ -397,3 +397,24 @@ def test_matplotlib_and_plotly_stay_off_every_other_path(argv: list[str]) -> Non
     done = subprocess.run([sys.executable, "-c", probe, *argv, "--data", str(MINI)], capture_output=True,
                           text=True, timeout=60, check=False)
     assert done.stderr.endswith("[]"), done.stderr
+
+
+@pytest.mark.parametrize(("start", "end"), [(date(1946, 1, 1), date(1956, 12, 31)),  # spans the chart
+                                            (date(1953, 9, 1), date(1957, 3, 1)),  # runs off its right
+                                            (date(1953, 2, 1), date(1953, 5, 1))])  # inside it
+def test_svg_date_labels_stay_inside_the_plot_beside_or_on_their_bars(start: date, end: date) -> None:
+    pytest.importorskip("matplotlib")
+    from gulagcli.render.plot import Mark, PlotRow, timeline_figure
+
+    mark = Mark(start, end, start, end, single_day=False, vague=False, key="Politics", when="a long date label")
+    rows = [PlotRow("A title as long as the longest in the store, to be sure", (mark,))]
+    fig = timeline_figure(rows, lo=date(1953, 1, 1), hi=date(1956, 12, 31), title="t", source="s")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    plot = fig.axes[0].get_window_extent(renderer)
+    (label,) = fig.axes[0].texts
+    box = label.get_window_extent(renderer)
+    assert plot.x0 <= box.x0 and box.x1 <= plot.x1 + 1  # never out over the row titles

@@ -122,10 +122,15 @@ def timeline_figure(rows: Sequence[PlotRow], *, lo: date, hi: date, title: str, 
         if len(row.marks) == 1:
             m = row.marks[0]
             b = min(mdates.date2num(m.end + timedelta(days=1)), right)
-            near_end = b > left + 0.82 * (right - left)
-            x = max(mdates.date2num(m.start), left) if near_end else b
-            ax.annotate(m.when, (x, y), xytext=(-4 if near_end else 4, 0), textcoords="offset points",
-                        ha="right" if near_end else "left", va="center", fontsize=7.5, color="#333333")
+            start = mdates.date2num(m.start)
+            if b <= left + 0.82 * (right - left):  # after the bar
+                x, dx, ha, box = b, 4, "left", None
+            elif start > left + 0.12 * (right - left):  # before it: the bar reaches the right edge
+                x, dx, ha, box = start, -4, "right", None
+            else:  # it spans the chart: on the bar, never out over the row labels
+                x, dx, ha, box = left, 4, "left", {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"}
+            ax.annotate(m.when, (x, y), xytext=(dx, 0), textcoords="offset points", ha=ha, va="center",
+                        fontsize=7.5, color="#333333", bbox=box)
     ax.set_xlim(left, right)
     ax.set_ylim(len(rows) - 0.4, -0.6)
     ax.set_yticks(range(len(rows)), [_fit(r.label) for r in rows])
@@ -134,7 +139,8 @@ def timeline_figure(rows: Sequence[PlotRow], *, lo: date, hi: date, title: str, 
     ax.xaxis.set_major_locator(mdates.YearLocator(step))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     if years <= 4:
-        ax.xaxis.set_minor_locator(mdates.MonthLocator())
+        # Every month's name fits under two years; over three or four, the quarters' (Apr, Jul, Oct).
+        ax.xaxis.set_minor_locator(mdates.MonthLocator() if years <= 2 else mdates.MonthLocator((4, 7, 10)))
         ax.xaxis.set_minor_formatter(mdates.DateFormatter("%b"))
         ax.tick_params(axis="x", which="minor", labelsize=6.5, colors="#555555")
         ax.tick_params(axis="x", which="major", pad=12)
