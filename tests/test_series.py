@@ -78,3 +78,37 @@ def test_a_store_file_with_series_is_drawn(gulag: Gulag, tmp_path: Path) -> None
     result = gulag("chart", "--series", "gulag-camps", "--no-color", data=write_store(tmp_path, store))
     assert result.exit_code == 0, result.output
     assert "1,400,000" in result.stdout
+
+
+def test_from_and_to_choose_the_years_of_a_series(gulag: Gulag, series_store: Path) -> None:
+    result = gulag("chart", "--series", "gulag-camps", "--from", "1951", "--to", "1953", "--no-color",
+                   data=series_store)
+    assert result.exit_code == 0, result.output
+    assert [line.split()[0] for line in result.stdout.splitlines()[1:]] == ["1951", "1953"]
+    result = gulag("chart", "--series", "gulag-camps", "--from", "1990", data=series_store)
+    assert result.exit_code == 3
+    assert result.stderr == "gulag: error: the series gulag-camps has no figure between 1990-01-01 and its end\n"
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["--tag", "uprising"], "--tag does not apply"),
+    (["--by", "place", "--reverse"], "--by, --reverse do not apply"),
+])
+def test_options_a_series_cannot_use_are_refused_not_ignored(
+    gulag: Gulag, series_store: Path, args: list[str], said: str
+) -> None:
+    result = gulag("chart", "--series", "gulag-camps", *args, data=series_store)
+    assert result.exit_code == 2 and said in result.stderr
+
+
+def test_every_camps_counts_at_once_is_refused_without_a_place(gulag: Gulag, series_store: Path) -> None:
+    result = gulag("chart", "--series", "camp-population", data=series_store)
+    assert result.exit_code == 2
+    assert "--series camp-population draws one camp's yearly counts: give one --place" in result.stderr
+
+
+def test_a_series_of_one_figure_says_figure(gulag: Gulag, series_store: Path, tmp_path: Path) -> None:
+    svg = tmp_path / "one.svg"
+    result = gulag("chart", "--series", "camp-population", "--place", "kengir", "--svg", str(svg),
+                   data=series_store)
+    assert result.exit_code == 0 and result.stderr == f"saved the series camp-population (1 figure) to {svg}\n"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..cli import BomOpt, DataOpt, NoColorOpt, RawOpt, command_app
-from ..errors import UsageError
+from ..errors import NotFoundError, UsageError
 from ..files import is_stdout, write_atomic
 from ..models import Kind
 from ..query import resolve
@@ -22,6 +22,8 @@ from .browse import FromOpt, LimitOpt, PersonOpt, PlaceOpt, ReverseOpt, TagOpt, 
 from .fast import date_bounds
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from rich.console import Console
 
 app = command_app()
@@ -109,8 +111,14 @@ def chart(
     console = make_console(no_color=no_color)
     columns = width or min(max(console.width, MIN_WIDTH), MAX_WIDTH)  # COLUMNS clamped as --width is
     if series is not None:
+        unused = [flag for flag, given in (("--person", person), ("--tag", tag), ("--by", by), ("--limit", limit),
+                                           ("--reverse", reverse)) if given]
+        if unused:  # said, not silently ignored: a series is drawn by year, not by event
+            verb = "does" if len(unused) == 1 else "do"
+            raise UsageError(f"--series draws one series by year; {', '.join(unused)} {verb} not apply to it "
+                             "(--from, --to and --place do)")
         _series_chart(series, place=place, data=data, svg=svg, png=png, force=force, columns=columns,
-                      styled=not console.no_color, console=console)
+                      styled=not console.no_color, console=console, bounds=date_bounds(since, until))
         return
     start, end = date_bounds(since, until)  # the chart's axis spans the range asked for
     store, events = select(data, since=since, until=until, place=place, person=person, tag=tag,
@@ -137,7 +145,9 @@ def chart(
 
 
 def _series_chart(name: str, *, place: list[str] | None, data: Path | None, svg: Path | None, png: Path | None,
-                  force: bool, columns: int, styled: bool, console: Console) -> None:
+                  force: bool, columns: int, styled: bool, console: Console,
+                  bounds: tuple[date | None, date | None]) -> None:
+    from ..camps import CAMP_SERIES
     from ..render.series import series_points, series_renderable, series_source, series_title
     from ..store import load
 
@@ -147,7 +157,15 @@ def _series_chart(name: str, *, place: list[str] | None, data: Path | None, svg:
         if len(place) > 1:
             raise UsageError("--series draws one camp's counts at a time: give one --place")
         pid = resolve(store, place[0], kind=Kind.PLACE).entity.id
+    elif name == CAMP_SERIES:  # every camp's counts in one row of bars would mean nothing
+        raise UsageError(f"--series {CAMP_SERIES} draws one camp's yearly counts: give one --place "
+                         "(e.g. --place karlag)")
     points, figures = series_points(store, name, place=pid)
+    start, end = bounds
+    kept = [i for i, (day, _) in enumerate(points) if (start is None or day >= start) and (end is None or day <= end)]
+    if not kept:
+        raise NotFoundError(f"the series {name} has no figure between {start or 'its start'} and {end or 'its end'}")
+    points, figures = [points[i] for i in kept], [figures[i] for i in kept]
     title = series_title(name, store.places[pid].name if pid in store.places else pid)
     unit = figures[0].unit
     if svg is None and png is None:
@@ -159,7 +177,8 @@ def _series_chart(name: str, *, place: list[str] | None, data: Path | None, svg:
     fig = series_figure(points, title=title, unit=unit, source=series_source(figures), yearly=yearly)
     for path, fmt in ((svg, "svg"), (png, "png")):
         if path is not None:
-            _save(path, save(fig, fmt), force=force, what=f"the series {name} ({len(points)} figures)")
+            count = f"{len(points)} figure{'s' if len(points) != 1 else ''}"
+            _save(path, save(fig, fmt), force=force, what=f"the series {name} ({count})")
 
 
 def _save(path: Path, drawn: str | bytes, *, force: bool, what: str) -> None:
