@@ -184,3 +184,22 @@ def test_the_special_camp_gorlag_is_not_confused_with_the_later_gorodskoe_divisi
     assert rec["id"] == "gorlag" and rec["camp_type"] == "special-camp"
     later = json.loads(bundled(gulag, "show", "gorlag-1953", "--json").stdout)
     assert later["name"] == "Gorlag (1953-1956)"
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["places", "--country", "Kasachstan"], "--country 'Kasachstan': no place in the store has it\ndid you mean: Kazakhstan"),
+    (["places", "--region", "narnia"], "--region 'narnia': no place in the store has it"),
+])
+def test_a_place_filter_no_place_has_is_an_error_with_suggestions(gulag: Gulag, args: list[str], said: str) -> None:
+    result = gulag(*args, data=None)
+    assert result.exit_code == 3 and said in result.stderr
+
+
+def test_filters_that_exist_but_meet_no_camp_together_are_an_empty_list_not_an_error(gulag: Gulag) -> None:
+    result = gulag("places", "--country", "germany", "--type", "itl", "--json", data=None)
+    assert result.exit_code == 0 and result.stdout.strip() == "[]"
+
+
+def test_an_unknown_kind_of_source_is_a_usage_error_naming_the_kinds(gulag: Gulag) -> None:
+    result = gulag("sources", "--kind", "zzzz", data=None)
+    assert result.exit_code == 2 and "--kind 'zzzz' is not a kind of source; one of: book, chapter" in result.stderr

@@ -6,6 +6,7 @@ counts are figures with ``place`` and ``series`` "camp-population".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
@@ -68,10 +69,26 @@ def filter_places(
         out = [p for p in out if is_camp(p) and open_during(p, lo, hi)]
     if region is not None:
         # The modern region, the dataset's broad area ("Central Asia") or the modern name.
-        out = [p for p in out if any(_matches(text, region) for text in (p.region, p.area, p.modern_name))]
+        def regions(p: Place) -> tuple[str | None, ...]:
+            return p.region, p.area, p.modern_name
+
+        _known(store, "--region", region, regions)
+        out = [p for p in out if any(_matches(text, region) for text in regions(p))]
     if country is not None:
+        _known(store, "--country", country, lambda p: (p.country,))
         out = [p for p in out if _matches(p.country, country)]
     return out
+
+
+def _known(store: Store, option: str, wanted: str, values: Callable[[Place], tuple[str | None, ...]]) -> None:
+    """A value no place in the store has is an error that suggests the nearest ones, as an
+    unknown --place is: a filter never quietly matches nothing."""
+    from .match import suggest
+
+    every = sorted({v for p in store.places.values() for v in values(p) if v})
+    if not any(_matches(v, wanted) for v in every):
+        raise NotFoundError(f"{option} {wanted!r}: no place in the store has it",
+                            suggestions=tuple(suggest(wanted, {v: [v] for v in every})))
 
 
 def counts_by_place(store: Store) -> dict[str, list[Figure]]:

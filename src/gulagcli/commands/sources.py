@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
-from ..models import Kind
+from ..errors import UsageError
+from ..models import SOURCE_KINDS, Kind
 from ..query import resolve
 from ..render.output import Listing
 from ..render.sources import SOURCE_COLUMNS, source_detail, source_full_record, source_listing_record
@@ -51,6 +52,8 @@ def sources(
         rec = source_full_record(store, store.sources[found.id])
         out.detail(source_detail(rec), rec)
         return
+    if kind is not None and kind not in SOURCE_KINDS:  # a typo is said, not an empty list
+        raise UsageError(f"--kind {kind!r} is not a kind of source; one of: {', '.join(SOURCE_KINDS)}")
     rows = [source_listing_record(store, s, len(citing(store, s.id))) for s in store.sources.values()
             if kind is None or s.kind == kind]
     out.listing(Listing(rows, SOURCE_COLUMNS, title=f"{len(rows)} sources"), empty="no sources match")
