@@ -187,7 +187,8 @@ def test_the_special_camp_gorlag_is_not_confused_with_the_later_gorodskoe_divisi
 
 
 @pytest.mark.parametrize(("args", "said"), [
-    (["places", "--country", "Kasachstan"], "--country 'Kasachstan': no place in the store has it\ndid you mean: Kazakhstan"),
+    (["places", "--country", "Kasachstan"],
+     "--country 'Kasachstan': no place in the store has it\ndid you mean: Kazakhstan"),
     (["places", "--region", "narnia"], "--region 'narnia': no place in the store has it"),
 ])
 def test_a_place_filter_no_place_has_is_an_error_with_suggestions(gulag: Gulag, args: list[str], said: str) -> None:
