@@ -125,7 +125,7 @@ KindOpt = Annotated[
 
 @app.command()
 def search(
-    text: Annotated[list[str], typer.Argument(help="Words to look for; every word must match.")],
+    text: Annotated[list[str], typer.Argument(metavar="WORDS...", help="Words to look for; every word must match.")],
     kind: KindOpt = None,
     limit: Annotated[
         int | None, typer.Option("--limit", "-n", min=1, max=10_000_000, help="Show at most N hits.")

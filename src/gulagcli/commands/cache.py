@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
 from .. import cache
-from ..cli import DataOpt, JsonOpt, command_app
+from ..cli import DataOpt, command_app
 from ..render.output import write_json
 
 app = command_app()
@@ -31,7 +31,10 @@ def _size(n: int) -> str:
 
 
 @group.command()
-def info(data: DataOpt = None, as_json: JsonOpt = False) -> None:
+def info(
+    data: DataOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print it as JSON (see docs/json.md).")] = False,
+) -> None:
     """Say where the cache is, what it holds, and which compiled file serves a store.
 
     Examples:

@@ -161,8 +161,9 @@ def day_window(month: int, day: int, *, before: int, after: int) -> str:
 
 @app.command()
 def cite(
-    query: Annotated[str | None, typer.Argument(help="An event, place, person or term, as for `show`.",
-                                                autocompletion=complete_name)] = None,
+    query: Annotated[str | None, typer.Argument(
+        metavar="[QUERY]", help="An event, place, person or term, as for `show`.", autocompletion=complete_name,
+    )] = None,
     style: Annotated[CiteStyle, typer.Option("--style", case_sensitive=False, help="Citation format.")]
     = CiteStyle.TEXT,
     everything: Annotated[bool, typer.Option("--all", help="Cite every source in the store.")] = False,

@@ -43,7 +43,7 @@ def card(store: Store, entity: Entity) -> tuple[Detail, dict[str, Any]]:
 def show(
     query: Annotated[
         str,
-        typer.Argument(help="An id, name, alias or words of a title; prefix with event:, place:, "
+        typer.Argument(metavar="QUERY", help="An id, name, alias or words of a title; prefix with event:, place:, "
                             "person:, term: or source: to choose the kind.", autocompletion=complete_name),
     ],
     kind: Annotated[

@@ -20,8 +20,8 @@ app = command_app()
 
 @app.command()
 def sources(
-    source: Annotated[str | None, typer.Argument(help="A source id or title words: show that one source.")]
-    = None,
+    source: Annotated[str | None, typer.Argument(
+        metavar="[SOURCE]", help="A source id or title words: show that one source.")] = None,
     kind: Annotated[str | None, typer.Option("--kind", "-k", help="Only sources of this kind (book, web ...).")]
     = None,
     data: DataOpt = None,
