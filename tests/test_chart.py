@@ -418,3 +418,11 @@ def test_svg_date_labels_stay_inside_the_plot_beside_or_on_their_bars(start: dat
     (label,) = fig.axes[0].texts
     box = label.get_window_extent(renderer)
     assert plot.x0 <= box.x0 and box.x1 <= plot.x1 + 1  # never out over the row titles
+
+
+def test_a_narrow_chart_wraps_its_legend_instead_of_cutting_words(gulag: Gulag) -> None:
+    result = gulag("chart", "--width", "40", "--no-color", data=None)
+    assert result.exit_code == 0, result.output
+    legend = " ".join(result.stdout.split("\n1950")[-1].split())  # the lines under the axis, joined
+    assert "known only to the month or year" in legend and "uncertain (?): may reach this far" in legend
+    assert max(len(line) for line in result.stdout.splitlines()) <= 40

@@ -77,7 +77,7 @@ def chart_renderable(chart: Chart, *, styled: bool = True) -> RenderableType:
         out.append(Text(pad_left + labels, style=style("bold"), no_wrap=True, overflow="crop"))
     width = chart.indent + chart.axis.width
     for entries in legend_lines(chart, width):
-        text = Text(no_wrap=True, overflow="crop")
+        text = Text()  # an entry longer than a narrow chart wraps onto the next line, never cut
         for i, (glyph, meaning) in enumerate(entries):
             if i:
                 text.append("   ")
