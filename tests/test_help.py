@@ -74,7 +74,7 @@ def _help(*args: str, columns: int = 100) -> str:
 def test_show_help_offers_only_what_show_accepts() -> None:
     text = _help("show", columns=200)
     assert "<event|person|place|term|source>" in text and "figure" not in text.split("--kind", 1)[1].split("\n")[0]
-    assert "<table|plain|json|jsonl>" in text and "csv" not in text
+    assert "Output format: table, plain, json or jsonl." in text and "csv" not in text
     for kind in ("event", "person", "place", "term"):
         assert CliRunner().invoke(app, ["show", "kengir", "--kind", kind, "--json"]).exit_code in (0, 3, 4)
 
@@ -130,3 +130,9 @@ def test_export_help_lists_one_format_per_line() -> None:
     lines = [line.strip(" │") for line in shown.splitlines()]
     for fmt in ("timelinejs", "ics", "geojson", "csv", "json", "html"):
         assert any(line.startswith(f"{fmt} ") for line in lines), fmt
+
+
+@pytest.mark.parametrize("name", ["timeline", "people", "show"])
+def test_option_values_are_named_without_breaking_a_word_at_80_columns(name: str) -> None:
+    text = _help(name, columns=80)
+    assert " FORMAT " in text and "<table|" not in text and "<int range>" not in text

@@ -207,8 +207,9 @@ DataOpt = Annotated[
 ]
 FormatOpt = Annotated[
     OutputFormat | None,
-    typer.Option("--format", "-f", show_default=False, case_sensitive=False,
-                 help="Output format. Default: table on a terminal, plain (tab-separated) when piped."),
+    typer.Option("--format", "-f", show_default=False, case_sensitive=False, metavar="FORMAT",
+                 help="Output format: table, plain, json, jsonl or csv. Default: table on a terminal, "
+                      "plain (tab-separated) when piped."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour (NO_COLOR=1 does the same).")]
@@ -230,8 +231,9 @@ class DetailFormat(str, Enum):
 
 DetailFormatOpt = Annotated[
     DetailFormat | None,
-    typer.Option("--format", "-f", show_default=False, case_sensitive=False,
-                 help="Output format. Default: table on a terminal, plain (label: value lines) when piped."),
+    typer.Option("--format", "-f", show_default=False, case_sensitive=False, metavar="FORMAT",
+                 help="Output format: table, plain, json or jsonl. Default: table on a terminal, "
+                      "plain (label: value lines) when piped."),
 ]
 
 

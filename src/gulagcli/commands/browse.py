@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 app = command_app()
 
 LimitOpt = Annotated[
-    int | None, typer.Option("--limit", "-n", min=1, max=10_000_000, help="Show at most N events.")
+    int | None, typer.Option("--limit", "-n", min=1, max=10_000_000, metavar="N", help="Show at most N events.")
 ]
 
 
