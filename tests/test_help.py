@@ -136,3 +136,11 @@ def test_export_help_lists_one_format_per_line() -> None:
 def test_option_values_are_named_without_breaking_a_word_at_80_columns(name: str) -> None:
     text = _help(name, columns=80)
     assert " FORMAT " in text and "<table|" not in text and "<int range>" not in text
+
+
+@pytest.mark.parametrize("name", [*COMMANDS, "cache info", "cache clear"])
+def test_examples_are_indented_alike_in_every_help(name: str) -> None:
+    shown = _help(*name.split(), columns=120)
+    examples = shown.split("Examples:", 1)[1].split("╭", 1)[0]
+    lines = [line for line in examples.splitlines() if line.strip().startswith("gulag ")]
+    assert lines and all(line.startswith("   gulag ") for line in lines), lines

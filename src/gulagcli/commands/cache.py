@@ -37,6 +37,9 @@ def info(
 ) -> None:
     """Say where the cache is, what it holds, and which compiled file serves a store.
 
+    A store's compiled form is an SQLite file built from its JSON on first use, and rebuilt
+    when the JSON or gulag changes.
+
     Examples:
 
       gulag cache info --data my-store.json
@@ -65,6 +68,8 @@ def info(
 @group.command()
 def clear() -> None:
     """Remove every compiled store from the cache; each is rebuilt when next needed.
+
+    Only gulag's own files go; nothing else in the directory is touched.
 
     Examples:
 

@@ -67,6 +67,8 @@ def people(
 ) -> None:
     """List people with their life dates, roles and event counts.
 
+    `gulag show NAME` gives one person's card: who they were, their events and sources.
+
     Examples:
 
       gulag people
@@ -84,6 +86,8 @@ def terms(
 ) -> None:
     """List the glossary: groups, practices and institutions, with definitions.
 
+    `gulag show TERM` gives one term's card, with the events that name it.
+
     Examples:
 
       gulag terms
@@ -99,6 +103,8 @@ def tags(
     raw: RawOpt = False, bom: BomOpt = False,
 ) -> None:
     """List the tag vocabulary that `timeline --tag` accepts.
+
+    Each tag comes with its label, what it covers and how many events carry it.
 
     Examples:
 
@@ -246,6 +252,9 @@ def about(
     data: DataOpt = None, fmt: DetailFormatOpt = None, as_json: JsonOpt = False, no_color: NoColorOpt = False,
 ) -> None:
     """What the store covers: its version, licence, span of years, counts and sources.
+
+    The span runs from the earliest event's date to the latest one's; the counts are of every
+    section of the store, and the sources are counted by kind.
 
     Examples:
 
