@@ -104,6 +104,9 @@ def test_help_command_shows_a_command_s_help() -> None:
     assert runner.invoke(app, ["help", "timeline"]).stdout == runner.invoke(app, ["timeline", "--help"]).stdout
     assert "Usage: gulag [OPTIONS] COMMAND" in CliRunner().invoke(app, ["help"]).stdout
     assert "Did you mean 'search'" in CliRunner().invoke(app, ["help", "serch"]).stderr
+    # a subcommand too: every word names a command
+    sub = runner.invoke(app, ["help", "cache", "info"]).stdout
+    assert sub == runner.invoke(app, ["cache", "info", "--help"]).stdout
 
 
 @pytest.mark.parametrize("command", [["timeline"], ["places"], ["figures"], ["search", "kengir"], ["on", "06-26"]])

@@ -6,6 +6,7 @@ Every GulagError is turned into its message on stderr and its exit code in one p
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from collections.abc import Sequence
@@ -85,7 +86,9 @@ class GulagGroup(TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """`gulag help timeline` is `gulag timeline --help`; `gulag help` is `gulag --help`."""
         if args and args[0] == "help":
-            args = [args[1], "--help"] if len(args) > 1 else ["--help"]
+            # `gulag help cache info` is `gulag cache info --help`: every word names a command.
+            words = list(itertools.takewhile(lambda a: not a.startswith("-"), args[1:]))
+            args = [*words, "--help"]
         return super().parse_args(ctx, args)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
