@@ -112,3 +112,8 @@ def test_a_series_of_one_figure_says_figure(gulag: Gulag, series_store: Path, tm
     result = gulag("chart", "--series", "camp-population", "--place", "kengir", "--svg", str(svg),
                    data=series_store)
     assert result.exit_code == 0 and result.stderr == f"saved the series camp-population (1 figure) to {svg}\n"
+
+
+def test_two_camps_in_one_comma_list_are_two_places_and_refused(gulag: Gulag, series_store: Path) -> None:
+    result = gulag("chart", "--series", "camp-population", "--place", "kengir,norilsk", data=series_store)
+    assert result.exit_code == 2 and "give one --place" in result.stderr

@@ -12,7 +12,7 @@ from ..cli import BomOpt, DataOpt, NoColorOpt, RawOpt, command_app
 from ..errors import NotFoundError, UsageError
 from ..files import is_stdout, write_atomic
 from ..models import Kind
-from ..query import resolve
+from ..query import resolve, split_names
 from ..render.chart import MIN_WIDTH, GroupBy, event_rows, group_rows, layout_chart
 from ..render.exports import ExportFormat, render_export
 from ..render.output import CsvOptions, is_terminal
@@ -153,6 +153,7 @@ def _series_chart(name: str, *, place: list[str] | None, data: Path | None, svg:
 
     store = load(data)
     pid = None
+    place = split_names(place)  # "karlag,norilsk" is two places, as for every other --place
     if place:
         if len(place) > 1:
             raise UsageError("--series draws one camp's counts at a time: give one --place")
