@@ -18,6 +18,11 @@ from pathlib import Path
 
 Fill = Callable[[sqlite3.Connection], None]
 
+# From this much JSON, checking or compiling takes seconds, and the work a child does beside the
+# process (validate's schema check, the compile's search postings) takes about as long as the
+# rest: worth a second CPU. bench/README.md gives what it gained.
+MIN_SIZE = 8 * 1024 * 1024
+
 
 def fork(work: Callable[[], bool]) -> int | None:
     """Run ``work`` in a forked child, which exits 0 if it returns true; the child's pid, or

@@ -10,7 +10,6 @@ import itertools
 import os
 import sys
 from collections.abc import Sequence
-from enum import Enum
 from functools import cache
 from importlib import import_module
 from pathlib import Path
@@ -23,7 +22,7 @@ from . import store as store_mod
 from .edge import gated, report
 from .errors import ExitCode, GulagError
 from .render.emit import Output, make_output
-from .render.output import OutputFormat
+from .render.output import DetailFormat, OutputFormat
 
 EXIT_CODES_HELP = ", ".join(f"{code.value} {code.name.lower().replace('_', ' ')}" for code in ExitCode)
 
@@ -221,15 +220,6 @@ RawOpt = Annotated[bool, typer.Option(
                   "gets a leading ' so that spreadsheets do not run it as a formula (docs/safety.md).")]
 BomOpt = Annotated[bool, typer.Option(
     "--bom", help="CSV: start with a UTF-8 byte order mark, for spreadsheets that need one.")]
-
-
-class DetailFormat(str, Enum):
-    """The formats one record (`show`, `about`) can be written in: all but csv."""
-
-    TABLE = "table"
-    PLAIN = "plain"
-    JSON = "json"
-    JSONL = "jsonl"
 
 
 DetailFormatOpt = Annotated[

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from . import cache, jsonfile
-from .aside import tables_aside
+from .aside import MIN_SIZE, tables_aside
 from .check import SECTIONS, build
 from .models import Event, Figure, Store
 from .query import entities, words
@@ -135,9 +135,7 @@ def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str,
         conn.execute(f"PRAGMA user_version = {cache.FORMAT}")
 
 
-# From this size a second CPU makes the search postings while this process renders the records:
-# the two take about as long (see bench/README.md for what it gained).
-PARALLEL_MIN_BYTES = 8 * 1024 * 1024
+PARALLEL_MIN_BYTES = MIN_SIZE  # from here a forked child makes the search postings (aside.py)
 
 
 Captured = dict[str, list[tuple[str, str]]]  # per section, each record's id and JSON text

@@ -19,12 +19,12 @@ from typing import NamedTuple
 
 from .edge import gated, report
 from .errors import ExitCode, GulagError
+from .render.output import MAX_LIMIT, DetailFormat, OutputFormat
 
 COMPLETE_VAR = "_GULAG_COMPLETE"  # Click's shell completion: the Typer layer answers it
 
-LISTING_FORMATS = ("table", "plain", "json", "jsonl", "csv")
-DETAIL_FORMATS = ("table", "plain", "json", "jsonl")
-MAX_LIMIT = 10_000_000  # as `--limit` declares it in commands/browse.py
+LISTING_FORMATS = tuple(f.value for f in OutputFormat)
+DETAIL_FORMATS = tuple(f.value for f in DetailFormat)
 
 
 class Grammar(NamedTuple):

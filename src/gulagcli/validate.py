@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import jsonfile
+from .aside import MIN_SIZE
 from .check import Problem, build
 from .store import ENV_VAR, MAX_BYTES, collector_paused, locate, schema_path
 
@@ -126,10 +127,10 @@ def _covered(problem: Problem, seen: set[tuple[str, str | None]]) -> bool:
     return any(problem.path.startswith(path) or path.startswith(problem.path) for path, _ in seen)
 
 
-# From this size the compiled schema check runs in a forked child while this process runs the
-# field-by-field checks, which take about as long: on two CPUs `validate` of the rich
-# 100,000-event store went from 13.5 s to 10.8 s (3.27x to 2.50x a `jq empty` of it).
-PARALLEL_MIN_CHARS = 8 * 1024 * 1024
+# From here the compiled schema check runs in a forked child beside the field-by-field checks
+# (aside.py): on two CPUs, `validate` of the rich 100,000-event store went from 3.27x to 2.50x
+# a `jq empty` of it.
+PARALLEL_MIN_CHARS = MIN_SIZE
 
 
 def _confirm_aside(raw: object) -> Callable[[], bool] | None:

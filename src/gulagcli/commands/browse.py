@@ -9,6 +9,7 @@ import typer
 
 from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
 from ..entity import Kind
+from ..render.output import MAX_LIMIT
 from .completion import complete_person, complete_place, complete_tag
 from .fast import date_bounds
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 app = command_app()
 
 LimitOpt = Annotated[
-    int | None, typer.Option("--limit", "-n", min=1, max=10_000_000, metavar="N", help="Show at most N events.")
+    int | None, typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, metavar="N", help="Show at most N events.")
 ]
 
 
@@ -128,7 +129,7 @@ def search(
     text: Annotated[list[str], typer.Argument(metavar="WORDS...", help="Words to look for; every word must match.")],
     kind: KindOpt = None,
     limit: Annotated[
-        int | None, typer.Option("--limit", "-n", min=1, max=10_000_000, help="Show at most N hits.")
+        int | None, typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help="Show at most N hits.")
     ] = None,
     data: DataOpt = None,
     fmt: FormatOpt = None,

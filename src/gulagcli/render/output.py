@@ -24,6 +24,18 @@ class OutputFormat(str, Enum):
     CSV = "csv"
 
 
+class DetailFormat(str, Enum):
+    """The formats one record (`show`, `about`) can be written in: all but csv."""
+
+    TABLE = "table"
+    PLAIN = "plain"
+    JSON = "json"
+    JSONL = "jsonl"
+
+
+MAX_LIMIT = 10_000_000  # the most records `--limit` may ask a listing for
+
+
 def printable(text: str, *, newlines: bool = False) -> str:
     """Data made safe for a terminal: control characters shown as escapes, never obeyed."""
     return terminal(text, newlines=newlines)
