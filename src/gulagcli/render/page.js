@@ -59,7 +59,7 @@
       });
     });
     const layout = {
-      height: Math.max(240, 130 + 22 * events.length), margin: { l: 330, r: 20, t: 130, b: 20 },
+      height: Math.max(240, 130 + 22 * events.length), margin: { l: 330, r: 50, t: 130, b: 20 },
       barmode: "overlay", paper_bgcolor: "#fff", plot_bgcolor: "#fff", showlegend: true,
       legend: { orientation: "h", x: 0, xanchor: "left", y: 1, yanchor: "top", yref: "container" },
       modebar: { orientation: "v" },  // beside the plot, clear of a legend that wraps
