@@ -96,8 +96,8 @@ def build_file(path: Path, raw: bytes, content: str, target: Path) -> tuple[sqli
 
 def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str, *, aside: Path | None = None) -> None:
     """Check the store in ``raw`` and write its compiled form into an empty database. With
-    ``aside`` (a folder gulag may write in), a large store's search postings are made by a
-    forked child meanwhile (:func:`gulagcli.aside.tables_aside`)."""
+    ``aside`` (a folder gulag may write in), a large store's names and search postings are made
+    by a forked child meanwhile (:func:`gulagcli.aside.tables_aside`)."""
     with collector_paused(freeze=False):  # millions of objects built, none freed
         store, captured = _bulk_checked(raw, path) or _checked(raw, path)
         conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;")
@@ -106,11 +106,12 @@ def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str,
 
         def search_here(into: sqlite3.Connection) -> None:
             with into:
+                _names(into, store)
                 _search(into, store)
 
         folder = aside if len(raw) >= PARALLEL_MIN_BYTES else None
         # The bar starts after the fork: a child forked while its thread runs could deadlock.
-        with tables_aside(folder, SCHEMA, search_here, ("vocab", "docs", "meta")) as search, \
+        with tables_aside(folder, SCHEMA, search_here, ("names", "vocab", "docs", "meta")) as search, \
                 StageBar.shown(len(store.events) >= PROGRESS_MIN_EVENTS, "compiling the store") as bar:
             with conn:
                 meta = {"format": str(cache.FORMAT), "content": content, "meta": json.dumps(store.meta._asdict()),
@@ -125,7 +126,6 @@ def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str,
                 _events(conn, store, bar, encode, sources_of)
                 bar.stage("cards and hits")
                 _cards(conn, store)
-                _names(conn, store)
                 _hits(conn, store, encode, sources_of)
             bar.stage("search index")
             search(conn)
@@ -135,7 +135,7 @@ def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str,
         conn.execute(f"PRAGMA user_version = {cache.FORMAT}")
 
 
-PARALLEL_MIN_BYTES = MIN_SIZE  # from here a forked child makes the search postings (aside.py)
+PARALLEL_MIN_BYTES = MIN_SIZE  # from here a forked child makes the names and search postings (aside.py)
 
 
 Captured = dict[str, list[tuple[str, str]]]  # per section, each record's id and JSON text

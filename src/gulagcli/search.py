@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Collection, Iterable, Iterator, Sequence
+from itertools import chain
 from typing import NamedTuple, Protocol
 
 from .errors import UsageError
@@ -68,17 +69,22 @@ def documents(store: Store) -> Iterator[Doc]:
             found = folded[text] = words(text)
         return found
 
-    def _doc(kind: Kind, ident: str, name: str, *fields: tuple[float, Iterable[str | None]]) -> Doc:
-        return Doc(kind, ident, name, tuple(
-            (weight, frozenset(w for text in texts if text for w in fold_words(text))) for weight, texts in fields
-        ))
+    def folded_set(texts: Iterable[str | None]) -> frozenset[str]:
+        return frozenset(chain.from_iterable(map(fold_words, filter(None, texts))))
 
+    def _doc(kind: Kind, ident: str, name: str, *fields: tuple[float, Iterable[str | None]]) -> Doc:
+        return Doc(kind, ident, name, tuple((weight, folded_set(texts)) for weight, texts in fields))
+
+    # The words of each place's and person's names, folded once for all the events naming them.
+    of_place = {pid: folded_set(place_names(p)) for pid, p in store.places.items()}
+    of_person = {pid: folded_set(person_names(who)) for pid, who in store.people.items()}
+    no_words: frozenset[str] = frozenset()
     for ev in store.events:
-        places = [n for pid in ev.places if (p := store.places.get(pid)) for n in place_names(p)]
-        people = [n for pid in ev.people if (who := store.people.get(pid)) for n in person_names(who)]
-        yield _doc(Kind.EVENT, ev.id, ev.title, (NAME, [ev.title]), (ALIAS, [ev.id, *ev.aliases]),
-                   (LINKED, places + people), (LABEL, ev.tags), (TEXT, [ev.summary]),
-                   (LONG_TEXT, [ev.description]))
+        named = [of_place[i] for i in ev.places if i in of_place] + [of_person[i] for i in ev.people if i in of_person]
+        yield Doc(Kind.EVENT, ev.id, ev.title, (
+            (NAME, folded_set((ev.title,))), (ALIAS, folded_set((ev.id, *ev.aliases))),
+            (LINKED, no_words.union(*named)), (LABEL, folded_set(ev.tags)), (TEXT, folded_set((ev.summary,))),
+            (LONG_TEXT, folded_set((ev.description,)))))
     for kind, ident, name, fields in _others(store):
         yield _doc(kind, ident, name, *fields)
 
