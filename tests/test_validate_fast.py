@@ -43,6 +43,9 @@ DAMAGE = {
     "meta a list": _set(["meta"], []),
     "figure value and range": _set(["figures", 0, "low"], 1),
     "unknown section": _set(["gossip"], []),
+    "last event's title a number": _set(["events", -1, "title"], 5),
+    "last event's bad id": _set(["events", -1, "id"], "Not An Id"),
+    "last event's sources repeated": _set(["events", -1, "sources"], ["ref-a", "ref-a"]),
 }
 
 
@@ -70,7 +73,7 @@ def test_a_schema_with_keywords_it_cannot_check_goes_to_jsonschema() -> None:
     assert not _fast_valid(schema, mini())
 
 
-@pytest.mark.parametrize("case", ["valid", "title a number", "bad id"])
+@pytest.mark.parametrize("case", ["valid", "title a number", "bad id", "last event's bad id"])
 def test_the_schema_check_forked_aside_reports_what_the_check_in_process_reports(
     case: str, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -91,3 +94,37 @@ def test_the_schema_check_forked_aside_reports_what_the_check_in_process_reports
     assert validate.check_file(path) == alone
     assert forked, "the forked path was not taken"
     assert (alone[1] == []) == (case == "valid")
+
+
+@pytest.mark.parametrize("case", ["valid", *DAMAGE])
+def test_the_split_check_passes_exactly_when_the_whole_store_does(case: str) -> None:
+    """A large store's events are checked in two parts, on two CPUs; together the parts must
+    pass exactly when the whole does, wherever the damage is."""
+    from gulagcli.validate import _split
+
+    raw = mini()
+    if case != "valid":
+        DAMAGE[case](raw)
+    head, rest = _split(SCHEMA, raw)
+    if isinstance(raw.get("events"), list):
+        assert head is not raw and len(head["events"]) < len(raw["events"]), "the events were not split"
+    assert (_fast_valid(SCHEMA, head) and rest()) == (case == "valid") == (_jsonschema_errors(raw) == [])
+
+
+@pytest.mark.parametrize("change", ["events need one", "root has allOf", "events not an array"])
+def test_the_events_are_not_split_where_the_schema_asks_more_of_the_list(change: str) -> None:
+    """A part of a list cannot be checked against a rule on the whole list (minItems here), nor
+    the events apart from a root rule that could reach them: the store is then checked whole."""
+    from gulagcli.validate import _split
+
+    schema = copy.deepcopy(SCHEMA)
+    if change == "events need one":
+        schema["properties"]["events"]["minItems"] = 1
+    elif change == "root has allOf":
+        schema["allOf"] = [{"required": ["events"]}]
+    else:
+        schema["properties"]["events"]["type"] = "object"
+    raw = mini()
+    head, rest = _split(schema, raw)
+    assert head is raw
+    assert rest()
