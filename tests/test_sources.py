@@ -233,6 +233,22 @@ def test_a_title_with_quotation_marks_is_quoted_once_with_the_inner_marks_made_s
     assert _quoted("Kengir uprising") == "“Kengir uprising”"
 
 
+def test_a_title_quoting_in_its_own_language_keeps_its_pairs_whole() -> None:
+    """Polish and German open a quotation low („); its closing mark is not an English one to nest."""
+    from gulagcli.render.cite import _quoted
+
+    assert _quoted("etap przygotowawczy operacji „Zachód” w dokumentach MGB") \
+        == "“etap przygotowawczy operacji „Zachód” w dokumentach MGB”"
+    assert _quoted("Das „Lager“ und “Gulag”") == "“Das „Lager“ und ‘Gulag’”"
+
+
+def test_cite_of_operation_west_shows_the_polish_title_with_its_quotes_paired(gulag: Gulag) -> None:
+    result = gulag("cite", "operation-west", data=None)
+    assert result.exit_code == 0, result.output
+    assert "Andrij Kohut. “Mechanizm inicjujący zbrodnię – etap przygotowawczy operacji „Zachód” w dokumentach MGB”" \
+        in result.stdout
+
+
 def test_cite_of_kengir_shows_barnes_title_with_nested_quotes(gulag: Gulag) -> None:
     result = gulag("cite", "kengir", data=None)
     assert result.exit_code == 0, result.output

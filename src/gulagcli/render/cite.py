@@ -58,9 +58,18 @@ def text_citation(s: Source) -> str:
 
 def _quoted(title: str) -> str:
     """A title in double quotes; quotation marks inside it become single ones, as style guides
-    nest them (“‘In a Manner Befitting Soviet Citizens’: An Uprising…”), not doubled."""
-    inner = title.replace("“", "‘").replace("”", "’")
-    opening = True
+    nest them (“‘In a Manner Befitting Soviet Citizens’: An Uprising…”), not doubled. A pair
+    opened low („Zachód” in Polish, „Lager“ in German) is another language's own marks: kept whole."""
+    marks, low = [], False
+    for ch in title:
+        if ch == "„":
+            low = True
+        elif ch in "“”" and low:  # the mark closing „
+            low = False
+        elif ch in "“”":
+            ch = "‘" if ch == "“" else "’"
+        marks.append(ch)
+    inner, opening = "".join(marks), True
     while '"' in inner:  # straight quotes, in pairs: opening, then closing
         inner = inner.replace('"', "‘" if opening else "’", 1)
         opening = not opening
