@@ -41,6 +41,20 @@ def test_people_and_terms_indexes(gulag: Gulag) -> None:
     assert terms[0]["id"] == "slowdown" and terms[0]["events"][0]["id"] == "kengir-uprising"
 
 
+def test_a_listing_too_narrow_for_columns_labels_its_counts(gulag: Gulag) -> None:
+    """On an 80-column terminal the places and people come as blocks: a bare "2" at the end of
+    a line would say nothing, so the counts come last, each after its column's title."""
+    places = gulag("places", "--format", "table", env={"COLUMNS": "80"}, data=None).stdout
+    assert "─" not in places, "wide enough for the table: not the block layout"
+    assert "steplag  Steplag  special-camp  28 Feb 1948 – 24 Apr 1956  Kazakhstan\n  Steplag\n" \
+           "  Peak: 27,855 (1950)  Events: " in places
+    people = gulag("people", "--format", "table", env={"COLUMNS": "80"}, data=None).stdout
+    assert "solzhenitsyn  Aleksandr Solzhenitsyn  11 Dec 1918 – 3 Aug 2008\n" \
+           "  writer and former Gulag prisoner\n  Events: " in people
+    sources = gulag("sources", "--format", "table", env={"COLUMNS": "80"}, data=None).stdout
+    assert "  cited: " in sources
+
+
 def test_tags_lists_the_vocabulary_with_counts(gulag: Gulag) -> None:
     tags = {t["id"]: t["events"] for t in json.loads(gulag("tags", "--json").stdout)}
     assert tags == {"uprising": 2, "amnesty": 1, "death": 1}

@@ -125,6 +125,7 @@ BLOCK_CASES = {
         [Column("Date", lambda r: r["date"], style="bold yellow"),
          Column("Event", lambda r: r["title"], style="none", ratio=2),
          Column("N", lambda r: r["n"], style="none"),
+         Column("Count", lambda r: r["n"], style="bold", labelled=True),
          Column("Places", lambda r: r["places"], style="italic red", ratio=1, label="Places and camps"),
          Column("Summary", lambda r: r["summary"], style="", ratio=3)], title="Ѣ " * 30),
     "only short fields, only wrapping fields": Listing(
@@ -192,13 +193,14 @@ _STYLE = st.sampled_from(["", "bold", "dim", "yellow", "bold yellow", "italic re
 _LABEL = st.sampled_from(["Date", "Event", "Reported by", "N", "Places and camps"])
 
 
-def _column(i: int, style: str, ratio: int, label: str) -> Column:
-    return Column(f"c{i}", lambda r: r[f"c{i}"], style=style, ratio=ratio, label=label)
+def _column(i: int, style: str, ratio: int, label: str, labelled: bool) -> Column:
+    return Column(f"c{i}", lambda r: r[f"c{i}"], style=style, ratio=ratio, label=label, labelled=labelled)
 
 
 @st.composite
 def listings(draw: st.DrawFn) -> Listing:
-    shapes = draw(st.lists(st.tuples(_STYLE, st.sampled_from([0, 0, 1, 2, 3]), _LABEL), min_size=1, max_size=5))
+    shapes = draw(st.lists(st.tuples(_STYLE, st.sampled_from([0, 0, 1, 2, 3]), _LABEL, st.booleans()),
+                           min_size=1, max_size=5))
     cols = [_column(i, *shape) for i, shape in enumerate(shapes)]
     rows = draw(st.lists(st.fixed_dictionaries({c.header: _TEXT for c in cols}), min_size=1, max_size=6))
     notes = draw(st.lists(_TEXT, max_size=2))

@@ -2,10 +2,11 @@
 
 When the columns do not fit (:meth:`~.layout.TableLayout.widths` is None), views.py prints
 each record as a block: a bold title, then per record its short fields on one line, each
-wrapping field on its own lines indented by two (the second and later ones labelled), then a
-blank line; the notes in dim after them. That is what an 80-column terminal gets for
-``gulag timeline``, so it is written here as table.py writes the table, and Rich prints it
-only where this module answers None. tests/test_table.py compares the two.
+wrapping field on its own lines indented by two (the second and later ones labelled), its
+counts after their titles on a line indented by two, then a blank line; the notes in dim after
+them. That is what an 80-column terminal gets for ``gulag timeline``, so it is written here
+as table.py writes the table, and Rich prints it only where this module answers None.
+tests/test_table.py compares the two.
 
 What Rich does that shows in the bytes: Text wraps with overflow fold, keeping words whole;
 ``Text(label, style="dim") + Text(value, style=s)`` is dim all through, with ``s`` over the
@@ -23,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from .layout import TableLayout
-from .output import printable
+from .output import Column, printable
 from .table import divide_line, one_cell, paint, sgr_codes
 from .term import PLAIN, Ink
 
@@ -82,6 +83,23 @@ def _text(text: str, spans: Sequence[Span], width: int, ink: Ink, *, pad: int | 
         yield line
 
 
+def _joined(row: Sequence[str], styles: Sequence[str], fields: list[int],
+            cols: Sequence[Column]) -> tuple[str, list[Span]]:
+    """Text("  ").join of the fields (a labelled one as Text.assemble((title + ": ", "dim"),
+    (value, style))): the text, with a span over each styled part and none over the separators."""
+    text, spans = "", []
+    for i in fields:
+        text += "  " if text else ""
+        if cols[i].labelled:
+            label = f"{cols[i].title}: "
+            spans.append(Span(len(text), len(text) + len(label), "dim"))
+            text += label
+        if styles[i]:
+            spans.append(Span(len(text), len(text) + len(row[i]), styles[i]))
+        text += row[i]
+    return text, spans
+
+
 def render_blocks(layout: TableLayout, *, console_width: int, ink: Ink = PLAIN) -> str | None:
     """The block layout (title, one block per record) and notes as Rich prints them, or None
     if this module cannot promise the same bytes."""
@@ -97,15 +115,8 @@ def render_blocks(layout: TableLayout, *, console_width: int, ink: Ink = PLAIN) 
         lines.extend(_text(title, [Span(0, len(title), "bold")], width, ink))
     for record, row in zip(listing.records, layout.rows, strict=True):
         styles = layout.styles(record)
-        # Text("  ").join: a span over each styled field, none over the separators.
-        head, spans = "", []
-        for i, col in enumerate(cols):
-            if col.ratio or not row[i]:
-                continue
-            head += "  " if head else ""
-            if styles[i]:
-                spans.append(Span(len(head), len(head) + len(row[i]), styles[i]))
-            head += row[i]
+        short = [i for i, col in enumerate(cols) if not col.ratio and row[i]]
+        head, spans = _joined(row, styles, [i for i in short if not cols[i].labelled], cols)
         if head:
             lines.extend(_text(head, spans, width, ink))
         named = False
@@ -119,6 +130,9 @@ def render_blocks(layout: TableLayout, *, console_width: int, ink: Ink = PLAIN) 
             spans = [Span(len(label), len(text), styles[i])] if styles[i] else []
             spans.append(Span(0, len(text), "dim"))
             lines.extend(_text(text, spans, width - INDENT, ink, pad=min(len(text), width - INDENT)))
+        counts, spans = _joined(row, styles, [i for i in short if cols[i].labelled], cols)
+        if counts:
+            lines.extend(_text(counts, spans, width - INDENT, ink, pad=min(len(counts), width - INDENT)))
         lines.append("")  # Text(""): a blank line
     for note in notes:
         lines.extend(_text(note, [Span(0, len(note), "dim")], width, ink))

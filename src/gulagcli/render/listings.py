@@ -80,7 +80,7 @@ def _hit_about(r: Record) -> str:
 
 
 HIT_COLUMNS = [
-    Column("score", lambda r: f"{r['score']:g}", label="Score"),
+    Column("score", lambda r: f"{r['score']:g}", label="Score", labelled=True),
     Column("kind", lambda r: r["kind"], label="Kind"),
     Column("id", lambda r: r["id"], PLAIN_CSV),
     Column("name", lambda r: r["name"], ratio=2, label="Name", style="bold"),
@@ -112,8 +112,8 @@ PLACE_COLUMNS = [
     Column("country", lambda r: r["country"], label="Country"),
     Column("lat", lambda r: r["lat"], PLAIN_CSV),
     Column("lon", lambda r: r["lon"], PLAIN_CSV),
-    Column("Peak", lambda r: f"{_peak(r):,} ({r['peak']['year']})" if r["peak"] else "", TABLE_ONLY),
-    Column("events", _count, label="Events"),
+    Column("Peak", lambda r: f"{_peak(r):,} ({r['peak']['year']})" if r["peak"] else "", TABLE_ONLY, labelled=True),
+    Column("events", _count, label="Events", labelled=True),
     Column("camp_type", lambda r: r["camp_type"], PLAIN_CSV),
     Column("dates", lambda r: r["dates"] and r["dates"]["edtf"], PLAIN_CSV),
     Column("peak", _peak, PLAIN_CSV),
@@ -130,21 +130,21 @@ PERSON_COLUMNS = [
     Column("Life", lambda r: " – ".join(x["display"] if x else "?" for x in (r["born"], r["died"]))
            if r["born"] or r["died"] else "", TABLE_ONLY),
     Column("role", lambda r: r["role"], ratio=1, label="Role"),
-    Column("events", _count, label="Events"),
+    Column("events", _count, label="Events", labelled=True),
 ]
 
 TERM_COLUMNS = [
     Column("id", lambda r: r["id"]),
     Column("term", lambda r: r["term"], label="Term"),
     Column("definition", lambda r: r["definition"], ratio=1, label="Definition"),
-    Column("events", _count, label="Events"),
+    Column("events", _count, label="Events", labelled=True),
 ]
 
 TAG_COLUMNS = [
     Column("id", lambda r: r["id"]),
     Column("label", lambda r: r["label"], label="Tag"),
     Column("description", lambda r: r["description"], ratio=1, label="Description"),
-    Column("events", lambda r: r["events"], label="Events"),
+    Column("events", lambda r: r["events"], label="Events", labelled=True),
 ]
 
 FIGURE_COLUMNS = [

@@ -54,6 +54,9 @@ class Column(NamedTuple):
     # text, N being the column's share of the width left over.
     ratio: int = 0
     label: str = ""  # the table's header, when it differs from the CSV header
+    # Where a listing falls back to blocks (too narrow for columns), a count is shown after its
+    # title ("Events: 2") on a line of its own: a bare number at the end of a line says nothing.
+    labelled: bool = False
 
     @property
     def title(self) -> str:

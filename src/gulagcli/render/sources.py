@@ -17,7 +17,7 @@ SOURCE_COLUMNS = [
     Column("title", lambda r: r["title"], formats=PLAIN_CSV),
     Column("work", lambda r: ", ".join(p for p in (r["author"], r["title"]) if p), ratio=2,
            formats=TABLE_ONLY),
-    Column("cited", lambda r: str(r["cited_by"])),
+    Column("cited", lambda r: str(r["cited_by"]), labelled=True),
 ]
 
 

@@ -53,13 +53,15 @@ class _ListingView:
         return table
 
     def _blocks(self) -> Group:
-        """Too narrow for columns: each record as a block, the short fields on its first line."""
+        """Too narrow for columns: each record as a block, the short fields on its first line and
+        the counts, after their titles, on its last."""
         parts: list[RenderableType] = []
         if self.listing.title:
             parts.append(Text(printable(self.listing.title), style="bold"))
         for record, row in zip(self.listing.records, self.rows, strict=True):
             styles = self.layout.styles(record)
-            first = [i for i, c in enumerate(self.cols) if not c.ratio and row[i]]
+            short = [i for i, c in enumerate(self.cols) if not c.ratio and row[i]]
+            first = [i for i in short if not self.cols[i].labelled]
             head = Text("  ").join(Text(row[i], style=styles[i]) for i in first)
             lines: list[RenderableType] = [head] if first else []
             named = False
@@ -70,6 +72,10 @@ class _ListingView:
                 named = True
                 text = Text(label, style="dim") + Text(row[i], style=styles[i])
                 lines.append(Padding(text, (0, 0, 0, 2), expand=False))
+            if counts := [i for i in short if self.cols[i].labelled]:
+                line = Text("  ").join(
+                    Text.assemble((f"{self.cols[i].title}: ", "dim"), (row[i], styles[i])) for i in counts)
+                lines.append(Padding(line, (0, 0, 0, 2), expand=False))
             parts.append(Group(*lines, Text("")))
         return Group(*parts)
 
