@@ -109,6 +109,16 @@ def test_ids_are_unique_across_kinds() -> None:
             seen.add(rec["id"])
 
 
+def test_each_work_is_one_source_record() -> None:
+    """A work recorded twice (once at http, once at https) would be cited and counted as two."""
+    seen: dict[str, str] = {}
+    for rec in RAW["sources"]:
+        if url := rec.get("url"):
+            key = re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
+            assert key not in seen, f"{rec['id']} and {seen[key]} are the same work"
+            seen[key] = rec["id"]
+
+
 def test_stalin_died_on_5_march_and_the_exhibits_6_march_is_noted(gulag: Gulag) -> None:
     rec = json.loads(gulag("show", "death of stalin", "--json", data=None).stdout)
     assert rec["date"]["edtf"] == "1953-03-05"
