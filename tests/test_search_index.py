@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from gulagcli.cli import app
@@ -159,3 +161,19 @@ def test_documents_must_come_kind_by_kind() -> None:
     assert index([event, event, place]).spans == {Kind.EVENT: range(0, 2), Kind.PLACE: range(2, 3)}
     with pytest.raises(ValueError, match="not together"):
         index([event, place, event])
+
+
+_TEXT_CHARS = st.sampled_from([*"abzAZ09_ .,;:-'()/?!†–—…’«»№éçßøĳАБВжщЯёЇ", "ʹ", "\u0301", "\u00a0", "\t", "\n",
+                               "Kengír", "Карлаг", "ﬁ", "Ⅻ", "²", "\u200b", "\x1f"])
+
+
+@settings(max_examples=300)
+@given(text=st.one_of(st.text(), st.lists(_TEXT_CHARS, max_size=20).map("".join)))
+def test_words_are_what_a_word_pattern_finds_in_the_folded_text(text: str) -> None:
+    """`words` splits in C; it must find exactly the words ``\\w+`` finds in the folded text,
+    which is what every name, filter and search has always been matched on."""
+    import re
+
+    from gulagcli.match import fold, words
+
+    assert words(text) == re.findall(r"\w+", fold(text))

@@ -25,12 +25,11 @@ from typing import Any
 from . import cache, jsonfile
 from .aside import MIN_SIZE, tables_aside
 from .check import SECTIONS, build
-from .models import Event, Figure, Store
+from .models import Event, Figure, HistDate, Store
 from .query import entities, words
 from .render import records as rec
 from .render.output import FloatFreeEncoder, encode_compact
 from .render.progress import StageBar
-from .render.records import SourcesOf
 from .store import collector_paused
 
 PROGRESS_MIN_EVENTS = 20_000  # a compile this large takes seconds: show a bar on a terminal
@@ -122,11 +121,11 @@ def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str,
                                      ((section, i, ident, js) for i, (ident, js) in enumerate(rows)))
                 captured.clear()
                 encode = FloatFreeEncoder()  # event records hold no float
-                sources_of = _fragments(store, encode)
-                _events(conn, store, bar, encode, sources_of)
+                parts = _Fragments(store, encode)
+                _events(conn, store, bar, encode, parts)
                 bar.stage("cards and hits")
                 _cards(conn, store)
-                _hits(conn, store, encode, sources_of)
+                _hits(conn, store, encode, parts)
             bar.stage("search index")
             search(conn)
         with conn:
@@ -193,7 +192,7 @@ def _records(items: Iterable[Any], into: list[tuple[str, str]]) -> Iterator[Any]
 
 
 def _events(
-    conn: sqlite3.Connection, store: Store, bar: StageBar, encode: FloatFreeEncoder, sources_of: SourcesOf,
+    conn: sqlite3.Connection, store: Store, bar: StageBar, encode: FloatFreeEncoder, parts: _Fragments,
 ) -> None:
     conn.executemany("INSERT INTO events VALUES (?, ?, ?, ?)", (
         (i, ev.id, ev.date.earliest.toordinal(), ev.date.latest.toordinal()) for i, ev in enumerate(store.events)))
@@ -203,7 +202,7 @@ def _events(
             by_event.setdefault(fig.event, []).append(fig)
     def rendered(ev: Event) -> str:
         figures = by_event.get(ev.id, [])
-        return encode(rec.event_record(store, ev, figures=figures, sources=sources_of),
+        return encode(rec.event_record(store, ev, figures=figures, sources=parts.sources, dates=parts.date),
                       lambda: rec.event_record(store, ev, figures=figures))  # if msgspec refuses it
 
     rows = ((i, rendered(ev)) for i, ev in enumerate(store.events))
@@ -248,20 +247,30 @@ def _search(conn: sqlite3.Connection, store: Store) -> None:
         (seq, kind.value, ident, name) for seq, (kind, ident, name) in enumerate(idx.docs[:len(store.events)])))
 
 
-def _fragments(store: Store, encode: FloatFreeEncoder) -> SourcesOf:
-    """Records' sources, each source's record encoded once however many records cite it."""
-    fragments: dict[str, Any] = {}
+class _Fragments:
+    """Parts that many records repeat, each encoded once: a source's record, for every record
+    citing it, and a date's (thousands of events and figures share a day)."""
 
-    def sources_of(ids: tuple[str, ...]) -> list[Any]:
+    def __init__(self, store: Store, encode: FloatFreeEncoder) -> None:
+        self._store, self._encode = store, encode
+        self._sources: dict[str, Any] = {}
+        self._dates: dict[HistDate, Any] = {}
+
+    def sources(self, ids: tuple[str, ...]) -> list[Any]:
+        known, found = self._store.sources, self._sources
         for i in ids:
-            if i not in fragments and i in store.sources:
-                fragments[i] = encode.fragment(rec.source_record(store.sources[i]))
-        return [fragments[i] for i in ids if i in fragments]
+            if i not in found and i in known:
+                found[i] = self._encode.fragment(rec.source_record(known[i]))
+        return [found[i] for i in ids if i in found]
 
-    return sources_of
+    def date(self, d: HistDate) -> Any:
+        found = self._dates.get(d)
+        if found is None:
+            found = self._dates[d] = self._encode.fragment(rec.date_record(d))
+        return found
 
 
-def _hits(conn: sqlite3.Connection, store: Store, encode: FloatFreeEncoder, sources_of: SourcesOf) -> None:
+def _hits(conn: sqlite3.Connection, store: Store, encode: FloatFreeEncoder, parts: _Fragments) -> None:
     """The documents after the events, each with its whole hit as `search --json` prints it and
     a score of 0.0 for the search to replace; numbered on from the events, as search.index does."""
     from .models import Kind
@@ -277,9 +286,10 @@ def _hits(conn: sqlite3.Connection, store: Store, encode: FloatFreeEncoder, sour
             return encode_compact(record)
         return encode(record, lambda: hit_records(store, [hit])[0])
 
+    records = hit_records(store, rest, sources=parts.sources, dates=parts.date)
     conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", (
         (seq, hit.kind.value, hit.id, hit.name, encoded(hit, record)) for seq, hit, record
-        in zip(itertools.count(len(store.events)), rest, hit_records(store, rest, sources=sources_of))))
+        in zip(itertools.count(len(store.events)), rest, records)))
 
 
 def pack(docs: array[int]) -> bytes:

@@ -7,12 +7,9 @@ imported on first use only: `timeline` and `show` by id never pay for them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
-
-_WORD = re.compile(r"\w+")
 
 # A name is "close" to a query from this similarity (0-100, rapidfuzz's normalised Indel
 # similarity, which is difflib's ratio): "kenigr" ~ "kengir" is 83, "solzhenitsin" 92.
@@ -65,8 +62,34 @@ class _Marks(dict[int, int | None]):
 _MARKS = _Marks()
 
 
+class _Breaks(dict[int, int | None]):
+    """A str.translate table that folds a text's characters into words and spaces: combining
+    marks and "ʹ" go (as :func:`fold` drops them), a word character (``\\w``: alphanumeric or
+    "_") stays, anything else becomes a space. Learnt per character, like :class:`_Marks`."""
+
+    def __missing__(self, code: int) -> int | None:
+        import unicodedata
+
+        char = chr(code)
+        if char == "ʹ" or unicodedata.combining(char):
+            kept: int | None = None
+        else:
+            kept = code if char.isalnum() or char == "_" else 32
+        self[code] = kept
+        return kept
+
+
+_BREAKS = _Breaks()
+
+
 def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+    """The folded words of a text: what ``\\w+`` finds in :func:`fold`'s form of it, split in
+    C (the compile folds every word of the store; a regular expression took a fifth longer)."""
+    if text.isascii():
+        return text.casefold().translate(_BREAKS).split()
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", text.casefold()).translate(_BREAKS).split()
 
 
 def phrase(text: str) -> str:

@@ -48,9 +48,10 @@ def _sources(store: Store, ids: tuple[str, ...]) -> list[Record]:
 
 
 SourcesOf = Callable[[tuple[str, ...]], list[Any]]  # a record's sources, from their ids
+DateOf = Callable[[HistDate], Any]  # a date's record
 
 
-def figure_record(store: Store, f: Figure, *, sources: SourcesOf | None = None) -> Record:
+def figure_record(store: Store, f: Figure, *, sources: SourcesOf | None = None, dates: DateOf = date_record) -> Record:
     ev = store.by_id.get(f.event) if f.event else None
     return {
         "id": f.id,
@@ -64,7 +65,7 @@ def figure_record(store: Store, f: Figure, *, sources: SourcesOf | None = None) 
         "approximate": f.approximate,
         "display": figure_text(f),
         "reported_by": f.reported_by,
-        "date": date_record(f.date) if f.date else None,
+        "date": dates(f.date) if f.date else None,
         "note": f.note,
         "place": f.place,
         "series": f.series,
@@ -80,14 +81,16 @@ def figure_text(f: Figure) -> str:
 
 def event_record(
     store: Store, ev: Event, *, figures: list[Figure] | None = None, sources: SourcesOf | None = None,
+    dates: DateOf = date_record,
 ) -> Record:
     """One event with everything the human views show; the shape of every event in JSON.
-    ``sources`` gives its sources' records, and its figures' (the compile's encoded once each)."""
+    ``sources`` gives its sources' records, and its figures', and ``dates`` the records of its
+    dates and its figures' (the compile's encoded once each)."""
     figs = figures if figures is not None else [f for f in store.figures.values() if f.event == ev.id]
     return {
         "id": ev.id,
         "title": ev.title,
-        "date": date_record(ev.date),
+        "date": dates(ev.date),
         "summary": ev.summary,
         "description": ev.description,
         "aliases": list(ev.aliases),
@@ -97,7 +100,7 @@ def event_record(
         "terms": [{"id": t.id, "term": t.term} for tid in ev.terms if (t := store.terms.get(tid))],
         "tags": list(ev.tags),
         "verified": ev.verified,
-        "figures": [figure_record(store, f, sources=sources) for f in figs],
+        "figures": [figure_record(store, f, sources=sources, dates=dates) for f in figs],
         "notes": [{"kind": n.kind, "text": n.text, "sources": list(n.sources)} for n in ev.notes],
         "related": [{"id": r.id, "title": r.title} for rid in ev.related if (r := store.by_id.get(rid))],
         "sources": sources(ev.sources) if sources else _sources(store, ev.sources),
@@ -179,9 +182,11 @@ def term_record(store: Store, t: Term, events: list[Event]) -> Record:
     }
 
 
-def hit_records(store: Store, hits: list[SearchHit], *, sources: SourcesOf | None = None) -> list[Record]:
+def hit_records(
+    store: Store, hits: list[SearchHit], *, sources: SourcesOf | None = None, dates: DateOf = date_record,
+) -> list[Record]:
     """Search hits: kind, id, name and score, then the record `show` or a listing gives that kind
-    (``sources`` as for :func:`event_record`)."""
+    (``sources`` and ``dates`` as for :func:`event_record`)."""
     from ..models import Kind
 
     index = events_index(store) if any(h.kind in (Kind.PLACE, Kind.PERSON, Kind.TERM) for h in hits) else {}
@@ -189,7 +194,7 @@ def hit_records(store: Store, hits: list[SearchHit], *, sources: SourcesOf | Non
     out = []
     for h in hits:
         if h.kind is Kind.EVENT:
-            rec = event_record(store, store.by_id[h.id], figures=by_event.get(h.id, []), sources=sources)
+            rec = event_record(store, store.by_id[h.id], figures=by_event.get(h.id, []), sources=sources, dates=dates)
         elif h.kind is Kind.PLACE:
             rec = place_record(store, store.places[h.id], index.get(h.id, []))
         elif h.kind is Kind.PERSON:
@@ -197,7 +202,7 @@ def hit_records(store: Store, hits: list[SearchHit], *, sources: SourcesOf | Non
         elif h.kind is Kind.TERM:
             rec = term_record(store, store.terms[h.id], index.get(h.id, []))
         elif h.kind is Kind.FIGURE:
-            rec = figure_record(store, store.figures[h.id], sources=sources)
+            rec = figure_record(store, store.figures[h.id], sources=sources, dates=dates)
         else:
             rec = source_record(store.sources[h.id])
             rec["source_type"] = rec.pop("kind")  # "kind" says what the hit is
