@@ -11,7 +11,6 @@ commands compile at once.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import json
 import os
 import sqlite3
@@ -25,7 +24,7 @@ from typing import Any
 from . import cache, jsonfile
 from .aside import MIN_SIZE, tables_aside
 from .check import SECTIONS, build
-from .models import Event, Figure, HistDate, Store
+from .models import Event, HistDate, Store
 from .query import entities, words
 from .render import records as rec
 from .render.output import FloatFreeEncoder, encode_compact
@@ -196,10 +195,8 @@ def _events(
 ) -> None:
     conn.executemany("INSERT INTO events VALUES (?, ?, ?, ?)", (
         (i, ev.id, ev.date.earliest.toordinal(), ev.date.latest.toordinal()) for i, ev in enumerate(store.events)))
-    by_event: dict[str, list[Figure]] = {}
-    for fig in store.figures.values():
-        if fig.event:
-            by_event.setdefault(fig.event, []).append(fig)
+    by_event = rec.figures_by_event(store)
+
     def rendered(ev: Event) -> str:
         figures = by_event.get(ev.id, [])
         return encode(rec.event_record(store, ev, figures=figures, sources=parts.sources, dates=parts.date),
@@ -288,8 +285,8 @@ def _hits(conn: sqlite3.Connection, store: Store, encode: FloatFreeEncoder, part
 
     records = hit_records(store, rest, sources=parts.sources, dates=parts.date)
     conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", (
-        (seq, hit.kind.value, hit.id, hit.name, encoded(hit, record)) for seq, hit, record
-        in zip(itertools.count(len(store.events)), rest, records)))
+        (seq, hit.kind.value, hit.id, hit.name, encoded(hit, record)) for seq, (hit, record)
+        in enumerate(zip(rest, records, strict=True), start=len(store.events))))
 
 
 def pack(docs: array[int]) -> bytes:

@@ -68,13 +68,10 @@ class _Breaks(dict[int, int | None]):
     "_") stays, anything else becomes a space. Learnt per character, like :class:`_Marks`."""
 
     def __missing__(self, code: int) -> int | None:
-        import unicodedata
-
         char = chr(code)
-        if char == "ʹ" or unicodedata.combining(char):
-            kept: int | None = None
-        else:
-            kept = code if char.isalnum() or char == "_" else 32
+        kept = None if char == "ʹ" else _MARKS[code]  # what fold drops goes here too
+        if kept is not None and not (char.isalnum() or char == "_"):
+            kept = 32
         self[code] = kept
         return kept
 

@@ -109,11 +109,11 @@ def event_record(
 
 def event_records(store: Store, events: list[Event]) -> list[Record]:
     """Records of many events, looking each event's figures up once."""
-    by_event = _figures_by_event(store)
+    by_event = figures_by_event(store)
     return [event_record(store, ev, figures=by_event.get(ev.id, [])) for ev in events]
 
 
-def _figures_by_event(store: Store) -> dict[str, list[Figure]]:
+def figures_by_event(store: Store) -> dict[str, list[Figure]]:
     """Each event's figures in the store's order (what event_record finds for one event)."""
     by_event: dict[str, list[Figure]] = {}
     for fig in store.figures.values():
@@ -190,7 +190,7 @@ def hit_records(
     from ..models import Kind
 
     index = events_index(store) if any(h.kind in (Kind.PLACE, Kind.PERSON, Kind.TERM) for h in hits) else {}
-    by_event = _figures_by_event(store) if any(h.kind is Kind.EVENT for h in hits) else {}
+    by_event = figures_by_event(store) if any(h.kind is Kind.EVENT for h in hits) else {}
     out = []
     for h in hits:
         if h.kind is Kind.EVENT:
