@@ -254,3 +254,10 @@ def test_cite_of_kengir_shows_barnes_title_with_nested_quotes(gulag: Gulag) -> N
     assert result.exit_code == 0, result.output
     assert "“‘In a Manner Befitting Soviet Citizens’: An Uprising in the Post-Stalin Gulag”" in result.stdout
     assert "““" not in result.stdout and "””" not in result.stdout
+
+
+def test_a_copy_read_at_without_a_publisher_is_named_once_without_a_gap(gulag: Gulag) -> None:
+    result = gulag("cite", "barkova-reconvicted-1957", data=None)
+    assert result.exit_code == 0, result.output
+    assert "Read at: http://theinfolist.com/" in result.stdout
+    assert "Read at:  " not in result.stdout

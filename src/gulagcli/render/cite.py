@@ -52,7 +52,8 @@ def text_citation(s: Source) -> str:
     if s.accessed:
         text += f" (accessed {s.accessed})"
     if s.read_at:
-        text += f" Read at: {s.read_at.publisher or ''} {web_url(s.read_at.url) or ''}".rstrip()
+        where = " ".join(p for p in (s.read_at.publisher, web_url(s.read_at.url)) if p)
+        text += f" Read at: {where}" if where else ""
     return text
 
 
