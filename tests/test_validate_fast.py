@@ -90,10 +90,17 @@ def test_the_schema_check_forked_aside_reports_what_the_check_in_process_reports
     monkeypatch.setattr(validate, "PARALLEL_MIN_CHARS", 0)
     forked: list[Any] = []
     real = validate._confirm_aside
-    monkeypatch.setattr(validate, "_confirm_aside", lambda raw: forked.append(raw) or real(raw))
+    monkeypatch.setattr(validate, "_confirm_aside", lambda raw, schema: forked.append(raw) or real(raw, schema))
+    checked_here: list[object] = []
+    fast_valid = validate._fast_valid
+    monkeypatch.setattr(validate, "_fast_valid",
+                        lambda schema, raw: checked_here.append(raw) or fast_valid(schema, raw))
     assert validate.check_file(path) == alone
     assert forked, "the forked path was not taken"
     assert (alone[1] == []) == (case == "valid")
+    # The child has checked the whole store but the last events: this process checks those,
+    # and never the whole store a second time, even when it goes on to jsonschema's messages.
+    assert not any(isinstance(raw, dict) for raw in checked_here), "the store was checked twice"
 
 
 @pytest.mark.parametrize("case", ["valid", *DAMAGE])

@@ -52,13 +52,14 @@ def _fast_valid(schema: dict[str, object], raw: object) -> bool:
     return True
 
 
-def schema_problems(raw: object, *, known_valid: bool = False) -> list[Problem]:
-    """Every place the store departs from data/schema.json, as JSON paths (none, without
-    looking, when a compiled validator has already confirmed it: ``known_valid``)."""
-    if known_valid:
+def schema_problems(raw: object, *, fast: bool | None = None, schema: dict[str, Any] | None = None) -> list[Problem]:
+    """Every place the store departs from data/schema.json, as JSON paths. ``fast`` is what a
+    compiled validator already said of it: True, valid (none, without looking); False, not
+    confirmed (straight to jsonschema for the messages); None, not asked yet."""
+    if fast:
         return []
-    schema = json.loads(schema_path().read_text(encoding="utf-8"))
-    if _fast_valid(schema, raw):
+    schema = schema or read_schema()
+    if fast is None and _fast_valid(schema, raw):
         return []
     from jsonschema import Draft202012Validator  # heavy: imported only to validate
 
@@ -69,6 +70,12 @@ def schema_problems(raw: object, *, known_valid: bool = False) -> list[Problem]:
         record = _record_id(raw, list(err.absolute_path))
         out.append(Problem(path, err.message, record))
     return out
+
+
+def read_schema() -> dict[str, Any]:
+    """data/schema.json."""
+    schema: dict[str, Any] = json.loads(schema_path().read_text(encoding="utf-8"))
+    return schema
 
 
 def _record_id(raw: object, path: list[object]) -> str | None:
@@ -100,7 +107,8 @@ def check_file(file: Path | None) -> tuple[Path, list[Problem], list[Problem]]:
                               hint=f"give the store to check as FILE or in ${ENV_VAR}")
     with collector_paused(freeze=False):
         raw = jsonfile.decode(text, path)
-        confirm = _confirm_aside(raw) if len(text) >= PARALLEL_MIN_CHARS else None
+        schema = read_schema()
+        confirm = _confirm_aside(raw, schema) if len(text) >= PARALLEL_MIN_CHARS else None
         try:
             # Built from the members in file order, as loading does, so a key given twice is
             # reported here too (a decoded dict would keep only the last).
@@ -108,7 +116,7 @@ def check_file(file: Path | None) -> tuple[Path, list[Problem], list[Problem]]:
             store, built = build(members, path=str(path))
         finally:
             valid = confirm is not None and confirm()  # the child is always waited for
-        problems = schema_problems(raw, known_valid=valid)
+        problems = schema_problems(raw, fast=valid if confirm is not None else None, schema=schema)
         # Still paused: switched back on with millions of objects alive, the collector would
         # walk them all at once (0.6 s on the rich 100,000-event store).
         found = warnings(store.sources) if store is not None else []
@@ -134,7 +142,7 @@ def _covered(problem: Problem, seen: set[tuple[str, str | None]]) -> bool:
 PARALLEL_MIN_CHARS = MIN_SIZE
 
 
-def _confirm_aside(raw: object) -> Callable[[], bool] | None:
+def _confirm_aside(raw: object, schema: dict[str, Any]) -> Callable[[], bool] | None:
     """Start the compiled validator on ``raw`` in a forked child; the function returned waits
     for it and says whether it confirmed the store valid. None where there is no fork (or it
     fails): the caller checks in this process, as for a small store. Only the yes/no leaves the
@@ -144,7 +152,6 @@ def _confirm_aside(raw: object) -> Callable[[], bool] | None:
     those here, where the field checks have finished first, so both CPUs end together."""
     from .aside import fork, succeeded
 
-    schema = json.loads(schema_path().read_text(encoding="utf-8"))
     head, rest = _split(schema, raw)
     pid = fork(lambda: _fast_valid(schema, head))
     if pid is None:
