@@ -138,3 +138,37 @@ def test_no_event_repeats_a_note() -> None:
     for ev in STORE.events:
         texts = [n.text for n in ev.notes]
         assert len(texts) == len(set(texts)), ev.id
+
+
+def test_kopelev_was_arrested_near_danzig_after_protesting_in_east_prussia(gulag: Gulag) -> None:
+    rec = show(gulag, "event:kopelev-arrested")
+    assert rec["date"]["edtf"] == "1945-04-05"
+    assert "Danzig" in rec["title"] and "East Prussia" not in rec["title"]
+    assert [p["id"] for p in rec["places"]][0] == "danzig"
+    assert any("field hospital near Danzig" in t for t in notes_citing("kopelev-arrested", "memorial-de-kopelev"))
+
+
+def test_gumilev_was_back_before_the_prosecutors_ruling_and_both_rehabilitation_years_are_kept() -> None:
+    ev = STORE.by_id["gumilev-freed-1956"]
+    assert ev.date.edtf == "1956-07-30" and not ev.verified
+    assert "freed" not in ev.summary and "already back" in ev.summary
+    [both] = [n for n in ev.notes if n.kind == "discrepancy"]
+    for words in ("30 July 1956", "1975", "15 May 1956", "1956"):
+        assert words in both.text
+    assert set(both.sources) == {"clover-black-wind-white-snow", "livejournal-gumilev-return-1956"}
+
+
+def test_german_special_camps_closed_over_january_and_february_1950_not_on_one_day() -> None:
+    ev = STORE.by_id["german-special-camps-dissolved"]
+    assert ev.date.edtf == "1950-01/1950-02"
+    [dates] = [n for n in ev.notes if n.kind == "discrepancy"]
+    for words in ("6 January 1950", "17 January", "16 January", "February"):
+        assert words in dates.text
+    assert {"stsg-bautzen-handover-1950", "buchenwald-speziallager-aufloesung"} <= set(dates.sources)
+    under = STORE.by_id["german-special-camps-under-gulag"]
+    assert any(n.kind == "uncertainty" and "mid-1948" in n.text for n in under.notes)
+
+
+def test_an_essay_whose_author_no_page_names_is_not_cited() -> None:
+    assert "sutherland-solzhenitsyn-essay" not in STORE.sources
+    assert STORE.by_id["solzhenitsyn-exile-kok-terek"].sources == ("pearce-solzhenitsyn-soul-in-exile",)
