@@ -178,3 +178,21 @@ def test_the_mvd_did_not_run_the_ordinary_camps_in_1953_54() -> None:
     term = STORE.terms["mvd"]
     assert "Ministry of Justice from 1953 to early 1954" in term.definition
     assert {"applebaum-gulag-beria-reforms", "mvd-kruglov-report-1954"} <= set(term.sources)
+
+
+def test_people_corrected_against_independent_references() -> None:
+    people = STORE.people
+    assert "until February 1957" in people["shepilov"].summary  # Gromyko took the ministry then
+    gorshenin = people["konstantin-gorshenin"]
+    assert "from November 1943" in gorshenin.summary and "through the war" not in gorshenin.summary
+    assert gorshenin.died is not None and gorshenin.died.edtf == "1978-05-27"
+    bardach = people["janusz-bardach"]
+    assert bardach.died is not None and bardach.died.edtf == "2002-08-16"
+    wallach = people["erica-wallach"]
+    assert wallach.born is not None and wallach.born.edtf == "1922"  # 71 at her death in December 1993
+    assert "1950" in wallach.summary and "sentenced to death in 1952" in wallach.summary
+    assert "1944 to 1952" in people["averky-aristov"].summary
+    assert "sentenced in March 1938" in people["hava-volovich"].summary
+    assert "until 1952" in people["eufrosinia-kersnovskaya"].summary
+    assert "not in Central Asia" in people["ariadna-efron"].summary
+    assert "from 1946 until 1954" in people["aleksander-kurtna"].summary
