@@ -196,3 +196,17 @@ def test_people_corrected_against_independent_references() -> None:
     assert "until 1952" in people["eufrosinia-kersnovskaya"].summary
     assert "not in Central Asia" in people["ariadna-efron"].summary
     assert "from 1946 until 1954" in people["aleksander-kurtna"].summary
+
+
+def test_more_people_corrected_against_independent_references() -> None:
+    people = STORE.people
+    merkulov = people["vsevolod-merkulov"].born
+    assert merkulov is not None and merkulov.edtf == "1895-11-06"  # 25 October 1895, Old Style
+    assert "third volume" in people["solzhenitsyn"].summary
+    assert "sentenced to death in December 1949" in people["yevhen-hrytsiak"].summary
+    assert "Altai region" in people["dalia-grinkeviciute"].summary
+    assert "Nagykanizsa" in people["janos-rozsas"].summary
+    zhemchuzhina = people["polina-zhemchuzhina"]
+    assert "December 1948" in zhemchuzhina.summary and "January 1953" in zhemchuzhina.summary
+    assert "kipnis-zapiski-nekropolista" in zhemchuzhina.sources  # as the exile event says
+    assert "December 1945" in people["ishihara-yoshiro"].summary
