@@ -210,3 +210,9 @@ def test_more_people_corrected_against_independent_references() -> None:
     assert "December 1948" in zhemchuzhina.summary and "January 1953" in zhemchuzhina.summary
     assert "kipnis-zapiski-nekropolista" in zhemchuzhina.sources  # as the exile event says
     assert "December 1945" in people["ishihara-yoshiro"].summary
+
+
+def test_wallenberg_keeps_the_soviet_date_beside_swedens_legal_one() -> None:
+    wallenberg = STORE.people["raoul-wallenberg"]
+    assert wallenberg.died is not None and wallenberg.died.edtf == "1947-07-17?"
+    assert "31 July 1952" in wallenberg.summary and "bbc-wallenberg-declared-dead" in wallenberg.sources
