@@ -216,3 +216,19 @@ def test_wallenberg_keeps_the_soviet_date_beside_swedens_legal_one() -> None:
     wallenberg = STORE.people["raoul-wallenberg"]
     assert wallenberg.died is not None and wallenberg.died.edtf == "1947-07-17?"
     assert "31 July 1952" in wallenberg.summary and "bbc-wallenberg-declared-dead" in wallenberg.sources
+
+
+def test_a_figure_is_reported_by_someone_not_by_a_page_title() -> None:
+    titles = {s.title for s in STORE.sources.values()}
+    assert not [f.id for f in STORE.figures.values() if f.reported_by in titles]
+    sachsenhausen = STORE.figures["special-camp-no-7-sachsenhausen-prisoners-1945-12-sachsenhausen-speziallager"]
+    assert sachsenhausen.approximate and "Sachsenhausen Memorial" in sachsenhausen.reported_by
+
+
+def test_rudenkos_1955_counts_are_dated_to_1_april_and_went_to_the_central_committee() -> None:
+    counts = [f for f in STORE.figures.values() if f.event == "rudenko-review-report-1955"]
+    assert len(counts) == 5
+    for f in counts:
+        assert f.date is not None and f.date.edtf == "1955-04-01", f.id
+        assert "Central Committee" in f.reported_by
+    assert "Central Committee" in STORE.by_id["rudenko-review-report-1955"].summary
