@@ -291,3 +291,43 @@ def test_applying_the_regions_again_changes_nothing() -> None:
         for _ in range(2):
             apply.regions(store, REGIONS, Counter())
     assert json.dumps(store) == before
+
+
+def test_where_the_map_data_mis_transcribes_the_handbook_the_handbook_stands_and_both_are_shown() -> None:
+    """A cross-check field marked ``prefer`` (a wrong year in the map's text, a first closing
+    taken for the last) gives the camp the handbook's value, and the note keeps the map's; a
+    history entry the importer misread from the map's text is dropped with a note saying why."""
+    checked = 0
+    for ref, camp in _crosschecked():
+        start, _, end = camp["dates"].partition("/")
+        notes = " ".join(n["text"] for n in camp.get("notes", []))
+        for field in ref["fields"]:
+            if not field.get("prefer"):
+                continue
+            if field["field"] == "economy":
+                assert camp["economy"] == field["value"], camp["id"]
+            else:
+                held = start if field["field"] == "opened" else end
+                assert held == field["value"], (camp["id"], field["field"], field["value"], held)
+                assert str(field["gulagmap"] or "gives none") in notes, (camp["id"], field["gulagmap"])
+            checked += 1
+        history = {(h["date"], h.get("place")) for h in camp.get("history", [])}
+        for wrong in ref.get("drop_history", []):
+            assert (wrong["date"], wrong.get("place")) not in history, (camp["id"], wrong["date"])
+            assert wrong["note"] in notes, camp["id"]
+            checked += 1
+        if ref.get("english_replaces"):
+            assert camp["name"] == ref["english"], camp["id"]
+            checked += 1
+    assert checked >= 10
+
+
+def test_camps_the_2026_review_corrected_against_memorials_handbook() -> None:
+    camps = {c["id"]: c for c in CAMPS}
+    assert camps["yeniseilag"]["dates"] == "1947-06-07/1953-04-29"  # the map's text has 1954
+    assert camps["ponyshski-itl"]["dates"] == "1942-11-27/1948-05-15"
+    assert [h["date"] for h in camps["ponyshski-itl"]["history"]] == ["1945-02-26", "1946-01-22", "1948-05-15"]
+    tsimlyanski = camps["tsimlyanski-itl"]
+    assert tsimlyanski["dates"] == "1949-01-14/1952-08-04"
+    assert not any(h["date"].startswith("1958") for h in tsimlyanski["history"])
+    assert camps["takseevski-itl"]["name"] == "Taseevski ITL"  # the id stays: ids are handles

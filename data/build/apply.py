@@ -151,7 +151,7 @@ def crosscheck(store: dict[str, Any], path: Path, report: Counter[str], ids: dic
             report["cross-check: camp not in the store"] += 1
             continue
         report["cross-check: camps applied"] += 1
-        _adopt_name(place, camp.get("english"))
+        _adopt_name(place, camp.get("english"), replace=bool(camp.get("english_replaces")))
         notes = [n for n in place.get("notes", []) if not n.get("crosscheck")]
         how = dates_from.get(place["id"], "text")
         taken: set[str] = set()
@@ -183,6 +183,11 @@ def crosscheck(store: dict[str, Any], path: Path, report: Counter[str], ids: dic
             notes.append({"kind": "discrepancy" if field.get("agrees") is False else "context", "text": text,
                           "sources": [ref, DATASET], "crosscheck": True})
         history = [h for h in place.get("history", []) if not h.get("crosscheck")]
+        for wrong in camp.get("drop_history", []):  # read from the map's text by the heuristic, wrongly
+            history = [h for h in history if not (h["date"] == wrong["date"] and h.get("place") == wrong.get("place"))]
+            ref = _source_id(store, doc, wrong.get("source"))
+            notes.append({"kind": "discrepancy", "text": wrong["note"], "sources": [ref, DATASET] if ref else [DATASET],
+                          "crosscheck": True})
         for change in camp.get("renames", []):
             ref = _source_id(store, doc, change.get("source"))
             entry = {"date": change["date"], "change": change["change"],
@@ -196,6 +201,8 @@ def crosscheck(store: dict[str, Any], path: Path, report: Counter[str], ids: dic
             history.append(entry)
         if history:
             place["history"] = sorted(history, key=lambda h: h["date"])
+        elif camp.get("drop_history"):
+            place.pop("history", None)
         if notes:
             place["notes"] = notes
     _division_history(store, doc, places)
@@ -207,9 +214,13 @@ def crosscheck(store: dict[str, Any], path: Path, report: Counter[str], ids: dic
     return alias
 
 
-def _adopt_name(place: dict[str, Any], english: str | None) -> None:
-    """The cross-check's English name: the name where ours is only a description, else an alias."""
+def _adopt_name(place: dict[str, Any], english: str | None, *, replace: bool = False) -> None:
+    """The cross-check's English name: the name where ours is only a description or is
+    misspelt in the map data (``replace``: the old one is dropped, the id stays), else an alias."""
     if not english or english == place["name"]:
+        return
+    if replace:
+        place["name"] = english
         return
     names = place.setdefault("names", [])
     if english.endswith("lag") and not place["name"].endswith("lag") and place.get("camp_type") != "camp-division" \
@@ -290,18 +301,31 @@ def _fill(store: dict[str, Any], place: dict[str, Any], field: dict[str, Any], r
         date = str(field.get("date") or "")
         ident = f"{place['id']}-prisoners-{date}-{ref}"
         if ident not in {f["id"] for f in store["figures"]}:
-            store["figures"].append({
-                "id": ident, "what": f"prisoners held in {place['name']}", "value": field["value"],
-                "unit": "prisoners", "date": date, "reported_by": field["reference"].get("title", ref),
-                "place": place["id"], "series": "camp-population", "sources": [ref],
-            })
+            figure: dict[str, Any] = {"id": ident, "what": f"prisoners held in {place['name']}",
+                                      "value": field["value"], "unit": "prisoners"}
+            if field.get("approximate"):
+                figure["approximate"] = True
+            # Who gave the number: the body the research names, else the reference's publisher.
+            figure |= {"date": date, "reported_by": field.get("reported_by") or field["reference"]["publisher"],
+                       "place": place["id"], "series": "camp-population"}
+            if field.get("figure_note"):
+                figure["note"] = field["figure_note"]
+            store["figures"].append({**figure, "sources": [ref]})
             report["cross-check: counts added"] += 1
-    if field["field"] in ("opened", "closed") and how in ("map-years", "last-count", "open", "attested"):
+    if field["field"] == "economy" and field.get("prefer") and isinstance(field["value"], list):
+        place["economy"] = list(field["value"])
+        return None
+    # "prefer": the map data mis-transcribes the handbook it follows (a wrong year, a first
+    # closing taken for the last): the handbook's date is the camp's, and the note keeps both.
+    if field["field"] in ("opened", "closed") and (how in ("map-years", "last-count", "open", "attested")
+                                                  or field.get("prefer")):
         start, end = place["dates"].split("/")
         value = str(field["value"])
-        if "/" in value or ".." in value:
+        if value.endswith(".."):  # still running on that day: the end is open
+            value = ".."
+        if "/" in value or (".." in value and value != ".."):
             return None
-        if field["field"] == "opened" and how == "map-years":
+        if field["field"] == "opened" and (how == "map-years" or field.get("prefer")):
             start = value
         elif field["field"] == "closed":
             end = value
