@@ -18,7 +18,7 @@ STORE = load(None)
 
 # People the sources found give no birth date for. The list
 # may only shrink: a person added from now on needs life dates.
-UNDATED = {"hein-dyck", "peter-dyck", "gerhard-dyck", "solomon-mikhoels"}
+UNDATED = {"hein-dyck", "peter-dyck", "gerhard-dyck"}
 
 
 def show(gulag: Gulag, query: str) -> dict[str, Any]:
