@@ -144,7 +144,7 @@ def test_kopelev_was_arrested_near_danzig_after_protesting_in_east_prussia(gulag
     rec = show(gulag, "event:kopelev-arrested")
     assert rec["date"]["edtf"] == "1945-04-05"
     assert "Danzig" in rec["title"] and "East Prussia" not in rec["title"]
-    assert [p["id"] for p in rec["places"]][0] == "danzig"
+    assert rec["places"][0]["id"] == "danzig"
     assert any("field hospital near Danzig" in t for t in notes_citing("kopelev-arrested", "memorial-de-kopelev"))
 
 
