@@ -79,3 +79,23 @@ def test_where_sources_disagree_the_summary_says_so() -> None:
     assert "17 June" in (soroka.summary or "") and "cce-20-soroka-obituary" in soroka.sources
     gerland = STORE.people["brigitte-gerland"]
     assert "October 1946" in (gerland.summary or "") and "1947" in (gerland.summary or "")
+
+
+def test_where_sources_disagree_on_a_life_the_person_says_who_gives_what(gulag: Gulag) -> None:
+    rec = show(gulag, "vincentas-borisevicius")
+    [note] = rec["notes"]
+    assert note["kind"] == "discrepancy" and "18 November 1946" in note["text"] and "January 1947" in note["text"]
+    assert set(note["sources"]) <= {s["id"] for s in rec["sources"]}
+    table = gulag("show", "vincentas-borisevicius", "--format", "table", data=None, env={"COLUMNS": "100"}).stdout
+    assert "notes" in table and "discrepancy: English Wikipedia has him shot" in table
+    assert all(isinstance(show(gulag, p)["notes"], list) for p in ("stalin", "serov"))  # every person has the field
+
+
+def test_a_persons_note_must_cite_a_source_the_store_has(gulag: Gulag, tmp_path: Any) -> None:
+    from tests.conftest import mini, write_store
+
+    store = mini()
+    store["people"][0]["notes"] = [{"kind": "discrepancy", "text": "Two birth years.", "sources": ["nowhere"]}]
+    result = gulag("validate", str(write_store(tmp_path, store)), data=None)
+    assert result.exit_code == 5
+    assert "$.people[0].notes[0].sources[0]" in result.output and "nowhere" in result.output

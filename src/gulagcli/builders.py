@@ -231,7 +231,7 @@ def _person(r: _Reader) -> Person:
         id=r.id or "", name=r.text("name") or "", role=r.text("role") or "",
         aliases=r.texts("aliases"), cyrillic=r.text("cyrillic", required=False),
         born=r.date("born"), died=r.date("died"), summary=r.text("summary", required=False),
-        sources=r.texts("sources"),
+        sources=r.texts("sources"), notes=_notes(r),
     )
 
 

@@ -154,6 +154,7 @@ class Person(NamedTuple):
     died: HistDate | None = None
     summary: str | None = None
     sources: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
 class Term(NamedTuple):

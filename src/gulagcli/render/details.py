@@ -45,6 +45,11 @@ def source_line(s: Record) -> str:
     return text
 
 
+def note_lines(notes: list[Record]) -> list[str]:
+    """Each note as its kind, its text and the sources it cites."""
+    return [f"{n['kind']}: {n['text']}" + (f" [{', '.join(n['sources'])}]" if n["sources"] else "") for n in notes]
+
+
 def figure_line(f: Record, *, with_event: bool = False) -> str:
     where = f" ({f['event_title']})" if with_event and f["event_title"] else ""
     srcs = ", ".join(s["id"] for s in f["sources"])
@@ -62,8 +67,7 @@ def event_detail(r: Record) -> Detail:
     d.add("summary", r["summary"])
     d.add("details", r["description"])
     d.add("figures", *[figure_line(f) for f in r["figures"]])
-    d.add("notes", *[f"{n['kind']}: {n['text']}" + (f" [{', '.join(n['sources'])}]" if n["sources"] else "")
-                     for n in r["notes"]])
+    d.add("notes", *note_lines(r["notes"]))
     if not r["verified"]:
         d.add("status", "unverified: only the exhibit panel reports this; no independent reference found")
     d.add("related", *[f"{e['title']} ({e['id']})" for e in r["related"]])
@@ -109,8 +113,7 @@ def place_detail(r: Record) -> Detail:
     d.add("work", ", ".join(r["economy"]))
     d.add("summary", r["summary"])
     d.add("prisoners", *count_lines(r.get("counts", [])))
-    d.add("notes", *[f"{n['kind']}: {n['text']}" + (f" [{', '.join(n['sources'])}]" if n["sources"] else "")
-                     for n in r["notes"]])
+    d.add("notes", *note_lines(r["notes"]))
     d.add("events", *_event_lines(r["events"]))
     d.add("sources", *[source_line(s) for s in r["sources"]])
     return d
@@ -164,6 +167,7 @@ def person_detail(r: Record) -> Detail:
     d.add("life", life if (r["born"] or r["died"]) else None)
     d.add("role", r["role"])
     d.add("summary", r["summary"])
+    d.add("notes", *note_lines(r["notes"]))
     d.add("events", *_event_lines(r["events"]))
     d.add("sources", *[source_line(s) for s in r["sources"]])
     return d

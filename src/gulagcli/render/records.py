@@ -170,7 +170,9 @@ def person_record(store: Store, p: Person, events: list[Event]) -> Record:
         "id": p.id, "name": p.name, "aliases": list(p.aliases), "cyrillic": p.cyrillic,
         "born": date_record(p.born) if p.born else None,
         "died": date_record(p.died) if p.died else None,
-        "role": p.role, "summary": p.summary, "events": _event_refs(events),
+        "role": p.role, "summary": p.summary,
+        "notes": [{"kind": n.kind, "text": n.text, "sources": list(n.sources)} for n in p.notes],
+        "events": _event_refs(events),
         "sources": _sources(store, p.sources),
     }
 
