@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..dates import display, iso_or_none
-from ..models import Event, Figure, HistDate, Person, Place, Source, Store, Term
+from ..models import Event, Figure, HistDate, Note, Person, Place, Source, Store, Term
 
 if TYPE_CHECKING:
     from ..search import SearchHit
@@ -45,6 +45,11 @@ def source_record(s: Source) -> Record:
 
 def _sources(store: Store, ids: tuple[str, ...]) -> list[Record]:
     return [source_record(store.sources[i]) for i in ids if i in store.sources]
+
+
+def _notes(notes: tuple[Note, ...]) -> list[Record]:
+    """Notes as every record gives them: kind, text and the ids of the sources they cite."""
+    return [{"kind": n.kind, "text": n.text, "sources": list(n.sources)} for n in notes]
 
 
 SourcesOf = Callable[[tuple[str, ...]], list[Any]]  # a record's sources, from their ids
@@ -101,7 +106,7 @@ def event_record(
         "tags": list(ev.tags),
         "verified": ev.verified,
         "figures": [figure_record(store, f, sources=sources, dates=dates) for f in figs],
-        "notes": [{"kind": n.kind, "text": n.text, "sources": list(n.sources)} for n in ev.notes],
+        "notes": _notes(ev.notes),
         "related": [{"id": r.id, "title": r.title} for rid in ev.related if (r := store.by_id.get(rid))],
         "sources": sources(ev.sources) if sources else _sources(store, ev.sources),
     }
@@ -156,7 +161,7 @@ def place_record(store: Store, p: Place, events: list[Event], *, counts: list[Fi
              "note": c.note, "sources": list(c.sources)}
             for c in p.history
         ],
-        "notes": [{"kind": n.kind, "text": n.text, "sources": list(n.sources)} for n in p.notes],
+        "notes": _notes(p.notes),
         "events": _event_refs(events),
         "sources": _sources(store, p.sources),
     }
@@ -171,7 +176,7 @@ def person_record(store: Store, p: Person, events: list[Event]) -> Record:
         "born": date_record(p.born) if p.born else None,
         "died": date_record(p.died) if p.died else None,
         "role": p.role, "summary": p.summary,
-        "notes": [{"kind": n.kind, "text": n.text, "sources": list(n.sources)} for n in p.notes],
+        "notes": _notes(p.notes),
         "events": _event_refs(events),
         "sources": _sources(store, p.sources),
     }
