@@ -128,7 +128,7 @@ def test_cite_bibtex_parses_with_an_independent_parser(gulag: Gulag) -> None:
 def test_cite_includes_sources_of_notes_and_figures(gulag: Gulag) -> None:
     text = gulag("cite", "stalin-death").stdout.splitlines()
     assert text == ["“Reference A”. Encyclopedia. 2001. https://example.org/a",
-                    "“An exhibit panel”. exhibit panel."]
+                    "“An exhibit panel”. museum exhibit."]
 
 
 def test_cite_csl_json_is_what_reference_managers_read(gulag: Gulag) -> None:

@@ -45,7 +45,7 @@ def text_citation(s: Source) -> str:
     where = ", ".join(p for p in (s.container, s.publisher if s.publisher != s.container else None,
                                    s.place) if p)
     parts = [s.author, _quoted(s.title), where or None, s.issued,
-             f"pp. {s.pages}" if s.pages else None, "exhibit panel" if s.kind == "exhibit" else None]
+             f"pp. {s.pages}" if s.pages else None, "museum exhibit" if s.kind == "exhibit" else None]
     text = ". ".join(p.rstrip(".") for p in parts if p) + "."
     if url := web_url(s.url):  # only http(s) links, as everywhere links are written
         text += f" {url}"
@@ -130,7 +130,7 @@ def bibtex_entry(s: Source) -> str:
     if s.language in _LANGID:
         fields.append(("langid", "{" + _LANGID[s.language] + "}"))
     if s.kind in ("exhibit", "thesis", "report", "archive"):
-        label = {"exhibit": "Museum exhibit panel", "thesis": "Thesis", "report": "Report",
+        label = {"exhibit": "Museum exhibit", "thesis": "Thesis", "report": "Report",
                  "archive": "Archival document"}[s.kind]
         fields.append(("type", "{" + label + "}"))
     if s.read_at and s.read_at.url:
@@ -169,7 +169,7 @@ def csl_item(s: Source) -> dict[str, Any]:
     if url := web_url(s.url):
         item["URL"] = url
     if s.kind == "exhibit":
-        item["genre"] = "Museum exhibit panel"
+        item["genre"] = "Museum exhibit"  # a panel, a gallery's page or an online exhibition
     if s.read_at:
         item["note"] = "Read at " + " ".join(p for p in (s.read_at.publisher, s.read_at.url) if p)
     return item
