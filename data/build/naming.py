@@ -111,7 +111,7 @@ CHANGES = (
     ("split-from", re.compile(r"выделен\w*\s+из\s+(?:состава\s+)?", re.I)),
     ("opened", re.compile(r"на\s+базе\s+(?:\w+\s+){0,3}?", re.I)),
 )
-_WORD = re.compile(r"[А-ЯЁ][а-яё-]+")
+_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")  # "Нижне-Амурский" is one name, not "Нижне-"
 
 
 def _stem(word: str) -> str:
