@@ -124,6 +124,8 @@ def test_a_sample_of_camps_agrees_with_the_independently_found_dates_and_counts(
         start, _, end = camp["dates"].partition("/")
         for field in ref["fields"]:
             value = field["value"]
+            if isinstance(value, str) and not value.endswith(".."):
+                value = value.rstrip("?~")  # the reference's own doubt, as EDTF writes it
             if field["field"] == "opened" and field.get("agrees") is True and isinstance(value, str):
                 assert start.rstrip("?~") == value or start.startswith(value), (camp["id"], value, start)
                 checked += 1
@@ -308,7 +310,8 @@ def test_where_the_map_data_mis_transcribes_the_handbook_the_handbook_stands_and
                 assert camp["economy"] == field["value"], camp["id"]
             else:
                 held = start if field["field"] == "opened" else end
-                assert held == field["value"], (camp["id"], field["field"], field["value"], held)
+                wanted = ".." if str(field["value"]).endswith("..") else field["value"]  # still running then: open end
+                assert held == wanted, (camp["id"], field["field"], field["value"], held)
                 assert str(field["gulagmap"] or "gives none") in notes, (camp["id"], field["gulagmap"])
             checked += 1
         history = {(h["date"], h.get("place")) for h in camp.get("history", [])}
@@ -331,3 +334,24 @@ def test_camps_the_2026_review_corrected_against_memorials_handbook() -> None:
     assert tsimlyanski["dates"] == "1949-01-14/1952-08-04"
     assert not any(h["date"].startswith("1958") for h in tsimlyanski["history"])
     assert camps["takseevski-itl"]["name"] == "Taseevski ITL"  # the id stays: ids are handles
+
+
+def test_camps_the_second_2026_review_corrected_against_memorials_handbook() -> None:
+    """Dates the map data mis-transcribes, a camp linked to the wrong successor by a hyphenated
+    name, and a misread English name, each as the handbook's page for the camp gives it."""
+    camps = {c["id"]: c for c in CAMPS}
+    assert camps["construction-site-108-and-itl"]["dates"] == "1944-05-18/1950-10-24"  # the map: 1955
+    assert camps["gushosdor-nkvd-construction-site-no-2-and-itl"]["dates"].startswith("1943-12-31/")
+    assert camps["bogoslovlag"]["dates"] == "1940-11-15/1953-04-29"
+    assert camps["vaninlag"]["dates"].endswith("/1953-04-18")  # the map: "1952?"
+    assert camps["voroninlag"]["dates"] == "1953-05-14/.."  # still running on 1 January 1960
+    # "Нижне-Амурскому ИТЛ" is the Lower Amur camp, not Amurlag (closed in 1941).
+    for ident in ("construction-site-no-6-and-itl", "perevallag"):
+        assert [h["place"] for h in camps[ident]["history"]] == ["nizhamurlag"], ident
+    # Ukhtizhemlag grew out of the Ukhta-Pechora camp of the 1930s, not the Pechorlag of 1950.
+    links = {(h["date"], h["place"]) for h in camps["ukhtizhemlag"].get("history", [])}
+    assert ("1938-05-10", "pechorlag") not in links
+    bash = camps["itl-and-construction-site-no-4-of-tatspetsneftestroi"]
+    assert "Bashspetsneftestroi" in bash["name"] and "Башспецнефтестро" in bash["cyrillic"]
+    counts = {f["date"]: f for f in RAW["figures"] if f.get("place") == "srednebellag"}
+    assert counts["1947-01-01"]["value"] == 5189 and counts["1947-01-01"]["sources"] == ["mem-321-srednebellag"]
