@@ -164,6 +164,15 @@ def test_open_uses_the_stated_dates_to_the_day(gulag: Gulag, tmp_path: Path) -> 
     assert show.exit_code == 0 and "1951" in show.stdout and "1,200" in show.stdout
 
 
+def test_a_camp_closed_for_a_while_is_not_open_during_its_break(gulag: Gulag) -> None:
+    """Bogoslovlag was closed in January 1949 and set up again in June 1951 (its history, from
+    Memorial's handbook): not open in 1950, open in a span that reaches either period."""
+    assert "bogoslovlag" not in ids(bundled(gulag, "places", "--open", "1950", "--json"))
+    assert "bogoslovlag" not in ids(bundled(gulag, "places", "--open", "1949-02/1951-05", "--json"))
+    for span in ("1949-01", "1951-06", "1948/1952", "1949/1950"):
+        assert "bogoslovlag" in ids(bundled(gulag, "places", "--open", span, "--json")), span
+
+
 def test_a_figure_naming_a_missing_place_is_a_data_error(gulag: Gulag, tmp_path: Path) -> None:
     store: dict[str, Any] = json.loads(_camp_store(tmp_path).read_text(encoding="utf-8"))
     store["figures"][-1]["place"] = "nolag"

@@ -7,7 +7,7 @@ counts are figures with ``place`` and ``series`` "camp-population".
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from .errors import NotFoundError, UsageError
@@ -42,9 +42,28 @@ def is_camp(place: Place) -> bool:
 
 
 def open_during(place: Place, lo: date, hi: date) -> bool:
-    """True when the camp's stated dates of operation meet lo..hi. Strict bounds: a camp
-    "closed 1954?" counts as open until the end of 1954, not into the widened 1955."""
-    return place.dates is not None and place.dates.start <= hi and place.dates.end >= lo
+    """True when the camp's stated dates of operation meet lo..hi and the span is not wholly
+    inside a break. Strict bounds: a camp "closed 1954?" counts as open until the end of 1954,
+    not into the widened 1955."""
+    if place.dates is None or place.dates.start > hi or place.dates.end < lo:
+        return False
+    return not any(start <= lo and hi <= end for start, end in breaks(place))
+
+
+def breaks(place: Place) -> list[tuple[date, date]]:
+    """The days a camp was certainly closed between a closing and a reopening in its history
+    (Bogoslovlag: closed in January 1949, open again in June 1951: 1 February 1949 to 31 May 1951)."""
+    out: list[tuple[date, date]] = []
+    closed: date | None = None
+    for change in sorted(place.history, key=lambda c: c.date.earliest):
+        if change.change == "closed":
+            closed = change.date.latest
+        elif change.change == "opened" and closed is not None:
+            start, end = closed + timedelta(days=1), change.date.earliest - timedelta(days=1)
+            if start <= end:
+                out.append((start, end))
+            closed = None
+    return out
 
 
 def _matches(value: str | None, wanted: str) -> bool:
