@@ -351,6 +351,9 @@ def test_camps_the_second_2026_review_corrected_against_memorials_handbook() -> 
     # Ukhtizhemlag grew out of the Ukhta-Pechora camp of the 1930s, not the Pechorlag of 1950.
     links = {(h["date"], h["place"]) for h in camps["ukhtizhemlag"].get("history", [])}
     assert ("1938-05-10", "pechorlag") not in links
+    assert camps["construction-site-no-482-and-itl"]["name"] == "Construction site No. 462 and ITL"  # as in Cyrillic
+    breaks = ["1948-03-30", "1949-05-05", "1953-04-29", "1954-08-07"]  # closed, set up again, twice
+    assert [h["date"] for h in camps["saratovlag"]["history"]] == breaks
     bash = camps["itl-and-construction-site-no-4-of-tatspetsneftestroi"]
     assert "Bashspetsneftestroi" in bash["name"] and "Башспецнефтестро" in bash["cyrillic"]
     counts = {f["date"]: f for f in RAW["figures"] if f.get("place") == "srednebellag"}
