@@ -345,7 +345,7 @@ def test_camps_the_second_2026_review_corrected_against_memorials_handbook() -> 
     assert camps["bogoslovlag"]["dates"] == "1940-11-15/1953-04-29"
     assert camps["vaninlag"]["dates"].endswith("/1953-04-18")  # the map: "1952?"
     assert camps["voroninlag"]["dates"] == "1953-05-14/.."  # still running on 1 January 1960
-    # "Нижне-Амурскому ИТЛ" is the Lower Amur camp, not Amurlag (closed in 1941).
+    # "Нижне-Амурскому ИТЛ" is the Lower Amur camp, not the Amur ITL (our amurlag, 1947-1953).
     for ident in ("construction-site-no-6-and-itl", "perevallag"):
         assert [h["place"] for h in camps[ident]["history"]] == ["nizhamurlag"], ident
     # Ukhtizhemlag grew out of the Ukhta-Pechora camp of the 1930s, not the Pechorlag of 1950.
@@ -354,6 +354,7 @@ def test_camps_the_second_2026_review_corrected_against_memorials_handbook() -> 
     assert camps["construction-site-no-482-and-itl"]["name"] == "Construction site No. 462 and ITL"  # as in Cyrillic
     breaks = ["1948-03-30", "1949-05-05", "1953-04-29", "1954-08-07"]  # closed, set up again, twice
     assert [h["date"] for h in camps["saratovlag"]["history"]] == breaks
+    assert "with breaks after 30 March 1948 and 29 April 1953;" in camps["saratovlag"]["summary"]
     bash = camps["itl-and-construction-site-no-4-of-tatspetsneftestroi"]
     assert "Bashspetsneftestroi" in bash["name"] and "Башспецнефтестро" in bash["cyrillic"]
     counts = {f["date"]: f for f in RAW["figures"] if f.get("place") == "srednebellag"}

@@ -120,8 +120,22 @@ def year_span(edtf: str) -> tuple[int, int]:
     return int(start[:4]), (9999 if end == ".." else int(end[:4]))
 
 
+def breaks_of(history: list[dict[str, Any]]) -> list[str]:
+    """The date of each closing that a later reopening follows, in the camp's history."""
+    out: list[str] = []
+    closed = None
+    for entry in sorted(history, key=lambda e: e["date"]):
+        if entry["change"] == "closed":
+            closed = entry["date"]
+        elif entry["change"] == "opened" and closed is not None:
+            out.append(closed)
+            closed = None
+    return out
+
+
 def summary_of(name: str, kind: str, region: str | None, country: str, dates: str, how: str,
-               op: gulagmap.Operation, economy: list[str], counts: dict[int, int]) -> str:
+               op: gulagmap.Operation, economy: list[str], counts: dict[int, int],
+               breaks: list[str] | None = None) -> str:
     """One sentence in the project's words, built only from the record's own facts."""
     first, last = year_span(dates)
     where = f" in {region} ({country})" if region and region != country else f" in {country}"
@@ -133,10 +147,11 @@ def summary_of(name: str, kind: str, region: str | None, country: str, dates: st
         when = f"open from {first}, last attested on {naming.long_date(op.attested)} (closing date unknown)"
     elif last == 9999:
         when = f"open from {first}" + (f" and still running on {naming.long_date(op.attested)}" if op.attested else "")
+    elif breaks:
+        after = " and ".join(naming.long_date(d) for d in breaks)
+        when = f"open {first}-{last}, with {'a break' if len(breaks) == 1 else 'breaks'} after {after}"
     elif how == "two-periods" and op.closed:
-        again = gulagmap.second_period(op_text) if (op_text := getattr(op, "text", "")) else None
         when = f"open {first}-{last}, with a break after {naming.long_date(op.closed)}"
-        _ = again
     elif how == "last-count":
         when = f"open from {first}, last counted in {last}"
     else:
@@ -282,7 +297,8 @@ def main(argv: list[str] | None = None) -> int:
             # The modern region where regions.json gives one, else the dataset's broad area.
             where = place.get("region") or camp.region
             place["summary"] = summary_of(place["name"], kind, where, place["country"], place["dates"],
-                                          dates_from[place["id"]], op, place.get("economy", []), camp.counts)
+                                          dates_from[place["id"]], op, place.get("economy", []), camp.counts,
+                                          breaks_of(place.get("history", [])))
     names = {p["id"]: p["name"] for p in store["places"]}
     for fig in store["figures"]:
         if fig.get("series") == "camp-population" and fig.get("place") in names:
