@@ -355,6 +355,11 @@ def test_camps_the_second_2026_review_corrected_against_memorials_handbook() -> 
     breaks = ["1948-03-30", "1949-05-05", "1953-04-29", "1954-08-07"]  # closed, set up again, twice
     assert [h["date"] for h in camps["saratovlag"]["history"]] == breaks
     assert "with breaks after 30 March 1948 and 29 April 1953;" in camps["saratovlag"]["summary"]
+    # What the handbook says of a camp as a whole is a context note citing its page.
+    said = {c: [n for n in camps[c].get("notes", []) if n["kind"] == "context"]
+            for c in ("kockarlag", "construction-site-no-304-and-itl")}
+    assert any("planned maximum of 600" in n["text"] and n["sources"] == ["mem-210-kockarlag"] for n in said["kockarlag"])
+    assert any("never actually set up" in n["text"] for n in said["construction-site-no-304-and-itl"])
     bash = camps["itl-and-construction-site-no-4-of-tatspetsneftestroi"]
     assert "Bashspetsneftestroi" in bash["name"] and "Башспецнефтестро" in bash["cyrillic"]
     counts = {f["date"]: f for f in RAW["figures"] if f.get("place") == "srednebellag"}

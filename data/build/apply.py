@@ -182,6 +182,12 @@ def crosscheck(store: dict[str, Any], path: Path, report: Counter[str], ids: dic
                 text += f" {field['note'].rstrip('.')}."
             notes.append({"kind": "discrepancy" if field.get("agrees") is False else "context", "text": text,
                           "sources": [ref, DATASET], "crosscheck": True})
+        for context in camp.get("context", []):  # what the reference says of the camp as a whole
+            ref = _source_id(store, doc, context["source"])
+            if ref is not None and ref not in place["sources"]:
+                place["sources"].append(ref)
+            notes.append({"kind": "context", "text": context["text"], "sources": [ref] if ref else [DATASET],
+                          "crosscheck": True})
         history = [h for h in place.get("history", []) if not h.get("crosscheck")]
         for wrong in camp.get("drop_history", []):  # read from the map's text by the heuristic, wrongly
             history = [h for h in history if not (h["date"] == wrong["date"] and h.get("place") == wrong.get("place"))]
