@@ -358,7 +358,8 @@ def test_camps_the_second_2026_review_corrected_against_memorials_handbook() -> 
     # What the handbook says of a camp as a whole is a context note citing its page.
     said = {c: [n for n in camps[c].get("notes", []) if n["kind"] == "context"]
             for c in ("kockarlag", "construction-site-no-304-and-itl")}
-    assert any("planned maximum of 600" in n["text"] and n["sources"] == ["mem-210-kockarlag"] for n in said["kockarlag"])
+    kockarlag = said["kockarlag"]
+    assert any("planned maximum of 600" in n["text"] and n["sources"] == ["mem-210-kockarlag"] for n in kockarlag)
     assert any("never actually set up" in n["text"] for n in said["construction-site-no-304-and-itl"])
     bash = camps["itl-and-construction-site-no-4-of-tatspetsneftestroi"]
     assert "Bashspetsneftestroi" in bash["name"] and "Башспецнефтестро" in bash["cyrillic"]
