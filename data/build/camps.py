@@ -150,8 +150,6 @@ def summary_of(name: str, kind: str, region: str | None, country: str, dates: st
     elif breaks:
         after = " and ".join(naming.long_date(d) for d in breaks)
         when = f"open {first}-{last}, with {'a break' if len(breaks) == 1 else 'breaks'} after {after}"
-    elif how == "two-periods" and op.closed:
-        when = f"open {first}-{last}, with a break after {naming.long_date(op.closed)}"
     elif how == "last-count":
         when = f"open from {first}, last counted in {last}"
     else:
