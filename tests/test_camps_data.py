@@ -365,3 +365,37 @@ def test_camps_the_second_2026_review_corrected_against_memorials_handbook() -> 
     assert "Bashspetsneftestroi" in bash["name"] and "Башспецнефтестро" in bash["cyrillic"]
     counts = {f["date"]: f for f in RAW["figures"] if f.get("place") == "srednebellag"}
     assert counts["1947-01-01"]["value"] == 5189 and counts["1947-01-01"]["sources"] == ["mem-321-srednebellag"]
+
+
+def test_camps_the_handbook_does_not_cover_cite_the_map_data_alone() -> None:
+    """Memorial's handbook lists ITLs and special camps; the screening and filtration camps and
+    the NKVD special camps in Germany, and their counts, rest on the museum's map data."""
+    beyond = [c for c in CAMPS if c["camp_type"] in ("filtration-camp", "nkvd-special-camp")]
+    assert len(beyond) >= 50
+    for camp in beyond:
+        assert "memorial-1998-handbook" not in camp["sources"], camp["id"]
+    assert "memorial-1998-handbook" in next(c for c in CAMPS if c["id"] == "shakhtlag")["sources"]
+    kinds = {c["id"]: c["camp_type"] for c in CAMPS}
+    for count in COUNTS:
+        if kinds.get(count["place"]) == "filtration-camp" and count["sources"] == ["gulagmap-dataset"]:
+            assert "handbook" not in count["reported_by"], count["id"]
+
+
+def test_filtration_camps_the_2026_review_checked_against_independent_pages() -> None:
+    camps = {c["id"]: c for c in CAMPS}
+    # The map's April 1945 closing contradicts its own text (orders of late 1945) and counts;
+    # ÚSTR has the camp handed with 9,444 prisoners to the GULAG on 1 February 1946.
+    petrovsky = camps["petrovsky-pfl-no-240"]
+    assert petrovsky["dates"] == "1943-12/1946-02-01"
+    assert any(n["kind"] == "discrepancy" and "1945-04" in n["text"] and n["sources"][0] == "ustr-2094-pfl-240"
+               for n in petrovsky["notes"])
+    # Memorial's handbook: the Shakhty ITL was formed from this camp on 1 March 1947.
+    shakhty = camps["shakhtinsky-pfl-no-48"]
+    assert shakhty["dates"] == "1943-04/1947-03-01"
+    assert [(h["change"], h["place"]) for h in shakhty["history"]] == [("transferred-to", "shakhtlag")]
+    # Both counts of 1946 are shown, and who gives which.
+    kizel = " ".join(n["text"] for n in camps["kizelovsky-pfl-no-0302"]["notes"])
+    assert "19,968" in kizel and "13,818" in kizel
+    # The handover to the GULAG on 1 February 1946 is context, not the closing day.
+    assert camps["tulsky-pfl-no-0308"]["dates"] == "1944-01-14/1946?"  # NKVD order 0058
+    assert "estonica-control-filtration-camp" in camps["tallinsky-pfl-no-0316"]["sources"]

@@ -33,8 +33,11 @@ import gulagmap
 import naming
 
 DATASET, HANDBOOK = "gulagmap-dataset", "memorial-1998-handbook"
-CAMP_SOURCES = [DATASET, HANDBOOK]
+# Memorial's handbook covers the ITLs and the special camps, not the screening and filtration
+# camps or the NKVD special camps in Germany: for those the museum's map data is the only source.
+BEYOND_HANDBOOK = {"filtration-camp", "nkvd-special-camp"}
 REPORTED_BY = "Memorial's handbook (1998), as given in the Gulag History Museum's map data"
+MAP_ONLY = "the Gulag History Museum's map data"
 PERIOD = (1945, 1962)
 TYPES = {1: "itl", 2: "special-camp", 3: "nkvd-special-camp", 6: "filtration-camp", 4: "camp-division"}
 TYPE_WORDS = {
@@ -174,16 +177,20 @@ def camp_record(camp: gulagmap.Camp, ident: str, name: str, kind: str, dates: st
         "lat": round(hq.lat, 5), "lon": round(hq.lon, 5),
         "economy": economy,
         "summary": summary_of(name, kind, camp.region, country, dates, how, op, economy, camp.counts),
-        "sources": list(CAMP_SOURCES),
+        "sources": sources_of(kind),
     }
     return {k: v for k, v in record.items() if v not in (None, [], "")}
 
 
-def figures_of(ident: str, name: str, counts: dict[int, int]) -> list[dict[str, Any]]:
+def sources_of(kind: str) -> list[str]:
+    return [DATASET] if kind in BEYOND_HANDBOOK else [DATASET, HANDBOOK]
+
+
+def figures_of(ident: str, name: str, kind: str, counts: dict[int, int]) -> list[dict[str, Any]]:
     return [
         {"id": f"{ident}-prisoners-{year}", "what": f"prisoners held in {name}", "value": value,
-         "unit": "prisoners", "date": str(year), "reported_by": REPORTED_BY, "place": ident,
-         "series": "camp-population", "sources": list(CAMP_SOURCES)}
+         "unit": "prisoners", "date": str(year), "reported_by": MAP_ONLY if kind in BEYOND_HANDBOOK else REPORTED_BY,
+         "place": ident, "series": "camp-population", "sources": sources_of(kind)}
         for year, value in sorted(counts.items())
     ]
 
@@ -239,18 +246,18 @@ def build(source: Path, report: Counter[str]) -> tuple[list[dict[str, Any]], lis
         dates_from[ident] = how
         facts[ident] = (camp, kind, op)
         places.append(camp_record(camp, ident, name, kind, dates, how, op))
-        figures.extend(figures_of(ident, name, camp.counts))
+        figures.extend(figures_of(ident, name, kind, camp.counts))
     _disambiguate(places, set(naming.MERGE.values()))
     names = {p["id"]: p["name"] for p in places}
-    for camp, _kind, _dates, how, _, op in kept:
-        history = naming.history(camp, ids, camps, names)
+    for camp, kind, _dates, how, _, op in kept:
+        history = [{**h, "sources": sources_of(kind)} for h in naming.history(camp, ids, camps, names)]
         again = gulagmap.second_period(camp.description_ru) if how == "two-periods" else None
         if again is not None and op.closed:
             history = sorted(history + [
                 {"date": op.closed, "change": "closed", "place": None, "note": "first period ends",
-                 "sources": list(CAMP_SOURCES)},
+                 "sources": sources_of(kind)},
                 {"date": again[0], "change": "opened", "place": None, "note": "opened again",
-                 "sources": list(CAMP_SOURCES)},
+                 "sources": sources_of(kind)},
             ], key=lambda h: h["date"])
         if history:
             next(p for p in places if p["id"] == ids[camp.id])["history"] = history

@@ -169,8 +169,7 @@ def history(camp: gulagmap.Camp, ids: dict[int, str], camps: list[gulagmap.Camp]
                 "transferred-to": "its units passed to {0}", "split-from": "separated from {0}",
                 "opened": "formed on the basis of {0}",
             }[change]
-            entry = {"date": when, "change": change, "place": target, "note": note.format(names.get(target, target)),
-                     "sources": ["gulagmap-dataset", "memorial-1998-handbook"]}
+            entry = {"date": when, "change": change, "place": target, "note": note.format(names.get(target, target))}
             if entry not in out and target != own:
                 out.append(entry)
     return sorted(out, key=lambda e: e["date"])
