@@ -58,7 +58,7 @@ def test_event_card_has_dates_places_figures_notes_and_sources(gulag: Gulag) -> 
 
 
 def test_show_marks_unverified_events(gulag: Gulag) -> None:
-    assert "unverified: only the exhibit panel reports this" in gulag("show", "vague-event").stdout
+    assert "unverified: not yet confirmed by an independent reference" in gulag("show", "vague-event").stdout
 
 
 def test_person_card_has_life_dates_and_events(gulag: Gulag) -> None:

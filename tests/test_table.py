@@ -95,7 +95,7 @@ CASES = {
         [_row("Norilsk uprising", "Prisoners of Gorlag strike", ["Norilsk"], date="26 May – 4 Aug 1953")],
         COLUMNS, title="3 events from 1953 to 1954, a title long enough to wrap at narrow widths",
         caption="a caption", notes=("c. = approximate date, ? = uncertain date",
-                                    "† = reported only by the exhibit panel; " * 4)),
+                                    "† = not yet confirmed by an independent reference; " * 4)),
 }
 WIDTHS = [40, 64, 80, 100, 133, 200, 1000]
 

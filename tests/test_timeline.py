@@ -153,7 +153,7 @@ def test_table_shows_historians_dates_and_marks_uncertainty(gulag: Gulag) -> Non
     out = result.stdout
     assert "26 May – 4 Aug 1953" in out and "c. May 1954" in out and "1956?" in out and "1954–55" in out
     assert "c. = approximate date, ? = uncertain date" in out
-    assert "Approximate happening †" in out  # unverified: only the exhibit reports it
+    assert "Approximate happening †" in out  # unverified: nothing independent confirms it
     assert "\x1b[" not in out  # not a terminal: no colour codes
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from ..dates import FIRST_DAY, LAST_DAY, display
 from ..models import Event, Store
 from .details import source_line
+from .output import UNVERIFIED
 from .records import source_record
 from .spans import known_bounds, open_ended
 
@@ -38,7 +39,7 @@ def one_line(text: str) -> str:
 
 def summary(ev: Event, *, dated: bool = False) -> str:
     """The title with the markers a listing shows: the date when it is c. or ? (or ``dated``),
-    and † when only the exhibit panel reports the event."""
+    and † when it is not yet confirmed by an independent reference."""
     text = one_line(ev.title)
     if dated or ev.date.approximate or ev.date.uncertain:
         text += f" ({display(ev.date.edtf)})"
@@ -130,7 +131,7 @@ def _description(store: Store, ev: Event) -> str:
     if ev.description:
         lines += ["", ev.description]
     if not ev.verified:
-        lines += ["", "† Reported only by the exhibit panel; not confirmed by an independent reference."]
+        lines += ["", f"† {UNVERIFIED.capitalize()}."]
     sources = [source_line(source_record(s)) for sid in ev.sources if (s := store.sources.get(sid))]
     if sources:
         lines += ["", "Sources:", *(f"- {s}" for s in sources)]

@@ -17,7 +17,7 @@ from itertools import pairwise
 from ..dates import FIRST_DAY, LAST_DAY, MONTH_ABBR, display
 from ..models import Event, HistDate, Precision, Store
 from .cells import cell_len, fit, pad
-from .output import printable
+from .output import UNVERIFIED, printable
 
 MIN_WIDTH = 40  # below this the bars have no room beside their labels
 _MIN_PLOT = 16
@@ -282,7 +282,7 @@ def layout_chart(rows: Sequence[Row], *, start: date | None, end: date | None, w
     if arrows := [m.value for m in (Mark.BEFORE, Mark.AFTER) if m in shown]:
         legend.append((" ".join(arrows), "runs past the edge of the chart"))
     if any(r.unverified for r in rows):
-        legend.append(("†", "reported only by the exhibit panel"))
+        legend.append(("†", UNVERIFIED))
     years = f"{axis.lo.year}" if axis.lo.year == axis.hi.year else f"{axis.lo.year}–{axis.hi.year}"
     return Chart(f"{subject}, {years}", axis, ticks(axis), label_width, when_width, tuple(lines),
                  tuple(legend))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .output import printable
+from .output import UNVERIFIED, printable
 from .safe import web_url
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def event_detail(r: Record) -> Detail:
     d.add("figures", *[figure_line(f) for f in r["figures"]])
     d.add("notes", *note_lines(r["notes"]))
     if not r["verified"]:
-        d.add("status", "unverified: only the exhibit panel reports this; no independent reference found")
+        d.add("status", f"unverified: {UNVERIFIED}")
     d.add("related", *[f"{e['title']} ({e['id']})" for e in r["related"]])
     d.add("sources", *[source_line(s) for s in r["sources"]])
     return d

@@ -18,7 +18,7 @@ from typing import Any
 from ..dates import display
 from ..models import Event, HistDate, Precision, Store
 from .listings import events_listing
-from .output import CSV_SAFE, CsvOptions, dumps, write_csv, write_json
+from .output import CSV_SAFE, UNVERIFIED, CsvOptions, dumps, write_csv, write_json
 from .records import Record
 from .safe import web_url
 from .spans import known_bounds, sides
@@ -183,8 +183,7 @@ def _tl_text(store: Store, ev: Event) -> str:
     if places:
         parts.append(f"<p>Places: {_html(', '.join(places))}</p>")
     if not ev.verified:
-        parts.append("<p><em>Reported only by the exhibit panel; not confirmed by an independent "
-                     "reference.</em></p>")
+        parts.append(f"<p><em>{UNVERIFIED.capitalize()}.</em></p>")
     sources = []
     for sid in ev.sources:
         if (s := store.sources.get(sid)) is None:

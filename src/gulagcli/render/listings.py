@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .output import CSV_ONLY, PLAIN_CSV, PLAIN_ONLY, TABLE_ONLY, Column, Listing
+from .output import CSV_ONLY, PLAIN_CSV, PLAIN_ONLY, TABLE_ONLY, UNVERIFIED, Column, Listing
 
 if TYPE_CHECKING:  # the type only: the record builders (dates, models) stay off the listing paths
     from .records import Record
@@ -46,7 +46,7 @@ def events_listing(records: list[Record], *, title: str = "") -> Listing:
     if any(r["date"]["approximate"] or r["date"]["uncertain"] for r in records):
         notes.append("c. = approximate date, ? = uncertain date")
     if not all(r["verified"] for r in records):
-        notes.append("† = reported only by the exhibit panel; not confirmed by an independent reference")
+        notes.append(f"† = {UNVERIFIED}")
     return Listing(records, EVENT_COLUMNS, title=title, notes=tuple(notes))
 
 

@@ -33,6 +33,8 @@ class DetailFormat(str, Enum):
     JSONL = "jsonl"
 
 
+# What `verified: false` means, in the words every output gives the † marker.
+UNVERIFIED = "not yet confirmed by an independent reference"
 MAX_LIMIT = 10_000_000  # the most records `--limit` may ask a listing for
 
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from ..models import Event, Store
 from .chart import GroupBy, group_label, grouped
+from .output import UNVERIFIED
 from .plot import PlotRow, colour_keys, default_range, mark, save, timeline_figure
 
 
@@ -34,7 +35,7 @@ def timeline_picture(store: Store, events: Sequence[Event], *, by: GroupBy | Non
     span = str(lo.year) if lo.year == hi.year else f"{lo.year}–{hi.year}"
     title = f"{store.meta.title}: {count}{f' by {by.value}' if by else ''}, {span}"
     source = (f"Source: gulag store version {store.meta.version}, events with their sources (gulag show ID). "
-              "Hatched: a date known only to its month or year; pale: how far a c. or ? date may reach; † reported "
-              "only by an exhibit panel.")
+              "Hatched: a date known only to its month or year; pale: how far a c. or ? date may reach; † "
+              f"{UNVERIFIED}.")
     fig = timeline_figure(rows, lo=lo, hi=hi, title=title, source=source)
     return [save(fig, fmt) for fmt in formats]
