@@ -408,3 +408,19 @@ def test_itls_the_2026_review_found_pages_for_at_last() -> None:
     assert alzhir["dates"].endswith("/1953") and any("1950?" in n["text"] for n in alzhir["notes"])
     azov = " ".join(n["text"] for n in camps["azovlag-1954"]["notes"])
     assert "1954-12" in azov and "1954-01-01" in azov  # Memorial's December beside the map's January
+
+
+def test_nkvd_special_camps_in_germany_are_dated_from_their_memorials() -> None:
+    """The map data gives these camps only years; the memorial foundations give the months."""
+    camps = {c["id"]: c for c in CAMPS}
+    assert camps["special-camp-no-10-torgau"]["dates"] == "1946-05/1948"  # August or October 1948: both noted
+    torgau = " ".join(n["text"] for n in camps["special-camp-no-10-torgau"]["notes"])
+    assert "1948-08" in torgau and "1948-10" in torgau
+    assert camps["special-camp-no-3-hohenschonhausen"]["dates"] == "1945-05/1946-11"
+    assert camps["special-camp-no-4-bautzen"]["dates"].startswith("1945-05-27/")
+    fuenfeichen = camps["special-camp-no-9-neubrandenburg-funfeichen"]
+    assert fuenfeichen["dates"] == "1945-05/1948"
+    assert any(n["kind"] == "discrepancy" and "1949-01" in n["text"] for n in fuenfeichen["notes"])
+    for camp in CAMPS:
+        if camp["camp_type"] == "nkvd-special-camp":
+            assert "?" not in camp["dates"], camp["id"]
