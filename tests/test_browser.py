@@ -84,8 +84,18 @@ def test_the_page_shows_every_event_a_map_and_a_card_with_sources(gulag: Gulag, 
         assert source.title.replace("&", "&amp;") in card
         if source.url:
             assert f'href="{source.url.replace("&", "&amp;")}"' in card
+    # Its notes too, where the sources disagree or are unsure, with the sources they cite.
+    for note in kengir.notes:
+        assert html_text(f"{note.kind}: {note.text}") in card
+        for sid in note.sources:
+            assert html_text(store.sources[sid].title) in card
     # Nothing but the file itself was asked for: no script, style, font or map tile from outside.
     assert [r["url"] for r in requests if not r["url"].startswith("file:")] == []
+
+
+def html_text(text: str) -> str:
+    """Text as Chromium's DOM dump writes it inside an element."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\u00a0", "&nbsp;")
 
 
 @needs_chromium

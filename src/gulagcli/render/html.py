@@ -61,8 +61,11 @@ def _event(store: Store, ev: Event) -> dict[str, Any]:
         "description": ev.description or "", "verified": ev.verified,
         "tags": list(ev.tags), "places": [p.id for p in places], "place_names": [p.name for p in places],
         "points": [[p.lon, p.lat] for p in places if p.lat is not None and p.lon is not None],
+        "notes": [{"kind": n.kind, "text": n.text} for n in ev.notes],
+        # The event's sources, then any a note cites that the event does not.
         "sources": [{"title": s.title, "url": s.url or "", "who": _who(s)}
-                    for sid in ev.sources if (s := store.sources.get(sid))],
+                    for sid in dict.fromkeys([*ev.sources, *(i for n in ev.notes for i in n.sources)])
+                    if (s := store.sources.get(sid))],
     }
 
 

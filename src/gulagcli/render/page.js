@@ -147,6 +147,10 @@
       if (e.description) card.append(el("p", e.description));
       if (e.place_names.length) card.append(el("p", "Places: " + e.place_names.join(", ")));
       if (!e.verified) card.append(el("p", "† Not yet confirmed by an independent reference."));
+      if (e.notes.length) {
+        card.append(el("h4", "Notes"));
+        e.notes.forEach((n) => card.append(el("p", `${n.kind}: ${n.text}`, "note")));
+      }
       card.append(el("h4", "Sources"));
       const list = el("ul", undefined, "sources");
       e.sources.forEach((s) => {
