@@ -109,10 +109,17 @@ def merge(store: dict[str, Any], places: list[dict[str, Any]], figures: list[dic
 # --- the cross-check ----------------------------------------------------------------------
 
 
+def _same_page(a: str, b: str) -> bool:
+    """Two URLs of one page: the scheme, a "www." and a trailing slash aside."""
+    def bare(url: str) -> str:
+        return url.split("://")[-1].removeprefix("www.").rstrip("/")
+    return bare(a) == bare(b)
+
+
 def _source(store: dict[str, Any], ref: dict[str, Any]) -> str:
     """The store's id for a reference: an existing source with the same URL, or a new one."""
     for source in store["sources"]:
-        if ref.get("url") and source.get("url", "").split("://")[-1].rstrip("/") == ref["url"].split("://")[-1].rstrip("/"):
+        if ref.get("url") and _same_page(source.get("url", ""), ref["url"]):
             return str(source["id"])
     if ref["id"] not in {s["id"] for s in store["sources"]}:
         store["sources"].append({k: ref[k] for k in SOURCE_KEYS if k in ref and ref[k] not in (None, "")})
