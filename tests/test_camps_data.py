@@ -401,7 +401,7 @@ def test_filtration_camps_the_2026_review_checked_against_independent_pages() ->
     assert "estonica-control-filtration-camp" in camps["tallinsky-pfl-no-0316"]["sources"]
 
 
-def test_itls_the_2026_review_found_pages_for_at_last() -> None:
+def test_itls_whose_pages_the_2026_review_found_at_last() -> None:
     camps = {c["id"]: c for c in CAMPS}
     assert camps["construction-site-no-447-and-itl"]["dates"] == "1949/1950-04-17"  # the map: "1950?"
     alzhir = camps["akmolinskoe-lo-karagandinskogo-itl"]
