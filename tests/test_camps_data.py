@@ -408,6 +408,10 @@ def test_itls_whose_pages_the_2026_review_found_at_last() -> None:
     assert alzhir["dates"].endswith("/1953") and any("1950?" in n["text"] for n in alzhir["notes"])
     azov = " ".join(n["text"] for n in camps["azovlag-1954"]["notes"])
     assert "1954-12" in azov and "1954-01-01" in azov  # Memorial's December beside the map's January
+    # "Abolished after 11 May 1947" is not a closing day: it stays a note beside the map's date.
+    primorsky = camps["promorsky-region-of-dalstroi"]
+    assert primorsky["dates"] == "1942-01/1947-05-11?"
+    assert any("after 1947-05-11" in n["text"] for n in primorsky["notes"])
 
 
 def test_nkvd_special_camps_in_germany_are_dated_from_their_memorials() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -107,6 +108,9 @@ def merge(store: dict[str, Any], places: list[dict[str, Any]], figures: list[dic
 
 
 # --- the cross-check ----------------------------------------------------------------------
+
+
+_DAY = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?[?~%]?")
 
 
 def _same_page(a: str, b: str) -> bool:
@@ -336,7 +340,7 @@ def _fill(store: dict[str, Any], place: dict[str, Any], field: dict[str, Any], r
         value = str(field["value"])
         if value.endswith(".."):  # still running on that day: the end is open
             value = ".."
-        if "/" in value or (".." in value and value != ".."):
+        if value != ".." and not _DAY.fullmatch(value):  # a window, "after ...", "1945 (spring)": a note only
             return None
         if field["field"] == "opened" and (how == "map-years" or field.get("prefer")):
             start = value
