@@ -140,6 +140,17 @@ def test_no_store_text_runs_as_script_in_the_page(gulag: Gulag, tmp_path: Path) 
     assert [r["url"] for r in requests if not r["url"].startswith("file:")] == []
 
 
+@needs_chromium
+def test_an_unverified_events_card_says_so_in_the_words_every_output_uses(gulag: Gulag, tmp_path: Path) -> None:
+    from gulagcli.render.output import UNVERIFIED
+
+    html = page(gulag, tmp_path, data=write_store(tmp_path, mini()))
+    dom, _ = chromium(tmp_path, html.as_uri() + "#vague-event", "--dump-dom")
+    card = dom[dom.index('<aside id="card"'):dom.index("</aside>")]
+    assert 'data-event="vague-event"' in card
+    assert f"† {UNVERIFIED.capitalize()}." in card
+
+
 # --- the SVG chart, in a browser and in rsvg-convert -----------------------------------------
 
 AXIS = (date(1953, 1, 1), date(1955, 1, 1))  # --from 1953 --to 1954: the axis ends with 1954

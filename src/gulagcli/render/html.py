@@ -19,6 +19,7 @@ from ..dates import display
 from ..errors import GulagError
 from ..models import Event, Source, Store
 from .geo import counts
+from .output import UNVERIFIED
 from .spans import known_bounds, operation
 
 # Nothing may be fetched: inline script and style only (plotly.js needs eval for some traces).
@@ -84,6 +85,7 @@ def page_data(store: Store, events: Sequence[Event], *, every_place: bool) -> di
     outlines = json.loads((_HERE / "outlines.json").read_text(encoding="utf-8"))
     return {
         "title": store.meta.title, "description": store.meta.description, "version": store.meta.version,
+        "unverified": f"† {UNVERIFIED.capitalize()}.",  # the card's words for the marker, as every output's
         "tags": {t.id: t.label for t in store.tags.values()},
         "events": [_event(store, ev) for ev in events],
         "places": [_place(store, pid, yearly.get(pid, {})) for pid in named],

@@ -146,7 +146,7 @@
       card.append(el("h3", e.title), el("p", e.date, "date"), el("p", e.summary));
       if (e.description) card.append(el("p", e.description));
       if (e.place_names.length) card.append(el("p", "Places: " + e.place_names.join(", ")));
-      if (!e.verified) card.append(el("p", "† Not yet confirmed by an independent reference."));
+      if (!e.verified) card.append(el("p", data.unverified));
       if (e.notes.length) {
         card.append(el("h4", "Notes"));
         e.notes.forEach((n) => card.append(el("p", `${n.kind}: ${n.text}`, "note")));
