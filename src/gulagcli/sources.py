@@ -37,6 +37,7 @@ MIRROR_HOSTS = frozenset({
     "worddisk.com", "reference.allrefer.com", "inventaire.io", "tlumach.com", "worldhistory.biz",
     "oldtmt.vedomosti.ru", "d2k5zpaql0enfz.cloudfront.net", "test.zurnalai.vu.lt", "informahealthcare.com",
     "besserenerven.info", "represnews.blogspot.com", "tripomatic.com", "core-cms.prod.aop.cambridge.org",
+    "610211.6jhxt.group", "wordola.com",
 })
 COPY_HOSTS = MIRROR_HOSTS | DISALLOWED_HOSTS
 # Pages that are not a copy of anything citable: a forum repost, a search-results page, an
