@@ -17,7 +17,7 @@ import pytest
 from typer.testing import Result
 
 from gulagcli.models import Name, ReadAt, Source
-from gulagcli.sources import copy_without_original, names_original, weak
+from gulagcli.sources import COPY_HOSTS, copy_without_original, host, names_original, weak
 from gulagcli.store import load
 
 from .conftest import mini, write_store
@@ -56,6 +56,14 @@ def test_classifier_tells_originals_from_copies_and_weak_pages() -> None:
 def test_at_most_five_percent_of_sources_are_copies_with_no_named_original() -> None:
     copies = [s.id for s in STORE.sources.values() if copy_without_original(s)]
     assert len(copies) <= 0.05 * len(STORE.sources), copies
+
+
+def test_a_copy_is_never_the_cited_link_of_a_work_whose_author_or_publisher_is_known() -> None:
+    # Cite the original: where the store names who wrote or published a work, the copy it was
+    # read at goes under read_at, and the link (if any) is the original's.
+    cited_copies = [s.id for s in STORE.sources.values()
+                    if host(s.url) in COPY_HOSTS and (s.authors or s.publisher)]
+    assert cited_copies == []
 
 
 def test_no_fact_rests_only_on_a_forum_snippet_spam_page_or_unidentified_copy() -> None:
