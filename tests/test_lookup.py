@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from typer.testing import Result
@@ -14,7 +15,7 @@ from gulagcli.query import resolve
 from gulagcli.search import search
 from gulagcli.store import load
 
-from .conftest import MINI, ids
+from .conftest import MINI, ids, mini, write_store
 
 Gulag = Callable[..., Result]
 
@@ -55,6 +56,23 @@ def test_event_card_has_dates_places_figures_notes_and_sources(gulag: Gulag) -> 
     assert "37 people: prisoners killed (Soviet official count) [ref-a]" in kengir
     assert "c. 500–700 people: prisoners killed or wounded (survivors' accounts) [ref-b]" in kengir
     assert "Norilsk uprising (norilsk-uprising)" in kengir  # related events
+
+
+@pytest.mark.parametrize("query", ["Кенгирское восстание", "Norilsk foo", "Kengir revolt"])
+def test_a_word_the_name_lacks_is_not_a_typo(gulag: Gulag, tmp_path: Path, query: str) -> None:
+    # Spelt close as a whole, but one word names another place: not the Norilsk uprising,
+    # whatever the two titles share. A user who gets the wrong uprising with exit 0 is misled.
+    store = mini()
+    norilsk = next(e for e in store["events"] if e["id"] == "norilsk-uprising")
+    norilsk["aliases"] = ["Norilsk", "Норильское восстание"]
+    result = gulag("show", query, "--json", data=write_store(tmp_path, store))
+    assert result.exit_code == 3, result.stdout
+    assert result.stdout == "" and "nothing in the store matches" in result.stderr
+
+
+def test_a_typo_in_each_word_still_finds_the_event(gulag: Gulag) -> None:
+    rec = json.loads(gulag("show", "kengr uprsing", "--json").stdout)
+    assert rec["id"] == "kengir-uprising"
 
 
 def test_show_marks_unverified_events(gulag: Gulag) -> None:

@@ -213,8 +213,18 @@ def _close(pool: list[tuple[Entity, list[str]]], q: str, cutoff: float = CLOSE) 
     for entity, names in pool:
         for name in names:
             by_name.setdefault(phrase(name), []).append(entity)
-    close = {name for name, _ in similar(q, by_name, cutoff=cutoff)}
+    qwords = q.split()
+    close = {name for name, _ in similar(q, by_name, cutoff=cutoff) if _words_close(qwords, name.split())}
     return [entity for entity, names in pool if any(phrase(n) in close for n in names)]
+
+
+def _words_close(query: list[str], name: list[str]) -> bool:
+    """Every query word is spelt close to, or starts, some word of the name: a typo passes
+    ("kengr uprsing"), another word does not ("Кенгирское восстание" is not "Воркутинское
+    восстание", "norilsk foo" is not "Norilsk"), however much of the rest the two share."""
+    from rapidfuzz import fuzz
+
+    return all(any(w.startswith(qw) or fuzz.ratio(qw, w) >= CLOSE for w in name) for qw in query)
 
 
 def _suggest(pool: list[tuple[Entity, list[str]]], q: str, n: int = 3) -> list[str]:
