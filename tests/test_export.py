@@ -555,5 +555,9 @@ def test_the_html_page_is_not_poured_onto_a_terminal(tmp_path: Path) -> None:
     screen = on_pty(["export", "--format", "html"])
     assert "the html page is a file for a browser, not for a terminal: give -o FILE" in screen
     assert "<html" not in screen and len(screen) < 1000
+    for flag in ("--png", "--svg"):  # a picture's bytes would be noise and escape sequences there
+        screen = on_pty(["chart", flag, "-"])
+        assert f"{flag} - writes a picture for a viewer, not for a terminal" in screen
+        assert "PNG" not in screen and "<svg" not in screen and len(screen) < 1000
     screen = on_pty(["export", "--format", "html", "-o", str(tmp_path / "page.html")])
     assert "as html to" in screen and (tmp_path / "page.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

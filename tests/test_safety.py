@@ -408,7 +408,8 @@ def test_a_name_that_just_fits_still_gets_its_temporary_file(gulag: Gulag, tmp_p
 @pytest.mark.skipif(os.geteuid() != 0, reason="mknod needs root")
 @pytest.mark.parametrize("args", [["timeline"], ["timeline", "--json"], ["timeline", "-f", "jsonl"], ["show", "kengir"],
                                   ["show", "kengir", "--json"],
-                                  ["chart"], ["cite", "kengir"], ["export", "-f", "json"]])
+                                  ["chart"], ["chart", "--svg", "-"], ["chart", "--png", "-"],
+                                  ["cite", "kengir"], ["export", "-f", "json"]])
 def test_a_full_disk_on_stdout_is_one_line_and_exit_1(tmp_path: Path, args: list[str]) -> None:
     full = tmp_path / "full"
     os.mknod(full, 0o666 | stat.S_IFCHR, os.stat("/dev/full").st_rdev)

@@ -16,6 +16,7 @@ from ..query import resolve, split_names
 from ..render.chart import MIN_WIDTH, GroupBy, event_rows, group_rows, layout_chart
 from ..render.exports import ExportFormat, render_export
 from ..render.output import CsvOptions, is_terminal
+from ..render.safe import BytesGate
 from ..render.records import event_records
 from ..render.term import MAX_WIDTH
 from .browse import FromOpt, LimitOpt, PersonOpt, PlaceOpt, ReverseOpt, TagOpt, ToOpt, select
@@ -108,6 +109,11 @@ def chart(
     """
     from ..render.emit import make_console
 
+    for flag, path in (("--svg", svg), ("--png", png)):
+        if path is not None and is_stdout(path) and is_terminal(sys.stdout):
+            # A picture's bytes on a screen are noise and escape sequences, as the html page's are.
+            raise UsageError(f"{flag} - writes a picture for a viewer, not for a terminal: "
+                             f"give a file (e.g. {flag} chart.{flag[2:]}) or redirect stdout to one")
     console = make_console(no_color=no_color)
     columns = width or min(max(console.width, MIN_WIDTH), MAX_WIDTH)  # COLUMNS clamped as --width is
     if series is not None:
@@ -185,9 +191,11 @@ def _series_chart(name: str, *, place: list[str] | None, data: Path | None, svg:
 def _save(path: Path, drawn: str | bytes, *, force: bool, what: str) -> None:
     """A picture to its file, written whole or not at all; `-` means stdout, as for `export -o -`."""
     if is_stdout(path):
-        if isinstance(drawn, bytes):
+        if isinstance(drawn, bytes):  # not a terminal (chart refuses one): the bytes as drawn
             sys.stdout.flush()
-            sys.stdout.buffer.write(drawn)
+            out = BytesGate(sys.stdout.buffer)  # a full disk is one line and exit 1, as for text
+            out.write(drawn)
+            out.flush()
         else:
             sys.stdout.write(drawn)
         return
