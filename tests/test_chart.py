@@ -333,6 +333,34 @@ def test_svg_is_a_light_picture_with_every_title_and_a_source_line(gulag: Gulag,
     assert "fill: #ffffff" in out.read_text(encoding="utf-8")  # a white page, not a dark terminal
 
 
+def test_svg_shows_control_and_bidi_characters_as_escapes_and_stays_valid_xml(gulag: Gulag, tmp_path: Path) -> None:
+    from .conftest import mini, write_store
+
+    store = mini()
+    store["events"][0]["title"] = "Bell\x07 and \u202eevil"
+    store["tags"][0]["label"] = "Tag\x1b[31m"
+    store["meta"]["title"] = "Store\x9b2J"
+    out = tmp_path / "chart.svg"
+    result = gulag("chart", "--svg", str(out), data=write_store(tmp_path, store))
+    assert result.exit_code == 0, result.output
+    raw = out.read_text(encoding="utf-8")
+    assert not any(c in raw for c in "\x07\x1b\x9b\u202e")
+    text = svg_text(out)  # parses as XML: a raw BEL is not allowed in it
+    assert "Bell\\x07 and \\u202eevil" in text
+
+
+def test_a_missing_glyph_is_one_line_not_a_python_warning(gulag: Gulag, tmp_path: Path) -> None:
+    from .conftest import mini, write_store
+
+    store = mini()
+    store["events"][0]["title"] = "Лагерь 集中营 🙂"
+    result = gulag("chart", "--png", str(tmp_path / "c.png"), data=write_store(tmp_path, store))
+    assert result.exit_code == 0, result.output
+    assert "UserWarning" not in result.stderr and "plot.py" not in result.stderr
+    assert "gulag: warning: the png picture's font has no glyph for some characters" in result.stderr
+    assert len(result.stderr.splitlines()) == 2  # the warning and "saved the chart"
+
+
 def test_svg_refuses_an_existing_file_unless_forced(gulag: Gulag, tmp_path: Path) -> None:
     out = tmp_path / "chart.svg"
     out.write_text("keep me")

@@ -549,6 +549,18 @@ def test_html_data_cannot_close_its_script_element(gulag: Gulag, tmp_path: Path)
     assert titles[store["events"][0]["id"]] == "</script><script>alert(1)</script><!--"
 
 
+def test_html_shows_bidi_and_control_characters_as_escapes(gulag: Gulag, tmp_path: Path) -> None:
+    # A right-to-left override in a title would reverse the text after it (the footer, the card).
+    store = mini()
+    store["events"][0]["title"] = "Evil \u202etitle\x1b[2J"
+    store["meta"]["title"] = "Store \u202eabc"
+    text = export(gulag, "html", data=write_store(tmp_path, store)).stdout
+    assert "\u202e" not in text and "\x1b" not in text
+    assert "<h1>Store \\u202eabc</h1>" in text and "Source: Store \\u202eabc" in text
+    titles = {e["title"] for e in page_data(text)["events"]}
+    assert "Evil \\u202etitle\\x1b[2J" in titles
+
+
 def test_the_html_page_is_not_poured_onto_a_terminal(tmp_path: Path) -> None:
     from .test_terminal_gate import on_pty
 

@@ -20,6 +20,7 @@ from ..errors import GulagError
 from ..models import Event, Source, Store
 from .geo import counts
 from .output import UNVERIFIED
+from .safe import terminal
 from .spans import known_bounds, operation
 
 # Nothing may be fetched: inline script and style only (plotly.js needs eval for some traces).
@@ -83,14 +84,26 @@ def page_data(store: Store, events: Sequence[Event], *, every_place: bool) -> di
         pid for ev in events for pid in ev.places if pid in store.places))
     yearly = counts(store)
     outlines = json.loads((_HERE / "outlines.json").read_text(encoding="utf-8"))
-    return {
+    return visible({
         "title": store.meta.title, "description": store.meta.description, "version": store.meta.version,
         "unverified": f"† {UNVERIFIED.capitalize()}.",  # the card's words for the marker, as every output's
         "tags": {t.id: t.label for t in store.tags.values()},
         "events": [_event(store, ev) for ev in events],
         "places": [_place(store, pid, yearly.get(pid, {})) for pid in named],
-        "outlines": outlines["rings"], "outline_source": outlines["source"],
-    }
+    }) | {"outlines": outlines["rings"], "outline_source": outlines["source"]}
+
+
+def visible(value: Any) -> Any:
+    """Store text as the page shows it: a control, bidi or invisible character is a visible
+    escape, as on a terminal (render/safe.py), so a right-to-left override in a title cannot
+    reverse the text after it. Lists and mappings are walked; numbers pass unchanged."""
+    if isinstance(value, str):
+        return terminal(value, newlines=True, tabs=True)
+    if isinstance(value, list):
+        return [visible(v) for v in value]
+    if isinstance(value, dict):
+        return {k: visible(v) for k, v in value.items()}
+    return value
 
 
 def html_page(store: Store, events: Sequence[Event], *, every_place: bool) -> tuple[str, int]:
@@ -99,7 +112,7 @@ def html_page(store: Store, events: Sequence[Event], *, every_place: bool) -> tu
     library = plotly_js().replace("</script", "<\\/script")  # it has none; never let one end the tag
     style = (_HERE / "page.css").read_text(encoding="utf-8")
     script = (_HERE / "page.js").read_text(encoding="utf-8")
-    title = html.escape(store.meta.title)
+    title = html.escape(data["title"])
     page = f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -110,7 +123,7 @@ def html_page(store: Store, events: Sequence[Event], *, every_place: bool) -> tu
 <style>{style}</style>
 </head>
 <body>
-<header><h1>{title}</h1><p id="description">{html.escape(store.meta.description)}</p></header>
+<header><h1>{title}</h1><p id="description">{html.escape(data["description"])}</p></header>
 <section id="controls" aria-label="Filters">
 <label>Search <input id="search" type="search" placeholder="title, summary, place"></label>
 <label>Tag <select id="tag"><option value="">all tags</option></select></label>
@@ -126,7 +139,7 @@ def html_page(store: Store, events: Sequence[Event], *, every_place: bool) -> tu
 <section id="map-box"><h2>Map</h2><div id="map"></div></section>
 <section id="list-box"><h2>Events</h2><ol id="events"></ol></section>
 </main>
-<footer>Source: {title}, store version {html.escape(store.meta.version)}.
+<footer>Source: {title}, store version {html.escape(data["version"])}.
 Drawn with plotly.js; map outlines from Natural Earth (public domain).</footer>
 <script type="application/json" id="gulag-data">{script_json(data)}</script>
 <script>{library}</script>

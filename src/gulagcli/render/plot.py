@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..dates import display
 from ..errors import GulagError
 from ..models import Event, Precision, Store
+from .safe import terminal
 from .spans import known_bounds
 
 if TYPE_CHECKING:
@@ -148,11 +149,11 @@ def timeline_figure(rows: Sequence[PlotRow], *, lo: date, hi: date, title: str, 
     ax.grid(axis="x", which="major", color="#c8c8c8", linewidth=0.8)
     ax.set_axisbelow(True)
     ax.tick_params(axis="y", length=0)
-    handles = [Patch(color=colours.get(k, OTHER), label=k) for k in [*named, *(["other"] if "other" in keys else [])]]
+    handles = [Patch(color=colours.get(k, OTHER), label=shown(k)) for k in [*named, *(["other"] if "other" in keys else [])]]
     if handles:
         ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=min(len(handles), 6),
                   frameon=False, fontsize=8.5)
-    fig.suptitle(title, fontsize=12, fontweight="bold")
+    fig.suptitle(shown(title), fontsize=12, fontweight="bold")
     fig.supxlabel(_wrapped(source, fig), fontsize=7.5, color="#555555")
     return fig
 
@@ -161,7 +162,7 @@ def _wrapped(text: str, fig: Figure) -> str:
     """A source line broken to the figure's width (7.5 pt text: about 17 characters an inch)."""
     import textwrap
 
-    return "\n".join(textwrap.wrap(text, width=max(40, int(fig.get_figwidth() * 17))))
+    return "\n".join(textwrap.wrap(shown(text), width=max(40, int(fig.get_figwidth() * 17))))
 
 
 def series_figure(points: Sequence[tuple[date, int]], *, title: str, unit: str, source: str,
@@ -183,24 +184,38 @@ def series_figure(points: Sequence[tuple[date, int]], *, title: str, unit: str, 
     ax.xaxis.set_major_locator(mdates.YearLocator(1 if len(points) <= 20 else 2))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
-    ax.set_ylabel(unit)
+    ax.set_ylabel(shown(unit))
     ax.grid(axis="y", color="#dddddd")
     ax.set_axisbelow(True)
-    fig.suptitle(title, fontsize=12, fontweight="bold")
+    fig.suptitle(shown(title), fontsize=12, fontweight="bold")
     fig.supxlabel(_wrapped(source, fig), fontsize=7.5, color="#555555")
     return fig
 
 
 def save(fig: Figure, fmt: str) -> bytes:
-    """The figure as SVG (text as paths, no date stamp, so output is stable) or PNG bytes."""
+    """The figure as SVG (text as paths, no date stamp, so output is stable) or PNG bytes.
+    Characters the font lacks (CJK, emoji) are drawn as boxes, said in one line on stderr."""
     import io
+    import sys
+    import warnings
 
     out = io.BytesIO()
     metadata: dict[str, Any] = {"Date": None} if fmt == "svg" else {"Software": "gulag"}
-    fig.savefig(out, format=fmt, dpi=150, metadata=metadata, facecolor="white")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.savefig(out, format=fmt, dpi=150, metadata=metadata, facecolor="white")
+    if any("missing from font" in str(w.message) for w in caught):
+        sys.stderr.write(f"gulag: warning: the {fmt} picture's font has no glyph for some characters "
+                         "of the labels; they are drawn as empty boxes\n")
     return out.getvalue()
 
 
+def shown(text: str) -> str:
+    """Store text as a picture may draw it: a control or bidi character is a visible escape,
+    as on a terminal (render/safe.py), never a character that breaks the SVG or reorders text."""
+    return terminal(text, newlines=False)
+
+
 def _fit(label: str) -> str:
-    label = " ".join(label.split())
+    label = shown(" ".join(label.split()))
     return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…"
