@@ -120,6 +120,13 @@ def test_show_source_exhibit_lists_the_facts_that_cite_it(gulag: Gulag) -> None:
         c for c in same["cited_by"] if c["id"] == "kengir-uprising").items()
 
 
+def test_show_says_it_shows_a_source_and_keeps_its_own_kind_as_source_type(gulag: Gulag) -> None:
+    # docs/json.md: `show` puts what it shows first, as for every other kind and as search does.
+    rec = json.loads(gulag("show", "source:exhibit", "--json", data=None).stdout)
+    assert (rec["kind"], rec["id"], rec["source_type"]) == ("source", "exhibit", "exhibit")
+    assert list(rec)[-2:] == ["source_type", "see_also"]
+
+
 def test_a_source_read_at_a_copy_shows_both(gulag: Gulag) -> None:
     rec = json.loads(gulag("show", "source:applebaum-gulag-thieves", "--json", data=None).stdout)
     assert rec["authors"] == [{"family": "Applebaum", "given": "Anne"}]

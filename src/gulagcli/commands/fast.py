@@ -133,7 +133,10 @@ def print_found(out: Output, found: Resolution, rec: dict[str, Any] | str, detai
         return json.loads(rec) if isinstance(rec, str) else rec
 
     def record() -> dict[str, Any]:
-        return {"kind": kind.value, **decoded(), "see_also": see_also}
+        body = dict(decoded())
+        if "kind" in body:  # a source's own kind (book, web...): "kind" says what is shown, as in search
+            body["source_type"] = body.pop("kind")
+        return {"kind": kind.value, **body, "see_also": see_also}
 
     def view() -> Detail:
         from ..render.cards import DETAILS
