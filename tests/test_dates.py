@@ -106,10 +106,22 @@ def test_typed_dates_stand_for_their_whole_period(typed: str, start: str, end: s
     assert parse_user_range(typed) == (date.fromisoformat(start), date.fromisoformat(end))
 
 
-@pytest.mark.parametrize("typed", ["", "  ", "yesterday-ish", "June", "1953-02-30", "1953-13", "26 June"])
+@pytest.mark.parametrize("typed", ["", "  ", "yesterday-ish", "June", "1953-02-30", "1953-13", "26 June",
+                                   "1953-00", "1953-01-00", "00/1953", "1953-00/1954"])
 def test_unreadable_typed_dates_are_usage_errors(typed: str) -> None:
     with pytest.raises(UsageError):
         parse_user_range(typed, option="--from")
+
+
+def test_month_zero_is_not_the_whole_year() -> None:
+    with pytest.raises(UsageError, match=r"'1953-00' is not a real date \(month must be in 1..12, not 00\)"):
+        parse_user_range("1953-00", option="--from")
+
+
+def test_a_long_date_is_refused_without_echoing_it() -> None:
+    with pytest.raises(UsageError) as caught:
+        parse_user_range("1953" * 25_000, option="--from")
+    assert len(str(caught.value)) < 200 and "100000 characters" in str(caught.value)
 
 
 @pytest.mark.parametrize(

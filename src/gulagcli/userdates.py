@@ -12,6 +12,7 @@ from datetime import date, datetime
 from .dates import MONTH_ABBR, OPEN, days_in
 from .errors import UsageError
 
+MAX_DATE = 100  # "1953-05-26/1953-08-04" is 21; "26 June 1954 to ..." never reaches this
 _ISO_INPUT = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?")
 _DEFAULT_A = (1, 1, 1)
 _DEFAULT_B = (2, 2, 2)
@@ -78,12 +79,16 @@ def parse_user_range(text: str, *, option: str = "date") -> tuple[date, date]:
     cleaned = text.strip()
     if not cleaned:
         raise UsageError(f"{option}: empty date; expected a year, a month or a day, e.g. 1953-05")
+    if len(cleaned) > MAX_DATE:  # said, not echoed back: no date is written this long
+        raise UsageError(f"{option}: the date is {len(cleaned)} characters long; at most {MAX_DATE}")
     m = _ISO_INPUT.fullmatch(cleaned)
     mm = _MONTH_YEAR.fullmatch(cleaned)
     if m:
         year, month, day = (int(g) if g else 0 for g in m.group("year", "month", "day"))
+        _given_not_zero(text, option, month=m["month"], day=m["day"])
     elif mm is not None:
         year, month, day = int(mm[2]), int(mm[1]), 0
+        _given_not_zero(text, option, month=mm[1])
     elif _SLASHED.fullmatch(cleaned) is None and "/" in cleaned:
         return _interval(cleaned, option)
     elif (numeric := numeric_day(cleaned, option)) is not None:
@@ -103,6 +108,14 @@ def parse_user_range(text: str, *, option: str = "date") -> tuple[date, date]:
         return (d := date(year, month, day)), d
     except ValueError as exc:
         raise UsageError(f"{option}: {text!r} is not a real date ({exc})") from None
+
+
+def _given_not_zero(text: str, option: str, *, month: str | None, day: str | None = None) -> None:
+    """A month or day written as 0 (``1953-00``) is an error, not "the whole year": 0 stands for
+    a part left out only where the text leaves it out."""
+    for part, given, valid in (("month", month, "1..12"), ("day", day, "1..31")):
+        if given is not None and int(given) == 0:
+            raise UsageError(f"{option}: {text!r} is not a real date ({part} must be in {valid}, not {given})")
 
 
 def _interval(text: str, option: str) -> tuple[date, date]:
