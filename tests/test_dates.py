@@ -35,6 +35,11 @@ from gulagcli.userdates import parse_month_day, parse_user_range
         ("195X", "1950s"),
         ("1945/..", "1945 onwards"),
         ("../1953", "until 1953"),
+        # a qualifier on one end stays on that end: the shared year is not written once for both
+        ("1945/1950~", "1945 – c. 1950"),
+        ("1945~/1950", "c. 1945 – 1950"),
+        ("1953-05/1953-08?", "May 1953 – Aug 1953?"),
+        ("1953-05-26/1953-08-04~", "26 May 1953 – c. 4 Aug 1953"),
     ],
 )
 def test_display_writes_dates_as_a_historian_does(edtf: str, shown: str) -> None:
