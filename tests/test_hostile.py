@@ -121,6 +121,36 @@ def test_missing_directory_and_unreadable_files(gulag: Gulag, tmp_path: Path) ->
         locked.chmod(0o644)
 
 
+def test_an_unreadable_store_is_exit_5_on_every_path_for_a_user_who_cannot_read_it() -> None:
+    # Root reads anything, so this runs as the user nobody. The answer given before Typer loads
+    # (timeline) and the Typer layer's (places, show, validate FILE) must say the same.
+    import shutil
+    import subprocess
+    import tempfile
+
+    from .test_compiled import NOBODY
+
+    if NOBODY is None:
+        pytest.skip("needs root, and an interpreter the user nobody may run")
+    python, python_env = NOBODY
+    base = Path(tempfile.mkdtemp(prefix="gulag-locked-"))  # /tmp: the user nobody must reach it
+    try:
+        os.chmod(base, 0o755)
+        locked = write_store(base, mini(), "locked.json")
+        locked.chmod(0)
+        env = {"PATH": "/usr/bin:/bin", "GULAG_CACHE_DIR": str(base / "cache"), "HOME": str(base), **python_env}
+        for args in (["timeline", "--data", str(locked)], ["timeline", "--tag", "uprising", "--data", str(locked)],
+                     ["places", "--data", str(locked)], ["show", "kengir", "--data", str(locked)],
+                     ["validate", str(locked)]):
+            argv = ["runuser", "-u", "nobody", "--", "env", *(f"{k}={v}" for k, v in env.items()), *python,
+                    "-m", "gulagcli", *args]
+            result = subprocess.run(argv, capture_output=True, text=True, check=False, timeout=60)
+            assert result.returncode == 5, (args, result.stderr)
+            assert result.stderr == f"gulag: error: {locked}: permission denied\n", args
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
 def test_gulag_data_environment_variable_selects_the_store(gulag: Gulag, tmp_path: Path) -> None:
     store = mini()
     store["events"] = store["events"][:1]

@@ -203,7 +203,7 @@ def root(
 
 DataOpt = Annotated[
     Path | None,
-    typer.Option("--data", "-d", metavar="FILE", show_default=False,
+    typer.Option("--data", "-d", metavar="FILE", show_default=False, readable=False,
                  help=f"Use this store instead of the bundled one (default: ${store_mod.ENV_VAR}, "
                       "then the bundled store)."),
 ]

@@ -42,12 +42,12 @@ WidthOpt = Annotated[
 ]
 SvgOpt = Annotated[
     Path | None,
-    typer.Option("--svg", metavar="FILE", show_default=False,
+    typer.Option("--svg", metavar="FILE", show_default=False, readable=False,
                  help="Save the chart as an SVG picture in FILE instead of printing it (needs gulag\\[charts])."),
 ]
 PngOpt = Annotated[
     Path | None,
-    typer.Option("--png", metavar="FILE", show_default=False,
+    typer.Option("--png", metavar="FILE", show_default=False, readable=False,
                  help="Save the chart as a PNG picture in FILE instead of printing it (needs gulag\\[charts])."),
 ]
 SeriesOpt = Annotated[
@@ -63,7 +63,7 @@ ExportFormatOpt = Annotated[
 ]
 OutputFileOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", metavar="FILE", show_default=False,
+    typer.Option("--output", "-o", metavar="FILE", show_default=False, readable=False,
                  help="Write to FILE (all at once, through a temporary file) instead of stdout."),
 ]
 

@@ -19,7 +19,7 @@ app = command_app()
 def validate(
     file: Annotated[
         Path | None,
-        typer.Argument(metavar="[FILE]", show_default=False,
+        typer.Argument(metavar="[FILE]", show_default=False, readable=False,
                        help="The store to check (default: $GULAG_DATA, then the bundled store)."),
     ] = None,
     fmt: FormatOpt = None,
