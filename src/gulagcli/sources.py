@@ -25,7 +25,7 @@ DISALLOWED_HOSTS = frozenset({
     "bookreadfree.com", "user.bibliboba.online", "fb2.top", "libcat.ru", "knigochet.com",
     "rulit.me", "mybooks.club", "readli.net", "hello.chitka.online", "librs.net",
     "document.wikireading.ru", "docslib.org", "knigaread.com", "club-books.ru", "knizhkionline.com",
-    "chitay-knigi.com", "biography.wikireading.ru", "private.bibliboba.com",
+    "chitay-knigi.com", "biography.wikireading.ru", "private.bibliboba.com", "readnow.me",
 })
 
 # Mirrors and machine translations of encyclopedias, and other copies: fine to read, never the
@@ -39,7 +39,7 @@ MIRROR_HOSTS = frozenset({
     "oldtmt.vedomosti.ru", "d2k5zpaql0enfz.cloudfront.net", "test.zurnalai.vu.lt", "informahealthcare.com",
     "besserenerven.info", "represnews.blogspot.com", "tripomatic.com", "core-cms.prod.aop.cambridge.org",
     "610211.6jhxt.group", "wordola.com", "soviet_intelligence.en-academic.com", "fdocuments.in",
-    "online.flipbuilder.com", "encyclopediahub.com",
+    "online.flipbuilder.com", "encyclopediahub.com", "homsy-staging.cambridgecore.org", "jane.progressor.ru",
 })
 COPY_HOSTS = MIRROR_HOSTS | DISALLOWED_HOSTS
 # Pages that are not a copy of anything citable: a forum repost, a search-results page, an
