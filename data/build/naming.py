@@ -67,8 +67,13 @@ def english_name(camp: gulagmap.Camp) -> str:
 def aliases(camp: gulagmap.Camp, name: str) -> list[str]:
     seen = {name.casefold()}
     out = []
+    # The map's English renders "Северо-Восточный" (north-eastern: Kolyma's USVITL) as
+    # "Northwestern" in two camps' names; its Russian beside them says north-eastern.
+    north_east = any("Северо-Восточн" in t for t in [camp.title_ru, *camp.subs_ru])
     for alias in [camp.title_en, *camp.subs_en, *camp.subs_ru]:
         alias = _tidy(alias) if alias.isascii() else " ".join(alias.split())
+        if north_east:
+            alias = alias.replace("Northwestern", "North-Eastern")
         if alias and alias.casefold() != "new prison" and alias.casefold() not in seen and len(alias) <= 80:
             seen.add(alias.casefold())
             out.append(alias)
