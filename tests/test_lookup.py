@@ -46,6 +46,13 @@ def test_a_kind_can_be_asked_for(gulag: Gulag, args: list[str]) -> None:
     assert [e["id"] for e in rec["events"]] == ["kengir-uprising"]
 
 
+def test_a_prefix_and_kind_that_disagree_are_a_usage_error(gulag: Gulag) -> None:
+    result = gulag("show", "place:kengir", "--kind", "event")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "the prefix place: and --kind event ask for different kinds" in result.stderr
+    assert gulag("show", "place:kengir", "--kind", "place", "--json").exit_code == 0
+
+
 def test_event_card_has_dates_places_figures_notes_and_sources(gulag: Gulag) -> None:
     out = gulag("show", "stalin-death", "--format", "table", env={"COLUMNS": "200"}).stdout
     assert "5 Mar 1953  (day precision; EDTF 1953-03-05)" in out

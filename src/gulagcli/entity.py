@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import NamedTuple
 
-from .errors import AmbiguousError
+from .errors import AmbiguousError, UsageError
 from .match import fold
 
 
@@ -46,6 +46,16 @@ def split_kind(query: str) -> tuple[Kind | None, str]:
             if fold(prefix) == kind.value:
                 return kind, rest
     return None, query
+
+
+def asked_kind(query: str, kind: Kind | None) -> tuple[Kind | None, str]:
+    """The kind a `show` query asks for, by ``--kind`` or a ``place:`` prefix, and its text.
+    The two saying different kinds is a usage error, not one of them silently winning."""
+    prefixed, text = split_kind(query)
+    if kind is not None and prefixed is not None and kind is not prefixed:
+        raise UsageError(f"the prefix {prefixed.value}: and --kind {kind.value} ask for different kinds; "
+                         "give one of them")
+    return kind or prefixed, text
 
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(Kind)}

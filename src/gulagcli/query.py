@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
-from .entity import Entity, Resolution, choose, count_kinds, plural, split_kind
+from .entity import Entity, Resolution, asked_kind, choose, count_kinds, plural, split_kind
 from .errors import NotFoundError, UsageError
 from .match import CLOSE, fold, phrase, words
 from .models import Event, Kind, Person, Place, Store, Term
@@ -172,8 +172,7 @@ def resolve(store: Store, query: str, *, kind: Kind | None = None) -> Resolution
     """
     if len(query) > MAX_NAME:
         raise UsageError(f"the name is {len(query)} characters long; at most {MAX_NAME}")
-    prefixed, text = split_kind(query)
-    kind = kind or prefixed
+    kind, text = asked_kind(query, kind)
     q = " ".join(words(text))
     if not q:
         raise UsageError("empty query; give an id, a name or words of a title")

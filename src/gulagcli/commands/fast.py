@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..entity import Entity, Kind, Resolution, choose, split_kind
+from ..entity import Entity, Kind, Resolution, asked_kind, choose
 from ..errors import UsageError
 from ..match import fold, words
 from ..render.output import OutputFormat, is_terminal
@@ -103,8 +103,7 @@ def exact(query: str, kind: Kind | None, data: Path | None) -> tuple[Entity, tup
     """What `show` finds for a query that is exactly some entity's id, name or alias: the
     entity, the others of the same exact tier (see also) and its record as compact JSON; None
     otherwise."""
-    prefixed, text = split_kind(query)
-    kind = kind or prefixed
+    kind, text = asked_kind(query, kind)
     q = " ".join(words(text))
     if not q:
         return None
