@@ -236,6 +236,15 @@ def test_years_ago_follow_gulag_today(gulag: Gulag) -> None:
     assert {r["id"]: r["years_ago"] for r in recs}["stalin-death"] == 37
 
 
+def test_years_ago_reads_right_for_one_year_this_year_and_a_day_taken_before_the_event(gulag: Gulag) -> None:
+    from gulagcli.render.listings import ago
+
+    assert [ago(n) for n in (72, 1, 0, -1, -3)] == ["72 years ago", "1 year ago", "this year", "in 1 year",
+                                                   "in 3 years"]
+    table = gulag("on", "03-05", "--format", "table", env={"GULAG_TODAY": "1952-03-05", "COLUMNS": "200"}).stdout
+    assert "in 1 year" in table and "-1 years" not in table
+
+
 def test_an_empty_window_names_the_whole_window(gulag: Gulag) -> None:
     result = gulag("on", "12-02", "--before", "7", "--after", "7", "--format", "table")
     assert result.exit_code == 0

@@ -164,7 +164,17 @@ FIGURE_COLUMNS = [
 ]
 
 ANNIVERSARY_COLUMNS = [
-    Column("Ago", lambda r: f"{r['years_ago']} years ago", TABLE_ONLY, style="dim"),
+    Column("Ago", lambda r: ago(r["years_ago"]), TABLE_ONLY, style="dim"),
     Column("years_ago", lambda r: r["years_ago"], PLAIN_CSV),
     *EVENT_COLUMNS,
 ]
+
+
+def ago(years: int) -> str:
+    """How long ago an anniversary's event was: "72 years ago", "1 year ago", "this year", or
+    "in 3 years" when the day taken as today ($GULAG_TODAY) comes before it."""
+    if years == 0:
+        return "this year"
+    n = abs(years)
+    span = f"{n} year{'s' if n != 1 else ''}"
+    return f"{span} ago" if years > 0 else f"in {span}"
