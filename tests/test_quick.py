@@ -60,6 +60,7 @@ FORMS = [
     ["timeline", "-n5"], ["timeline", "-rn", "2"], ["timeline", "extra"], ["timeline", "--", "--json"],
     ["timeline", "--place", "kengir", "--json"], ["timeline", "--format"], ["timeline", "--help"],
     ["timeline", "--json=1"], ["timeline", "-f=json"], ["show", "a=b", "--json"], ["show", "-", "--json"],
+    ["timeline", "--from", "1990"], ["timeline", "--from", "1990", "-f", "csv"],  # nothing: the note on stderr
 ]
 
 

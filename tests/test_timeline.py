@@ -222,3 +222,12 @@ def test_the_issue_examples_on_the_bundled_store(gulag: Gulag) -> None:
     assert ambiguous.exit_code == 2
     assert "5 Mar 1953" in ambiguous.stderr and "3 May 1953" in ambiguous.stderr
     assert "stalin-death" in ids(gulag("timeline", "--from", "5.3.1953", "--to", "5.3.1953", "--json", data=None))
+
+
+def test_nothing_found_is_an_empty_stdout_and_a_note_on_stderr(gulag: Gulag) -> None:
+    # A script reading stdout gets nothing; a person piping into less is told why.
+    result = gulag("timeline", "--from", "1990", "--format", "plain")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "no events match these filters\n")
+    result = gulag("search", "zzzqqq", "--format", "plain")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "nothing in the store matches that search\n")
+    assert gulag("timeline", "--from", "1990", "--json").stdout == "[]\n"

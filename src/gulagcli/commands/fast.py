@@ -68,7 +68,8 @@ def timeline(out: Output, data: Path | None, *, since: str | None, until: str | 
     else:
         from ..render.stream import stream_events
 
-        stream_events(fmt, batches, out.out, out.csv)
+        if stream_events(fmt, batches, out.out, out.csv) == 0 and fmt is OutputFormat.PLAIN:
+            out.message(NO_EVENTS)  # as the listing says it (render/emit.py)
     return True
 
 

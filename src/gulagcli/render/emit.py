@@ -106,6 +106,8 @@ class Output:
             write_csv(listing, self.out, self.csv)
         elif fmt is OutputFormat.PLAIN:
             write_plain(listing, self.out)
+            if not listing.records:  # nothing on stdout for a script; a word on stderr for a person
+                self.message(empty)
         elif not listing.records:
             self.message(empty)
         elif not _write_table(listing, self.out, no_color=self.no_color):

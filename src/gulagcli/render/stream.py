@@ -13,23 +13,27 @@ from typing import IO, Any
 from .output import CSV_SAFE, CsvOptions, OutputFormat, write_csv, write_plain
 
 
-def stream_events(fmt: OutputFormat, batches: Iterable[list[str]], out: IO[str], csv: CsvOptions = CSV_SAFE) -> None:
-    """Print events the way the listing of their records would, in compact JSON for ``json``."""
+def stream_events(fmt: OutputFormat, batches: Iterable[list[str]], out: IO[str], csv: CsvOptions = CSV_SAFE) -> int:
+    """Print events the way the listing of their records would, in compact JSON for ``json``;
+    how many were printed (-1 for JSON, which is copied through uncounted)."""
     if fmt in (OutputFormat.JSON, OutputFormat.JSONL):
         _copy(fmt, batches, out.write, TEXT)
-    else:
-        import json
+        return -1
+    import json
 
-        from .listings import events_listing  # its columns; JSON is copied through without them
+    from .listings import events_listing  # its columns; JSON is copied through without them
 
+    if fmt is OutputFormat.CSV:
+        write_csv(events_listing([]), out, csv)  # the header (and BOM), even when nothing matches
+    count = 0
+    for batch in batches:
+        listing = events_listing([json.loads(text) for text in batch])
+        count += len(batch)
         if fmt is OutputFormat.CSV:
-            write_csv(events_listing([]), out, csv)  # the header (and BOM), even when nothing matches
-        for batch in batches:
-            listing = events_listing([json.loads(text) for text in batch])
-            if fmt is OutputFormat.CSV:
-                write_csv(listing, out, csv, header=False)
-            else:
-                write_plain(listing, out)
+            write_csv(listing, out, csv, header=False)
+        else:
+            write_plain(listing, out)
+    return count
 
 
 TEXT, BYTES = ("[", ",", "]\n", "\n"), (b"[", b",", b"]\n", b"\n")
