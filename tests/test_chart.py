@@ -454,3 +454,17 @@ def test_a_narrow_chart_wraps_its_legend_instead_of_cutting_words(gulag: Gulag) 
     legend = " ".join(result.stdout.split("\n1950")[-1].split())  # the lines under the axis, joined
     assert "known only to the month or year" in legend and "uncertain (?): may reach this far" in legend
     assert max(len(line) for line in result.stdout.splitlines()) <= 40
+
+
+def test_a_tag_keeps_its_colour_from_chart_to_chart(gulag: Gulag, tmp_path: Path) -> None:
+    from gulagcli.render.plot import PALETTE, stable_colours
+
+    order = ["Politics", "Strike", "Uprising"]
+    one, two = stable_colours(["Uprising", "Politics"], order), stable_colours(["Strike", "Uprising"], order)
+    assert one["Uprising"] == two["Uprising"] == PALETTE[2] and one["Politics"] == PALETTE[0]
+    assert stable_colours(["Elsewhere", "Uprising"], order) == {"Uprising": PALETTE[2], "Elsewhere": PALETTE[0]}
+    # drawn: "death", third in the mini store's tags, is the third colour alone or with others
+    for args in (["--tag", "death"], []):
+        out = tmp_path / "chart.svg"
+        assert gulag("chart", "--svg", str(out), "--force", *args).exit_code == 0
+        assert f"fill: {PALETTE[2]}" in out.read_text(encoding="utf-8"), args

@@ -37,5 +37,11 @@ def timeline_picture(store: Store, events: Sequence[Event], *, by: GroupBy | Non
     source = (f"Source: gulag store version {store.meta.version}, events with their sources (gulag show ID). "
               "Hatched: a date known only to its month or year; pale: how far a c. or ? date may reach; † "
               f"{UNVERIFIED}.")
-    fig = timeline_figure(rows, lo=lo, hi=hi, title=title, source=source)
+    if by is GroupBy.PLACE:  # camps by their type, other places by their kind
+        from ..fast import CAMP_TYPES
+
+        order = [*CAMP_TYPES, "camp", "city", "region", "country", "place"]
+    else:
+        order = [t.label for t in store.tags.values()]
+    fig = timeline_figure(rows, lo=lo, hi=hi, title=title, source=source, order=order)
     return [save(fig, fmt) for fmt in formats]

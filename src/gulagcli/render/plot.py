@@ -24,8 +24,10 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 EXTRA = "charts"
+# Matplotlib's tab10 without its grey (the colour of "other"), then five darker hues of tab20b:
+# enough for each of the bundled store's 15 tags to keep one colour in every chart.
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
-           "#bcbd22")
+           "#bcbd22", "#393b79", "#637939", "#8c6d31", "#98df8a", "#7b4173", "#e7ba52")
 OTHER = "#8c8c8c"
 MAX_LABEL = 56
 
@@ -80,6 +82,20 @@ def colour_keys(store: Store, events: Sequence[Event]) -> dict[str, str]:
     return {ev.id: next((label[t] for t in ev.tags if t in label), "other") for ev in events}
 
 
+def stable_colours(keys: Sequence[str], order: Sequence[str]) -> dict[str, str]:
+    """A colour for each key: the one its place in ``order`` gives, unless another key drawn
+    already has it; keys without one take the palette's free colours in turn."""
+    colours: dict[str, str] = {}
+    for k in keys:
+        if k in order and PALETTE[order.index(k) % len(PALETTE)] not in colours.values():
+            colours[k] = PALETTE[order.index(k) % len(PALETTE)]
+    free = [c for c in PALETTE if c not in colours.values()]
+    for k in keys:
+        if k not in colours and free:
+            colours[k] = free.pop(0)
+    return colours
+
+
 def default_range(rows: Sequence[PlotRow]) -> tuple[date, date]:
     """Whole years from the first start to the end of the year of the last start: one event that
     runs on for decades does not stretch the axis; it runs off the edge with an arrow."""
@@ -87,8 +103,11 @@ def default_range(rows: Sequence[PlotRow]) -> tuple[date, date]:
     return date(min(starts).year, 1, 1), date(max(starts).year, 12, 31)
 
 
-def timeline_figure(rows: Sequence[PlotRow], *, lo: date, hi: date, title: str, source: str) -> Figure:
-    """Rows top to bottom against a true-scale date axis from ``lo`` to ``hi`` (inclusive)."""
+def timeline_figure(rows: Sequence[PlotRow], *, lo: date, hi: date, title: str, source: str,
+                    order: Sequence[str] = ()) -> Figure:
+    """Rows top to bottom against a true-scale date axis from ``lo`` to ``hi`` (inclusive). A
+    colour key's place in ``order`` (every key the store has, in a fixed order) picks its colour,
+    so a tag or a camp type looks the same in every chart; other keys take the colours left."""
     _matplotlib()
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
@@ -97,7 +116,7 @@ def timeline_figure(rows: Sequence[PlotRow], *, lo: date, hi: date, title: str, 
 
     keys = list(dict.fromkeys(m.key for r in rows for m in r.marks))
     named = [k for k in keys if k != "other"][:len(PALETTE)]
-    colours = {k: PALETTE[i] for i, k in enumerate(named)}
+    colours = stable_colours(named, order)
     fig: Figure = Figure(figsize=(12, 1.9 + 0.27 * len(rows)), layout="constrained")
     ax = fig.add_subplot()
     left, right = mdates.date2num(lo), mdates.date2num(hi + timedelta(days=1))
