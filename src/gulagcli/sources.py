@@ -26,6 +26,7 @@ DISALLOWED_HOSTS = frozenset({
     "rulit.me", "mybooks.club", "readli.net", "hello.chitka.online", "librs.net",
     "document.wikireading.ru", "docslib.org", "knigaread.com", "club-books.ru", "knizhkionline.com",
     "chitay-knigi.com", "biography.wikireading.ru", "private.bibliboba.com", "readnow.me",
+    "urking.top", "vdoc.pub",
 })
 
 # Mirrors and machine translations of encyclopedias, and other copies: fine to read, never the
@@ -40,6 +41,7 @@ MIRROR_HOSTS = frozenset({
     "besserenerven.info", "represnews.blogspot.com", "tripomatic.com", "core-cms.prod.aop.cambridge.org",
     "610211.6jhxt.group", "wordola.com", "soviet_intelligence.en-academic.com", "fdocuments.in",
     "online.flipbuilder.com", "encyclopediahub.com", "homsy-staging.cambridgecore.org", "jane.progressor.ru",
+    "wiki-org.ru", "de.m.wiki.x.io", "161.35.110.226",
 })
 COPY_HOSTS = MIRROR_HOSTS | DISALLOWED_HOSTS
 # Pages that are not a copy of anything citable: a forum repost, a search-results page, an
