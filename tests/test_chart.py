@@ -468,3 +468,21 @@ def test_a_tag_keeps_its_colour_from_chart_to_chart(gulag: Gulag, tmp_path: Path
         out = tmp_path / "chart.svg"
         assert gulag("chart", "--svg", str(out), "--force", *args).exit_code == 0
         assert f"fill: {PALETTE[2]}" in out.read_text(encoding="utf-8"), args
+
+
+def test_an_open_end_runs_off_the_picture_with_an_arrow_as_on_the_terminal(tmp_path: Path) -> None:
+    from datetime import date as day
+
+    from gulagcli.render.pictures import picture_rows
+    from gulagcli.render.plot import timeline_figure
+
+    from .conftest import mini, write_store
+
+    store_json = mini()
+    store_json["events"] = [{**store_json["events"][0], "date": "1956/.."}]
+    store_json["figures"] = []
+    store = load(write_store(tmp_path, store_json))
+    rows = picture_rows(store, store.events, None)
+    assert rows[0].marks[0].latest > day(1956, 12, 31)  # it reaches on, as "1956 onwards" says
+    fig = timeline_figure(rows, lo=day(1950, 1, 1), hi=day(1960, 12, 31), title="t", source="s")
+    assert [line.get_marker() for line in fig.axes[0].lines] == [">"]

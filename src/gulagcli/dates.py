@@ -200,7 +200,7 @@ def display(text: str) -> str:
     if right == OPEN:
         return _qualify(_format_part(lo), lo) + " onwards"
     hi = _Part(right)
-    # A shared year or month is written once only when neither end is qualified: "c. 1945–50"
+    # A shared year or month is written once only when neither end is qualified: "c. 1945-50"
     # would say the start is approximate too, where only "1950~" is.
     plain = not (lo.approximate or lo.uncertain or hi.approximate or hi.uncertain)
     calendar_parts = (Precision.DAY, Precision.MONTH)

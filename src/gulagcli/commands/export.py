@@ -16,8 +16,8 @@ from ..query import resolve, split_names
 from ..render.chart import MIN_WIDTH, GroupBy, event_rows, group_rows, layout_chart
 from ..render.exports import ExportFormat, render_export
 from ..render.output import CsvOptions, is_terminal
-from ..render.safe import BytesGate
 from ..render.records import event_records
+from ..render.safe import BytesGate
 from ..render.term import MAX_WIDTH
 from .browse import FromOpt, LimitOpt, PersonOpt, PlaceOpt, ReverseOpt, TagOpt, ToOpt, select
 from .fast import date_bounds

@@ -84,13 +84,14 @@ def page_data(store: Store, events: Sequence[Event], *, every_place: bool) -> di
         pid for ev in events for pid in ev.places if pid in store.places))
     yearly = counts(store)
     outlines = json.loads((_HERE / "outlines.json").read_text(encoding="utf-8"))
-    return visible({
+    shown: dict[str, Any] = visible({
         "title": store.meta.title, "description": store.meta.description, "version": store.meta.version,
         "unverified": f"† {UNVERIFIED.capitalize()}.",  # the card's words for the marker, as every output's
         "tags": {t.id: t.label for t in store.tags.values()},
         "events": [_event(store, ev) for ev in events],
         "places": [_place(store, pid, yearly.get(pid, {})) for pid in named],
-    }) | {"outlines": outlines["rings"], "outline_source": outlines["source"]}
+    })
+    return shown | {"outlines": outlines["rings"], "outline_source": outlines["source"]}
 
 
 def visible(value: Any) -> Any:

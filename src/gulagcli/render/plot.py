@@ -68,8 +68,10 @@ def _matplotlib() -> Any:
 def mark(ev: Event, key: str) -> Mark:
     start, end = known_bounds(ev.date)
     d = ev.date
-    earliest = d.earliest if d.earliest < start and d.earliest.year > 1 else start
-    latest = d.latest if d.latest > end and d.latest.year < 9999 else end
+    # An open end ("1956/..") reaches past any edge, as the terminal chart draws it: pale to the
+    # edge, with an arrow.
+    earliest = d.earliest if d.earliest < start else start
+    latest = d.latest if d.latest > end else end
     return Mark(start, end, earliest, latest, start == end,
                 not d.interval and d.precision is not Precision.DAY, key, display(d.edtf))
 
@@ -126,7 +128,7 @@ def timeline_figure(rows: Sequence[PlotRow], *, lo: date, hi: date, title: str, 
             a, b = max(mdates.date2num(m.start), left), min(mdates.date2num(m.end + timedelta(days=1)), right)
             if m.earliest < m.start or m.latest > m.end:  # how far a c. or ? date may reach
                 fa = max(mdates.date2num(m.earliest), left)
-                fb = min(mdates.date2num(m.latest + timedelta(days=1)), right)
+                fb = min(mdates.date2num(min(m.latest, hi) + timedelta(days=1)), right)
                 ax.barh(y, fb - fa, left=fa, height=0.6, color=colour, alpha=0.22, linewidth=0)
             if m.single_day:
                 ax.plot([(a + b) / 2], [y], marker="D", markersize=6, color=colour, linestyle="none")
@@ -135,9 +137,9 @@ def timeline_figure(rows: Sequence[PlotRow], *, lo: date, hi: date, title: str, 
                 ax.barh(y, b - a, left=a, height=0.6, color=colour, alpha=0.55 if m.vague else 1.0,
                         hatch="////" if m.vague else None, edgecolor="white" if m.vague else colour,
                         linewidth=0 if m.vague else 0.6)
-            if mdates.date2num(m.end + timedelta(days=1)) > right:
+            if m.latest > hi:  # it runs on past the right edge, or may (c., ?, an open end)
                 ax.plot([right], [y], marker=">", color=colour, markersize=6, clip_on=False)
-            if mdates.date2num(m.start) < left:
+            if m.earliest < lo:
                 ax.plot([left], [y], marker="<", color=colour, markersize=6, clip_on=False)
         if len(row.marks) == 1:
             m = row.marks[0]
@@ -168,7 +170,8 @@ def timeline_figure(rows: Sequence[PlotRow], *, lo: date, hi: date, title: str, 
     ax.grid(axis="x", which="major", color="#c8c8c8", linewidth=0.8)
     ax.set_axisbelow(True)
     ax.tick_params(axis="y", length=0)
-    handles = [Patch(color=colours.get(k, OTHER), label=shown(k)) for k in [*named, *(["other"] if "other" in keys else [])]]
+    legend_keys = [*named, *(["other"] if "other" in keys else [])]
+    handles = [Patch(color=colours.get(k, OTHER), label=shown(k)) for k in legend_keys]
     if handles:
         ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=min(len(handles), 6),
                   frameon=False, fontsize=8.5)
