@@ -21,6 +21,7 @@ from typer.testing import Result
 from gulagcli.store import load
 
 from .conftest import mini, write_store
+from .test_export import page_data
 
 Gulag = Callable[..., Result]
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,9 +70,13 @@ def test_the_page_shows_every_event_a_map_and_a_card_with_sources(gulag: Gulag, 
     assert 'data-ready="true"' in dom, "the page's script did not finish"
     assert len(re.findall(r'<li class="event" data-id="', dom)) == len(store.events)
     assert f"{len(store.events)} of {len(store.events)} events" in dom
-    # Plotly drew both: one bar per event in the timeline, and the map's outlines and markers.
+    # Plotly drew both: one bar per event in the timeline (and a pale one behind each date that
+    # is c., ? or open-ended, for how far it may reach), and the map's outlines and markers.
     timeline = dom[dom.index('id="timeline"'):dom.index('id="card"')]
-    assert len(re.findall(r'<g class="point"', timeline)) == len(store.events)
+    events = page_data(html.read_text(encoding="utf-8"))["events"]
+    reaching = [e for e in events if (e["reach_start"], e["reach_end"]) != (e["start"], e["end"])]
+    assert 0 < len(reaching) < len(events)
+    assert len(re.findall(r'<g class="point"', timeline)) == len(store.events) + len(reaching)
     world = dom[dom.index('id="map"'):dom.index('id="list-box"')]
     assert 'class="js-line"' in world  # the land
     assert len(re.findall(r'<path class="point[ "]', world)) >= 10  # places and events

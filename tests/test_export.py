@@ -549,6 +549,15 @@ def test_html_data_cannot_close_its_script_element(gulag: Gulag, tmp_path: Path)
     assert titles[store["events"][0]["id"]] == "</script><script>alert(1)</script><!--"
 
 
+def test_html_gives_each_tag_the_colour_the_chart_pictures_give_it(gulag: Gulag) -> None:
+    from gulagcli.render.plot import PALETTE
+
+    data = page_data(export(gulag, "html").stdout)
+    assert data["colours"] == {"uprising": PALETTE[0], "amnesty": PALETTE[1], "death": PALETTE[2]}
+    vague = {e["id"]: e for e in data["events"]}["vague-event"]  # c. May 1954: may reach April-June
+    assert (vague["reach_start"], vague["reach_end"]) == ("1954-04-01", "1954-06-30") and vague["vague"]
+
+
 def test_html_shows_bidi_and_control_characters_as_escapes(gulag: Gulag, tmp_path: Path) -> None:
     # A right-to-left override in a title would reverse the text after it (the footer, the card).
     store = mini()

@@ -5,21 +5,19 @@
   const data = JSON.parse(document.getElementById("gulag-data").textContent);
   const $ = (id) => document.getElementById(id);
   const DAY = 86400000;
-  const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
-                   "#17becf", "#bcbd22", "#7f7f7f"];
   const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   const el = (tag, text, cls) => { const e = document.createElement(tag);
     if (text !== undefined) e.textContent = text; if (cls) e.className = cls; return e; };
   const placeById = Object.fromEntries(data.places.map((p) => [p.id, p]));
   const eventById = Object.fromEntries(data.events.map((e) => [e.id, e]));
 
-  // Colour by first tag: the most used tags get their own colour, the rest share grey.
+  // Colour by first tag, each tag in the colour the chart's pictures give it (data.colours);
+  // a tag without one is grey, "other".
   const used = {};
   data.events.forEach((e) => e.tags.forEach((t) => { used[t] = (used[t] || 0) + 1; }));
-  const topTags = Object.keys(used).sort((a, b) => used[b] - used[a]).slice(0, PALETTE.length - 1);
-  const group = (e) => topTags.find((t) => e.tags.includes(t)) || "";
+  const group = (e) => e.tags.find((t) => t in data.colours) || "";
   const label = (t) => (t ? data.tags[t] || t : "other");
-  const colour = (t) => (t ? PALETTE[topTags.indexOf(t)] : PALETTE[PALETTE.length - 1]);
+  const colour = (t) => (t ? data.colours[t] : data.other_colour);
 
   Object.keys(used).sort().forEach((t) => $("tag").append(new Option(label(t), t)));
   data.places.slice().sort((a, b) => a.name.localeCompare(b.name))
@@ -41,19 +39,33 @@
   function drawTimeline(events) {
     const traces = [];
     const groups = [...new Set(events.map(group))];
+    const [axisStart, axisEnd] = yearRange(events);
     groups.forEach((g) => {
       const members = events.filter((e) => group(e) === g);
-      traces.push({
-        type: "bar", orientation: "h", name: esc(label(g)), marker: { color: colour(g) },
-        y: members.map((e) => e.id), base: members.map((e) => e.start),
-        x: members.map((e) => Date.parse(e.end) - Date.parse(e.start) + DAY),
-        customdata: members.map((e) => e.id),
-        hovertext: members.map((e) => `${esc(e.title)}<br>${esc(e.date)}${e.verified ? "" : " †"}`),
-        hoverinfo: "text",
+      // Pale: how far a c. or ? date may reach, or an open end runs (to the axis's edge).
+      const reaching = members.filter((e) => e.reach_start !== e.start || e.reach_end !== e.end);
+      if (reaching.length) traces.push({
+        type: "bar", orientation: "h", showlegend: false, legendgroup: g, marker: { color: colour(g), opacity: 0.25 },
+        y: reaching.map((e) => e.id), base: reaching.map((e) => e.reach_start || axisStart),
+        x: reaching.map((e) => Date.parse(e.reach_end || axisEnd) - Date.parse(e.reach_start || axisStart) + DAY),
+        customdata: reaching.map((e) => e.id), hoverinfo: "skip",
       });
+      // Solid, and hatched for a date known only to its month or year (as in the chart's
+      // pictures); the legend shows the solid one where the tag has any.
+      const solid = members.filter((e) => !e.vague), vague = members.filter((e) => e.vague);
+      [[solid, ""], [vague, "/"]].forEach(([part, shape]) => { if (part.length) traces.push({
+        type: "bar", orientation: "h", name: esc(label(g)), legendgroup: g,
+        showlegend: part === solid || !solid.length,
+        marker: { color: colour(g), pattern: { shape } },
+        y: part.map((e) => e.id), base: part.map((e) => e.start),
+        x: part.map((e) => Date.parse(e.end) - Date.parse(e.start) + DAY),
+        customdata: part.map((e) => e.id),
+        hovertext: part.map((e) => `${esc(e.title)}<br>${esc(e.date)}${e.verified ? "" : " †"}`),
+        hoverinfo: "text",
+      }); });
       const days = members.filter((e) => e.start === e.end);  // a bar one day wide is invisible
       if (days.length) traces.push({
-        type: "scatter", mode: "markers", showlegend: false, marker: { symbol: "diamond", size: 9, color: colour(g) },
+        type: "scatter", mode: "markers", showlegend: false, legendgroup: g, marker: { symbol: "diamond", size: 9, color: colour(g) },
         y: days.map((e) => e.id), x: days.map((e) => e.start + "T12:00:00"), customdata: days.map((e) => e.id),
         hovertext: days.map((e) => `${esc(e.title)}<br>${esc(e.date)}${e.verified ? "" : " †"}`), hoverinfo: "text",
       });
