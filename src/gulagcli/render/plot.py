@@ -145,10 +145,11 @@ def timeline_figure(rows: Sequence[PlotRow], *, lo: date, hi: date, title: str, 
             m = row.marks[0]
             b = min(mdates.date2num(m.end + timedelta(days=1)), right)
             start = mdates.date2num(m.start)
+            gap = 7 if m.single_day else 4  # clear of the diamond (6 pt across), or of the bar's end
             if b <= left + 0.82 * (right - left):  # after the bar
-                x, dx, ha, box = b, 4, "left", None
+                x, dx, ha, box = b, gap, "left", None
             elif start > left + 0.12 * (right - left):  # before it: the bar reaches the right edge
-                x, dx, ha, box = start, -4, "right", None
+                x, dx, ha, box = start, -gap, "right", None
             else:  # it spans the chart: on the bar, never out over the row labels
                 x, dx, ha, box = left, 4, "left", {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"}
             ax.annotate(m.when, (x, y), xytext=(dx, 0), textcoords="offset points", ha=ha, va="center",
