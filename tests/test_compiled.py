@@ -271,6 +271,27 @@ def test_a_read_only_cache_directory_still_works() -> None:
         shutil.rmtree(base, ignore_errors=True)
 
 
+@pytest.mark.skipif(NOBODY is None, reason="needs root, and an interpreter the user nobody may run")
+def test_cache_info_does_not_count_what_it_cannot_read() -> None:
+    assert NOBODY is not None
+    python, python_env = NOBODY
+    base = Path(tempfile.mkdtemp(prefix="gulag-locked-cache-"))
+    try:
+        os.chmod(base, 0o755)
+        (base / "cache").mkdir(mode=0o700)  # root's, and closed to nobody
+        (base / "cache" / "x.sqlite").write_bytes(b"")
+        env = {"PATH": "/usr/bin:/bin", "GULAG_CACHE_DIR": str(base / "cache"), "HOME": str(base), **python_env}
+        argv = ["runuser", "-u", "nobody", "--", "env", *(f"{k}={v}" for k, v in env.items()), *python,
+                "-m", "gulagcli", "cache", "info"]
+        shown = subprocess.run(argv, capture_output=True, text=True, check=False)
+        assert shown.returncode == 0, shown.stderr
+        assert "holds:    unknown (the directory cannot be read)" in shown.stdout
+        as_json = subprocess.run([*argv, "--json"], capture_output=True, text=True, check=False)
+        assert (json.loads(as_json.stdout)["files"], json.loads(as_json.stdout)["bytes"]) == (None, None)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
 def test_concurrent_first_use_is_safe(tmp_path: Path, generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache_dir = tmp_path / "cache"
     env = {**os.environ, "GULAG_CACHE_DIR": str(cache_dir)}

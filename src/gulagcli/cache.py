@@ -174,6 +174,12 @@ def warn_once(message: str) -> None:
         sys.stderr.write(f"gulag: warning: {message}\n")
 
 
+def readable() -> bool:
+    """Whether the cache directory's contents can be listed (True where it does not exist yet)."""
+    folder = cache_dir()
+    return not folder.exists() or os.access(folder, os.R_OK | os.X_OK)
+
+
 def entries() -> list[tuple[Path, int]]:
     """Every file gulag keeps in its cache directory, with its size."""
     out = []

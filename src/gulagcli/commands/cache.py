@@ -48,9 +48,10 @@ def info(
 
     path = locate(data)
     db = open_compiled(path)
-    files = cache.entries()
+    files, listed = cache.entries(), cache.readable()  # unlisted: null, not a made-up 0
     record: dict[str, Any] = {
-        "directory": str(cache.cache_dir()), "files": len(files), "bytes": sum(size for _, size in files),
+        "directory": str(cache.cache_dir()), "files": len(files) if listed else None,
+        "bytes": sum(size for _, size in files) if listed else None,
         "store": str(path), "compiled": str(db.origin) if db and db.origin else None,
         "in_memory": db is not None and db.origin is None,
     }
@@ -59,8 +60,9 @@ def info(
         return
     where = record["compiled"] or ("in memory (the cache cannot be written)" if record["in_memory"]
                                    else "not compiled (read directly)")
+    holds = f"{record['files']} files, {_size(record['bytes'])}" if listed else "unknown (the directory cannot be read)"
     typer.echo(f"cache:    {record['directory']}\n"
-               f"holds:    {record['files']} files, {_size(record['bytes'])}\n"
+               f"holds:    {holds}\n"
                f"store:    {record['store']}\n"
                f"compiled: {where}")
 
