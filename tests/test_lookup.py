@@ -223,3 +223,13 @@ def test_search_in_the_bundled_store(gulag: Gulag) -> None:
     assert "kengir-uprising-killed-official" in kengir_deaths
     assert "solzhenitsyn" in ids(gulag("search", "solzhenitsin", "--kind", "person", "--json", data=None))
     assert "zeks" in ids(gulag("search", "zek", "--kind", "term", "--json", data=None))
+
+
+def test_common_words_beside_others_are_left_out_of_a_search(gulag: Gulag) -> None:
+    from gulagcli.search import query_words
+
+    assert query_words("The amnesty of 1953") == ["amnesty", "1953"]
+    assert query_words("the of") == ["the", "of"]  # nothing else to search for: kept
+    with_common = json.loads(gulag("search", "amnesty of the Beria", "--json").stdout)
+    without = json.loads(gulag("search", "amnesty Beria", "--json").stdout)
+    assert with_common == without and with_common

@@ -213,7 +213,17 @@ def query_words(text: str) -> list[str]:
     qwords = list(dict.fromkeys(words(text)))
     if not qwords:
         raise UsageError("empty search; give one or more words, e.g. `gulag search amnesty`")
-    return qwords
+    # Every word must match, so "amnesty of 1953" would only find texts with an "of": common
+    # words are left out beside others (a search of common words alone keeps them).
+    return [w for w in qwords if w not in COMMON] or qwords
+
+
+COMMON = frozenset({
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "it", "of", "on", "or", "the",
+    "to", "was", "were", "with",
+    "и", "в", "во", "на", "с", "со", "о", "об", "по", "к", "из", "за", "от", "для",  # Russian
+    "der", "das", "und", "von", "im",  # German ("die" is an English word too)
+})
 
 
 def ranked(idx: Index, qwords: list[str], *, kinds: Iterable[Kind] = ()) -> list[tuple[int, float]]:
