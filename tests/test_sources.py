@@ -276,3 +276,15 @@ def test_a_copy_read_at_without_a_publisher_is_named_once_without_a_gap(gulag: G
     assert result.exit_code == 0, result.output
     assert "Read at: http://theinfolist.com/" in result.stdout
     assert "Read at:  " not in result.stdout
+
+
+@pytest.mark.parametrize("style", ["text", "bibtex", "csl-json"])
+def test_cite_one_source_by_its_id(gulag: Gulag, style: str) -> None:
+    result = gulag("cite", "source:exhibit", "--style", style, data=None)
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output and "Growing Resistance" in result.stdout
+
+
+def test_cite_refuses_a_query_and_all_together_saying_so(gulag: Gulag) -> None:
+    result = gulag("cite", "kengir", "--all", data=None)
+    assert result.exit_code == 2 and "or --all, not both" in result.stderr

@@ -84,6 +84,8 @@ def _day_in(year: int, month: int, day: int) -> date:
 def sources_of(store: Store, entity: Entity) -> list[str]:
     """Ids of every source behind an entity: its own, its notes' and its figures'."""
     ids: list[str] = []
+    if entity.kind is Kind.SOURCE:  # `cite source:ID`: the source itself
+        return [entity.id] if entity.id in store.sources else []
     if entity.kind is Kind.EVENT:
         ev = store.by_id[entity.id]
         ids += ev.sources

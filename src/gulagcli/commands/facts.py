@@ -168,7 +168,8 @@ def day_window(month: int, day: int, *, before: int, after: int) -> str:
 @app.command()
 def cite(
     query: Annotated[str | None, typer.Argument(
-        metavar="[QUERY]", help="An event, place, person or term, as for `show`.", autocompletion=complete_name,
+        metavar="[QUERY]", help="An event, place, person or term, as for `show` (or source:ID for one source).",
+        autocompletion=complete_name,
     )] = None,
     style: Annotated[CiteStyle, typer.Option("--style", case_sensitive=False, help="Citation format.")]
     = CiteStyle.TEXT,
@@ -193,7 +194,9 @@ def cite(
     import sys
 
     store = load(data)
-    if everything == (query is not None):
+    if everything and query is not None:
+        raise typer.BadParameter("give an event or fact to cite, or --all, not both", param_hint="QUERY")
+    if not everything and query is None:
         raise typer.BadParameter("give an event or fact to cite, or --all", param_hint="QUERY")
     if everything:
         sources = list(store.sources.values())
