@@ -59,6 +59,19 @@ def test_places_filter_by_country_and_sort_by_size(gulag: Gulag) -> None:
     assert "minlag" in region and "karlag" not in region
 
 
+@pytest.mark.parametrize(("command", "args"), [
+    ("places", ["--country", "Russia", "--country", "Kazakhstan"]), ("places", ["--country", "Kazakhstan,Russia"]),
+    ("places", ["--type", "itl", "--type", "special-camp"]), ("places", ["--region", "Komi,Karaganda"]),
+    ("sources", ["--kind", "book", "--kind", "web"]), ("sources", ["--kind", "book,web"]),
+])
+def test_a_filter_given_twice_or_as_a_comma_list_keeps_any_of_them(gulag: Gulag, command: str,
+                                                                    args: list[str]) -> None:
+    both = {r["id"] for r in json.loads(bundled(gulag, command, *args, "--json").stdout)}
+    option, values = args[0], [v for a in args[1::2] for v in a.split(",")]
+    each = [{r["id"] for r in json.loads(bundled(gulag, command, option, v, "--json").stdout)} for v in values]
+    assert all(each) and both == set().union(*each)  # not the last value alone
+
+
 def test_places_region_matches_the_modern_region_or_the_datasets_broad_area(gulag: Gulag) -> None:
     # The broad map area, as before the modern regions came: every camp of Central Asia.
     area = json.loads(bundled(gulag, "places", "--region", "Central Asia", "--json").stdout)

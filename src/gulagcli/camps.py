@@ -6,7 +6,7 @@ counts are figures with ``place`` and ``series`` "camp-population".
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -76,26 +76,29 @@ def _matches(value: str | None, wanted: str) -> bool:
 
 
 def filter_places(
-    store: Store, *, camp_type: str | None = None, region: str | None = None, country: str | None = None,
+    store: Store, *, camp_types: Sequence[str] = (), regions: Sequence[str] = (), countries: Sequence[str] = (),
     open_between: tuple[date, date] | None = None,
 ) -> list[Place]:
-    """Places matching every filter given; a camp filter (type, open) keeps camps only."""
+    """Places matching every filter given, each filter any of its values (as ``--tag`` is);
+    a camp filter (type, open) keeps camps only."""
     out = list(store.places.values())
-    if camp_type is not None:
-        out = [p for p in out if getattr(p, "camp_type", None) == camp_type]
+    if camp_types:
+        out = [p for p in out if getattr(p, "camp_type", None) in camp_types]
     if open_between is not None:
         lo, hi = open_between
         out = [p for p in out if is_camp(p) and open_during(p, lo, hi)]
-    if region is not None:
+    if regions:
         # The modern region, the dataset's broad area ("Central Asia") or the modern name.
-        def regions(p: Place) -> tuple[str | None, ...]:
+        def region_of(p: Place) -> tuple[str | None, ...]:
             return p.region, p.area, p.modern_name
 
-        _known(store, "--region", region, regions)
-        out = [p for p in out if any(_matches(text, region) for text in regions(p))]
-    if country is not None:
-        _known(store, "--country", country, lambda p: (p.country,))
-        out = [p for p in out if _matches(p.country, country)]
+        for region in regions:
+            _known(store, "--region", region, region_of)
+        out = [p for p in out if any(_matches(text, r) for r in regions for text in region_of(p))]
+    if countries:
+        for country in countries:
+            _known(store, "--country", country, lambda p: (p.country,))
+        out = [p for p in out if any(_matches(p.country, c) for c in countries)]
     return out
 
 

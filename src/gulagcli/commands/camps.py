@@ -9,7 +9,7 @@ import typer
 
 from ..camps import CAMP_TYPES, counts_by_place, filter_places, open_range, series
 from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
-from ..query import fold, resolve
+from ..query import fold, resolve, split_names
 from ..related import figures_about
 from ..render import listings, records
 from ..render.output import Listing
@@ -31,12 +31,15 @@ class PlaceSort(str, Enum):
 @app.command()
 def places(
     camp_type: Annotated[
-        CampType | None, typer.Option("--type", "-T", case_sensitive=False, show_default=False,
-                                      help="Only camps of this type.")
+        list[CampType] | None, typer.Option("--type", "-T", case_sensitive=False, show_default=False,
+                                            help="Only camps of this type (repeat for any of several).")
     ] = None,
-    region: Annotated[str | None, typer.Option(
-        "--region", help="Only places whose modern region or map area has these words: Komi, 'Central Asia'.")] = None,
-    country: Annotated[str | None, typer.Option("--country", help="Only places in this (modern) country.")] = None,
+    region: Annotated[list[str] | None, typer.Option(
+        "--region", help="Only places whose modern region or map area has these words: Komi, 'Central Asia' "
+                         "(repeat, or a comma list, for any of several).")] = None,
+    country: Annotated[list[str] | None, typer.Option(
+        "--country", help="Only places in this (modern) country (repeat, or a comma list, for any of several).")]
+    = None,
     open_: Annotated[
         str | None, typer.Option("--open", metavar="DATE|FROM/TO", show_default=False,
                                  help="Only camps open at some time then: 1953, 1953-03-05, 1950/1955.")
@@ -63,8 +66,8 @@ def places(
     out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     window = open_range(open_) if open_ is not None else None
     store = load(data)
-    found = filter_places(store, camp_type=camp_type.value if camp_type else None, region=region,
-                          country=country, open_between=window)
+    found = filter_places(store, camp_types=[t.value for t in camp_type or ()], regions=split_names(region),
+                          countries=split_names(country), open_between=window)
     index = records.events_index(store)
     counts = counts_by_place(store)
     recs = [records.place_record(store, p, index.get(p.id, []), counts=counts.get(p.id)) for p in found]

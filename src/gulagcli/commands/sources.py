@@ -9,7 +9,7 @@ import typer
 from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
 from ..errors import UsageError
 from ..models import SOURCE_KINDS, Kind
-from ..query import resolve
+from ..query import resolve, split_names
 from ..render.output import Listing
 from ..render.sources import SOURCE_COLUMNS, source_detail, source_full_record, source_listing_record
 from ..sources import citing
@@ -22,7 +22,8 @@ app = command_app()
 def sources(
     source: Annotated[str | None, typer.Argument(
         metavar="[SOURCE]", help="A source id or title words: show that one source.")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help="Only sources of this kind (book, web ...).")]
+    kind: Annotated[list[str] | None, typer.Option(
+        "--kind", "-k", help="Only sources of this kind (book, web ...; repeat, or a comma list, for any of several).")]
     = None,
     data: DataOpt = None,
     fmt: FormatOpt = None,
@@ -52,8 +53,10 @@ def sources(
         rec = source_full_record(store, store.sources[found.id])
         out.detail(source_detail(rec), rec)
         return
-    if kind is not None and kind not in SOURCE_KINDS:  # a typo is said, not an empty list
-        raise UsageError(f"--kind {kind!r} is not a kind of source; one of: {', '.join(SOURCE_KINDS)}")
+    kinds = split_names(kind)
+    for one in kinds:
+        if one not in SOURCE_KINDS:  # a typo is said, not an empty list
+            raise UsageError(f"--kind {one!r} is not a kind of source; one of: {', '.join(SOURCE_KINDS)}")
     rows = [source_listing_record(store, s, len(citing(store, s.id))) for s in store.sources.values()
-            if kind is None or s.kind == kind]
+            if not kinds or s.kind in kinds]
     out.listing(Listing(rows, SOURCE_COLUMNS, title=f"{len(rows)} sources"), empty="no sources match")
