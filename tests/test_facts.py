@@ -147,6 +147,11 @@ def test_bibtex_escapes_special_characters() -> None:
     entry = bibtex_entry(Source(id="x", title="50% of {odd} & #1_", kind="web", url="https://e.org/a}b"))
     library = bibtexparser.parse_string(entry)
     assert not library.failed_blocks and library.entries[0].key == "x"
+    # Each special once, in LaTeX's own words: a backslash's braces are not escaped again, and
+    # a caret (which stops LaTeX outside maths) is escaped too.
+    entry = bibtex_entry(Source(id="y", title="C:\\dir ~ x^2 $5", kind="web"))
+    assert "title = {C:\\textbackslash{}dir \\textasciitilde{} x\\textasciicircum{}2 \\$5}" in entry
+    assert not bibtexparser.parse_string(entry).failed_blocks
 
 
 def test_about_reports_coverage_and_counts(gulag: Gulag) -> None:

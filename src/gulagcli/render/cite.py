@@ -77,11 +77,14 @@ def _quoted(title: str) -> str:
     return f"“{inner}”"
 
 
+_BIB_SPECIALS = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+                 **{c: "\\" + c for c in "{}&%$#_"}}
+
+
 def _bib_escape(text: str) -> str:
-    """Braces balanced and LaTeX specials escaped, so any title is a valid BibTeX value."""
-    text = text.replace("\\", r"\textbackslash{}")
-    text = re.sub(r"([&%$#_])", r"\\\1", text)
-    return text.replace("{", r"\{").replace("}", r"\}").replace("~", r"\textasciitilde{}")
+    """Braces balanced and LaTeX specials escaped, so any title is a valid BibTeX value: each
+    special character replaced once, in one pass (a backslash's own braces are not escaped again)."""
+    return re.sub(r"[\\~^{}&%$#_]", lambda m: _BIB_SPECIALS[m.group()], text)
 
 
 def _bib_url(url: str) -> str:
