@@ -549,6 +549,19 @@ def test_html_data_cannot_close_its_script_element(gulag: Gulag, tmp_path: Path)
     assert titles[store["events"][0]["id"]] == "</script><script>alert(1)</script><!--"
 
 
+def test_ics_links_are_ascii_uris_and_an_empty_selection_writes_no_calendar(gulag: Gulag, tmp_path: Path) -> None:
+    store = mini()
+    store["sources"][0]["url"] = "https://ru.wikipedia.org/wiki/Кенгирское_восстание"
+    text = export(gulag, "ics", data=write_store(tmp_path, store)).stdout
+    urls = [line for line in text.replace("\r\n ", "").splitlines() if line.startswith("URL:")]
+    assert urls and all(u.isascii() for u in urls)
+    assert any("%D0%9A%D0%B5%D0%BD" in u for u in urls)  # "Кен", percent-encoded as RFC 3986 asks
+    out = tmp_path / "none.ics"
+    result = gulag("export", "--format", "ics", "--from", "1990", "-o", str(out))
+    assert result.exit_code == 0 and not out.exists()  # RFC 5545: a calendar needs an event
+    assert "a calendar needs at least one, so none was written" in result.stderr
+
+
 def test_html_gives_each_tag_the_colour_the_chart_pictures_give_it(gulag: Gulag) -> None:
     from gulagcli.render.plot import PALETTE
 

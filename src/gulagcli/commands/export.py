@@ -255,6 +255,9 @@ def export_events(
     # Indented on a terminal and in files, compact in a pipe, as `timeline --json` does.
     pretty = is_terminal(sys.stdout) if to_stdout else True
     everything = not any(x for x in (since, until, place, person, tag, limit))
+    if fmt is ExportFormat.ICS and not events:  # RFC 5545: a calendar holds at least one event
+        sys.stderr.write("no events match these filters; a calendar needs at least one, so none was written\n")
+        return
     result = render_export(fmt, store, events, records, pretty=pretty, every_place=everything,
                            csv=CsvOptions(raw=raw, bom=bom))
     if to_stdout:

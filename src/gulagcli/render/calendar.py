@@ -106,7 +106,10 @@ def _url_and_geo(store: Store, ev: Event) -> dict[str, Any]:
     out: dict[str, Any] = {}
     url = next((s.url for sid in ev.sources if (s := store.sources.get(sid)) and s.url), None)
     if url and url.startswith(("https://", "http://")):
-        out["url"] = url
+        from urllib.parse import quote
+
+        # RFC 5545's URI value is RFC 3986's: a Cyrillic path is written percent-encoded.
+        out["url"] = quote(url, safe=":/?#[]@!$&'()*+,;=%~")
     place = next((p for pid in ev.places if (p := store.places.get(pid)) and p.lat is not None
                   and p.lon is not None), None)
     if place is not None:
