@@ -198,6 +198,7 @@ def test_open_range_and_sparkline_core() -> None:
     assert open_range("1950/1955-06") == (date(1950, 1, 1), date(1955, 6, 30))
     assert open_range("../1950")[0] == date.min
     assert sparkline([1, 5, 9]) == "▁▅█" and sparkline([3, 3]) == "▁▁" and sparkline([]) == ""
+    assert sparkline([1, None, 9]) == "▁·█"  # a year without a count is a gap, not nothing
 
 
 @pytest.mark.parametrize("name", ["gorlag", "Горлаг", "Mountain Camp"])
@@ -226,3 +227,8 @@ def test_filters_that_exist_but_meet_no_camp_together_are_an_empty_list_not_an_e
 def test_an_unknown_kind_of_source_is_a_usage_error_naming_the_kinds(gulag: Gulag) -> None:
     result = gulag("sources", "--kind", "zzzz", data=None)
     assert result.exit_code == 2 and "--kind 'zzzz' is not a kind of source; one of: book, chapter" in result.stderr
+
+
+def test_a_camps_sparkline_leaves_a_gap_for_a_year_without_a_count(gulag: Gulag) -> None:
+    out = bundled(gulag, "show", "place:chaunchukotlag", "--format", "plain").stdout  # 1951 and 1953
+    assert "prisoners: ▁·█  1951–1953" in out

@@ -235,3 +235,13 @@ def test_gulag_today_fixes_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GULAG_TODAY", "soon")
     with pytest.raises(UsageError, match="GULAG_TODAY"):
         today()
+
+
+@pytest.mark.parametrize(("edtf", "words"), [
+    ("1953", "year"), ("1953-05-26/1953-08-04", "day"), ("1946-08-22/1949?", "day to year"),
+    ("1953-07/1953-08-01", "month to day"), ("../1953", "year"), ("195X", "decade"),
+])
+def test_a_cards_precision_names_both_ends_when_they_differ(edtf: str, words: str) -> None:
+    from gulagcli.dates import precision_words
+
+    assert precision_words(edtf) == words

@@ -18,6 +18,7 @@ CAMP_TYPES = ("itl", "special-camp", "nkvd-special-camp", "filtration-camp", "ca
 CAMP_SERIES = "camp-population"
 SYSTEM_SERIES = ("gulag-camps", "gulag-colonies", "gulag-deaths")
 SPARKS = "▁▂▃▄▅▆▇█"
+GAP = "·"  # a year between two counts that has none
 
 
 class Peak(NamedTuple):
@@ -146,10 +147,13 @@ def series_names(store: Store) -> list[str]:
     return sorted({f.series for f in store.figures.values() if f.series})
 
 
-def sparkline(values: list[int]) -> str:
-    """One block character per value, scaled from the smallest to the largest."""
-    if not values:
+def sparkline(values: Sequence[int | None]) -> str:
+    """One block character per value, scaled from the smallest to the largest; None (a year
+    without a count) is a gap, ``·``."""
+    known = [v for v in values if v is not None]
+    if not known:
         return ""
-    lo, hi = min(values), max(values)
+    lo, hi = min(known), max(known)
     span = hi - lo
-    return "".join(SPARKS[0 if span == 0 else round((v - lo) / span * (len(SPARKS) - 1))] for v in values)
+    return "".join(GAP if v is None else SPARKS[0 if span == 0 else round((v - lo) / span * (len(SPARKS) - 1))]
+                   for v in values)

@@ -186,6 +186,13 @@ def _qualify(text: str, part: _Part) -> str:
     return text
 
 
+def precision_words(text: str) -> str:
+    """The precision of a date as words: "day", or "day to year" for an interval whose ends
+    are known to different precisions ("1946-08-22/1949?")."""
+    sides = [_Part(p).precision.value for p in text.split("/") if p and p != OPEN]
+    return " to ".join(dict.fromkeys(sides))
+
+
 @lru_cache(maxsize=4096)
 def display(text: str) -> str:
     """The date as a historian writes it: "5 Mar 1953", "26 May – 4 Aug 1953", "c. 1954", "1954–55"."""

@@ -30,7 +30,9 @@ class Detail:
 def date_line(d: Record) -> str:
     qualifiers = [q for q in ("approximate", "uncertain") if d[q]]
     extra = f", {' and '.join(qualifiers)}" if qualifiers else ""
-    return f"{d['display']}  ({d['precision']} precision{extra}; EDTF {d['edtf']})"
+    from ..dates import precision_words
+
+    return f"{d['display']}  ({precision_words(d['edtf'])} precision{extra}; EDTF {d['edtf']})"
 
 
 def source_line(s: Record) -> str:
@@ -53,7 +55,8 @@ def note_lines(notes: list[Record]) -> list[str]:
 def figure_line(f: Record, *, with_event: bool = False) -> str:
     where = f" ({f['event_title']})" if with_event and f["event_title"] else ""
     srcs = ", ".join(s["id"] for s in f["sources"])
-    return f"{f['display']} {f['unit']}: {f['what']}{where} ({f['reported_by']}) [{srcs}]"
+    when = f", {f['date']['display']}" if f.get("date") else ""  # three counts of one camp tell apart
+    return f"{f['display']} {f['unit']}: {f['what']}{when}{where} ({f['reported_by']}) [{srcs}]"
 
 
 def event_detail(r: Record) -> Detail:
@@ -133,6 +136,22 @@ def history_line(h: Record) -> str:
     return f"{h['date']['display']}  {h['change']}{other}{note}{srcs}"
 
 
+def _with_gaps(counts: list[Record]) -> list[int | None]:
+    """The counts' values in order, with None for each whole year missing between two of them,
+    so that 1951 and 1953 do not stand side by side as if a year apart."""
+    out: list[int | None] = []
+    year = None
+    for c in counts:
+        if c["value"] is None:
+            continue
+        this = int(c["date"]["start"][:4]) if c["date"] and c["date"].get("start") else None
+        if year is not None and this is not None and this - year > 1:
+            out += [None] * (this - year - 1)
+        out.append(c["value"])
+        year = this if this is not None else year
+    return out
+
+
 def count_lines(counts: list[Record]) -> list[str]:
     """A camp's yearly counts: a sparkline, then "year  count" lines; the usual reporter is named
     once at the end, any other beside its count."""
@@ -143,7 +162,7 @@ def count_lines(counts: list[Record]) -> list[str]:
     values = [c["value"] for c in counts if c["value"] is not None]
     first, last = counts[0]["date"], counts[-1]["date"]
     span = (first["display"] if first == last else f"{first['display']}–{last['display']}") if first and last else ""
-    lines = [f"{sparkline(values)}  {span}, largest {max(values):,}"]
+    lines = [f"{sparkline(_with_gaps(counts))}  {span}, largest {max(values):,}"]
 
     def who(c: Record) -> str:
         return f"{c['reported_by']} [{', '.join(s['id'] for s in c['sources'])}]"
