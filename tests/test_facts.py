@@ -154,6 +154,19 @@ def test_bibtex_escapes_special_characters() -> None:
     assert not bibtexparser.parse_string(entry).failed_blocks
 
 
+def test_bibtex_keeps_a_thesis_its_university_and_a_languages_langid() -> None:
+    from gulagcli.models import Name, Source
+    from gulagcli.render.cite import bibtex_entry
+
+    entry = bibtex_entry(Source(id="t", title="A thesis", kind="thesis", authors=(Name("Latyshev", "Artem"),),
+                                publisher="Moscow State University", place="Moscow", issued="2016",
+                                language="nl"))
+    assert entry.startswith("@thesis{t,")
+    assert "institution = {Moscow State University}" in entry and "location = {Moscow}" in entry
+    assert "langid = {dutch}" in entry
+    assert not bibtexparser.parse_string(entry).failed_blocks
+
+
 def test_about_reports_coverage_and_counts(gulag: Gulag) -> None:
     rec = json.loads(gulag("about", "--json").stdout)
     assert rec["title"] == "Mini test store" and rec["license"] == "CC0"

@@ -27,13 +27,16 @@ _CSL_TYPE = {"book": "book", "chapter": "chapter", "article-journal": "article-j
 # biblatex entry types (biber's default data model); @online wants a url and urldate.
 _BIB_TYPE = {"book": "book", "chapter": "incollection", "article-journal": "article",
              "article-newspaper": "article", "article-magazine": "article", "encyclopedia": "online",
-             "web": "online", "dataset": "dataset", "report": "misc", "thesis": "misc",
+             "web": "online", "dataset": "dataset", "report": "misc", "thesis": "thesis",
              "archive": "misc", "exhibit": "misc"}
 
 # biblatex's langid takes babel/polyglossia names, not ISO codes.
 _LANGID = {"en": "english", "ru": "russian", "de": "german", "uk": "ukrainian", "pl": "polish",
            "fr": "french", "it": "italian", "cs": "czech", "lt": "lithuanian", "lv": "latvian",
-           "et": "estonian", "kk": "kazakh"}
+           "et": "estonian", "kk": "kazakh", "hu": "magyar", "es": "spanish", "nl": "dutch", "ca": "catalan",
+           "hr": "croatian", "bs": "bosnian", "ja": "japanese", "sk": "slovak", "sl": "slovene", "ro": "romanian",
+           "fi": "finnish", "sv": "swedish", "da": "danish", "pt": "portuguese", "el": "greek", "he": "hebrew",
+           "ka": "georgian", "be": "belarusian", "tr": "turkish"}
 
 
 def _date_parts(edtf: str) -> list[int]:
@@ -110,6 +113,9 @@ def bibtex_entry(s: Source) -> str:
         fields += [("booktitle", container)] if container and entry == "incollection" else []
         fields += [("publisher", publisher)] if publisher else []
         fields += [("location", "{" + _bib_escape(s.place) + "}")] if s.place else []
+    elif entry == "thesis":  # biblatex: the university is the institution
+        fields += [("institution", publisher or container)] if publisher or container else []
+        fields += [("location", "{" + _bib_escape(s.place) + "}")] if s.place else []
     elif entry in ("online", "dataset"):
         # biblatex's data model has no howpublished for these: the site or body is the organization.
         site = container or publisher
@@ -117,6 +123,7 @@ def bibtex_entry(s: Source) -> str:
     else:
         fields += [("howpublished", container)] if container else []
         fields += [("organization", publisher)] if publisher else []
+        fields += [("location", "{" + _bib_escape(s.place) + "}")] if s.place else []
     if s.issued:
         # year (and month): what BibTeX styles and biber's data model both read.
         fields.append(("year", s.issued[:4]))
