@@ -226,6 +226,9 @@ def test_show_completion_offers_ids_and_names(monkeypatch: pytest.MonkeyPatch) -
     assert got == {"kengir-uprising": "event: Kengir uprising", "kengir": "place: Kengir"}
     assert complete_name(ctx, "zzz") == []
     assert _complete("show ken", monkeypatch) == ["kengir-uprising", "kengir"]
+    # after a kind prefix, that kind only, the prefix kept (so the shell does not drop it)
+    assert _complete("show place:ken", monkeypatch) == ["place:kengir"]
+    assert _complete("cite source:ref-", monkeypatch) == ["source:ref-a", "source:ref-b"]
 
 
 @pytest.mark.parametrize(

@@ -52,10 +52,22 @@ def complete_tag(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
 
 
 def complete_name(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Any event, person, place or term, for `show`, `cite` and `figures --about`."""
-    from ..query import entities
+    """Any event, person, place or term, for `show`, `cite` and `figures --about`; after a kind
+    prefix (``place:nor``), entities of that kind, the prefix kept (sources too: ``source:``)."""
+    from ..models import Kind
+    from ..query import entities, split_kind
 
     if "," in incomplete:
         return []
-    return _complete(ctx, incomplete,
-                     lambda s: ((e.id, e.name, f"{e.kind.value}: {e.name}") for e, _ in entities(s)))
+    kind, rest = split_kind(incomplete)
+    if kind is None:
+        return _complete(ctx, incomplete,
+                         lambda s: ((e.id, e.name, f"{e.kind.value}: {e.name}") for e, _ in entities(s)))
+    prefix = incomplete[:len(incomplete) - len(rest)]
+
+    def of_kind(s: Store) -> Iterable[tuple[str, str, str]]:
+        if kind is Kind.SOURCE:
+            return ((i, src.title, src.title) for i, src in s.sources.items())
+        return ((e.id, e.name, e.name) for e, _ in entities(s) if e.kind is kind)
+
+    return [(prefix + value, help_) for value, help_ in _complete(ctx, rest, of_kind)]

@@ -114,7 +114,8 @@ def bibtex_entry(s: Source) -> str:
         fields += [("publisher", publisher)] if publisher else []
         fields += [("location", "{" + _bib_escape(s.place) + "}")] if s.place else []
     elif entry == "thesis":  # biblatex: the university is the institution
-        fields += [("institution", publisher or container)] if publisher or container else []
+        university = publisher or container
+        fields += [("institution", university)] if university else []
         fields += [("location", "{" + _bib_escape(s.place) + "}")] if s.place else []
     elif entry in ("online", "dataset"):
         # biblatex's data model has no howpublished for these: the site or body is the organization.
