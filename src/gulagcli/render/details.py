@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..dates import precision_words
 from .output import UNVERIFIED, printable
 from .safe import web_url
 
@@ -30,8 +31,6 @@ class Detail:
 def date_line(d: Record) -> str:
     qualifiers = [q for q in ("approximate", "uncertain") if d[q]]
     extra = f", {' and '.join(qualifiers)}" if qualifiers else ""
-    from ..dates import precision_words
-
     return f"{d['display']}  ({precision_words(d['edtf'])} precision{extra}; EDTF {d['edtf']})"
 
 

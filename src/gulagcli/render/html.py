@@ -20,7 +20,7 @@ from ..errors import GulagError
 from ..models import Event, Source, Store
 from .geo import counts
 from .output import UNVERIFIED
-from .plot import OTHER, PALETTE
+from .plot import OTHER, stable_colours
 from .safe import terminal
 from .spans import known_bounds, operation
 
@@ -59,14 +59,14 @@ def _event(store: Store, ev: Event) -> dict[str, Any]:
     d = ev.date
     places = [p for pid in ev.places if (p := store.places.get(pid))]
     return {
-        "id": ev.id, "title": ev.title, "date": display(ev.date.edtf), "start": start.isoformat(),
+        "id": ev.id, "title": ev.title, "date": display(d.edtf), "start": start.isoformat(),
         "end": end.isoformat(),
         # How far a c. or ? date may reach, drawn pale as in the chart's pictures; "" for an open
         # end, which runs to the edge of the axis.
         "reach_start": "" if d.start == FIRST_DAY else min(d.earliest, start).isoformat(),
         "reach_end": "" if d.end == LAST_DAY else max(d.latest, end).isoformat(),
-        "vague": not ev.date.interval and ev.date.precision.value != "day",
-        "fuzzy": ev.date.approximate or ev.date.uncertain, "summary": ev.summary,
+        "vague": not d.interval and d.precision.value != "day",
+        "fuzzy": d.approximate or d.uncertain, "summary": ev.summary,
         "description": ev.description or "", "verified": ev.verified,
         "tags": list(ev.tags), "places": [p.id for p in places], "place_names": [p.name for p in places],
         "points": [[p.lon, p.lat] for p in places if p.lat is not None and p.lon is not None],
@@ -97,7 +97,7 @@ def page_data(store: Store, events: Sequence[Event], *, every_place: bool) -> di
         "tags": {t.id: t.label for t in store.tags.values()},
         # Each tag's colour as the chart's pictures give it (render/plot.py), so a tag looks the same
         # on the page and in an SVG; the tags past the palette's length are drawn as "other".
-        "colours": {t: PALETTE[i] for i, t in enumerate(list(store.tags)[:len(PALETTE)])},
+        "colours": stable_colours(list(store.tags), list(store.tags)),
         "other_colour": OTHER,
         "events": [_event(store, ev) for ev in events],
         "places": [_place(store, pid, yearly.get(pid, {})) for pid in named],
