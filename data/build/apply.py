@@ -132,10 +132,33 @@ def _source(store: dict[str, Any], ref: dict[str, Any]) -> str:
 
 LABELS = {"opened": "opening", "closed": "closing", "count": "prisoner count", "max_count": "largest count",
           "headquarters": "headquarters", "economy": "main work", "total_held": "prisoners held in all",
-          "deaths": "deaths", "founded_on": "founded on"}
+          "deaths": "deaths", "founded_on": "founded on", "lat": "latitude", "lon": "longitude"}
+
+
+_LANGUAGES = {"ru": "Russian", "de": "German", "en": "English", "uk": "Ukrainian", "cs": "Czech", "pl": "Polish"}
+
+
+def _who(reference: dict[str, Any], ref: str) -> str:
+    """A reference named briefly for a note: the work, then the entry it was read in."""
+    container, title = reference.get("container") or "", reference.get("title", ref)
+    if container.startswith("Das System der Besserungsarbeitslager"):
+        return f"Memorial's handbook (German edition, '{title}')"
+    if container.startswith("Система исправительно-трудовых лагерей"):
+        return f"Memorial's handbook ('{title}')"
+    if container.startswith(("Wikipedia", "Википедия")):
+        language = _LANGUAGES.get(str(reference.get("language", "")), "")
+        return f"{language} Wikipedia ('{title}')".lstrip()
+    if container.startswith("Encyklopedie táborů"):
+        return f"ÚSTR's camp encyclopedia ('{title}')"
+    return f"{container} ({title})" if container else str(title)
+
+
+_BOUND = re.compile(r"\[?(\.\./?)?(\d{4}(?:-\d{2}){0,2})(\.\.)?\]?")
 
 
 def _show(value: Any) -> str:
+    if isinstance(value, str) and (bound := _BOUND.fullmatch(value)) and (bound[1] or bound[3]):
+        return f"{bound[2]} or earlier" if bound[1] else f"{bound[2]} or later"  # an EDTF one-sided bound
     if isinstance(value, list):
         return ", ".join(map(str, value))
     if isinstance(value, int):
@@ -183,14 +206,16 @@ def crosscheck(store: dict[str, Any], path: Path, report: Counter[str], ids: dic
             label = LABELS.get(field["field"], field["field"].replace("_", " "))
             when = f" ({field['date']})" if field.get("date") else ""
             reference = field["reference"]
-            theirs = f"{reference['container']} ({reference.get('title', ref)})" if reference.get("container") \
-                else reference.get("title", ref)
-            ours = field.get("gulagmap")
-            text = (f"{label.capitalize()}{when}: {theirs} gives {_show(field['value'])}; "
-                    + (f"the museum's map data gives {_show(ours)}." if ours not in (None, 0, "")
-                       else "the museum's map data gives none."))
-            if field.get("note"):
-                text += f" {field['note'].rstrip('.')}."
+            ours, note = field.get("gulagmap"), (field.get("note") or "").rstrip(".")
+            text = f"{label.capitalize()}{when}: {_who(reference, ref)} gives {_show(field['value'])}"
+            if ours not in (None, 0, ""):
+                text += f"; the museum's map data gives {_show(ours)}."
+            elif "map data" in note:  # the note says what the map data has
+                text += "."
+            else:
+                text += "; the museum's map data gives none."
+            if note:
+                text += f" {note[0].upper()}{note[1:]}."
             notes.append({"kind": "discrepancy" if field.get("agrees") is False else "context", "text": text,
                           "sources": [ref, DATASET], "crosscheck": True})
         for context in camp.get("context", []):  # what the reference says of the camp as a whole
