@@ -463,3 +463,16 @@ def test_one_sided_edtf_bounds_read_as_words_in_notes() -> None:
     assert any("gives 1960-01-01 or later" in t for t in texts)
     assert any("gives 1951-02-01 or earlier" in t for t in texts)
     assert not any(".." in t.replace("...", "") and "gives [" in t for t in texts)
+
+
+@pytest.mark.parametrize(("camp", "seat"), [
+    ("steplag", "Kengir"), ("sevvostlag", "Magadan"), ("siblag", "Mariinsk"), ("sevurallag", "Sosva"),
+    ("kargopollag", "Yertsevo"), ("kraslag", "Reshoty"), ("angarlag", "Zayarsk"), ("sevpechlag", "Pechora"),
+    ("nizhamurlag", "Vysokogorny"), ("ozerlag", "Bratsk")])
+def test_a_camp_whose_administration_moved_away_from_its_map_point_says_where_it_went(camp: str, seat: str) -> None:
+    """The point is the map data's first, often the first seat: where Memorial has the
+    administration elsewhere in the period, a note says where, and how far (see docs/camps.md)."""
+    place = next(c for c in CAMPS if c["id"] == camp)
+    moved = [n for n in place["notes"] if n["kind"] == "context" and seat in n["text"] and " km " in n["text"]]
+    assert moved and all(s in SOURCES and SOURCES[s]["url"].rstrip("/").split("lag=")[-1].isdigit()
+                         for n in moved for s in n["sources"]), camp

@@ -267,6 +267,10 @@ def test_a_read_only_cache_directory_still_works() -> None:
         assert result.stdout == invoke(["timeline", "--json"], MINI, compiled=False).stdout
         assert result.stderr.count("warning") == 1 and "cannot write the cache" in result.stderr
         assert list((base / "cache").iterdir()) == []
+        info = subprocess.run([*argv[:argv.index("timeline")], "cache", "info", "--json", "--data", str(store)],
+                              capture_output=True, text=True, check=False)
+        assert info.returncode == 0 and info.stderr == "", info.stderr
+        assert json.loads(info.stdout)["state"] == "in-memory" and json.loads(info.stdout)["in_memory"] is True
     finally:
         shutil.rmtree(base, ignore_errors=True)
 
@@ -319,11 +323,21 @@ def test_a_pipe_is_refused_not_compiled(tmp_path: Path) -> None:
 
 def test_cache_info_and_clear(gulag: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GULAG_CACHE_DIR", str(tmp_path / "c"))
-    info = gulag("cache", "info", "--json")
+    store = tmp_path / "store.json"
+    store.write_bytes(MINI.read_bytes())
+    before = gulag("cache", "info", data=store)  # it only looks: a large store is not compiled to answer
+    assert before.exit_code == 0, before.output
+    assert "compiled: not yet (it is compiled when a command first reads it)" in before.stdout
+    assert not (tmp_path / "c").exists() or not any((tmp_path / "c").iterdir())
+    assert gulag("timeline", "--json", data=store).exit_code == 0
+    info = gulag("cache", "info", "--json", data=store)
     assert info.exit_code == 0, info.output
     record = json.loads(info.stdout)
     assert record["directory"] == str(tmp_path / "c") and record["files"] >= 1 and record["bytes"] > 0
     assert record["compiled"] and Path(record["compiled"]).is_file()
+    assert (record["state"], record["in_memory"]) == ("compiled", False)
+    direct = gulag("cache", "info", "--json", data=store, env={"GULAG_COMPILED": "0"})
+    assert (json.loads(direct.stdout)["state"], json.loads(direct.stdout)["compiled"]) == ("read-directly", None)
     (tmp_path / "c" / "keep.txt").write_text("not ours")
     cleared = gulag("cache", "clear", data=None)
     assert cleared.exit_code == 0 and cleared.stdout == ""

@@ -180,6 +180,15 @@ def readable() -> bool:
     return not folder.exists() or os.access(folder, os.R_OK | os.X_OK)
 
 
+def writable() -> bool:
+    """Whether a compiled file could be written: the directory, or the nearest existing folder
+    above it, takes new files (a guess: `build_file` finds out for certain)."""
+    folder = cache_dir()
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
 def entries() -> list[tuple[Path, int]]:
     """Every file gulag keeps in its cache directory, with its size."""
     out = []

@@ -186,9 +186,10 @@ _NO_SCORE = ',"score":0.0,'  # where a stored hit's score goes (the first such t
 _MORE_HEAD = len('{"kind":"event","id":') - len('{"id":')  # what a hit's head has before the id
 
 
-def open_store(path: Path) -> Compiled | None:
-    """The compiled store of the JSON store at ``path``, built if need be; None when the file is
-    not a regular file (a pipe, /dev/stdin: read once, directly) or compiling is switched off."""
+def open_store(path: Path, *, build: bool = True) -> Compiled | None:
+    """The compiled store of the JSON store at ``path``, built if need be (with ``build=False``,
+    None when none is built yet); None when the file is not a regular file (a pipe, /dev/stdin:
+    read once, directly) or compiling is switched off."""
     if not cache.enabled():
         return None
     try:
@@ -217,6 +218,8 @@ def open_store(path: Path) -> Compiled | None:
             cache.stamp(db, st, content)
             return Compiled(conn, path, db)
         conn.close()
+    if not build:
+        return None
     conn, built = build_file(path, raw, content, cache.cache_file(path))
     if built is not None:
         cache.stamp(built, st, content)

@@ -71,10 +71,10 @@ def load(data: Path | None = None, *, compiled: bool = True) -> Store:
     return load_plain(path)
 
 
-def open_compiled(path: Path) -> Compiled | None:
+def open_compiled(path: Path, *, build: bool = True) -> Compiled | None:
     from .compiled import open_store
 
-    return open_store(path)
+    return open_store(path, build=build)
 
 
 @contextmanager

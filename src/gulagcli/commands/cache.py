@@ -38,7 +38,7 @@ def info(
     """Say where the cache is, what it holds, and which compiled file serves a store.
 
     A store's compiled form is an SQLite file built from its JSON on first use, and rebuilt
-    when the JSON or gulag changes.
+    when the JSON or gulag changes. This command only looks: it builds nothing.
 
     Examples:
 
@@ -47,19 +47,24 @@ def info(
     from ..store import locate, open_compiled
 
     path = locate(data)
-    db = open_compiled(path)
+    db = open_compiled(path, build=False)
     files, listed = cache.entries(), cache.readable()  # unlisted: null, not a made-up 0
+    direct = not cache.enabled() or not path.is_file()  # GULAG_COMPILED=0, or a pipe: never compiled
+    state = ("compiled" if db else "read-directly" if direct else "not-yet" if cache.writable()
+             else "in-memory")  # every command then compiles it anew
     record: dict[str, Any] = {
         "directory": str(cache.cache_dir()), "files": len(files) if listed else None,
         "bytes": sum(size for _, size in files) if listed else None,
         "store": str(path), "compiled": str(db.origin) if db and db.origin else None,
-        "in_memory": db is not None and db.origin is None,
+        "in_memory": state == "in-memory", "state": state,
     }
     if as_json:
         write_json(record, typer.get_text_stream("stdout"), pretty=False)
         return
-    where = record["compiled"] or ("in memory (the cache cannot be written)" if record["in_memory"]
-                                   else "not compiled (read directly)")
+    where = record["compiled"] or {
+        "read-directly": "not compiled (read directly)",
+        "in-memory": "in memory, by every command (the cache cannot be written)",
+        "not-yet": "not yet (it is compiled when a command first reads it)"}[state]
     holds = f"{record['files']} files, {_size(record['bytes'])}" if listed else "unknown (the directory cannot be read)"
     typer.echo(f"cache:    {record['directory']}\n"
                f"holds:    {holds}\n"
