@@ -231,6 +231,16 @@ def test_show_completion_offers_ids_and_names(monkeypatch: pytest.MonkeyPatch) -
     assert _complete("cite source:ref-", monkeypatch) == ["source:ref-a", "source:ref-b"]
 
 
+def test_completion_keeps_the_case_the_user_typed(monkeypatch: pytest.MonkeyPatch, gulag: Gulag) -> None:
+    """The shell drops a value that does not start with what was typed, so "Ken" would offer
+    nothing; it offers "Kengir", which every command reads as "kengir"."""
+    shown = gulag("show", "Place:Kengir", "--json")
+    assert shown.exit_code == 0 and json.loads(shown.stdout)["id"] == "kengir"
+    assert _complete("show Ken", monkeypatch) == ["Kengir-uprising", "Kengir"]
+    assert _complete("show Place:Ken", monkeypatch) == ["Place:Kengir"]
+    assert _complete("timeline --tag Uprising,A", monkeypatch) == ["Uprising,Amnesty"]
+
+
 @pytest.mark.parametrize(
     ("words", "offered"),
     [("timeline --tag up", ["uprising"]), ("timeline --tag uprising,a", ["uprising,amnesty"]),

@@ -35,7 +35,13 @@ def _complete(ctx: typer.Context, incomplete: str, choices: Choices) -> list[tup
     head, _, last = incomplete.rpartition(",")
     prefix = head + "," if head else ""
     want = fold(last)
-    return [(prefix + ident, help_) for ident, name, help_ in choices(store)
+
+    def typed(ident: str) -> str:
+        # The shell keeps only values that start with what was typed, case and all: "Keng"
+        # completes to "Kengir", which every command reads as "kengir".
+        return last + ident[len(last):] if ident.lower().startswith(last.lower()) else ident
+
+    return [(prefix + typed(ident), help_) for ident, name, help_ in choices(store)
             if fold(ident).startswith(want) or fold(name).startswith(want)]
 
 
