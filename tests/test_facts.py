@@ -154,6 +154,18 @@ def test_bibtex_escapes_special_characters() -> None:
     assert not bibtexparser.parse_string(entry).failed_blocks
 
 
+def test_bibtex_names_the_copy_a_work_was_read_at_with_its_address() -> None:
+    from gulagcli.models import ReadAt, Source
+    from gulagcli.render.cite import bibtex_entry
+
+    entry = bibtex_entry(Source(id="c", title="A book", kind="book", read_at=ReadAt(
+        url="https://copy.example/read_1?q=%D0%9A", publisher="copy.example (online copy)")))
+    assert "addendum = {Read at copy.example (online copy), https://copy.example/read\\_1?q=\\%D0\\%9A}" in entry
+    assert not bibtexparser.parse_string(entry).failed_blocks
+    bare = bibtex_entry(Source(id="d", title="A book", kind="book", read_at=ReadAt(url="https://copy.example/x")))
+    assert "addendum = {Read at https://copy.example/x}" in bare
+
+
 def test_bibtex_keeps_a_thesis_its_university_and_a_languages_langid() -> None:
     from gulagcli.models import Name, Source
     from gulagcli.render.cite import bibtex_entry

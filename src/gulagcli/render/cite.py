@@ -144,8 +144,11 @@ def bibtex_entry(s: Source) -> str:
         label = {"exhibit": "Museum exhibit", "thesis": "Thesis", "report": "Report",
                  "archive": "Archival document"}[s.kind]
         fields.append(("type", "{" + label + "}"))
-    if s.read_at and s.read_at.url:
-        fields.append(("addendum", "{Read at " + _bib_escape(s.read_at.publisher or s.read_at.url) + "}"))
+    if s.read_at and (copy := web_url(s.read_at.url)):
+        # The copy's address as escaped text, not \url: a percent sign inside another field's
+        # argument would end the line for LaTeX.
+        where = ", ".join(p for p in (s.read_at.publisher, copy) if p)
+        fields.append(("addendum", "{Read at " + _bib_escape(where) + "}"))
     body = ",\n".join(f"  {k} = {v}" for k, v in fields)
     return f"@{entry}{{{s.id},\n{body}\n}}\n"
 
