@@ -198,6 +198,7 @@ def crosscheck(store: dict[str, Any], path: Path, report: Counter[str], ids: dic
             ref = _source(store, reference)
             if ref not in place["sources"]:
                 place["sources"].append(ref)
+            _redate(store, place, field, ref, report)
             if field["field"] not in taken and _fill(store, place, field, ref, report, how):
                 dates_from[place["id"]] = "reference"
                 taken.add(field["field"])
@@ -334,6 +335,27 @@ def _source_id(store: dict[str, Any], doc: dict[str, Any], ident: str | None) ->
             if ref is not None and ref.get("id") == ident:
                 return _source(store, ref)
     return ident if ident in {s["id"] for s in store["sources"]} else None
+
+
+HANDBOOK_HOSTS = ("gulag.memorial.de", "memo.ru", "bystrov.ustrcr.cz")  # the handbook's pages, and ÚSTR's copy
+
+
+def _redate(store: dict[str, Any], place: dict[str, Any], field: dict[str, Any], ref: str,
+            report: Counter[str]) -> None:
+    """The map data files each count under a year only, though the handbook counts on a day,
+    not always 1 January ("1 Dec 1949" under 1949): where the handbook's page gives the day of
+    the same count, the map's figure takes it, and cites the page."""
+    date, value = str(field.get("date") or ""), field.get("value")
+    host = str(field["reference"].get("url", "")).split("/")[2:3]
+    if (field["field"] != "count" or len(date) <= 4 or field.get("gulagmap") != value
+            or not any(h.removeprefix("www.").endswith(HANDBOOK_HOSTS) for h in host)):
+        return
+    for figure in store["figures"]:
+        if figure["id"] == f"{place['id']}-prisoners-{date[:4]}" and figure["value"] == value:
+            figure["date"] = date
+            if ref not in figure["sources"]:
+                figure["sources"].append(ref)
+            report["cross-check: counts given their day"] += 1
 
 
 def _fill(store: dict[str, Any], place: dict[str, Any], field: dict[str, Any], ref: str, report: Counter[str],
