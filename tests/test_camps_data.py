@@ -476,3 +476,14 @@ def test_a_camp_whose_administration_moved_away_from_its_map_point_says_where_it
     moved = [n for n in place["notes"] if n["kind"] == "context" and seat in n["text"] and " km " in n["text"]]
     assert moved and all(s in SOURCES and SOURCES[s]["url"].rstrip("/").split("lag=")[-1].isdigit()
                          for n in moved for s in n["sources"]), camp
+
+
+def test_a_count_the_handbook_dates_to_a_day_carries_that_day_and_cites_the_page() -> None:
+    by_id = {f["id"]: f for f in COUNTS}
+    first = by_id["kalachevski-itl-prisoners-1949"]  # the handbook's 01.12.49, filed by the map under 1949
+    assert (first["date"], first["value"]) == ("1949-12-01", 20378) and "mem-kalachlag" in first["sources"]
+    assert by_id["kalachevski-itl-prisoners-1950"]["date"] == "1950-01-01"
+    # A day read only in an encyclopedia is not taken: Steplag's 7,603 of "1 July 1956" came
+    # after the camp closed, and stays the map's year.
+    assert by_id["steplag-prisoners-1956"]["date"] == "1956"
+    assert sum(len(f["date"]) > 4 for f in COUNTS if f["id"].endswith(f"-prisoners-{f['date'][:4]}")) >= 45
