@@ -583,6 +583,25 @@ def test_html_shows_bidi_and_control_characters_as_escapes(gulag: Gulag, tmp_pat
     assert "Evil \\u202etitle\\x1b[2J" in titles
 
 
+def test_an_output_file_that_is_a_terminal_is_refused(gulag: Any) -> None:
+    """-o /dev/tty (or the terminal's own path) would write past the output gate: a store's
+    escape sequences, a page's or a picture's bytes would reach the screen raw."""
+    master, slave = os.openpty()
+    try:
+        name = os.ttyname(slave)
+        for args in (["export", "-f", "csv", "-o", name], ["export", "-f", "html", "-o", name],
+                     ["chart", "--svg", name]):
+            result = gulag(*args)
+            assert result.exit_code == 2, args
+            assert f"{name} is a terminal; leave out the output file to print here" in result.stderr
+        os.set_blocking(master, False)
+        with pytest.raises(BlockingIOError):
+            os.read(master, 100)  # nothing reached the terminal
+    finally:
+        os.close(slave)
+        os.close(master)
+
+
 def test_the_html_page_is_not_poured_onto_a_terminal(tmp_path: Path) -> None:
     from .test_terminal_gate import on_pty
 

@@ -67,11 +67,7 @@ def build_file(path: Path, raw: bytes, content: str, target: Path) -> tuple[sqli
         fd, tmp = tempfile.mkstemp(prefix=".gulag-", suffix=".tmp", dir=target.parent)
         os.close(fd)
     except OSError as exc:
-        cache.warn_once(f"cannot write the cache in {target.parent} ({exc.strerror or exc}); "
-                        "compiling in memory for this run")
-        conn = sqlite3.connect(":memory:", check_same_thread=False)
-        compile_into(conn, raw, path, content)
-        return conn, None
+        return _in_memory(raw, path, content, target, exc.strerror or str(exc)), None
     try:
         conn = sqlite3.connect(tmp)
         try:
@@ -79,6 +75,10 @@ def build_file(path: Path, raw: bytes, content: str, target: Path) -> tuple[sqli
         finally:
             conn.close()
         os.replace(tmp, target)
+    except (OSError, sqlite3.OperationalError) as exc:  # a full disk, a file-size limit
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        return _in_memory(raw, path, content, target, getattr(exc, "strerror", None) or str(exc)), None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -90,6 +90,13 @@ def build_file(path: Path, raw: bytes, content: str, target: Path) -> tuple[sqli
         compile_into(opened, raw, path, content)
         return opened, None
     return opened, target
+
+
+def _in_memory(raw: bytes, path: Path, content: str, target: Path, why: str) -> sqlite3.Connection:
+    cache.warn_once(f"cannot write the cache in {target.parent} ({why}); compiling in memory for this run")
+    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    compile_into(conn, raw, path, content)
+    return conn
 
 
 def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str, *, aside: Path | None = None) -> None:

@@ -7,6 +7,7 @@ The Typer layer (:mod:`gulagcli.cli`) and the answers given before Typer loads
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Callable
@@ -28,7 +29,8 @@ def gated(run: Callable[[], T]) -> T | ExitCode:
     out, err = sys.stdout, sys.stderr
     forgiving(out)
     forgiving(err)
-    sys.stdout, sys.stderr = GatedStream(out, stdout=True), GatedStream(err, always=True)
+    sink = whole_writes(out)
+    sys.stdout, sys.stderr = GatedStream(sink, stdout=True), GatedStream(err, always=True)
     try:
         try:
             result = run()
@@ -37,7 +39,54 @@ def gated(run: Callable[[], T]) -> T | ExitCode:
         except WriteFailed as exc:
             return write_failed(exc, out)
     finally:
+        if sink is not out:
+            with suppress(OSError, ValueError):
+                sink.flush()
         sys.stdout, sys.stderr = out, err
+
+
+class _WholeWrites(io.RawIOBase):
+    """Stdout's descriptor, written in full or not at all: the kernel may take only part of a
+    large write (a file that reaches its size limit, a disk filling up) and Python's buffered
+    writer then reports the shorter count, not an error; writing the rest raises the error."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self.fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self.fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self.fd)
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        done = 0
+        while done < len(view):
+            done += os.write(self.fd, view[done:])
+        return done
+
+    def close(self) -> None:  # the descriptor stays the interpreter's
+        self.flush()
+        super().close()
+
+
+def whole_writes(out: Any) -> Any:
+    """``out`` (a text stream on a real descriptor) rebuilt over :class:`_WholeWrites`, with its
+    encoding and error handling; ``out`` itself where it has no descriptor (a test's capture)."""
+    try:
+        fd = out.fileno()
+        out.flush()
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return out
+    if not isinstance(getattr(out, "buffer", None), (io.BufferedWriter, io.FileIO)):  # FileIO: PYTHONUNBUFFERED
+        return out
+    return io.TextIOWrapper(io.BufferedWriter(_WholeWrites(fd)), encoding=out.encoding, errors=out.errors,
+                            line_buffering=out.line_buffering, write_through=getattr(out, "write_through", False))
 
 
 def forgiving(stream: Any) -> None:

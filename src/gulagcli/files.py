@@ -22,7 +22,7 @@ import tempfile
 from contextlib import suppress
 from pathlib import Path
 
-from .errors import OutputError
+from .errors import OutputError, UsageError
 
 
 def is_stdout(path: Path | str | None) -> bool:
@@ -90,7 +90,7 @@ def _writable_special(path: Path, info: os.stat_result) -> bool:
         return True
     if stat.S_ISCHR(info.st_mode):
         null = os.stat(os.devnull)
-        return info.st_rdev == null.st_rdev or _is_tty(path)
+        return info.st_rdev == null.st_rdev
     return False
 
 
@@ -109,6 +109,10 @@ def _write_special(path: Path, info: os.stat_result, payload: bytes) -> None:
     """A target that is not a regular file is written to, never replaced, or refused."""
     if stat.S_ISDIR(info.st_mode):
         raise OutputError(f"{path} is a directory; give a file name")
+    if stat.S_ISCHR(info.st_mode) and _is_tty(path):
+        # Written past the output gate, a store's escape sequences (and a page's or picture's
+        # bytes) would reach the terminal raw: printing there is what leaving out -o is for.
+        raise UsageError(f"{path} is a terminal; leave out the output file to print here")
     if not _writable_special(path, info):
         raise OutputError(f"{path} is not a regular file (a device or socket); refusing to write to it")
     try:
