@@ -420,6 +420,13 @@ def test_a_full_disk_on_stdout_is_one_line_and_exit_1(tmp_path: Path, args: list
     assert result.stderr == "gulag: error: cannot write to standard output: No space left on device\n"
 
 
+def limited() -> None:
+    """Files this process writes stop at 10 kB (ulimit -f): the kernel then takes part of a write."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_FSIZE, (10_240, 10_240))
+
+
 @pytest.mark.parametrize("unbuffered", ["", "1"])
 @pytest.mark.parametrize("args", [["export", "-f", "csv"], ["export", "-f", "html"], ["timeline", "-f", "jsonl"],
                                   ["cite", "--all", "--style", "bibtex"], ["chart", "--svg", "-"],
@@ -428,11 +435,6 @@ def test_output_cut_short_by_a_file_size_limit_is_one_line_and_exit_1(tmp_path: 
                                                                        unbuffered: str) -> None:
     """The kernel takes only part of a large write when the file reaches its size limit (or the
     disk fills): the rest is written or the error said, never a cut file and exit 0."""
-    import resource
-
-    def limited() -> None:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (10_240, 10_240))
-
     with (tmp_path / "out").open("wb") as out:
         result = subprocess.run([sys.executable, "-m", "gulagcli", *args], stdout=out, stderr=subprocess.PIPE,
                                 text=True, timeout=120, check=False, cwd=tmp_path, preexec_fn=limited,
@@ -444,13 +446,8 @@ def test_output_cut_short_by_a_file_size_limit_is_one_line_and_exit_1(tmp_path: 
 
 
 def test_a_cache_the_disk_cannot_take_compiles_in_memory_with_one_warning(tmp_path: Path) -> None:
-    import resource
-
-    def limited() -> None:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (10_240, 10_240))
-
-    result = subprocess.run([sys.executable, "-m", "gulagcli", "show", "kengir", "--data", str(DATA / "mini.json"), "--json"],
-                            capture_output=True, text=True, timeout=120, check=False, cwd=tmp_path,
+    argv = [sys.executable, "-m", "gulagcli", "show", "kengir", "--data", str(DATA / "mini.json"), "--json"]
+    result = subprocess.run(argv, capture_output=True, text=True, timeout=120, check=False, cwd=tmp_path,
                             preexec_fn=limited, env={**os.environ, "GULAG_CACHE_DIR": str(tmp_path / "cache")})
     assert result.returncode == 0 and json.loads(result.stdout)["id"] == "kengir-uprising"
     assert result.stderr.count("warning") == 1 and "compiling in memory for this run" in result.stderr
