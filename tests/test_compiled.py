@@ -336,6 +336,8 @@ def test_cache_info_and_clear(gulag: Callable[..., Result], tmp_path: Path, monk
     assert record["directory"] == str(tmp_path / "c") and record["files"] >= 1 and record["bytes"] > 0
     assert record["compiled"] and Path(record["compiled"]).is_file()
     assert (record["state"], record["in_memory"]) == ("compiled", False)
+    missing = gulag("cache", "info", data=tmp_path / "nope.json")
+    assert missing.exit_code == 5 and "nope.json: no such file" in missing.stderr
     direct = gulag("cache", "info", "--json", data=store, env={"GULAG_COMPILED": "0"})
     assert (json.loads(direct.stdout)["state"], json.loads(direct.stdout)["compiled"]) == ("read-directly", None)
     (tmp_path / "c" / "keep.txt").write_text("not ours")

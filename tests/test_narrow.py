@@ -52,3 +52,24 @@ def test_long_urls_stay_inside_the_panel(gulag: Gulag, columns: int, name: str) 
     for line in lines:
         assert len(line) == columns, line
         assert line[0] in "│╭╰" and line[-1] in "│╮╯", line
+
+
+@pytest.mark.parametrize("columns", ["0", "1", "16"])
+@pytest.mark.parametrize("args", [["timeline", "--from", "1954", "--to", "1954"], ["about"],
+                                  ["places", "--type", "special-camp"]])
+def test_a_table_narrower_than_40_columns_is_laid_out_at_40(gulag: Gulag, columns: str, args: list[str]) -> None:
+    """COLUMNS=0 laid out nothing: the layout is held at 40 columns, as the chart's --width is."""
+    out = _table(gulag, int(columns), *args) if columns != "0" else gulag(
+        *args, "--format", "table", data=None, env={"COLUMNS": "0"}).stdout
+    assert out.strip() and max(len(line) for line in out.splitlines()) <= 40, (columns, args)
+
+
+@pytest.mark.parametrize("columns", ["0", "16"])
+def test_a_card_on_a_terminal_narrower_than_40_columns_keeps_its_values(columns: str,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from .test_terminal_gate import on_pty
+
+    monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setenv("LINES", "50")
+    screen = re.sub(r"\x1b\[[0-9;]*m", "", on_pty(["show", "kengir"]))
+    assert "kengir-uprising" in screen and "16 May" in screen, screen[:400]

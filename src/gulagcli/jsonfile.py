@@ -41,10 +41,13 @@ _PATH_ERRNOS = {errno.ENAMETOOLONG: "a name in it is too long", errno.ENOTDIR: "
                 errno.ELOOP: "it has too many levels of symbolic links"}
 
 
-def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES, env_var: str = "GULAG_DATA", hint: str = "") -> bytes:
-    """The bytes of a regular file of at most ``max_bytes``; anything else is a DataError
-    (a UsageError when the path itself cannot name a file). ``hint`` says how to name another
-    file when this one is missing (by default: --data or ``env_var``)."""
+def check_store_file(path: Path, *, max_bytes: int = MAX_BYTES, env_var: str = "GULAG_DATA") -> None:
+    """What :func:`read_bytes` says of ``path`` before reading it (missing, unreadable, not a
+    regular file, too large), without reading it."""
+    os.close(_opened(path, max_bytes=max_bytes, env_var=env_var, hint="")[0])
+
+
+def _opened(path: Path, *, max_bytes: int, env_var: str, hint: str) -> tuple[int, os.stat_result]:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
@@ -66,6 +69,18 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES, env_var: str = "GULAG_
         if info.st_size > max_bytes:
             os.close(fd)
             raise DataError(f"{path}: {info.st_size} bytes is larger than the {max_bytes} a store may have")
+    except OSError as exc:
+        os.close(fd)
+        raise DataError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return fd, info
+
+
+def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES, env_var: str = "GULAG_DATA", hint: str = "") -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; anything else is a DataError
+    (a UsageError when the path itself cannot name a file). ``hint`` says how to name another
+    file when this one is missing (by default: --data or ``env_var``)."""
+    fd, info = _opened(path, max_bytes=max_bytes, env_var=env_var, hint=hint)
+    try:
         with os.fdopen(fd, "rb") as fh:
             head = fh.read(_HEAD)
             first = head.lstrip(b" \t\r\n")[:1]

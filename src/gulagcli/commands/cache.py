@@ -44,12 +44,14 @@ def info(
 
       gulag cache info --data my-store.json
     """
-    from ..store import locate, open_compiled
+    from ..jsonfile import check_store_file
+    from ..store import ENV_VAR, MAX_BYTES, locate, open_compiled
 
     path = locate(data)
+    check_store_file(path, max_bytes=MAX_BYTES, env_var=ENV_VAR)  # a missing store is exit 5, as everywhere
     db = open_compiled(path, build=False)
     files, listed = cache.entries(), cache.readable()  # unlisted: null, not a made-up 0
-    direct = not cache.enabled() or not path.is_file()  # GULAG_COMPILED=0, or a pipe: never compiled
+    direct = not cache.enabled()  # GULAG_COMPILED=0: never compiled
     state = ("compiled" if db else "read-directly" if direct else "not-yet" if cache.writable()
              else "in-memory")  # every command then compiles it anew
     record: dict[str, Any] = {

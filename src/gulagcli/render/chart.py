@@ -18,8 +18,8 @@ from ..dates import FIRST_DAY, LAST_DAY, MONTH_ABBR, display
 from ..models import Event, HistDate, Precision, Store
 from .cells import cell_len, fit, pad
 from .output import UNVERIFIED, printable
+from .term import MIN_WIDTH  # below it the bars have no room beside their labels
 
-MIN_WIDTH = 40  # below this the bars have no room beside their labels
 _MIN_PLOT = 16
 
 

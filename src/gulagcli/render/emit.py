@@ -20,7 +20,7 @@ from .output import (
     write_plain,
 )
 from .safe import terminal
-from .term import MAX_WIDTH
+from .term import MAX_WIDTH, MIN_WIDTH
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -37,8 +37,8 @@ def make_console(*, stderr: bool = False, no_color: bool = False) -> Console:
 
     console = Console(stderr=stderr, no_color=True if no_color else None, highlight=False,
                       emoji=False, markup=False)
-    if console.width > MAX_WIDTH:  # COLUMNS=100000 would lay out (and write) megabytes of blanks
-        console.width = MAX_WIDTH
+    if not MIN_WIDTH <= console.width <= MAX_WIDTH:  # COLUMNS=0 lays out nothing; 100000, megabytes of blanks
+        console.width = min(max(console.width, MIN_WIDTH), MAX_WIDTH)
     return console
 
 

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 MAX_WIDTH = 1000  # the widest any output is laid out, from --width or COLUMNS
+MIN_WIDTH = 40  # the narrowest: COLUMNS=0 would lay out nothing at all, and a card drops its values
 
 
 class Ink(NamedTuple):
@@ -63,7 +64,7 @@ def _is_terminal(environ: Mapping[str, str]) -> bool:
 
 
 def _width(environ: Mapping[str, str], *, dumb: bool) -> int:
-    """Console.width, capped at MAX_WIDTH as make_console caps it."""
+    """Console.width, held between MIN_WIDTH and MAX_WIDTH as make_console holds it."""
     columns, lines = environ.get("COLUMNS"), environ.get("LINES")
     fixed = int(columns) if columns is not None and columns.isdigit() else None
     if fixed is not None and lines is not None and lines.isdigit():
@@ -79,7 +80,7 @@ def _width(environ: Mapping[str, str], *, dumb: bool) -> int:
                 continue
             break
         width = fixed if fixed is not None else (measured or 80)
-    return min(width, MAX_WIDTH)
+    return min(max(width, MIN_WIDTH), MAX_WIDTH)
 
 
 def stdout_view(*, no_color: bool = False, environ: Mapping[str, str] | None = None) -> View | None:
