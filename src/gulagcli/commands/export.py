@@ -13,12 +13,12 @@ from ..errors import NotFoundError, UsageError
 from ..files import is_stdout, write_atomic
 from ..models import Kind
 from ..query import resolve, split_names
-from ..render.chart import MIN_WIDTH, GroupBy, event_rows, group_rows, layout_chart
+from ..render.chart import GroupBy, event_rows, group_rows, layout_chart
 from ..render.exports import ExportFormat, render_export
 from ..render.output import CsvOptions, is_terminal
 from ..render.records import event_records
 from ..render.safe import BytesGate
-from ..render.term import MAX_WIDTH
+from ..render.term import MAX_WIDTH, MIN_WIDTH
 from .browse import FromOpt, LimitOpt, PersonOpt, PlaceOpt, ReverseOpt, TagOpt, ToOpt, select
 from .fast import date_bounds
 
@@ -115,7 +115,7 @@ def chart(
             raise UsageError(f"{flag} - writes a picture for a viewer, not for a terminal: "
                              f"give a file (e.g. {flag} chart.{flag[2:]}) or redirect stdout to one")
     console = make_console(no_color=no_color)
-    columns = width or min(max(console.width, MIN_WIDTH), MAX_WIDTH)  # COLUMNS clamped as --width is
+    columns = width or console.width  # COLUMNS held between MIN_WIDTH and MAX_WIDTH by make_console
     if series is not None:
         unused = [flag for flag, given in (("--person", person), ("--tag", tag), ("--by", by), ("--limit", limit),
                                            ("--reverse", reverse)) if given]
