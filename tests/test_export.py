@@ -40,14 +40,14 @@ ICS_DAYS = {
     "beria-amnesty": (date(1953, 3, 27), date(1953, 3, 28)),
     "norilsk-uprising": (date(1953, 5, 26), date(1953, 8, 5)),
     "year-span": (date(1954, 1, 1), date(1954, 1, 2)),
-    "year-span-end": (date(1955, 12, 31), date(1956, 1, 1)),
+    "year-span.end": (date(1955, 12, 31), date(1956, 1, 1)),
     "vague-event": (date(1954, 5, 1), date(1954, 6, 1)),
     "kengir-uprising": (date(1954, 5, 16), date(1954, 6, 27)),
     "uncertain-year": (date(1956, 1, 1), date(1956, 1, 2)),
 }
 ICS_SUMMARIES = {
     "decade": "A decade (1950s)", "year-span": "Begins: Two-year span (1954–55) †",
-    "year-span-end": "Ends: Two-year span (1954–55) †", "vague-event": "Approximate happening (c. May 1954) †",
+    "year-span.end": "Ends: Two-year span (1954–55) †", "vague-event": "Approximate happening (c. May 1954) †",
     "uncertain-year": "Uncertain year (1956?)", "kengir-uprising": "Kengir uprising",
 }
 # TimelineJS: a start has month and day only when the date knows them; an end is the last day
@@ -86,12 +86,30 @@ def vevents(text: str) -> dict[str, Any]:
     return {str(ev["UID"]): ev for ev in cal.walk("VEVENT")}
 
 
+def test_ics_uids_are_unique_text_has_no_raw_control_and_an_open_end_is_a_dated_marker(
+        gulag: Gulag, tmp_path: Path) -> None:
+    store = mini()
+    long_event = next(e for e in store["events"] if e["id"] == "year-span")
+    store["events"].append({**long_event, "id": "year-span-end", "title": "A store's own x-end event"})
+    store["events"].append({**long_event, "id": "open-may", "date": "1953-05/..", "title": "Open \x1b[2J\x07 end"})
+    kengir = next(e for e in store["events"] if e["id"] == "kengir-uprising")
+    kengir["summary"] = "Bell \x07 and escape \x1b]0;T\x07 and a DEL \x7f"
+    text = export(gulag, "ics", data=write_store(tmp_path, store)).stdout
+    uids = re.findall(r"^UID:(.*)$", text, flags=re.M)
+    assert len(uids) == len(set(uids)) and "year-span.end@gulag" in uids and "year-span-end@gulag" in uids
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", text)  # RFC 5545 TEXT has no controls
+    assert "\\x1b" in text and "\\x07" in text
+    opened = vevents(text)["open-may@gulag"]
+    assert opened["DTSTART"].dt == date(1953, 5, 1) and opened["DTEND"].dt == date(1953, 5, 2)
+    assert "1953" in str(opened["SUMMARY"])  # the date in the summary, not all of May as a span
+
+
 def test_ics_has_every_event_as_an_all_day_span(gulag: Gulag) -> None:
     result = export(gulag, "ics")
     raw = result.stdout_bytes  # .stdout turns CRLF into LF
     assert raw.count(b"\r\n") == raw.count(b"\n") > 0  # RFC 5545 lines end in CRLF
     events = vevents(result.stdout)
-    assert sorted(events) == sorted(f"{i}@gulag" for i in [*ORDER, "year-span-end"])
+    assert sorted(events) == sorted(f"{i}@gulag" for i in [*ORDER, "year-span.end"])
     for ident, (first, after_last) in ICS_DAYS.items():
         ev = events[f"{ident}@gulag"]
         start, end = ev.decoded("DTSTART"), ev.decoded("DTEND")
@@ -324,7 +342,7 @@ def test_timelinejs_escapes_data_as_html(gulag: Gulag, tmp_path: Path) -> None:
 def test_every_format_round_trips_the_whole_bundled_store(gulag: Gulag) -> None:
     store = load(None)
     every = sorted(ev.id for ev in store.events)
-    uids = {u.removesuffix("@gulag").removesuffix("-end") for u in vevents(export(gulag, "ics", data=None).stdout)}
+    uids = {u.removesuffix("@gulag").removesuffix(".end") for u in vevents(export(gulag, "ics", data=None).stdout)}
     assert sorted(uids) == every
     doc = json.loads(export(gulag, "timelinejs", data=None).stdout)
     check_timelinejs(doc)

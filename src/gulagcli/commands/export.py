@@ -223,7 +223,7 @@ def export_events(
 
     Formats:
       timelinejs  Knight Lab TimelineJS3 JSON, with eras
-      ics         iCalendar: all-day events; one over 31 days marks its ends
+      ics         iCalendar: all-day events; one over 92 days marks its ends
       geojson     a feature per event and per place (null geometry if unlocated)
       csv         the same as `gulag timeline --format csv` (--raw, --bom)
       json        the same as `gulag timeline --json`

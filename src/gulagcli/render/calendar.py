@@ -16,6 +16,7 @@ from ..models import Event, Store
 from .details import source_line
 from .output import UNVERIFIED
 from .records import source_record
+from .safe import terminal
 from .spans import known_bounds, open_ended
 
 MAX_DAYS = 92  # a season: a 41-day uprising stays a span, a year-only date becomes a marker
@@ -33,8 +34,9 @@ def ics_stamp(version: str) -> datetime:
 
 
 def one_line(text: str) -> str:
-    """A title as one line: a newline in a store title must not split or break a SUMMARY."""
-    return " ".join(text.split())
+    """A title as one line: a newline in a store title must not split or break a SUMMARY, and
+    a control character (which RFC 5545 forbids in TEXT) is a visible escape, as on a terminal."""
+    return terminal(" ".join(text.split()))
 
 
 def summary(ev: Event, *, dated: bool = False) -> str:
@@ -49,12 +51,13 @@ def summary(ev: Event, *, dated: bool = False) -> str:
 def entries(ev: Event) -> list[tuple[str, str, date, date]]:
     """(uid, summary, first day, last day) of each calendar entry an event becomes."""
     start, end = known_bounds(ev.date)
-    if (end - start).days < MAX_DAYS:
+    if (end - start).days < MAX_DAYS and not open_ended(ev.date):
         return [(f"{ev.id}@gulag", summary(ev), start, end)]
     title = summary(ev, dated=True)
     if ev.date.interval and not open_ended(ev.date):
+        # ".end": no id has a dot, so this UID is never another event's (an id "x-end" can exist).
         return [(f"{ev.id}@gulag", f"Begins: {title}", start, start),
-                (f"{ev.id}-end@gulag", f"Ends: {title}", end, end)]
+                (f"{ev.id}.end@gulag", f"Ends: {title}", end, end)]
     # One date known only to its year or decade, or an interval with an open end: one marker
     # on the day it is known from (or, for an open start, the day it is known to have ended).
     day = end if ev.date.start == FIRST_DAY else start
@@ -122,7 +125,7 @@ def _description(store: Store, ev: Event) -> str:
     start, end = known_bounds(d)
     qualifiers = [q for q, on in (("approximate", d.approximate), ("uncertain", d.uncertain)) if on]
     about = ", ".join([*qualifiers, *(["open-ended"] if open_ended(d) else []), f"EDTF {d.edtf}"])
-    lines = [ev.summary, "", f"Date: {display(d.edtf)} ({about})."]
+    lines = [terminal(ev.summary, newlines=True), "", f"Date: {display(d.edtf)} ({about})."]
     if (end - start).days >= MAX_DAYS:
         lines.append(f"It covers {start} to {end}; the calendar marks only the day it begins and, when "
                      f"known, the day it ends, rather than fill {(end - start).days + 1} days.")
@@ -132,10 +135,10 @@ def _description(store: Store, ev: Event) -> str:
         lines.append(f"The entry covers the strict bounds, {start} to {end}; the date may lie "
                      f"anywhere from {widest_lo} to {widest_hi}.")
     if ev.description:
-        lines += ["", ev.description]
+        lines += ["", terminal(ev.description, newlines=True)]
     if not ev.verified:
         lines += ["", f"† {UNVERIFIED.capitalize()}."]
-    sources = [source_line(source_record(s)) for sid in ev.sources if (s := store.sources.get(sid))]
+    sources = [terminal(source_line(source_record(s))) for sid in ev.sources if (s := store.sources.get(sid))]
     if sources:
         lines += ["", "Sources:", *(f"- {s}" for s in sources)]
     return "\n".join(lines)
