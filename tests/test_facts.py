@@ -154,6 +154,19 @@ def test_bibtex_escapes_special_characters() -> None:
     assert not bibtexparser.parse_string(entry).failed_blocks
 
 
+def test_bibtex_shows_control_characters_as_escapes_and_keeps_an_and_in_a_name_one_author() -> None:
+    from gulagcli.models import Name, Source
+    from gulagcli.render.cite import bibtex_entry
+
+    entry = bibtex_entry(Source(id="z", title="Tab\there\x1b[2J and\nnewline", kind="book",
+                                authors=(Name("Marks and Spencer", "Ltd"), Name("Doe", "Jane"))))
+    assert "title = {Tab here\\textbackslash{}x1b[2J and newline}" in entry
+    assert not any(ch in entry for ch in "\t\x1b\x07")
+    assert "author = {{Marks and Spencer}, Ltd and Doe, Jane}" in entry
+    library = bibtexparser.parse_string(entry)
+    assert not library.failed_blocks
+
+
 def test_bibtex_names_the_copy_a_work_was_read_at_with_its_address() -> None:
     from gulagcli.models import ReadAt, Source
     from gulagcli.render.cite import bibtex_entry

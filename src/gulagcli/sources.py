@@ -80,6 +80,18 @@ def _names(value: Any, r: Any) -> tuple[Name, ...]:
 _WEB_LINK = re.compile(r"https?://\S")  # data/schema.json: links are http(s) only
 
 
+
+def _on_calendar(text: str) -> bool:
+    """A year, month or day that exists: "2005-13" and "2026-02-31" match the pattern only."""
+    from datetime import date
+
+    parts = [int(p) for p in text.split("-")]
+    try:
+        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
+
 def build_source(r: Any) -> Source:
     """A Source from a checked record (``r`` is check's field reader). The old ``author``
     string and ``year`` number are still read, as a literal author and an issued year."""
@@ -95,10 +107,10 @@ def build_source(r: Any) -> Source:
     year = r.number("year", int)
     if issued is None and year is not None:
         issued = str(year)
-    if issued is not None and not _EDTF_DAY.fullmatch(issued):
+    if issued is not None and not (_EDTF_DAY.fullmatch(issued) and _on_calendar(issued)):
         r.problem("issued", f"{issued!r} is not a year, month or day (EDTF)")
     accessed = r.text("accessed", required=False)
-    if accessed is not None and not _ISO_DAY.fullmatch(accessed):
+    if accessed is not None and not (_ISO_DAY.fullmatch(accessed) and _on_calendar(accessed)):
         r.problem("accessed", f"{accessed!r} is not an ISO day (YYYY-MM-DD)")
     url = r.text("url", required=False)
     if url is not None and not _WEB_LINK.match(url):  # links are http(s) only, as in the schema

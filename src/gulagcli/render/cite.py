@@ -10,8 +10,8 @@ import re
 from enum import Enum
 from typing import Any
 
-from ..models import Source
-from .safe import web_url
+from ..models import Name, Source
+from .safe import terminal, web_url
 
 
 class CiteStyle(str, Enum):
@@ -86,8 +86,19 @@ _BIB_SPECIALS = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\t
 
 def _bib_escape(text: str) -> str:
     """Braces balanced and LaTeX specials escaped, so any title is a valid BibTeX value: each
-    special character replaced once, in one pass (a backslash's own braces are not escaped again)."""
-    return re.sub(r"[\\~^{}&%$#_]", lambda m: _BIB_SPECIALS[m.group()], text)
+    special character replaced once, in one pass (a backslash's own braces are not escaped again).
+    Runs of whitespace are one space, and a control character is a visible escape (``\\x1b``), as
+    on a terminal: LaTeX stops at a raw one."""
+    return re.sub(r"[\\~^{}&%$#_]", lambda m: _BIB_SPECIALS[m.group()], terminal(" ".join(text.split())))
+
+
+def _bib_name(name: Name) -> str:
+    """One author: a literal (organisation) braced whole, so biber does not split it into
+    family and given; a name part with the word "and" in it braced, so it stays one author."""
+    if name.literal:
+        return "{" + _bib_escape(name.literal) + "}"
+    parts = [_bib_escape(p) for p in (name.family, name.given) if p]
+    return ", ".join("{" + p + "}" if re.search(r"\band\b", p, re.IGNORECASE) else p for p in parts)
 
 
 def _bib_url(url: str) -> str:
@@ -100,10 +111,7 @@ def bibtex_entry(s: Source) -> str:
         entry = "misc"  # biblatex's @online requires a url
     fields: list[tuple[str, str]] = []
     if s.authors:
-        # A literal (organisation) name is braced so biber does not split it into family/given.
-        names = [("{" + _bib_escape(a.literal) + "}") if a.literal else _bib_escape(a.inverted())
-                 for a in s.authors]
-        fields.append(("author", "{" + " and ".join(names) + "}"))
+        fields.append(("author", "{" + " and ".join(_bib_name(a) for a in s.authors) + "}"))
     fields.append(("title", "{" + _bib_escape(s.title) + "}"))
     container = ("{" + _bib_escape(s.container) + "}") if s.container else None
     publisher = ("{" + _bib_escape(s.publisher) + "}") if s.publisher and s.publisher != s.container else None
