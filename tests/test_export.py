@@ -336,6 +336,19 @@ def test_timelinejs_escapes_data_as_html(gulag: Gulag, tmp_path: Path) -> None:
     assert 'href="https://example.org/a&quot; onmouseover=&quot;x"' in slide["text"]["text"]
 
 
+@pytest.mark.parametrize("label", ["Uprising<img src=x onerror=alert(1)>",
+                                   "Uprising&lt;img src=x onerror=alert(1)&gt;"])
+def test_timelinejs_group_carries_no_markup_in_either_form(gulag: Gulag, tmp_path: Path, label: str) -> None:
+    """TimelineJS reads ``group`` as text (decoding entities) and then inserts it as HTML: an
+    escaped label became a live <img onerror>. The group carries no < > & at all."""
+    store = mini()
+    next(t for t in store["tags"] if t["id"] == "uprising")["label"] = label
+    doc = json.loads(export(gulag, "timelinejs", data=write_store(tmp_path, store)).stdout)
+    groups = {s["group"] for s in doc["events"] if "group" in s}
+    assert groups and not any(ch in g for g in groups for ch in "<>&")
+    assert any(g.startswith("Uprising") and "img src=x" in g for g in groups)  # nothing dropped
+
+
 # --- the whole bundled store ----------------------------------------------------------------
 
 

@@ -148,6 +148,17 @@ def _html(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+_NO_MARKUP = str.maketrans({"<": "\uff1c", ">": "\uff1e", "&": "\uff06"})
+
+
+def _tl_plain(text: str) -> str:
+    """A field TimelineJS reads as text and then inserts as HTML (``group``, ``display_date``):
+    it decodes entities first, so neither ``&lt;`` nor a raw ``<`` is safe there. The three
+    characters markup needs are written as their full-width forms (＜ ＞ ＆), which read the same
+    and are never markup."""
+    return text.translate(_NO_MARKUP)
+
+
 def timelinejs(store: Store, events: Sequence[Event]) -> dict[str, Any]:
     """Knight Lab TimelineJS3 JSON; display_date carries "c." and "?", which its dates cannot."""
     groups = _groups(store, events)
@@ -157,8 +168,8 @@ def timelinejs(store: Store, events: Sequence[Event]) -> dict[str, Any]:
         slide["text"] = {"headline": _html(ev.title), "text": _tl_text(store, ev)}
         slide["unique_id"] = ev.id
         if ev.id in groups:
-            slide["group"] = _html(groups[ev.id])
-        slide["display_date"] = _html(display(ev.date.edtf))
+            slide["group"] = _tl_plain(groups[ev.id])
+        slide["display_date"] = _tl_plain(display(ev.date.edtf))
         slides.append(slide)
     doc: dict[str, Any] = {
         "title": {"text": {"headline": _html(store.meta.title),
