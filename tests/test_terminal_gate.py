@@ -103,3 +103,24 @@ def test_no_control_or_bidi_character_reaches_the_terminal_raw(text: str) -> Non
         # An error message that echoes a path: the name itself is hostile.
         screen = on_pty(["timeline", "--data", str(Path(tmp) / ("x" + text.replace("\x00", "") .replace("/", "")))])
         assert raw_controls(screen) == [], ("missing store", text, screen)
+
+
+@pytest.mark.parametrize("args", [["timeline", "--format", "csv"], ["export", "--format", "csv"],
+                                  ["export", "--format", "ics"], ["places", "--format", "csv"]])
+def test_a_records_colour_codes_are_shown_not_obeyed_in_csv_and_ics_on_a_terminal(
+        args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The gate keeps SGR for the program's own colours; CSV and ICS have none, so an SGR in a
+    record (ESC[8m hides the text after it) is the data's, and is shown as an escape."""
+    import json
+
+    from .conftest import MINI
+
+    store = json.loads(MINI.read_text(encoding="utf-8"))
+    store["events"][0]["title"] = "Death \x1b[8mHIDDEN\x1b[0m"
+    store["places"][0]["name"] = "Moscow \x1b[31mred"
+    path = tmp_path / "sgr.json"
+    path.write_text(json.dumps(store), encoding="utf-8")
+    monkeypatch.setenv("NO_COLOR", "1")
+    screen = on_pty([*args, "--data", str(path)])
+    assert "\x1b[8m" not in screen and "\x1b[31m" not in screen, screen[:300]
+    assert "\\x1b[8mHIDDEN" in screen or "\\x1b[31mred" in screen

@@ -17,7 +17,7 @@ from ..render.chart import GroupBy, event_rows, group_rows, layout_chart
 from ..render.exports import ExportFormat, render_export
 from ..render.output import CsvOptions, is_terminal
 from ..render.records import event_records
-from ..render.safe import BytesGate
+from ..render.safe import BytesGate, terminal
 from ..render.term import MAX_WIDTH, MIN_WIDTH
 from .browse import FromOpt, LimitOpt, PersonOpt, PlaceOpt, ReverseOpt, TagOpt, ToOpt, select
 from .fast import date_bounds
@@ -261,7 +261,11 @@ def export_events(
     result = render_export(fmt, store, events, records, pretty=pretty, every_place=everything,
                            csv=CsvOptions(raw=raw, bom=bom))
     if to_stdout:
-        sys.stdout.write(result.text)
+        # On a terminal, a record's escape sequences are shown, not obeyed (CSV and ICS carry
+        # the data's text as it is; the gate keeps colour, and these formats have none).
+        shown = is_terminal(sys.stdout)
+        sys.stdout.write(terminal(result.text.replace("\r\n", "\n"), newlines=True, tabs=True) if shown
+                         else result.text)
     else:
         assert output_file is not None
         write_atomic(output_file, result.text, force=force)

@@ -188,9 +188,12 @@ def write_csv(listing: Listing, out: IO[str], options: CsvOptions = CSV_SAFE, *,
     if options.bom and header:
         out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
+    # On a terminal the data's own escape sequences (colour, hidden text) are shown, not obeyed:
+    # the gate keeps only the program's colours, and CSV has none.
+    seen = printable if is_terminal(out) else str
     if header:
         writer.writerow([csv_cell(c.header, raw=options.raw) for c in cols])
-    writer.writerows([csv_cell(v, raw=options.raw) for v in row] for row in rows)
+    writer.writerows([seen(csv_cell(v, raw=options.raw)) for v in row] for row in rows)
 
 
 def write_plain(listing: Listing, out: IO[str]) -> None:
