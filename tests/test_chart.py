@@ -373,6 +373,15 @@ def test_svg_refuses_an_existing_file_unless_forced(gulag: Gulag, tmp_path: Path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["chart.svg"]
 
 
+@pytest.mark.parametrize("same", [["--svg", "{d}/x.img", "--png", "{d}/x.img"], ["--svg", "-", "--png", "-"],
+                                  ["--svg", "-", "--png", "/dev/stdout"]])
+def test_svg_and_png_to_one_destination_are_refused(gulag: Gulag, tmp_path: Path, same: list[str]) -> None:
+    result = gulag("chart", *(a.format(d=tmp_path) for a in same))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "--svg and --png name the same destination; give each its own file" in result.stderr
+    assert not (tmp_path / "x.img").exists()
+
+
 def test_svg_is_byte_for_byte_stable(gulag: Gulag, tmp_path: Path) -> None:
     first, second = tmp_path / "a.svg", tmp_path / "b.svg"
     assert gulag("chart", "--svg", str(first)).exit_code == 0

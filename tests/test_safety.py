@@ -454,6 +454,17 @@ def test_a_cache_the_disk_cannot_take_compiles_in_memory_with_one_warning(tmp_pa
     assert not [p for p in (tmp_path / "cache").iterdir() if p.suffix in (".tmp", ".sqlite")]
 
 
+def test_a_closed_stdout_is_one_line_and_exit_1_unless_nothing_goes_there(tmp_path: Path) -> None:
+    for command, code in (("timeline", 1), ("timeline --json", 1), ("--help", 1),
+                          (f"export -f csv -o {tmp_path / 'x.csv'}", 0)):
+        result = subprocess.run(f"{sys.executable} -m gulagcli {command} >&-", shell=True, executable="/bin/bash",
+                                capture_output=True, text=True, timeout=60, check=False, cwd=tmp_path)
+        assert result.returncode == code, (command, result.stderr)
+        if code:
+            assert result.stderr == "gulag: error: cannot write to standard output: it is closed\n", command
+    assert (tmp_path / "x.csv").read_text(encoding="utf-8").startswith("date,")
+
+
 def test_a_closed_pipe_is_quiet(tmp_path: Path) -> None:
     for command in ("timeline", "timeline --json", "--help", "export -f json"):
         result = subprocess.run(f"{sys.executable} -m gulagcli {command} | head -c1 >/dev/null; "

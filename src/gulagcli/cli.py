@@ -7,7 +7,6 @@ Every GulagError is turned into its message on stderr and its exit code in one p
 from __future__ import annotations
 
 import itertools
-import os
 import sys
 from collections.abc import Sequence
 from functools import cache
@@ -238,5 +237,7 @@ def output(fmt: OutputFormat | DetailFormat | None, as_json: bool, no_color: boo
 
 def main(argv: list[str] | None = None) -> None:
     if sys.stdout is None:  # started with stdout closed (`gulag timeline >&-`): nowhere to write
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (lives as long as the process)
+        from .edge import ClosedStdout
+
+        sys.stdout = ClosedStdout()  # writing to it is one line and exit 1; -o FILE still works
     app(args=argv, prog_name="gulag")

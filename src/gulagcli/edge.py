@@ -75,6 +75,21 @@ class _WholeWrites(io.RawIOBase):
         super().close()
 
 
+class ClosedStdout(io.TextIOBase):
+    """Stdout when the process started without one (``>&-``): what is written there fails as a
+    full disk does, one line and exit 1, instead of vanishing with exit 0."""
+
+    encoding = "utf-8"
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        import errno
+
+        raise OSError(errno.EBADF, "it is closed")
+
+
 def whole_writes(out: Any) -> Any:
     """``out`` (a text stream on a real descriptor) rebuilt over :class:`_WholeWrites`, with its
     encoding and error handling; ``out`` itself where it has no descriptor (a test's capture)."""

@@ -109,6 +109,9 @@ def chart(
     """
     from ..render.emit import make_console
 
+    if svg is not None and png is not None and (is_stdout(svg) and is_stdout(png) or svg.resolve() == png.resolve()):
+        # One file or stream would hold both pictures, or the second would replace the first.
+        raise UsageError("--svg and --png name the same destination; give each its own file")
     for flag, path in (("--svg", svg), ("--png", png)):
         if path is not None and is_stdout(path) and is_terminal(sys.stdout):
             # A picture's bytes on a screen are noise and escape sequences, as the html page's are.
