@@ -109,7 +109,7 @@ def chart(
     """
     from ..render.emit import make_console
 
-    if svg is not None and png is not None and (is_stdout(svg) and is_stdout(png) or svg.resolve() == png.resolve()):
+    if svg is not None and png is not None and ((is_stdout(svg) and is_stdout(png)) or svg.resolve() == png.resolve()):
         # One file or stream would hold both pictures, or the second would replace the first.
         raise UsageError("--svg and --png name the same destination; give each its own file")
     for flag, path in (("--svg", svg), ("--png", png)):
