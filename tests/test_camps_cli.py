@@ -232,3 +232,13 @@ def test_an_unknown_kind_of_source_is_a_usage_error_naming_the_kinds(gulag: Gula
 def test_a_camps_sparkline_leaves_a_gap_for_a_year_without_a_count(gulag: Gulag) -> None:
     out = bundled(gulag, "show", "place:chaunchukotlag", "--format", "plain").stdout  # 1951 and 1953
     assert "prisoners: ▁·█  1951–1953" in out
+
+
+def test_type_takes_a_comma_list_in_any_case_and_names_the_types_on_a_typo(gulag: Any) -> None:
+    both = gulag("places", "--type", "itl,Special-Camp", "--json", data=None)
+    repeated = gulag("places", "--type", "itl", "--type", "special-camp", "--json", data=None)
+    assert both.exit_code == 0 and both.stdout == repeated.stdout
+    assert {p["camp_type"] for p in json.loads(both.stdout)} == {"itl", "special-camp"}
+    typo = gulag("places", "--type", "itl,spcial-camp", data=None)
+    assert typo.exit_code == 2
+    assert "--type 'spcial-camp' is not a camp type; one of: itl, special-camp," in typo.stderr

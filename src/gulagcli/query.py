@@ -72,6 +72,16 @@ def split_names(value: Names) -> list[str]:
     return [part.strip() for item in items for part in item.split(",") if part.strip()]
 
 
+def chosen(flag: str, value: Names, allowed: Sequence[str], what: str) -> list[str]:
+    """A filter's values from a fixed vocabulary, repeated or as a comma list, any case; a value
+    outside it is a usage error that lists the vocabulary (a typo is said, not an empty list)."""
+    values = [v.lower() for v in split_names(value)]
+    for one in values:
+        if one not in allowed:
+            raise UsageError(f"{flag} {one!r} is not {what}; one of: {', '.join(allowed)}")
+    return values
+
+
 def _resolve_filter(
     option: str, queries: list[str], names_of: dict[str, list[str]], *, whole: bool = False
 ) -> set[str] | None:

@@ -9,7 +9,7 @@ import typer
 
 from ..camps import CAMP_TYPES, counts_by_place, filter_places, open_range, series
 from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
-from ..query import fold, resolve, split_names
+from ..query import chosen, fold, resolve, split_names
 from ..related import figures_about
 from ..render import listings, records
 from ..render.output import Listing
@@ -18,7 +18,10 @@ from .completion import complete_name
 
 app = command_app()
 
-CampType = Enum("CampType", {t.upper().replace("-", "_"): t for t in CAMP_TYPES}, type=str)  # type: ignore[misc]
+
+def complete_camp_type(incomplete: str) -> list[str]:
+    head, _, last = incomplete.rpartition(",")
+    return [(head + "," if head else "") + t for t in CAMP_TYPES if t.startswith(last.lower())]
 
 
 class PlaceSort(str, Enum):
@@ -31,8 +34,9 @@ class PlaceSort(str, Enum):
 @app.command()
 def places(
     camp_type: Annotated[
-        list[CampType] | None, typer.Option("--type", "-T", case_sensitive=False, show_default=False,
-                                            help="Only camps of this type (repeat for any of several).")
+        list[str] | None, typer.Option("--type", "-T", show_default=False, autocompletion=complete_camp_type,
+                                       help=f"Only camps of this type: {', '.join(CAMP_TYPES)} "
+                                            "(repeat, or a comma list, for any of several).")
     ] = None,
     region: Annotated[list[str] | None, typer.Option(
         "--region", help="Only places whose modern region or map area has these words: Komi, 'Central Asia' "
@@ -66,7 +70,8 @@ def places(
     out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     window = open_range(open_) if open_ is not None else None
     store = load(data)
-    found = filter_places(store, camp_types=[t.value for t in camp_type or ()], regions=split_names(region),
+    types = chosen("--type", camp_type, CAMP_TYPES, "a camp type")
+    found = filter_places(store, camp_types=types, regions=split_names(region),
                           countries=split_names(country), open_between=window)
     index = records.events_index(store)
     counts = counts_by_place(store)

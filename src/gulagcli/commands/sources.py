@@ -7,9 +7,8 @@ from typing import Annotated
 import typer
 
 from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
-from ..errors import UsageError
 from ..models import SOURCE_KINDS, Kind
-from ..query import resolve, split_names
+from ..query import chosen, resolve
 from ..render.output import Listing
 from ..render.sources import SOURCE_COLUMNS, source_detail, source_full_record, source_listing_record
 from ..sources import citing
@@ -53,10 +52,7 @@ def sources(
         rec = source_full_record(store, store.sources[found.id])
         out.detail(source_detail(rec), rec)
         return
-    kinds = split_names(kind)
-    for one in kinds:
-        if one not in SOURCE_KINDS:  # a typo is said, not an empty list
-            raise UsageError(f"--kind {one!r} is not a kind of source; one of: {', '.join(SOURCE_KINDS)}")
+    kinds = chosen("--kind", kind, SOURCE_KINDS, "a kind of source")
     rows = [source_listing_record(store, s, len(citing(store, s.id))) for s in store.sources.values()
             if not kinds or s.kind in kinds]
     out.listing(Listing(rows, SOURCE_COLUMNS, title=f"{len(rows)} sources"), empty="no sources match")
