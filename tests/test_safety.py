@@ -579,3 +579,34 @@ def test_too_little_memory_is_one_line_and_exit_5(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=60, check=False, preexec_fn=limit)
     assert result.returncode == 5, result.stderr
     assert result.stderr == f"gulag: error: {big}: not enough memory to read it\n"
+
+
+def test_a_terminate_signal_while_writing_leaves_no_temporary_file(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """`kill` or a closed terminal (SIGTERM, SIGHUP) ends gulag as Ctrl-C does: the temporary
+    file of an -o being written is removed, and the target is never half there."""
+    import signal
+
+    from gulagcli.__main__ import stop_on_signals
+    from gulagcli.files import write_atomic
+
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        for sig in saved:
+            signal.signal(sig, signal.SIG_DFL)
+        stop_on_signals()
+        for sig in saved:
+            real_fsync = os.fsync
+
+            def killed(fd: int, sig: int = sig) -> None:
+                os.kill(os.getpid(), sig)  # arrives while the temporary file is being written
+                real_fsync(fd)
+
+            monkeypatch.setattr(os, "fsync", killed)
+            with pytest.raises(SystemExit) as stopped:
+                write_atomic(tmp_path / "page.html", "x" * 100_000)
+            assert stopped.value.code == 128 + sig
+            assert list(tmp_path.iterdir()) == []
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)

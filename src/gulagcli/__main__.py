@@ -9,10 +9,25 @@ from __future__ import annotations
 import sys
 
 
+def stop_on_signals() -> None:
+    """SIGTERM and SIGHUP (a closed terminal, `kill`) end gulag as Ctrl-C does: by an exception,
+    so a half-written output's temporary file is removed on the way out, not left beside it.
+    A signal the parent chose to ignore (`nohup`) stays ignored."""
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(sig) is signal.SIG_DFL:
+            signal.signal(sig, stop)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run gulag on ``argv`` (by default the command line) and exit with its code: answered before
     Typer loads where :mod:`gulagcli.quick` can, by the Typer layer otherwise."""
     args = sys.argv[1:] if argv is None else argv
+    stop_on_signals()
     try:
         from .quick import answer
 
