@@ -113,6 +113,28 @@ def test_the_request_check_sees_a_page_that_reaches_out(tmp_path: Path) -> None:
 
 
 @needs_chromium
+@needs_chromium
+@pytest.mark.parametrize("window", [700, 900])
+def test_a_narrow_window_gives_the_timeline_its_width_and_the_legend_its_rows(
+        gulag: Gulag, tmp_path: Path, window: int) -> None:
+    """Beside a fixed 330-pixel margin and the card's column, a 900-pixel window left the plot
+    some 100 pixels under a legend one tag a row; now the page is one column there, the margin
+    follows the width, and the legend's rows sit above the plot."""
+    html = page(gulag, tmp_path)
+    dom, _ = chromium(tmp_path, html.as_uri(), "--dump-dom", f"--window-size={window},1300")
+    timeline = dom[dom.index('id="timeline"'):dom.index('id="card"')]
+    svg_width = int(re.findall(r'<svg class="main-svg"[^>]*width="(\d+)"', timeline)[0])
+    plot = re.search(r'class="nsewdrag drag"[^>]*x="(\d+)" y="(\d+)" width="(\d+)"', timeline)
+    assert plot is not None
+    left, top, width = map(int, plot.groups())
+    assert svg_width >= window - 80  # the whole width, not a column beside the card
+    assert width >= 0.5 * svg_width - 60 and left <= 0.36 * svg_width + 1
+    legend = re.search(r'<g class="legend"[^>]*transform="([^"]*)"><rect class="bg"[^>]*height="([\d.]+)"', timeline)
+    assert legend is not None
+    shift = re.search(r"translate\([\d.]+,\s*([\d.]+)\)", legend.group(1))
+    assert (float(shift.group(1)) if shift else 0.0) + float(legend.group(2)) <= top  # above the plot, not over it
+
+
 def test_the_page_looks_right_in_a_screenshot(gulag: Gulag, tmp_path: Path) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     html = page(gulag, tmp_path)

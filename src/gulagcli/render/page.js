@@ -70,19 +70,26 @@
         hovertext: days.map((e) => `${esc(e.title)}<br>${esc(e.date)}${e.verified ? "" : " †"}`), hoverinfo: "text",
       });
     });
+    // The titles' margin, and the legend's rows above the plot, from the width the page has:
+    // fixed for a wide screen, they left a narrow one a plot a few pixels wide under the legend.
+    const width = $("timeline").clientWidth || 1200;
+    const left = Math.round(Math.max(110, Math.min(330, width * 0.34)));
+    const chars = Math.max(14, Math.floor((left - 12) / 6.5));
+    const legendRows = Math.ceil(groups.length * 150 / Math.max(width - 70, 150));
+    const top = 60 + 24 * legendRows;
     const layout = {
-      height: Math.max(240, 130 + 22 * events.length), margin: { l: 330, r: 50, t: 130, b: 20 },
+      height: Math.max(240, top + 22 * events.length), margin: { l: left, r: 50, t: top, b: 20 },
       barmode: "overlay", paper_bgcolor: "#fff", plot_bgcolor: "#fff", showlegend: true,
-      legend: { orientation: "h", x: 0, xanchor: "left", y: 1, yanchor: "top", yref: "container" },
+      legend: { orientation: "h", x: 0, xanchor: "left", xref: "container", y: 1, yanchor: "top", yref: "container" },
       modebar: { orientation: "v" },  // beside the plot, clear of a legend that wraps
       // From the first year to the last, so an event that runs past 1962 is drawn whole.
       // The years on top, where reading starts: the rows run on for thousands of pixels.
       xaxis: { type: "date", range: yearRange(events), gridcolor: "#ddd", side: "top",
-               dtick: yearSpan(events) > 20 ? "M24" : "M12" },  // a label every year while they fit
+               dtick: `M${12 * yearStep((width - left - 50) / yearSpan(events))}` },  // as often as labels fit
       // Rows from the first event down, with no empty band above it (autorange pads the ends).
       yaxis: { range: [events.length - 0.5, -0.5], categoryorder: "array", categoryarray: events.map((e) => e.id),
                tickvals: events.map((e) => e.id),
-               ticktext: events.map((e) => esc(e.title.length > 48 ? e.title.slice(0, 47) + "…" : e.title)) },
+               ticktext: events.map((e) => esc(e.title.length > chars ? e.title.slice(0, chars - 1) + "…" : e.title)) },
     };
     Plotly.react("timeline", traces, layout, { scrollZoom: true, displaylogo: false, responsive: true });
   }
@@ -93,6 +100,10 @@
     const first = starts.length ? Math.min(1945, +starts[0].slice(0, 4)) : 1945;
     const last = ends.length ? Math.max(1962, +ends[ends.length - 1].slice(0, 4)) : 1962;
     return [`${first}-01-01`, `${last + 1}-01-01`];
+  }
+
+  function yearStep(pixelsPerYear) {  // a label every 1, 2, 5 or 10 years: 40 pixels at least apart
+    return [1, 2, 5, 10].find((n) => n * pixelsPerYear >= 40) || 10;
   }
 
   function yearSpan(events) {
@@ -195,6 +206,8 @@
   }
 
   ["search", "tag", "place", "year", "all-years"].forEach((id) => $(id).addEventListener("input", update));
+  let resized;  // the margins follow the window's width (after the last resize of a drag)
+  window.addEventListener("resize", () => { clearTimeout(resized); resized = setTimeout(update, 200); });
   $("year").addEventListener("input", () => { $("all-years").checked = false; update(); });
   update();
   for (const id of ["timeline", "map"]) {
