@@ -595,8 +595,8 @@ def test_a_terminate_signal_while_writing_leaves_no_temporary_file(tmp_path: Pat
         for sig in saved:
             signal.signal(sig, signal.SIG_DFL)
         stop_on_signals()
+        real_fsync = os.fsync
         for sig in saved:
-            real_fsync = os.fsync
 
             def killed(fd: int, sig: int = sig) -> None:
                 os.kill(os.getpid(), sig)  # arrives while the temporary file is being written
