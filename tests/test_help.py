@@ -147,3 +147,10 @@ def test_examples_are_indented_alike_in_every_help(name: str) -> None:
     examples = shown.split("Examples:", 1)[1].split("╭", 1)[0]
     lines = [line for line in examples.splitlines() if line.strip().startswith("gulag ")]
     assert lines and all(line.startswith("   gulag ") for line in lines), lines
+
+
+def test_a_usage_error_in_a_subcommand_points_to_that_subcommands_help(gulag: Gulag) -> None:
+    result = gulag("cache", "info", "--format", "plain", data=None)
+    assert result.exit_code == 2
+    assert result.stderr == "gulag: error: No such option: --format (see `gulag cache info --help`)\n"
+    assert "(see `gulag show --help`)" in gulag("show", data=None).stderr

@@ -150,7 +150,8 @@ def _usage_error(exc: Any, command: str | None) -> NoReturn:
     """A Click usage error as one line, whitespace folded (Click lists choices on new lines)."""
     from .render.safe import terminal
 
-    hint = f"gulag {command} --help" if command else "gulag --help"
+    path = getattr(getattr(exc, "ctx", None), "command_path", None)  # "gulag cache info": the deepest command
+    hint = f"{path} --help" if path else f"gulag {command} --help" if command else "gulag --help"
     message = " ".join(exc.format_message().split())  # `gulag` alone prints its help here
     if message:
         sys.stderr.write(f"gulag: error: {terminal(message)} (see `{hint}`)\n")
