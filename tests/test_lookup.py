@@ -82,6 +82,27 @@ def test_a_typo_in_each_word_still_finds_the_event(gulag: Gulag) -> None:
     assert rec["id"] == "kengir-uprising"
 
 
+@pytest.mark.parametrize(("query", "meant"), [
+    ("marcenko", "anatoly-marchenko"), ("sneov", "alexei-snegov"), ("kuznetsv", "kapiton-kuznetsov"),
+    ("khrushchevs secret speech", "secret-speech"), ("solzenitsyn", "solzhenitsyn")])
+def test_a_misspelt_name_finds_the_closest_spelling_not_another_that_is_merely_close(
+        gulag: Gulag, query: str, meant: str) -> None:
+    """"marcenko" is 94% Marchenko and 75% Malenkov: both pass the cutoff, and the closer one
+    is meant; a wrong person with exit 0 misleads (Malenkov, Serov and Kuznetslag were shown)."""
+    result = gulag("show", query, "--json", data=None)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["id"] == meant
+
+
+@pytest.mark.parametrize("query", ["Temlag", "PECHORLAG", "Primorlag"])
+def test_a_camps_own_name_in_capitals_is_that_camp(gulag: Gulag, query: str) -> None:
+    """A division also called Temlag is another place with that alias; the camp whose id is
+    the name is meant, in any case, as for the lowercase id."""
+    result = gulag("show", query, "--json", data=None)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["id"] == query.lower()
+
+
 def test_show_marks_unverified_events(gulag: Gulag) -> None:
     assert "unverified: not yet confirmed by an independent reference" in gulag("show", "vague-event").stdout
 

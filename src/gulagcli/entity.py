@@ -72,7 +72,7 @@ def choose(tier: list[Entity], text: str) -> Resolution:
     best = [e for e in tier if e.kind is tier[0].kind]
     # Among entities of one kind, an exact id is unambiguous even where another has that word as
     # an alias (the special camp "gorlag" and the later Gorodskoe division, also called Gorlag).
-    best = [e for e in best if e.id == text.strip()] or best
+    best = [e for e in best if e.id == text.strip().casefold()] or best  # ids are lower case
     if len(best) > 1:
         raise AmbiguousError(
             f"{text!r} matches {count_kinds(tier)}; use an id",

@@ -215,25 +215,32 @@ def _has_words(query: list[str], name: list[str]) -> bool:
 
 
 def _close(pool: list[tuple[Entity, list[str]]], q: str, cutoff: float = CLOSE) -> list[Entity]:
-    """Entities with a name spelt close to the query (the matcher `search` and the filters use)."""
-    from .match import similar
-
-    by_name: dict[str, list[Entity]] = {}
-    for entity, names in pool:
-        for name in names:
-            by_name.setdefault(phrase(name), []).append(entity)
+    """The entities whose name is spelt closest to the query, word by word: every query word
+    close to (or starting) some word of the name, and of those the names closest overall, so
+    "marcenko" is Marchenko (94) and not Malenkov (75), and "kuznetsv" Kuznetsov, not Kuznetslag.
+    A typo passes ("kengr uprsing"); another word does not ("Кенгирское восстание" is not
+    "Воркутинское восстание", "norilsk foo" is not "Norilsk"). Equally close names stay a choice."""
     qwords = q.split()
-    close = {name for name, _ in similar(q, by_name, cutoff=cutoff) if _words_close(qwords, name.split())}
-    return [entity for entity, names in pool if any(phrase(n) in close for n in names)]
+    scored = [(score, entity) for entity, names in pool
+              if (score := max(_closeness(q, qwords, phrase(n)) for n in names))[0] >= cutoff]
+    if not scored:
+        return []
+    top = max(score for score, _ in scored)
+    return [entity for score, entity in scored if score >= top]
 
 
-def _words_close(query: list[str], name: list[str]) -> bool:
-    """Every query word is spelt close to, or starts, some word of the name: a typo passes
-    ("kengr uprsing"), another word does not ("Кенгирское восстание" is not "Воркутинское
-    восстание", "norilsk foo" is not "Norilsk"), however much of the rest the two share."""
+def _closeness(q: str, query: list[str], name: str) -> tuple[float, float]:
+    """How close the query's words are to the name's: the mean of each query word's best
+    match (100 for a word the name has a word starting with), or 0 if any word has none
+    at least :data:`CLOSE`; then, between names as close word for word, the whole name's
+    spelling ("kengr uprsing" is the Kengir uprising, not its suppression)."""
     from rapidfuzz import fuzz
 
-    return all(any(w.startswith(qw) or fuzz.ratio(qw, w) >= CLOSE for w in name) for qw in query)
+    words_ = name.split()
+    if not query or not words_:
+        return (0.0, 0.0)
+    best = [max(100.0 if w.startswith(qw) else fuzz.ratio(qw, w) for w in words_) for qw in query]
+    return (sum(best) / len(best), fuzz.ratio(q, name)) if min(best) >= CLOSE else (0.0, 0.0)
 
 
 def _suggest(pool: list[tuple[Entity, list[str]]], q: str, n: int = 3) -> list[str]:
