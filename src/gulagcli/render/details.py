@@ -166,7 +166,9 @@ def count_lines(counts: list[Record]) -> list[str]:
     def who(c: Record) -> str:
         return f"{c['reported_by']} [{', '.join(s['id'] for s in c['sources'])}]"
 
-    usual = max({who(c) for c in counts}, key=lambda w: sum(who(c) == w for c in counts))
+    # The most frequent reporter; between equally frequent ones, the first to report, so the
+    # card is the same on every run (a set's order is not).
+    usual = max(dict.fromkeys(who(c) for c in counts), key=lambda w: sum(who(c) == w for c in counts))
     width = max(len(c["display"]) for c in counts)
     for c in counts:
         when = c["date"]["display"] if c["date"] else "?"
