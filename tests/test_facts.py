@@ -306,3 +306,17 @@ def test_an_empty_window_names_the_whole_window(gulag: Gulag) -> None:
     assert result.exit_code == 0
     assert "nothing recorded from 11-25 to 12-09" in result.stderr
     assert "nothing recorded on 12-02" in gulag("on", "12-02", "--format", "table").stderr
+
+
+def test_on_reaches_across_new_year_and_reads_an_interval_by_its_surer_end(gulag: Gulag) -> None:
+    def ids(*args: str) -> list[str]:
+        result = gulag("on", *args, "--json", data=None)
+        return [r["id"] for r in json.loads(result.stdout)] if result.stdout.strip() else []
+
+    # 23 December 1953 is within ten days before 1 January; 1 January 1961 within five after 31 December.
+    assert "beria-execution" in ids("01-01", "--before", "10")
+    assert "rsfsr-criminal-code-in-force" in ids("12-31", "--after", "5")
+    # "1953-07/1953-08-01": known to the day at its end, the shooting of 1 August.
+    assert "vorkuta-uprising" in ids("08-01")
+    # "1954-11-24/1955-08": its end is a month, so a day in August 1955 is not surely in it.
+    assert "steplag-commission-trial" not in ids("08-20")

@@ -7,7 +7,7 @@ from datetime import date
 from typing import NamedTuple
 
 from .entity import Entity
-from .models import Event, Figure, Kind, Person, Place, Store, Term
+from .models import Event, Figure, HistDate, Kind, Person, Place, Store, Term
 
 
 def events_of(store: Store, entity: Entity) -> list[Event]:
@@ -58,19 +58,38 @@ def on_this_day(store: Store, *, month: int, day: int, before: int = 0, after: i
     days) in any year, multi-day events included. Month- or year-precise events are left out:
     they cannot be placed on a day."""
     from .dates import shift_days
-    from .models import Precision
 
     out = []
     for ev in store.events:
         d = ev.date
-        if d.precision is not Precision.DAY or d.end.year == 9999 or d.approximate or d.uncertain:
+        if d.end.year == 9999 or d.approximate or d.uncertain or (span := _certain_days(d)) is None:
             continue
-        for year in range(d.start.year, d.end.year + 1):
+        first, last = span
+        # A year before and after: a window across New Year ("on 01-01 --before 10") reaches
+        # the December before, and one ending after the event's year the January after.
+        for year in range(first.year - 1, last.year + 2):
             anchor = _day_in(year, month, day)
-            if shift_days(anchor, -before) <= d.end and shift_days(anchor, after) >= d.start:
+            if shift_days(anchor, -before) <= last and shift_days(anchor, after) >= first:
                 out.append(Anniversary(ev, year))
                 break
     return out
+
+
+def _certain_days(d: HistDate) -> tuple[date, date] | None:
+    """The days an event surely covers: a day-precise date's own; for an interval with one end
+    known to the day, from the last day its start can mean to the first its end can ("1953-07/
+    1953-08-01": 31 July to 1 August); None where neither end is known to the day."""
+    from .dates import parse_edtf
+    from .models import Precision
+
+    if not d.interval:
+        return (d.start, d.end) if d.precision is Precision.DAY else None
+    left, right = (parse_edtf(side) for side in d.edtf.split("/"))
+    if left.precision is not Precision.DAY and right.precision is not Precision.DAY:
+        return None
+    first = left.start if left.precision is Precision.DAY else left.end
+    last = right.end if right.precision is Precision.DAY else right.start
+    return (first, last) if first <= last else None
 
 
 def _day_in(year: int, month: int, day: int) -> date:
