@@ -245,3 +245,22 @@ def test_a_cards_precision_names_both_ends_when_they_differ(edtf: str, words: st
     from gulagcli.dates import precision_words
 
     assert precision_words(edtf) == words
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("May 53", "has a two-digit year; write it in full"), ("26 June 54", "has a two-digit year"),
+    ("00.05.1953", "no day or month is 0"), ("0.5.1953", "no day or month is 0"),
+    ("00/05/1953", "no day or month is 0"), ("05/00/1953", "no day or month is 0")])
+def test_a_two_digit_year_or_a_zero_day_is_refused_not_read_as_something_else(typed: str, said: str) -> None:
+    """'May 53' was May 2053 (an empty timeline, exit 0); '00.05.1953' all of May 1953."""
+    with pytest.raises(UsageError, match=said):
+        parse_user_range(typed, option="--from")
+
+
+def test_open_takes_a_slashed_day_or_month_as_one_date() -> None:
+    from gulagcli.camps import open_range
+
+    assert open_range("05/1953") == (date(1953, 5, 1), date(1953, 5, 31))
+    assert open_range("26/06/1954") == (date(1954, 6, 26), date(1954, 6, 26))
+    assert open_range("1950/1955") == (date(1950, 1, 1), date(1955, 12, 31))
+    assert open_range("1953/..")[0] == date(1953, 1, 1)

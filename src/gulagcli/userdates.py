@@ -51,11 +51,15 @@ def numeric_day(text: str, option: str) -> tuple[int | None, int, int] | None:
     """
     m = _DOTTED.fullmatch(text)
     if m:
+        if 0 in (int(m[1]), int(m[2])):  # 00.05.1953 is not all of May
+            raise UsageError(f"{option}: {text!r} is not a real date (no day or month is 0)")
         return (int(m[3]) if m[3] else None), int(m[2]), int(m[1])
     m = _SLASHED.fullmatch(text)
     if m is None:
         return None
     a, b, year = int(m[1]), int(m[2]), (int(m[3]) if m[3] else None)
+    if 0 in (a, b):  # 00/05/1953: no day 0, and no month 0 (not "all of May")
+        raise UsageError(f"{option}: {text!r} is not a real date (no day or month is 0)")
     if a > 12 >= b:
         return year, b, a
     if b > 12 >= a:
@@ -67,6 +71,11 @@ def numeric_day(text: str, option: str) -> tuple[int | None, int, int] | None:
         f"{option}: {text!r} could be {_written(year, b, a)} or {_written(year, a, b)}; "
         f"write {iso} or {a}.{b}.{year or ''} (dots are day first) for the first"
     )
+
+
+def one_day_or_month(text: str) -> bool:
+    """Whether a text with a slash is one date (26/06/1954, 05/1953), not an interval."""
+    return bool(_SLASHED.fullmatch(text) or _MONTH_YEAR.fullmatch(text))
 
 
 def parse_user_range(text: str, *, option: str = "date") -> tuple[date, date]:
@@ -153,6 +162,8 @@ def _parse_free(text: str, option: str) -> tuple[int, int, int]:
     a, b = readings
     if a.year != b.year:
         raise UsageError(f"{option}: {text!r} has no year; give one, e.g. 'June 1954'")
+    if not re.search(r"\d{3}", text):  # "May 53" would be read as 2053
+        raise UsageError(f"{option}: {text!r} has a two-digit year; write it in full, e.g. 'May 1953'")
     month = a.month if a.month == b.month else 0
     day = a.day if a.day == b.day else 0
     if day and not month:
