@@ -259,3 +259,15 @@ def test_a_camp_card_is_the_same_on_every_run(camp: str, tmp_path: Path) -> None
 
     cards = {card(seed) for seed in ("1", "2", "3", "4")}
     assert len(cards) == 1 and "reported by" in cards.pop()
+
+
+@pytest.mark.parametrize(("latin", "other"), [("steplag", "Степлаг"), ("steplag", "Special Camp No. 4"),
+                                               ("norilsk", "Норильск")])
+def test_place_gives_the_same_events_whichever_name_of_the_camp_is_typed(gulag: Gulag, latin: str,
+                                                                          other: str) -> None:
+    """A division's complex and a camp's modern town are written in Latin only: the Cyrillic
+    name reached the camp but not its divisions (the Kengir commission's trial was left out)."""
+    def ids(name: str) -> list[str]:
+        return [e["id"] for e in json.loads(gulag("timeline", "--place", name, "--json", data=None).stdout)]
+
+    assert ids(latin) == ids(other) and ids(latin)

@@ -25,6 +25,17 @@ def place_names(place: Place) -> list[str]:
     return [n for n in names if n]
 
 
+def _within(store: Store, ids: set[str] | None) -> set[str] | None:
+    """The places named, and those whose complex or modern town is one of them by name: a camp
+    named in Cyrillic ("Степлаг") reaches its divisions as its Latin name does, since a
+    division's ``complex`` (and a camp's ``modern`` town) is written in Latin only."""
+    if not ids:
+        return ids
+    named = {fold(store.places[i].name) for i in ids if i in store.places}
+    return ids | {p.id for p in store.places.values()
+                  if any(n and fold(n) in named for n in (p.complex, p.modern_name))}
+
+
 def person_names(person: Person) -> list[str]:
     return [n for n in (person.id, person.name, *person.aliases, person.cyrillic) if n]
 
@@ -136,8 +147,8 @@ def filter_events(
             bounded(one, what=option)
         if (isinstance(value, str) or value) and not split_names(value):
             raise UsageError(f"{option} is empty; give a name or an id")
-    places = _resolve_filter("--place", split_names(place),
-                             {p.id: place_names(p) for p in store.places.values()})
+    places = _within(store, _resolve_filter("--place", split_names(place),
+                                            {p.id: place_names(p) for p in store.places.values()}))
     people = _resolve_filter("--person", split_names(person),
                              {p.id: person_names(p) for p in store.people.values()})
     tags = _resolve_filter("--tag", split_names(tag), {t.id: [t.id, t.label] for t in store.tags.values()},
