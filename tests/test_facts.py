@@ -320,3 +320,12 @@ def test_on_reaches_across_new_year_and_reads_an_interval_by_its_surer_end(gulag
     assert "vorkuta-uprising" in ids("08-01")
     # "1954-11-24/1955-08": its end is a month, so a day in August 1955 is not surely in it.
     assert "steplag-commission-trial" not in ids("08-20")
+
+
+def test_on_counts_the_years_from_the_year_the_event_was_in(gulag: Gulag) -> None:
+    def ago(*args: str) -> dict[str, int]:
+        records = json.loads(gulag("on", *args, "--json", data=None, env={"GULAG_TODAY": "2026-12-31"}).stdout)
+        return {r["id"]: r["years_ago"] for r in records}
+
+    assert ago("12-31", "--after", "5")["rsfsr-criminal-code-in-force"] == 2026 - 1961
+    assert ago("01-01", "--before", "10")["beria-execution"] == 2026 - 1953

@@ -70,7 +70,7 @@ def on_this_day(store: Store, *, month: int, day: int, before: int = 0, after: i
         for year in range(first.year - 1, last.year + 2):
             anchor = _day_in(year, month, day)
             if shift_days(anchor, -before) <= last and shift_days(anchor, after) >= first:
-                out.append(Anniversary(ev, year))
+                out.append(Anniversary(ev, min(max(year, first.year), last.year)))  # a year the event was in
                 break
     return out
 
