@@ -249,8 +249,8 @@ def test_a_cards_precision_names_both_ends_when_they_differ(edtf: str, words: st
 
 @pytest.mark.parametrize(("typed", "said"), [
     ("May 53", "has a two-digit year; write it in full"), ("26 June 54", "has a two-digit year"),
-    ("00.05.1953", "no day or month is 0"), ("0.5.1953", "no day or month is 0"),
-    ("00/05/1953", "no day or month is 0"), ("05/00/1953", "no day or month is 0")])
+    ("00.05.1953", r"day must be in 1\.\.31, not 00"), ("0.5.1953", r"day must be in 1\.\.31, not 0"),
+    ("00/05/1953", r"day must be in 1\.\.31, not 00"), ("05/00/1953", r"month must be in 1\.\.12, not 00")])
 def test_a_two_digit_year_or_a_zero_day_is_refused_not_read_as_something_else(typed: str, said: str) -> None:
     """'May 53' was May 2053 (an empty timeline, exit 0); '00.05.1953' all of May 1953."""
     with pytest.raises(UsageError, match=said):

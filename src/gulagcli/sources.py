@@ -80,7 +80,6 @@ def _names(value: Any, r: Any) -> tuple[Name, ...]:
 _WEB_LINK = re.compile(r"https?://\S")  # data/schema.json: links are http(s) only
 
 
-
 def _on_calendar(text: str) -> bool:
     """A year, month or day that exists: "2005-13" and "2026-02-31" match the pattern only."""
     from datetime import date
@@ -91,6 +90,7 @@ def _on_calendar(text: str) -> bool:
     except ValueError:
         return False
     return True
+
 
 def build_source(r: Any) -> Source:
     """A Source from a checked record (``r`` is check's field reader). The old ``author``

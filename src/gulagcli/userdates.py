@@ -49,17 +49,14 @@ def numeric_day(text: str, option: str) -> tuple[int | None, int, int] | None:
     Dots are day-first. A slash or dash is read only when the order is certain: 26/06 is
     26 June, 06/26 is 26 June too, 05/03 could be 5 March or 3 May and is refused.
     """
-    m = _DOTTED.fullmatch(text)
-    if m:
-        if 0 in (int(m[1]), int(m[2])):  # 00.05.1953 is not all of May
-            raise UsageError(f"{option}: {text!r} is not a real date (no day or month is 0)")
-        return (int(m[3]) if m[3] else None), int(m[2]), int(m[1])
-    m = _SLASHED.fullmatch(text)
+    m = _DOTTED.fullmatch(text) or _SLASHED.fullmatch(text)
     if m is None:
         return None
+    # 00.05.1953 and 00/05/1953 are not all of May 1953 (a 0 read day first, as dots are).
+    _given_not_zero(text, option, month=m[2], day=m[1])
+    if m.re is _DOTTED:
+        return (int(m[3]) if m[3] else None), int(m[2]), int(m[1])
     a, b, year = int(m[1]), int(m[2]), (int(m[3]) if m[3] else None)
-    if 0 in (a, b):  # 00/05/1953: no day 0, and no month 0 (not "all of May")
-        raise UsageError(f"{option}: {text!r} is not a real date (no day or month is 0)")
     if a > 12 >= b:
         return year, b, a
     if b > 12 >= a:
