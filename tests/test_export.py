@@ -424,6 +424,16 @@ def test_unwritable_targets_fail_with_one_line(gulag: Gulag, tmp_path: Path, tar
     assert message in result.stderr and len(result.stderr.splitlines()) == 1
 
 
+@pytest.mark.parametrize(("command", "flag"), [("export", "-o"), ("chart", "--svg"), ("chart", "--png")])
+def test_a_name_ending_in_a_slash_is_a_directory_not_a_file(
+    gulag: Gulag, tmp_path: Path, command: str, flag: str
+) -> None:
+    args = ["--format", "csv"] if command == "export" else []
+    result = gulag(command, *args, flag, f"{tmp_path / 'newdir'}/")
+    assert result.exit_code == 2 and "names a directory; give a file name" in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and not list(tmp_path.iterdir())
+
+
 def test_format_is_required_and_checked(gulag: Gulag) -> None:
     assert gulag("export").exit_code == 2
     bad = gulag("export", "--format", "xml")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -29,6 +30,16 @@ if TYPE_CHECKING:
 
 app = command_app()
 
+
+
+def _file_name(value: str) -> Path:
+    """An output file's name as typed: ``out/`` names a directory, which pathlib would silently
+    turn into a file ``out``."""
+    if value.endswith(("/", os.sep)) and value != "/dev/stdout":
+        raise typer.BadParameter(f"{value} names a directory; give a file name")
+    return Path(value)
+
+
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")]
 ByOpt = Annotated[
     GroupBy | None,
@@ -42,12 +53,12 @@ WidthOpt = Annotated[
 ]
 SvgOpt = Annotated[
     Path | None,
-    typer.Option("--svg", metavar="FILE", show_default=False, readable=False,
+    typer.Option("--svg", metavar="FILE", parser=_file_name, show_default=False, readable=False,
                  help="Save the chart as an SVG picture in FILE instead of printing it (needs gulag\\[charts])."),
 ]
 PngOpt = Annotated[
     Path | None,
-    typer.Option("--png", metavar="FILE", show_default=False, readable=False,
+    typer.Option("--png", metavar="FILE", parser=_file_name, show_default=False, readable=False,
                  help="Save the chart as a PNG picture in FILE instead of printing it (needs gulag\\[charts])."),
 ]
 SeriesOpt = Annotated[
@@ -63,7 +74,7 @@ ExportFormatOpt = Annotated[
 ]
 OutputFileOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", metavar="FILE", show_default=False, readable=False,
+    typer.Option("--output", "-o", metavar="FILE", parser=_file_name, show_default=False, readable=False,
                  help="Write to FILE (all at once, through a temporary file) instead of stdout."),
 ]
 
