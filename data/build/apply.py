@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
-DATASET = "gulagmap-dataset"
+DATASET, HANDBOOK = "gulagmap-dataset", "memorial-1998-handbook"
 # Fields a merged place takes from the import; its name, aliases, summary and sources stay.
 IMPORTED = ("camp_type", "dates", "economy", "history", "lat", "lon", "region", "area")
 # Events that happened in a camp division, and the camp the division belonged to then.
@@ -220,11 +220,15 @@ def crosscheck(store: dict[str, Any], path: Path, report: Counter[str], ids: dic
             notes.append({"kind": "discrepancy" if field.get("agrees") is False else "context", "text": text,
                           "sources": [ref, DATASET], "crosscheck": True})
         for context in camp.get("context", []):  # what the reference says of the camp as a whole
-            ref = _source_id(store, doc, context["source"])
-            if ref is not None and ref not in place["sources"]:
-                place["sources"].append(ref)
-            notes.append({"kind": "context", "text": context["text"], "sources": [ref] if ref else [DATASET],
+            refs = [r for r in (_source_id(store, doc, i) for i in context.get("sources") or [context["source"]]) if r]
+            place["sources"].extend(r for r in refs if r not in place["sources"])
+            notes.append({"kind": context.get("kind", "context"), "text": context["text"], "sources": refs or [DATASET],
                           "crosscheck": True})
+        for plan in camp.get("planned", []):  # a number the map data files as a count that its text calls a plan
+            ident = f"{place['id']}-prisoners-{plan['year']}"
+            store["figures"][:] = [f for f in store["figures"] if not (f["id"] == ident and f["value"] == plan["value"])]
+            notes.append({"kind": "discrepancy", "text": plan["text"], "sources": [HANDBOOK, DATASET], "crosscheck": True})
+            report["cross-check: planned numbers left out of the counts"] += 1
         history = [h for h in place.get("history", []) if not h.get("crosscheck")]
         for wrong in camp.get("drop_history", []):  # read from the map's text by the heuristic, wrongly
             history = [h for h in history if not (h["date"] == wrong["date"] and h.get("place") == wrong.get("place"))]

@@ -32,7 +32,7 @@ import apply
 import gulagmap
 import naming
 
-DATASET, HANDBOOK = "gulagmap-dataset", "memorial-1998-handbook"
+DATASET, HANDBOOK = apply.DATASET, apply.HANDBOOK
 # Memorial's handbook covers the ITLs and the special camps, not the screening and filtration
 # camps or the NKVD special camps in Germany: for those the museum's map data is the only source.
 BEYOND_HANDBOOK = {"filtration-camp", "nkvd-special-camp"}
@@ -296,13 +296,20 @@ def main(argv: list[str] | None = None) -> int:
     alias = apply.crosscheck(store, here / "crosscheck.json", report, ids, dates_from)
     apply.regions(store, here / "regions.json", report)  # the modern region and country, before summaries
     merged = set(naming.MERGE.values())
+    counted: dict[str, dict[int, int]] = {}  # each camp's counts by year: the map's, less plans, and the research's
+    for fig in store["figures"]:
+        if fig.get("series") == "camp-population" and fig.get("place") and not fig.get("approximate"):
+            year = int(fig["date"][:4])
+            years = counted.setdefault(fig["place"], {})
+            years[year] = max(fig["value"], years.get(year, 0))
     for place in store["places"]:
         if place["id"] in facts and place["id"] not in merged:
             camp, kind, op = facts[place["id"]]
             # The modern region where regions.json gives one, else the dataset's broad area.
             where = place.get("region") or camp.region
             place["summary"] = summary_of(place["name"], kind, where, place["country"], place["dates"],
-                                          dates_from[place["id"]], op, place.get("economy", []), camp.counts,
+                                          dates_from[place["id"]], op, place.get("economy", []),
+                                          counted.get(place["id"], {}),
                                           breaks_of(place.get("history", [])))
     names = {p["id"]: p["name"] for p in store["places"]}
     for fig in store["figures"]:

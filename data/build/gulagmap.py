@@ -273,6 +273,8 @@ def operation(description: str) -> Operation:
     return result
 
 
+RAN_UNTIL_RE = re.compile(r"(действовал\w*|существовал\w*)\s+(?=до\s)", re.I)  # "...действовал до 16 октября 1951 года"
+CAMP_RE = re.compile(r"лагер|лаг(?![а-я])", re.I)  # "лагерь", or a camp's own name: "Мослеслаг"
 SHUT_RE = re.compile(r"(закрыт|ликвидирован|расформирован|упразднен|прекратил\w* существование)", re.I)
 
 
@@ -281,7 +283,7 @@ def _closing_elsewhere(paragraphs: list[str]) -> str | None:
     "3 марта 1948 года Соликамский лагерь был закрыт"."""
     for paragraph in paragraphs:
         for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
-            shut = SHUT_RE.search(sentence)
+            shut = SHUT_RE.search(sentence) or RAN_UNTIL_RE.search(sentence)
             if not shut or "не " + shut[1] in sentence:
                 continue
             found = mentions(sentence)
@@ -289,7 +291,7 @@ def _closing_elsewhere(paragraphs: list[str]) -> str | None:
             # A date before the verb only where the sentence opens with it and names the camp:
             # "3 марта 1948 года Соликамский лагерь был закрыт".
             before = [m for m in found[:1] if m.start < 3 and m.end <= shut.start()
-                      and shut.start() - m.end < 60 and "лагер" in sentence[m.end:shut.start()]]
+                      and shut.start() - m.end < 60 and CAMP_RE.search(sentence[m.end:shut.start()])]
             pick = after[0] if after else (before[-1] if before else None)
             if pick is not None:
                 lead = sentence[max(0, pick.start - 25):pick.start]
