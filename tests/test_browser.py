@@ -98,6 +98,23 @@ def test_the_page_shows_every_event_a_map_and_a_card_with_sources(gulag: Gulag, 
     assert [r["url"] for r in requests if not r["url"].startswith("file:")] == []
 
 
+@needs_chromium
+def test_the_page_offers_no_way_to_the_network_and_every_card_by_keyboard(gulag: Gulag, tmp_path: Path) -> None:
+    """Plotly's toolbar had a "Share chart" button that sends the chart to Plotly's cloud; the
+    events were list items only a mouse could open. Now the toolbar has no such button, each
+    event is a link to its card (Tab reaches it, Enter opens it), and a place's card lists its
+    counts."""
+    store = load(None)
+    html = page(gulag, tmp_path)
+    dom, _ = chromium(tmp_path, html.as_uri() + "#place:kalachevski-itl", "--dump-dom", "--window-size=1400,1200")
+    titles = set(re.findall(r'data-title="([^"]*)"', dom))
+    assert "Zoom in" in titles and not {t for t in titles if "share" in t.lower() or "studio" in t.lower()}
+    links = re.findall(r'<li class="event" data-id="([^"]+)"><a class="title" href="#([^"]+)"', dom)
+    assert len(links) == len(store.events) and all(i == h for i, h in links)
+    card = dom[dom.index('<aside id="card"'):dom.index("</aside>")]
+    assert "1 Jan 1953: 12,589 prisoners" in card and "Jun 1953: 2,598 prisoners" in card
+
+
 def html_text(text: str) -> str:
     """Text as Chromium's DOM dump writes it inside an element."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\u00a0", "&nbsp;")

@@ -571,6 +571,27 @@ def test_html_is_one_self_contained_page_with_every_event(gulag: Gulag, tmp_path
     assert len(data["outlines"]) > 50  # the land the map draws
 
 
+def test_the_pages_place_filter_keeps_what_place_keeps_and_its_cards_every_count(
+        gulag: Gulag, tmp_path: Path) -> None:
+    """Place = Kazakhstan on the page gives the events `timeline --place kazakhstan` gives (a
+    country keeps every place in it, a camp its divisions); a camp's card lists every count, a
+    year's 1 January and a later day alike, with "c." where it is approximate."""
+    out = tmp_path / "all.html"
+    assert gulag("export", "--format", "html", "-o", str(out), data=None).exit_code == 0
+    data = page_data(out.read_text(encoding="utf-8"))
+    for place in ("kazakhstan", "steplag"):
+        reach = set(data["reach"].get(place, [place]))
+        on_page = [e["id"] for e in data["events"] if reach.intersection(e["places"])]
+        listed = json.loads(gulag("timeline", "--place", place, "--json", data=None).stdout)
+        assert on_page == [e["id"] for e in listed], place
+    cards = {p["id"]: p["counts"] for p in data["places"]}
+    assert ["1 Jan 1953", "12,589"] in cards["kalachevski-itl"] and ["Jun 1953", "2,598"] in cards["kalachevski-itl"]
+    assert ["Dec 1945", "c. 12,000"] in cards["special-camp-no-7-sachsenhausen"]
+    # The search finds an event by its places' other names and its people's, as `search` does.
+    kengir = next(e for e in data["events"] if e["id"] == "kengir-uprising")
+    assert "Кенгир" in kengir["also"] and "Kapiton Kuznetsov" in kengir["also"]
+
+
 def test_html_cards_name_the_authors_of_their_sources(gulag: Gulag, tmp_path: Path) -> None:
     store = mini()
     store["sources"][0]["authors"] = [{"family": "Barnes", "given": "Steven A."}, {"literal": "Memorial"}]

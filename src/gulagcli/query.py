@@ -25,15 +25,23 @@ def place_names(place: Place) -> list[str]:
     return [n for n in names if n]
 
 
-def _within(store: Store, ids: set[str] | None) -> set[str] | None:
+def _within(store: Store, ids: set[str] | None, parts: dict[str, set[str]] | None = None) -> set[str] | None:
     """The places named, and those whose complex or modern town is one of them by name: a camp
     named in Cyrillic ("Степлаг") reaches its divisions as its Latin name does, since a
     division's ``complex`` (and a camp's ``modern`` town) is written in Latin only."""
     if not ids:
         return ids
-    named = {fold(store.places[i].name) for i in ids if i in store.places}
-    return ids | {p.id for p in store.places.values()
-                  if any(n and fold(n) in named for n in (p.complex, p.modern_name))}
+    parts = _parts(store) if parts is None else parts
+    return ids.union(*(parts.get(fold(store.places[i].name), ()) for i in ids if i in store.places))
+
+
+def _parts(store: Store) -> dict[str, set[str]]:
+    """The places under each complex or modern town, by its folded name."""
+    out: dict[str, set[str]] = {}
+    for p in store.places.values():
+        for n in {fold(n) for n in (p.complex, p.modern_name) if n}:
+            out.setdefault(n, set()).add(p.id)
+    return out
 
 
 def person_names(person: Person) -> list[str]:
@@ -44,13 +52,35 @@ def term_names(term: Term) -> list[str]:
     return [n for n in (term.id, term.term, *term.aliases, term.cyrillic) if n]
 
 
-def _matching(names_of: dict[str, list[str]], query: str) -> set[str]:
+def folded_names(names_of: dict[str, list[str]]) -> dict[str, str]:
+    """Each key's names as folded words, one name a line, for matching many queries against
+    the same names (a query, having no line break, never spans two)."""
+    return {key: "\n".join(" ".join(words(n)) for n in names) for key, names in names_of.items()}
+
+
+def _matching(names_of: dict[str, list[str]], query: str, folded: dict[str, str] | None = None) -> set[str]:
     """Ids whose names contain the query as whole words (after folding)."""
     q = " ".join(words(query))
     if not q:
         return set()
     pattern = re.compile(rf"(?<!\w){re.escape(q)}(?!\w)")
-    return {key for key, names in names_of.items() if any(pattern.search(" ".join(words(n))) for n in names)}
+    return {key for key, names in (folded or folded_names(names_of)).items() if q in names and pattern.search(names)}
+
+
+class PlaceNames:
+    """Every place's names, folded once, for many `--place` queries (the page's filter)."""
+
+    def __init__(self, store: Store) -> None:
+        self.names_of = {p.id: place_names(p) for p in store.places.values()}
+        self.folded = folded_names(self.names_of)
+        self.parts = _parts(store)
+
+
+def places_reached(store: Store, queries: list[str], names: PlaceNames | None = None) -> set[str] | None:
+    """The places a `--place` filter keeps events of: those any query names by whole words of
+    any name (a country keeps every place in it), widened to their divisions; None for no query."""
+    names = names or PlaceNames(store)
+    return _within(store, _resolve_filter("--place", queries, names.names_of, folded=names.folded), names.parts)
 
 
 def matching_places(store: Store, query: str) -> set[str]:
@@ -94,7 +124,8 @@ def chosen(flag: str, value: Names, allowed: Sequence[str], what: str) -> list[s
 
 
 def _resolve_filter(
-    option: str, queries: list[str], names_of: dict[str, list[str]], *, whole: bool = False
+    option: str, queries: list[str], names_of: dict[str, list[str]], *, whole: bool = False,
+    folded: dict[str, str] | None = None,
 ) -> set[str] | None:
     """Ids any of ``queries`` names; a query naming nothing is an error with the nearest names.
 
@@ -110,7 +141,7 @@ def _resolve_filter(
         if whole:
             ids = {key for key, names in names_of.items() if phrase(q) in {phrase(n) for n in names}}
         else:
-            ids = _matching(names_of, q)
+            ids = _matching(names_of, q, folded)
         if not ids:
             what = option.removeprefix("--")
             raise NotFoundError(f"{option} {q!r}: no {what} of that name in the store",
@@ -147,8 +178,7 @@ def filter_events(
             bounded(one, what=option)
         if (isinstance(value, str) or value) and not split_names(value):
             raise UsageError(f"{option} is empty; give a name or an id")
-    places = _within(store, _resolve_filter("--place", split_names(place),
-                                            {p.id: place_names(p) for p in store.places.values()}))
+    places = places_reached(store, split_names(place))
     people = _resolve_filter("--person", split_names(person),
                              {p.id: person_names(p) for p in store.people.values()})
     tags = _resolve_filter("--tag", split_names(tag), {t.id: [t.id, t.label] for t in store.tags.values()},

@@ -18,7 +18,7 @@ from typing import Any
 from ..dates import FIRST_DAY, LAST_DAY, display
 from ..errors import GulagError
 from ..models import Event, Source, Store
-from .geo import counts
+from ..camps import counts_by_place
 from .output import UNVERIFIED
 from .plot import OTHER, stable_colours
 from .safe import terminal
@@ -69,6 +69,11 @@ def _event(store: Store, ev: Event) -> dict[str, Any]:
         "fuzzy": d.approximate or d.uncertain, "summary": ev.summary,
         "description": ev.description or "", "verified": ev.verified,
         "tags": list(ev.tags), "places": [p.id for p in places], "place_names": [p.name for p in places],
+        # Other names the search finds the event by, as the command line's does: the places'
+        # alternates and Cyrillic, and the people's names.
+        "also": " ".join(n for p in places for n in (*p.names, p.cyrillic) if n)
+                + " " + " ".join(n for pid in ev.people if (who := store.people.get(pid))
+                                 for n in (who.name, *who.aliases, who.cyrillic) if n),
         "points": [[p.lon, p.lat] for p in places if p.lat is not None and p.lon is not None],
         "notes": [{"kind": n.kind, "text": n.text} for n in ev.notes],
         # The event's sources, then any a note cites that the event does not.
@@ -78,7 +83,7 @@ def _event(store: Store, ev: Event) -> dict[str, Any]:
     }
 
 
-def _place(store: Store, pid: str, yearly: dict[str, int]) -> dict[str, Any]:
+def _place(store: Store, pid: str, yearly: list[list[str]]) -> dict[str, Any]:
     p = store.places[pid]
     opened, closed = operation(p.dates)
     return {"id": p.id, "name": p.name, "kind": p.kind, "camp_type": p.camp_type,
@@ -86,10 +91,31 @@ def _place(store: Store, pid: str, yearly: dict[str, int]) -> dict[str, Any]:
             "opened": opened, "closed": closed, "counts": yearly}
 
 
+def counted(store: Store) -> dict[str, list[list[str]]]:
+    """Each place's prisoner counts as the card lists them: [date, number], every one (a year
+    may have several: 1 January and a later day), "c." before an approximate one."""
+    return {pid: [[display(f.date.edtf), ("c. " if f.approximate else "") + f"{f.value:,}"]
+                  for f in figs if f.date is not None and f.value is not None]
+            for pid, figs in counts_by_place(store).items()}
+
+
+def _reach(store: Store, named: list[str], events: Sequence[Event]) -> dict[str, list[str]]:
+    from ..query import PlaceNames, places_reached
+
+    names = PlaceNames(store)
+    at = {pid for ev in events for pid in ev.places}
+    out = {}
+    for pid in named:
+        reached = (places_reached(store, [pid], names) or set()) & at
+        if reached - {pid}:
+            out[pid] = sorted(reached)
+    return out
+
+
 def page_data(store: Store, events: Sequence[Event], *, every_place: bool) -> dict[str, Any]:
     named = list(store.places) if every_place else list(dict.fromkeys(
         pid for ev in events for pid in ev.places if pid in store.places))
-    yearly = counts(store)
+    yearly = counted(store)
     outlines = json.loads((_HERE / "outlines.json").read_text(encoding="utf-8"))
     shown: dict[str, Any] = visible({
         "title": store.meta.title, "description": store.meta.description, "version": store.meta.version,
@@ -100,7 +126,10 @@ def page_data(store: Store, events: Sequence[Event], *, every_place: bool) -> di
         "colours": stable_colours(list(store.tags), list(store.tags)),
         "other_colour": OTHER,
         "events": [_event(store, ev) for ev in events],
-        "places": [_place(store, pid, yearly.get(pid, {})) for pid in named],
+        "places": [_place(store, pid, yearly.get(pid, [])) for pid in named],
+        # The places the Place filter keeps events of, as `--place ID` does (a country keeps
+        # every place in it, a camp its divisions), where that is more than the place itself.
+        "reach": _reach(store, named, events),
     })
     return shown | {"outlines": outlines["rings"], "outline_source": outlines["source"]}
 

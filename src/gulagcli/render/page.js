@@ -9,6 +9,13 @@
   const el = (tag, text, cls) => { const e = document.createElement(tag);
     if (text !== undefined) e.textContent = text; if (cls) e.className = cls; return e; };
   const placeById = Object.fromEntries(data.places.map((p) => [p.id, p]));
+  // Plotly's toolbar without the buttons that send the chart to Plotly's cloud: the page works
+  // offline, and nothing in it may reach the network.
+  const CONFIG = { scrollZoom: true, displaylogo: false, responsive: true, showSendToCloud: false,
+    showEditInChartStudio: false, showLink: false, modeBarButtonsToRemove: ["sendDataToCloud", "editInChartStudio"] };
+  // Search forgives accents and case, as the command line does ("Zemaitis" finds Žemaitis).
+  const folded = (s) => String(s).normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  const dagger = (e) => (e.verified ? "" : " †");
   const eventById = Object.fromEntries(data.events.map((e) => [e.id, e]));
 
   // Colour by first tag, each tag in the colour the chart's pictures give it (data.colours);
@@ -24,10 +31,13 @@
     .forEach((p) => $("place").append(new Option(p.name, p.id)));
 
   function matches(e) {
-    const q = $("search").value.trim().toLowerCase();
-    const text = [e.title, e.summary, e.description, e.date, ...e.place_names].join(" ").toLowerCase();
+    const q = folded($("search").value.trim());
+    const text = folded([e.title, e.summary, e.description, e.date, ...e.place_names, e.also].join(" "));
+    const place = $("place").value;
+    // A place keeps the events of every place `--place` reaches from it (a country, a camp's divisions).
+    const reached = place ? data.reach[place] || [place] : [];
     return (!$("tag").value || e.tags.includes($("tag").value))
-      && (!$("place").value || e.places.includes($("place").value))
+      && (!place || e.places.some((p) => reached.includes(p)))
       && (!q || text.includes(q));
   }
   function inYear(start, end) {
@@ -60,14 +70,14 @@
         y: part.map((e) => e.id), base: part.map((e) => e.start),
         x: part.map((e) => Date.parse(e.end) - Date.parse(e.start) + DAY),
         customdata: part.map((e) => e.id),
-        hovertext: part.map((e) => `${esc(e.title)}<br>${esc(e.date)}${e.verified ? "" : " †"}`),
+        hovertext: part.map((e) => `${esc(e.title)}<br>${esc(e.date)}${dagger(e)}`),
         hoverinfo: "text",
       }); });
       const days = members.filter((e) => e.start === e.end);  // a bar one day wide is invisible
       if (days.length) traces.push({
         type: "scatter", mode: "markers", showlegend: false, legendgroup: g, marker: { symbol: "diamond", size: 9, color: colour(g) },
         y: days.map((e) => e.id), x: days.map((e) => e.start + "T12:00:00"), customdata: days.map((e) => e.id),
-        hovertext: days.map((e) => `${esc(e.title)}<br>${esc(e.date)}${e.verified ? "" : " †"}`), hoverinfo: "text",
+        hovertext: days.map((e) => `${esc(e.title)}<br>${esc(e.date)}${dagger(e)}`), hoverinfo: "text",
       });
     });
     // The titles' margin, and the legend's rows above the plot, from the width the page has:
@@ -89,9 +99,13 @@
       // Rows from the first event down, with no empty band above it (autorange pads the ends).
       yaxis: { range: [events.length - 0.5, -0.5], categoryorder: "array", categoryarray: events.map((e) => e.id),
                tickvals: events.map((e) => e.id),
-               ticktext: events.map((e) => esc(e.title.length > chars ? e.title.slice(0, chars - 1) + "…" : e.title)) },
+               ticktext: events.map((e) => esc(short(e.title, chars - dagger(e).length) + dagger(e))) },
     };
-    Plotly.react("timeline", traces, layout, { scrollZoom: true, displaylogo: false, responsive: true });
+    Plotly.react("timeline", traces, layout, CONFIG);
+  }
+
+  function short(text, chars) {  // cut to fit, the marker kept outside the cut
+    return text.length > chars ? text.slice(0, chars - 1) + "…" : text;
   }
 
   function yearRange(events) {
@@ -145,7 +159,7 @@
                scaleanchor: "x", scaleratio: 2, title: { text: "latitude (°N)" } },
       legend: { orientation: "h" },
     };
-    Plotly.react("map", traces, layout, { scrollZoom: true, displaylogo: false, responsive: true });
+    Plotly.react("map", traces, layout, CONFIG);
   }
 
   function showCard(id) {
@@ -161,7 +175,8 @@
       card.append(el("h3", p.name), el("p", [p.camp_type || p.kind, p.country].join(", "), "date"));
       if (p.opened || p.closed) card.append(el("p", `In operation: ${p.opened || "?"} – ${p.closed || "?"}`));
       if (p.summary) card.append(el("p", p.summary));
-      Object.entries(p.counts || {}).forEach(([k, v]) => card.append(el("p", `${k.slice(6)}: ${v} prisoners`)));
+      // Every count, a year's 1 January and a later day alike, "c." kept: as `gulag show` lists them.
+      (p.counts || []).forEach(([when, value]) => card.append(el("p", `${when}: ${value} prisoners`)));
     } else {
       const e = eventById[id];
       if (!e) return;
@@ -197,8 +212,12 @@
     list.replaceChildren(...events.map((e) => {
       const li = el("li", undefined, "event");
       li.dataset.id = e.id;
-      li.append(el("span", e.date, "date"), el("span", e.title + (e.verified ? "" : " †"), "title"));
-      li.onclick = () => showCard(e.id);
+      // A link to the event's card: reached with Tab, opened with Enter, and its address is the card's.
+      const link = el("a", undefined, "title");
+      link.href = "#" + encodeURIComponent(e.id);
+      link.onclick = () => showCard(e.id);  // also when the address already names it
+      link.append(el("span", e.date, "date"), el("span", e.title + dagger(e)));
+      li.append(link);
       return li;
     }));
     drawTimeline(events);
@@ -213,7 +232,12 @@
   for (const id of ["timeline", "map"]) {
     $(id).on("plotly_click", (ev) => { const p = ev.points[0]; if (p && p.customdata) showCard(p.customdata); });
   }
-  const wanted = decodeURIComponent(location.hash.slice(1));
-  if (wanted) showCard(wanted);
+  function fromHash() {  // the address names a card: on load, and on a link followed or Back pressed
+    let wanted = "";
+    try { wanted = decodeURIComponent(location.hash.slice(1)); } catch (err) { return; }  // a malformed %
+    if (wanted) showCard(wanted);
+  }
+  window.addEventListener("hashchange", fromHash);
+  fromHash();
   document.body.dataset.ready = "true";
 })();
