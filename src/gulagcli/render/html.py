@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
+from ..camps import counts_by_place
 from ..dates import FIRST_DAY, LAST_DAY, display
 from ..errors import GulagError
 from ..models import Event, Source, Store
-from ..camps import counts_by_place
 from .output import UNVERIFIED
 from .plot import OTHER, stable_colours
 from .safe import terminal
