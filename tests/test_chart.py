@@ -89,7 +89,7 @@ def bar_at(earliest: int, start: int, end: int, latest: int, mark: Mark) -> obje
         # Past an edge: clipped, with an arrow saying so.
         ("1953-02-27/1953-03-02", "◀█        "),
         ("1953-03-09/1953-03-12", "        █▶"),
-        ("1953-02-27/..", "◀████████▶"),
+        ("1953-02-27/..", "◀░░░░░░░░▶"),  # an open end: how far it may run, not "lasted"
         ("195X", "◀▒▒▒▒▒▒▒▒▶"),
     ],
 )
@@ -495,3 +495,45 @@ def test_an_open_end_runs_off_the_picture_with_an_arrow_as_on_the_terminal(tmp_p
     assert rows[0].marks[0].latest > day(1956, 12, 31)  # it reaches on, as "1956 onwards" says
     fig = timeline_figure(rows, lo=day(1950, 1, 1), hi=day(1960, 12, 31), title="t", source="s")
     assert [line.get_marker() for line in fig.axes[0].lines] == [">"]
+
+
+def test_a_series_picture_labels_each_bar_with_its_own_date_and_number(gulag: Gulag, tmp_path: Path) -> None:
+    """Peschanlag's 1 Dec 1950 stood hidden behind its 1951 bar and Sachsenhausen's Dec 1945
+    under "1946"; now each bar carries the figure's date and number as the store gives them
+    ("c." kept), and bars a month apart stand apart."""
+    out = tmp_path / "pesch.svg"
+    assert gulag("chart", "--series", "camp-population", "--place", "peschanlag", "--svg", str(out),
+                 data=None).exit_code == 0
+    words = svg_text(out).splitlines()
+    assert {"1 Jan 1950", "1 Dec 1950", "1951", "9,517", "21,170"} <= set(words)
+    out = tmp_path / "sachsenhausen.svg"
+    assert gulag("chart", "--series", "camp-population", "--place", "special-camp-no-7-sachsenhausen",
+                 "--svg", str(out), data=None).exit_code == 0
+    assert {"Dec 1945", "c. 12,000"} <= set(svg_text(out).splitlines()) and "1946" not in svg_text(out)
+
+
+def test_bars_a_month_apart_are_set_apart_to_be_read() -> None:
+    pytest.importorskip("matplotlib")
+    from gulagcli.render.plot import series_figure
+
+    points = [(date(1949, 1, 1), 19_009), (date(1953, 1, 1), 31_225), (date(1953, 2, 1), 36_152), (date(1960, 1, 1), 12_039)]
+    labels = [("1949", "19,009"), ("1 Jan 1953", "31,225"), ("1 Feb 1953", "36,152"), ("1960", "12,039")]
+    fig = series_figure(points, labels, title="t", unit="prisoners", source="s")
+    ax = fig.axes[0]
+    xs = [bar.get_x() + bar.get_width() / 2 for bar in ax.patches]
+    assert [t.get_text() for t in ax.get_xticklabels()] == [when for when, _ in labels]
+    assert min(b - a for a, b in pairwise(xs)) >= (xs[-1] - xs[0]) / 61
+
+
+def test_a_cut_picture_label_keeps_its_unverified_mark() -> None:
+    from gulagcli.render.plot import MAX_LABEL, _fit
+
+    label = _fit("An event whose title runs on far longer than any row label can hold in a picture †")
+    assert label.endswith("… †") and len(label) == MAX_LABEL
+
+
+def test_by_place_pictures_name_camp_types_in_words(gulag: Gulag, tmp_path: Path) -> None:
+    out = tmp_path / "byplace.svg"
+    assert gulag("chart", "--tag", "uprising", "--by", "place", "--svg", str(out), data=None).exit_code == 0
+    words = set(svg_text(out).splitlines())
+    assert "corrective labour camp (ITL)" in words and "special-camp" not in words and "itl" not in words

@@ -168,7 +168,7 @@ def _series_chart(name: str, *, place: list[str] | None, data: Path | None, svg:
                   force: bool, columns: int, styled: bool, console: Console,
                   bounds: tuple[date | None, date | None]) -> None:
     from ..camps import CAMP_SERIES
-    from ..render.series import series_points, series_renderable, series_source, series_title
+    from ..render.series import series_labels, series_points, series_renderable, series_source, series_title
     from ..store import load
 
     store = load(data)
@@ -189,13 +189,15 @@ def _series_chart(name: str, *, place: list[str] | None, data: Path | None, svg:
     points, figures = [points[i] for i in kept], [figures[i] for i in kept]
     title = series_title(name, store.places[pid].name if pid in store.places else pid)
     unit = figures[0].unit
+    labels = series_labels(figures)
     if svg is None and png is None:
-        console.print(series_renderable(points, title=title, unit=unit, width=columns, styled=styled))
+        console.width = max(columns, console.width)  # --width past the terminal: the bars as asked, not wrapped
+        console.print(series_renderable(points, labels, title=title, unit=unit, width=columns, styled=styled))
         return
     from ..render.plot import save, series_figure
 
     yearly = all(f.date is not None and f.date.precision.value == "year" for f in figures)
-    fig = series_figure(points, title=title, unit=unit, source=series_source(figures), yearly=yearly)
+    fig = series_figure(points, labels, title=title, unit=unit, source=series_source(figures), yearly=yearly)
     for path, fmt in ((svg, "svg"), (png, "png")):
         if path is not None:
             count = f"{len(points)} figure{'s' if len(points) != 1 else ''}"

@@ -87,9 +87,14 @@ def bar(d: HistDate, axis: Axis) -> Bar:
     """Where a date goes: its strict span, and its widest bounds for the fuzzy part.
 
     A qualified side always gets at least one fuzzy column, so a "c." stays visible even when
-    its widening is narrower than a column.
+    its widening is narrower than a column. An open end (``1956-06/..``) is solid for the days
+    known and pale beyond them, to the edge and its arrow: how far it may run, as the pictures
+    draw it, not "lasted this long".
     """
-    start, end = axis.column(d.start), axis.column(d.end)
+    from .spans import known_bounds
+
+    first, last = known_bounds(d)
+    start, end = axis.column(first), axis.column(last)
     earliest, latest = axis.column(d.earliest), axis.column(d.latest)
     if d.earliest < d.start and earliest == start:
         earliest = start - 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -106,10 +106,11 @@ def default_range(rows: Sequence[PlotRow]) -> tuple[date, date]:
 
 
 def timeline_figure(rows: Sequence[PlotRow], *, lo: date, hi: date, title: str, source: str,
-                    order: Sequence[str] = ()) -> Figure:
+                    order: Sequence[str] = (), names: Mapping[str, str] | None = None) -> Figure:
     """Rows top to bottom against a true-scale date axis from ``lo`` to ``hi`` (inclusive). A
     colour key's place in ``order`` (every key the store has, in a fixed order) picks its colour,
-    so a tag or a camp type looks the same in every chart; other keys take the colours left."""
+    so a tag or a camp type looks the same in every chart; other keys take the colours left.
+    ``names`` gives a key's words in the legend ("itl": "corrective labour camp (ITL)")."""
     _matplotlib()
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
@@ -172,7 +173,7 @@ def timeline_figure(rows: Sequence[PlotRow], *, lo: date, hi: date, title: str, 
     ax.set_axisbelow(True)
     ax.tick_params(axis="y", length=0)
     legend_keys = [*named, *(["other"] if "other" in keys else [])]
-    handles = [Patch(color=colours.get(k, OTHER), label=shown(k)) for k in legend_keys]
+    handles = [Patch(color=colours.get(k, OTHER), label=shown((names or {}).get(k, k))) for k in legend_keys]
     if handles:
         ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=min(len(handles), 6),
                   frameon=False, fontsize=8.5)
@@ -188,9 +189,10 @@ def _wrapped(text: str, fig: Figure) -> str:
     return "\n".join(textwrap.wrap(shown(text), width=max(40, int(fig.get_figwidth() * 17))))
 
 
-def series_figure(points: Sequence[tuple[date, int]], *, title: str, unit: str, source: str,
-                  yearly: bool = False) -> Figure:
-    """One bar per dated value, on a true-scale year axis, with each value written on its bar."""
+def series_figure(points: Sequence[tuple[date, int]], labels: Sequence[tuple[str, str]], *, title: str, unit: str,
+                  source: str, yearly: bool = False) -> Figure:
+    """One bar per dated value, on a true-scale time axis, each with its number on it and, while
+    few enough to read, its date under it as the figure gives it ("1 Dec 1950", "1947?")."""
     _matplotlib()
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter
@@ -202,10 +204,27 @@ def series_figure(points: Sequence[tuple[date, int]], *, title: str, unit: str, 
     # A count on a day (1 January) stands on that day; a count for a whole year (deaths in
     # 1950), dated to the year, stands over the middle of its year.
     xs = [mdates.date2num(d) + (182 if (d.month, d.day) == (1, 1) and yearly else 0) for d, _ in points]
-    bars = ax.bar(xs, [v for _, v in points], width=200, color=PALETTE[0])
-    ax.bar_label(bars, labels=[f"{v:,}" for _, v in points], fontsize=7, padding=2)
-    ax.xaxis.set_major_locator(mdates.YearLocator(1 if len(points) <= 20 else 2))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    # Two counts a month apart (1 January and 1 February 1953) would stand on one another: a bar
+    # closer than a sixtieth of the axis to the one before is set that far apart, so that both
+    # dates under them can be read. Each bar is labelled with its own date.
+    room = (xs[-1] - xs[0]) / 60
+    for i in range(1, len(xs)):
+        xs[i] = max(xs[i], xs[i - 1] + room)
+    # Bars as wide as the closest two allow (1 December and 1 January stand apart), at most 200 days.
+    gap = min((b - a for a, b in zip(xs, xs[1:])), default=365.0)
+    width = max(4.0, min(200.0, 0.8 * gap))
+    crowded = width < 150
+    bars = ax.bar(xs, [v for _, v in points], width=width, color=PALETTE[0])
+    ax.bar_label(bars, labels=[shown(number) for _, number in labels], fontsize=7, padding=2,
+                 rotation=90 if crowded else 0)
+    ax.set_xlim(min(xs) - max(width, 120), max(xs) + max(width, 120))
+    if len(points) <= 24:  # each bar's own date: a year tick would misplace 1 Dec 1957 under 1958
+        ax.set_xticks(xs, [shown(when) for when, _ in labels], rotation=90 if crowded else 0, fontsize=7.5)
+    else:
+        ax.xaxis.set_major_locator(mdates.YearLocator(2))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    if crowded:
+        ax.margins(y=0.15)  # room above the tallest bar for its upright number
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
     ax.set_ylabel(shown(unit))
     ax.grid(axis="y", color="#dddddd")
@@ -240,5 +259,9 @@ def shown(text: str) -> str:
 
 
 def _fit(label: str) -> str:
+    """A row's label cut to fit; an unverified event's " †" stays on the end of the cut."""
     label = shown(" ".join(label.split()))
-    return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…"
+    mark = " †" if label.endswith(" †") else ""
+    body = label.removesuffix(mark)
+    room = MAX_LABEL - len(mark)
+    return (body if len(body) <= room else body[: room - 1] + "…") + mark

@@ -11,6 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..camps import series
+from ..dates import display
 from ..errors import NotFoundError
 from ..models import Figure, Store
 
@@ -40,6 +41,20 @@ def series_points(store: Store, name: str, *, place: str | None = None) -> tuple
     return [(d, v) for d, v, _ in chosen], [f for _, _, f in chosen]
 
 
+def series_labels(figures: list[Figure]) -> list[tuple[str, str]]:
+    """Each figure's date and number as the historian writes them: "1 Dec 1950", "Jun 1953",
+    "1947?"; "c. 12,000", "4,000–6,000" for a range (its bar stands at the midpoint)."""
+    out = []
+    for f in figures:
+        when = display(f.date.edtf) if f.date is not None else ""
+        if f.value is None and f.low is not None and f.high is not None:
+            number = f"{f.low:,}–{f.high:,}"
+        else:
+            number = ("c. " if f.approximate else "") + f"{f.value:,}"
+        out.append((when, number))
+    return out
+
+
 def series_title(name: str, place_name: str | None = None) -> str:
     title = TITLES.get(name, name)
     return f"{title}: {place_name}" if place_name else title
@@ -51,18 +66,19 @@ def series_source(figures: list[Figure]) -> str:
     return f"Figures as reported by {'; '.join(who)}. Sources: {', '.join(ids)} (gulag source ID)."
 
 
-def series_renderable(points: list[tuple[date, int]], *, title: str, unit: str, width: int,
-                      styled: bool = True) -> RenderableType:
-    """The series as one text bar per date, scaled to the widest value, for the terminal."""
+def series_renderable(points: list[tuple[date, int]], labels: list[tuple[str, str]], *, title: str, unit: str,
+                      width: int, styled: bool = True) -> RenderableType:
+    """The series as one text bar per date, scaled to the widest value, for the terminal; each
+    date and number as :func:`series_labels` writes them."""
     from rich.text import Text
 
-    labels = [d.isoformat() if (d.month, d.day) != (1, 1) else str(d.year) for d, _ in points]
-    values = [f"{v:,}" for _, v in points]
-    label_w, value_w = max(map(len, labels)), max(map(len, values))
+    values = [number for _, number in labels]
+    labels_ = [when for when, _ in labels]
+    label_w, value_w = max(map(len, labels_)), max(map(len, values))
     room = max(10, width - label_w - value_w - 3)
     top = max(v for _, v in points) or 1
     out = Text(f"{title} ({unit})\n", style="bold" if styled else "")
-    for label, value, (_, v) in zip(labels, values, points, strict=True):
+    for label, value, (_, v) in zip(labels_, values, points, strict=True):
         out.append(f"{label:<{label_w}} ")
         out.append("█" * max(1 if v else 0, round(v * room / top)), style="cyan" if styled else "")
         out.append(f" {value:>{value_w}}\n")
