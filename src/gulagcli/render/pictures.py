@@ -43,8 +43,8 @@ def timeline_picture(store: Store, events: Sequence[Event], *, by: GroupBy | Non
         order = [*CAMP_TYPES, "camp", "city", "region", "country", "place"]
     else:
         order = [t.label for t in store.tags.values()]
-    from .details import CAMP_TYPES  # a camp type's words in the legend, not its id ("other": no place)
+    from .details import CAMP_TYPES as TYPE_WORDS  # a camp type's words in the legend, not its id
 
-    names = {k: v for k, v in CAMP_TYPES.items() if k != "other"} if by is GroupBy.PLACE else None
+    names = {k: v for k, v in TYPE_WORDS.items() if k != "other"} if by is GroupBy.PLACE else None  # other: no place
     fig = timeline_figure(rows, lo=lo, hi=hi, title=title, source=source, order=order, names=names)
     return [save(fig, fmt) for fmt in formats]

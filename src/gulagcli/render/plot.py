@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from ..dates import display
@@ -211,7 +212,7 @@ def series_figure(points: Sequence[tuple[date, int]], labels: Sequence[tuple[str
     for i in range(1, len(xs)):
         xs[i] = max(xs[i], xs[i - 1] + room)
     # Bars as wide as the closest two allow (1 December and 1 January stand apart), at most 200 days.
-    gap = min((b - a for a, b in zip(xs, xs[1:])), default=365.0)
+    gap = min((b - a for a, b in pairwise(xs)), default=365.0)
     width = max(4.0, min(200.0, 0.8 * gap))
     crowded = width < 150
     bars = ax.bar(xs, [v for _, v in points], width=width, color=PALETTE[0])
