@@ -516,7 +516,8 @@ def test_bars_a_month_apart_are_set_apart_to_be_read() -> None:
     pytest.importorskip("matplotlib")
     from gulagcli.render.plot import series_figure
 
-    points = [(date(1949, 1, 1), 19_009), (date(1953, 1, 1), 31_225), (date(1953, 2, 1), 36_152), (date(1960, 1, 1), 12_039)]
+    points = [(date(1949, 1, 1), 19_009), (date(1953, 1, 1), 31_225), (date(1953, 2, 1), 36_152),
+              (date(1960, 1, 1), 12_039)]
     labels = [("1949", "19,009"), ("1 Jan 1953", "31,225"), ("1 Feb 1953", "36,152"), ("1960", "12,039")]
     fig = series_figure(points, labels, title="t", unit="prisoners", source="s")
     ax = fig.axes[0]
