@@ -538,3 +538,12 @@ def test_by_place_pictures_name_camp_types_in_words(gulag: Gulag, tmp_path: Path
     assert gulag("chart", "--tag", "uprising", "--by", "place", "--svg", str(out), data=None).exit_code == 0
     words = set(svg_text(out).splitlines())
     assert "corrective labour camp (ITL)" in words and "special-camp" not in words and "itl" not in words
+
+
+def test_a_picture_of_a_few_days_marks_the_days_with_month_and_year(gulag: Gulag, tmp_path: Path) -> None:
+    """A single day's picture said "Mar … Mar" with no day or year; ten days, a single "Mar"."""
+    out = tmp_path / "days.svg"
+    result = gulag("chart", "--from", "1953-03-01", "--to", "1953-03-10", "--svg", str(out))
+    assert result.exit_code == 0, result.output
+    words = set(svg_text(out).splitlines())
+    assert {"1 Mar 1953", "4 Mar 1953", "9 Mar 1953"} <= words

@@ -161,9 +161,15 @@ def timeline_figure(rows: Sequence[PlotRow], *, lo: date, hi: date, title: str, 
     ax.set_yticks(range(len(rows)), [_fit(r.label) for r in rows])
     years = hi.year - lo.year + 1
     step = 1 if years <= 20 else 5
-    ax.xaxis.set_major_locator(mdates.YearLocator(step))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    if years <= 4:
+    days = (hi - lo).days + 1
+    if days <= 92:  # a day, a week, a season: the days themselves, each with month and year
+        ax.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, -(-days // 10))))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b %Y"))
+        ax.tick_params(axis="x", which="major", labelsize=7.5)
+    else:
+        ax.xaxis.set_major_locator(mdates.YearLocator(step))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    if 92 < days and years <= 4:
         # Every month's name fits under two years; over three or four, the quarters' (Apr, Jul, Oct).
         ax.xaxis.set_minor_locator(mdates.MonthLocator() if years <= 2 else mdates.MonthLocator((4, 7, 10)))
         ax.xaxis.set_minor_formatter(mdates.DateFormatter("%b"))
