@@ -109,8 +109,9 @@
   }
 
   function yearRange(events) {
-    const starts = events.map((e) => e.start).filter(Boolean).sort();
-    const ends = events.map((e) => e.end).filter(Boolean).sort();
+    // How far a c. or ? date may reach counts too: "1945? – 1948?" may start in 1944.
+    const starts = events.flatMap((e) => [e.start, e.reach_start]).filter(Boolean).sort();
+    const ends = events.flatMap((e) => [e.end, e.reach_end]).filter(Boolean).sort();
     const first = starts.length ? Math.min(1945, +starts[0].slice(0, 4)) : 1945;
     const last = ends.length ? Math.max(1962, +ends[ends.length - 1].slice(0, 4)) : 1962;
     return [`${first}-01-01`, `${last + 1}-01-01`];
