@@ -189,12 +189,22 @@ def writable() -> bool:
     return os.access(folder, os.W_OK | os.X_OK)
 
 
+def _ours(name: str) -> bool:
+    """A name gulag gives its files: a compiled store or its stamp (:func:`_name`: 20 hex digits)
+    or a temporary file being written (".gulag-….tmp"). Anything else in the directory (a
+    user's own "notes.stamp" in a shared $GULAG_CACHE_DIR) is not gulag's to count or remove."""
+    stem, dot, suffix = name.rpartition(".")
+    if dot and f".{suffix}" in (SUFFIX, ".stamp"):
+        return len(stem) == 20 and all(c in "0123456789abcdef" for c in stem)
+    return name.startswith(".gulag-") and name.endswith(".tmp")
+
+
 def entries() -> list[tuple[Path, int]]:
-    """Every file gulag keeps in its cache directory, with its size."""
+    """Every file gulag keeps in its cache directory, with its size (its own names only)."""
     out = []
     with contextlib.suppress(OSError), os.scandir(cache_dir()) as found:
         for entry in found:
-            if entry.is_file(follow_symlinks=False) and entry.name.endswith((SUFFIX, ".stamp", ".tmp")):
+            if entry.is_file(follow_symlinks=False) and _ours(entry.name):
                 with contextlib.suppress(OSError):
                     out.append((Path(entry.path), entry.stat(follow_symlinks=False).st_size))
     return sorted(out)

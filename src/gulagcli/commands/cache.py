@@ -85,5 +85,6 @@ def clear() -> None:
       gulag cache clear
     """
     gone = cache.clear()
-    typer.echo(f"removed {len(gone)} files ({_size(sum(size for _, size in gone))}) from {cache.cache_dir()}",
+    files = f"{len(gone)} file{'' if len(gone) == 1 else 's'}"
+    typer.echo(f"removed {files} ({_size(sum(size for _, size in gone))}) from {cache.cache_dir()}",
                err=True)
