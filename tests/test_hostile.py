@@ -314,3 +314,19 @@ def test_a_store_over_the_size_limit_is_refused_before_reading(
     result = gulag("timeline", data=MINI)
     assert result.exit_code == 5
     assert "is larger than the 100 a store may have" in result.stderr
+
+
+EMPTY = {"meta": {"title": "t", "version": "1", "license": "l", "description": "d"}, "sources": [], "events": []}
+
+
+@pytest.mark.parametrize("argv", [["timeline"], ["timeline", "--json"], ["search", "x"], ["show", "x"], ["places"],
+                                  ["people"], ["terms"], ["figures"], ["about"], ["tags"], ["sources"],
+                                  ["on", "05-05"], ["chart"], ["export", "--format", "csv"], ["cite", "--all"]])
+def test_a_valid_empty_store_answers_every_command(gulag: Gulag, tmp_path: Path, argv: list[str]) -> None:
+    """A store with no records at all, which `validate` passes, crashed every command with a
+    traceback in the compiled store's search index (its kinds' spans)."""
+    store = tmp_path / "empty.json"
+    store.write_text(json.dumps(EMPTY), encoding="utf-8")
+    result = gulag(*argv, data=store)
+    assert result.exit_code in (0, 3), result.output
+    assert "Traceback" not in result.output and len(result.stderr.splitlines()) <= 1

@@ -201,7 +201,7 @@ def index(docs: Iterable[Doc]) -> Postings:
                 held = words[w] = array("I")
             held.append(seq << 3 | code)
     starts = sorted((seq, kind) for kind, seq in first.items())
-    ends = [seq for seq, _ in starts[1:]] + [len(out.docs)]
+    ends = [seq for seq, _ in starts[1:]] + [len(out.docs)] * bool(starts)  # an empty store: no spans
     out.spans = {kind: range(seq, end) for (seq, kind), end in zip(starts, ends, strict=True)}
     return out
 
