@@ -330,3 +330,16 @@ def test_a_valid_empty_store_answers_every_command(gulag: Gulag, tmp_path: Path,
     result = gulag(*argv, data=store)
     assert result.exit_code in (0, 3), result.output
     assert "Traceback" not in result.output and len(result.stderr.splitlines()) <= 1
+
+
+def test_bytes_that_are_not_utf8_in_a_query_or_a_store_name_are_no_traceback(gulag: Gulag, tmp_path: Path) -> None:
+    """A shell passes a name's stray bytes (Latin-1 "Kengír") as lone surrogates: SQLite, asked
+    for them, raised UnicodeEncodeError in `show`, and in the compile of a store whose file
+    name has such a byte."""
+    result = gulag("show", "source:exhib\udcedt")
+    assert result.exit_code == 3 and "Traceback" not in result.output
+    assert result.stderr.startswith("gulag: error: nothing in the store matches")
+    odd = Path(os.fsdecode(os.path.join(os.fsencode(tmp_path), b"st\xff.json")))
+    odd.write_bytes(MINI.read_bytes())
+    listed = gulag("timeline", "--json", data=odd)
+    assert listed.exit_code == 0 and len(json.loads(listed.stdout)) == len(json.loads(MINI.read_text())["events"])

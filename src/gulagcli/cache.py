@@ -77,6 +77,12 @@ def _name(text: str) -> str:
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data) & 0xFFFF:04x}"
 
 
+def source_name(path: Path) -> str:
+    """The store's real path as the compiled file records it: text SQLite can hold, a name
+    that is not UTF-8 (a byte 0xff) written with a backslash escape."""
+    return os.fsencode(os.path.realpath(path)).decode("utf-8", "backslashreplace")
+
+
 def signature(st: os.stat_result) -> str:
     return f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}"
 

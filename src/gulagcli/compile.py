@@ -83,7 +83,7 @@ def build_file(path: Path, raw: bytes, content: str, target: Path) -> tuple[sqli
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    cache.prune(target, os.path.realpath(path))
+    cache.prune(target, cache.source_name(path))
     opened = cache.open_trusted(target)
     if opened is None:  # replaced meanwhile by a broken file: use what we just built, in memory
         opened = sqlite3.connect(":memory:", check_same_thread=False)
@@ -120,7 +120,7 @@ def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str,
                 StageBar.shown(len(store.events) >= PROGRESS_MIN_EVENTS, "compiling the store") as bar:
             with conn:
                 meta = {"format": str(cache.FORMAT), "content": content, "meta": json.dumps(store.meta._asdict()),
-                        "source": os.path.realpath(path)}
+                        "source": cache.source_name(path)}
                 conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
                 for section, rows in captured.items():
                     conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?)",

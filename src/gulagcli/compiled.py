@@ -80,6 +80,9 @@ class Compiled:
 
     def exact(self, keys: list[str], kind: Kind | None) -> list[tuple[Kind, str, str]]:
         """Entities with a name that folds to one of ``keys``, in `show`'s order of preference."""
+        keys = [k for k in keys if k.isascii() or _utf8(k)]  # bytes that were not UTF-8 name nothing
+        if not keys:
+            return []
         marks = ",".join("?" * len(keys))
         sql = f"SELECT DISTINCT rank, kind, id, name FROM names WHERE key IN ({marks})"
         args: list[str] = list(keys)
@@ -234,3 +237,12 @@ def _candidates(path: Path) -> Iterator[Path]:
     if (shipped := packaged_db(path)) is not None:
         yield shipped
     yield cache.cache_file(path)
+
+
+def _utf8(text: str) -> bool:
+    """Text SQLite can take: no lone surrogate (how Python keeps an argument's stray bytes)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
