@@ -169,7 +169,7 @@ def timeline_figure(rows: Sequence[PlotRow], *, lo: date, hi: date, title: str, 
     else:
         ax.xaxis.set_major_locator(mdates.YearLocator(step))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    if 92 < days and years <= 4:
+    if days > 92 and years <= 4:
         # Every month's name fits under two years; over three or four, the quarters' (Apr, Jul, Oct).
         ax.xaxis.set_minor_locator(mdates.MonthLocator() if years <= 2 else mdates.MonthLocator((4, 7, 10)))
         ax.xaxis.set_minor_formatter(mdates.DateFormatter("%b"))
