@@ -177,3 +177,25 @@ def test_words_are_what_a_word_pattern_finds_in_the_folded_text(text: str) -> No
     from gulagcli.match import fold, words
 
     assert words(text) == re.findall(r"\w+", fold(text))
+
+
+@pytest.mark.parametrize("compiled", ["1", "0"])
+def test_a_place_hit_carries_the_peak_places_gives(compiled: str) -> None:
+    """Every place hit said "peak": null, though `places --json` gave the camp's largest count."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "GULAG_COMPILED": compiled}
+    env.pop("GULAG_DATA", None)
+
+    def run(*argv: str) -> list[dict[str, object]]:
+        done = subprocess.run([sys.executable, "-m", "gulagcli", *argv], capture_output=True, text=True,
+                              env=env, timeout=120, check=True)
+        return list(json.loads(done.stdout))
+
+    peaks = {p["id"]: p["peak"] for p in run("places", "--json")}
+    hits = run("search", "camp", "--kind", "place", "--json")
+    assert len(hits) > 300 and sum(h["peak"] is not None for h in hits) > 300
+    assert all(h["peak"] == peaks[h["id"]] for h in hits)

@@ -196,14 +196,17 @@ def hit_records(
     (``sources`` and ``dates`` as for :func:`event_record`)."""
     from ..models import Kind
 
+    from ..camps import counts_by_place
+
     index = events_index(store) if any(h.kind in (Kind.PLACE, Kind.PERSON, Kind.TERM) for h in hits) else {}
+    counts = counts_by_place(store) if any(h.kind is Kind.PLACE for h in hits) else {}  # a camp's largest
     by_event = figures_by_event(store) if any(h.kind is Kind.EVENT for h in hits) else {}
     out = []
     for h in hits:
         if h.kind is Kind.EVENT:
             rec = event_record(store, store.by_id[h.id], figures=by_event.get(h.id, []), sources=sources, dates=dates)
         elif h.kind is Kind.PLACE:
-            rec = place_record(store, store.places[h.id], index.get(h.id, []))
+            rec = place_record(store, store.places[h.id], index.get(h.id, []), counts=counts.get(h.id))
         elif h.kind is Kind.PERSON:
             rec = person_record(store, store.people[h.id], index.get(h.id, []))
         elif h.kind is Kind.TERM:
