@@ -154,3 +154,18 @@ def test_a_usage_error_in_a_subcommand_points_to_that_subcommands_help(gulag: Gu
     assert result.exit_code == 2
     assert result.stderr == "gulag: error: No such option: --format (see `gulag cache info --help`)\n"
     assert "(see `gulag show --help`)" in gulag("show", data=None).stderr
+
+
+@pytest.mark.parametrize(("columns", "width"), [("99999999999999999999", 1000), ("2147483648", 1000), ("20", 40)])
+def test_help_keeps_columns_within_the_documented_40_to_1000(columns: str, width: int) -> None:
+    """COLUMNS=99999999999999999999 gave an OverflowError traceback, 2147483648 about 2 GB of
+    help, and 20 a help 20 columns wide; every output keeps COLUMNS within 40..1000."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COLUMNS": columns}
+    done = subprocess.run([sys.executable, "-m", "gulagcli", "--help"], capture_output=True, text=True, env=env,
+                          timeout=60, check=False)
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    assert max(len(line) for line in done.stdout.splitlines()) == width

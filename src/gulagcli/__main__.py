@@ -29,6 +29,9 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     stop_on_signals()
     try:
+        from .render.term import bound_columns
+
+        bound_columns()
         from .quick import answer
 
         if sys.stdout is not None and (code := answer(args)) is not None:

@@ -20,6 +20,15 @@ MAX_WIDTH = 1000  # the widest any output is laid out, from --width or COLUMNS
 MIN_WIDTH = 40  # the narrowest: COLUMNS=0 would lay out nothing at all, and a card drops its values
 
 
+def bound_columns(environ: dict[str, str] | os._Environ[str] = os.environ) -> None:
+    """COLUMNS within MIN_WIDTH..MAX_WIDTH for everything that reads it, --help's layout too:
+    a huge one overflowed or laid out gigabytes of blanks, a tiny one a help 20 columns wide.
+    Rich and Click take only digits, as here; anything else they ignore, and so is it left."""
+    columns = environ.get("COLUMNS", "")
+    if columns.isdigit() and not MIN_WIDTH <= int(columns) <= MAX_WIDTH:
+        environ["COLUMNS"] = str(min(max(int(columns), MIN_WIDTH), MAX_WIDTH))
+
+
 class Ink(NamedTuple):
     """How Rich's Console would colour: ``sgr`` False writes no escapes at all (not a
     terminal, TERM=dumb); ``colours`` False keeps bold and dim but drops colours (NO_COLOR,
