@@ -478,10 +478,13 @@ def test_a_closed_pipe_is_quiet(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("encoding", ["ascii", "cp1252"])
 def test_a_narrow_output_encoding_is_no_traceback(tmp_path: Path, encoding: str) -> None:
-    for args in (["show", "kengir"], ["timeline"], ["places", "--json"], ["timeline", "-f", "csv"]):
+    for args in (["show", "kengir"], ["timeline"], ["places", "--json"], ["timeline", "-f", "csv"],
+                 ["search", "kengir", "--json"], ["show", "kengir", "--json"]):
         result = gulag_process(*args, env={"PYTHONIOENCODING": encoding}, cwd=tmp_path)
         assert result.returncode == 0, result.stderr
         _no_traceback(result)
+        if "--json" in args:  # an escape for what the encoding lacks that JSON reads: "\u00ab", not "\xab"
+            assert json.loads(result.stdout), args
 
 
 @pytest.mark.parametrize(("argv", "module"), [(["timeline"], "sqlite3"), (["timeline", "--tag", "strike"], "typer")])

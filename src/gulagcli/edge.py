@@ -106,7 +106,8 @@ def whole_writes(out: Any) -> Any:
 
 def forgiving(stream: Any) -> None:
     """A stream that cannot encode a character (PYTHONIOENCODING=ascii, a cp1252 console)
-    writes it as a backslash escape instead of failing."""
+    writes it as a JSON-style escape (``\\u00ab``) instead of failing: readable in text, and
+    still valid inside a JSON string, where Python's own ``\\xab`` is not."""
     import codecs
 
     encoding = getattr(stream, "encoding", None) or "utf-8"
@@ -115,7 +116,29 @@ def forgiving(stream: Any) -> None:
     except LookupError:
         utf = False
     if not utf and hasattr(stream, "reconfigure"):
-        stream.reconfigure(errors="backslashreplace")
+        try:
+            codecs.lookup_error(ESCAPE)
+        except LookupError:
+            codecs.register_error(ESCAPE, _json_escape)
+        stream.reconfigure(errors=ESCAPE)
+
+
+ESCAPE = "gulag-json-escape"
+
+
+def _json_escape(exc: UnicodeError) -> tuple[str, int]:
+    """Each character the encoding lacks as ``\\uXXXX`` (a pair of them past U+FFFF)."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    out = []
+    for char in exc.object[exc.start:exc.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            out.append(f"\\u{code:04x}")
+    return "".join(out), exc.end
 
 
 def write_failed(exc: Any, out: Any) -> ExitCode:
