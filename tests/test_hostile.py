@@ -343,3 +343,16 @@ def test_bytes_that_are_not_utf8_in_a_query_or_a_store_name_are_no_traceback(gul
     odd.write_bytes(MINI.read_bytes())
     listed = gulag("timeline", "--json", data=odd)
     assert listed.exit_code == 0 and len(json.loads(listed.stdout)) == len(json.loads(MINI.read_text())["events"])
+
+
+@pytest.mark.parametrize("argv", [
+    ["places", "--country", ""], ["places", "--region", ""], ["places", "--type", ""], ["places", "--country", ","],
+    ["sources", "--kind", ""], ["figures", "--series", ""], ["timeline", "--place", ""],
+    ["timeline", "--data", ""], ["show", "kengir", "--data", ""], ["export", "-f", "csv", "-o", ""],
+])
+def test_a_filter_or_file_given_empty_is_a_usage_error(gulag: Gulag, argv: list[str]) -> None:
+    """`places --country ""` listed every place with exit 0, `--data ""` read "." (a directory,
+    exit 5) and `-o ""` wrote there (exit 1): an empty value is a mistake to say, exit 2."""
+    result = gulag(*argv, data=None)
+    assert result.exit_code == 2, (argv, result.output)
+    assert "is empty" in result.stderr and len(result.stderr.splitlines()) == 1

@@ -201,9 +201,16 @@ def root(
 
 # --- options every command shares -----------------------------------------------------------
 
+def store_path(value: str) -> Path:
+    """``--data`` as typed: an empty one is a usage error (pathlib would make it ".", a directory)."""
+    if not value:
+        raise typer.BadParameter("is empty; give a store file")
+    return Path(value)
+
+
 DataOpt = Annotated[
     Path | None,
-    typer.Option("--data", "-d", metavar="FILE", show_default=False, readable=False,
+    typer.Option("--data", "-d", metavar="FILE", show_default=False, readable=False, parser=store_path,
                  help=f"Use this store instead of the bundled one (default: ${store_mod.ENV_VAR}, "
                       "then the bundled store)."),
 ]

@@ -113,10 +113,19 @@ def split_names(value: Names) -> list[str]:
     return [part.strip() for item in items for part in item.split(",") if part.strip()]
 
 
+def given(flag: str, value: Names) -> list[str]:
+    """:func:`split_names` of a filter the user gave: one given empty (``--country ""``, ``","``)
+    is a usage error, not "no filter", which would list everything."""
+    names = split_names(value)
+    if (isinstance(value, str) or value) and not names:
+        raise UsageError(f"{flag} is empty; give a name or an id")
+    return names
+
+
 def chosen(flag: str, value: Names, allowed: Sequence[str], what: str) -> list[str]:
     """A filter's values from a fixed vocabulary, repeated or as a comma list, any case; a value
     outside it is a usage error that lists the vocabulary (a typo is said, not an empty list)."""
-    values = [v.lower() for v in split_names(value)]
+    values = [v.lower() for v in given(flag, value)]
     for one in values:
         if one not in allowed:
             raise UsageError(f"{flag} {one!r} is not {what}; one of: {', '.join(allowed)}")
@@ -174,10 +183,8 @@ def filter_events(
         raise UsageError(f"--from {start} is after --to {end}")
     lo, hi = start or date.min, end or date.max
     for option, value in (("--place", place), ("--person", person), ("--tag", tag)):
-        for one in split_names(value) if value is not None else ():
+        for one in given(option, value):
             bounded(one, what=option)
-        if (isinstance(value, str) or value) and not split_names(value):
-            raise UsageError(f"{option} is empty; give a name or an id")
     places = places_reached(store, split_names(place))
     people = _resolve_filter("--person", split_names(person),
                              {p.id: person_names(p) for p in store.people.values()})

@@ -9,7 +9,7 @@ import typer
 
 from ..camps import CAMP_TYPES, counts_by_place, filter_places, open_range, series
 from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
-from ..query import chosen, fold, resolve, split_names
+from ..query import chosen, fold, given, resolve
 from ..related import figures_about
 from ..render import listings, records
 from ..render.output import Listing
@@ -71,8 +71,8 @@ def places(
     window = open_range(open_) if open_ is not None else None
     store = load(data)
     types = chosen("--type", camp_type, CAMP_TYPES, "a camp type")
-    found = filter_places(store, camp_types=types, regions=split_names(region),
-                          countries=split_names(country), open_between=window)
+    found = filter_places(store, camp_types=types, regions=given("--region", region),
+                          countries=given("--country", country), open_between=window)
     index = records.events_index(store)
     counts = counts_by_place(store)
     recs = [records.place_record(store, p, index.get(p.id, []), counts=counts.get(p.id)) for p in found]

@@ -35,6 +35,8 @@ app = command_app()
 def _file_name(value: str) -> Path:
     """An output file's name as typed: ``out/`` names a directory, which pathlib would silently
     turn into a file ``out``."""
+    if not value:
+        raise typer.BadParameter("is empty; give a file name, or - for stdout")
     if value.endswith(("/", os.sep)) and value != "/dev/stdout":
         raise typer.BadParameter(f"{value} names a directory; give a file name")
     return Path(value)

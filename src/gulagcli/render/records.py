@@ -194,9 +194,8 @@ def hit_records(
 ) -> list[Record]:
     """Search hits: kind, id, name and score, then the record `show` or a listing gives that kind
     (``sources`` and ``dates`` as for :func:`event_record`)."""
-    from ..models import Kind
-
     from ..camps import counts_by_place
+    from ..models import Kind
 
     index = events_index(store) if any(h.kind in (Kind.PLACE, Kind.PERSON, Kind.TERM) for h in hits) else {}
     counts = counts_by_place(store) if any(h.kind is Kind.PLACE for h in hits) else {}  # a camp's largest
