@@ -8,7 +8,7 @@ import typer
 
 from .. import cache
 from ..cli import DataOpt, command_app
-from ..render.output import write_json
+from ..render.output import is_terminal, write_json
 
 app = command_app()
 group = typer.Typer(
@@ -61,7 +61,8 @@ def info(
         "in_memory": state == "in-memory", "state": state,
     }
     if as_json:
-        write_json(record, typer.get_text_stream("stdout"), pretty=False)
+        out = typer.get_text_stream("stdout")
+        write_json(record, out, pretty=is_terminal(out))  # indented on a terminal, as every --json
         return
     where = record["compiled"] or {
         "read-directly": "not compiled (read directly)",
