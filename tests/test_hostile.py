@@ -356,3 +356,9 @@ def test_a_filter_or_file_given_empty_is_a_usage_error(gulag: Gulag, argv: list[
     result = gulag(*argv, data=None)
     assert result.exit_code == 2, (argv, result.output)
     assert "is empty" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("argv", [["timeline", "-n", "abc"], ["chart", "--width", "x"]])
+def test_a_number_option_says_it_wants_a_whole_number(gulag: Gulag, argv: list[str]) -> None:
+    result = gulag(*argv)
+    assert result.exit_code == 2 and "is not a whole number." in result.stderr and "int range" not in result.stderr
