@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from jsonschema import Draft202012Validator
 from gulagcli.store import bundled_path, schema_path
 from gulagcli.validate import _fast_valid, schema_problems
 
-from .conftest import mini
+from .conftest import MINI, mini
 
 SCHEMA = json.loads(schema_path().read_text(encoding="utf-8"))
 
@@ -135,3 +136,18 @@ def test_the_events_are_not_split_where_the_schema_asks_more_of_the_list(change:
     head, rest = _split(schema, raw)
     assert head is raw
     assert rest()
+
+
+def test_validate_takes_the_store_with_data_as_every_command_does(tmp_path: Path) -> None:
+    """`validate --data FILE` said "No such option"; FILE and --data together are one too many."""
+    from typer.testing import CliRunner
+
+    from gulagcli.cli import app
+
+    runner = CliRunner()
+    store = tmp_path / "s.json"
+    store.write_bytes(MINI.read_bytes())
+    done = runner.invoke(app, ["validate", "--data", str(store)])
+    assert done.exit_code == 0 and f"{store}: valid" in done.stderr
+    both = runner.invoke(app, ["validate", str(store), "--data", str(store)])
+    assert both.exit_code == 2 and "once: as FILE or with --data" in both.stderr

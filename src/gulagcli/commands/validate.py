@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from ..cli import BomOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
-from ..errors import DataError
+from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
+from ..errors import DataError, UsageError
 from ..render.output import Column, Listing
 from ..validate import check_file
 
@@ -22,6 +22,7 @@ def validate(
         typer.Argument(metavar="[FILE]", show_default=False, readable=False,
                        help="The store to check (default: $GULAG_DATA, then the bundled store)."),
     ] = None,
+    data: DataOpt = None,
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     no_color: NoColorOpt = False,
@@ -39,6 +40,9 @@ def validate(
 
       gulag validate my-store.json
     """
+    if file is not None and data is not None:
+        raise UsageError("give the store to check once: as FILE or with --data")
+    file = file if file is not None else data  # `--data FILE`, as every other command takes it
     out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     path, problems, warnings = check_file(file)
     for w in warnings:
