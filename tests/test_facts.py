@@ -329,3 +329,15 @@ def test_on_counts_the_years_from_the_year_the_event_was_in(gulag: Gulag) -> Non
 
     assert ago("12-31", "--after", "5")["rsfsr-criminal-code-in-force"] == 2026 - 1961
     assert ago("01-01", "--before", "10")["beria-execution"] == 2026 - 1953
+
+
+def test_figures_about_a_source_are_the_figures_it_reports() -> None:
+    """`figures --about source:exhibit` said "no figures recorded", though the panel reports many."""
+    from typer.testing import CliRunner
+
+    from gulagcli.cli import app
+
+    done = CliRunner().invoke(app, ["figures", "--about", "source:exhibit", "--json"], env={"GULAG_DATA": ""})
+    assert done.exit_code == 0, done.output
+    found = json.loads(done.stdout)
+    assert len(found) >= 5 and all("exhibit" in [s["id"] for s in f["sources"]] for f in found)

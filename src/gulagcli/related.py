@@ -29,14 +29,17 @@ def episode(store: Store, ev: Event) -> list[Event]:
 
 
 def figures_about(store: Store, entity: Entity | None) -> list[Figure]:
-    """Figures of the events an entity takes part in (all figures without one), in event order.
+    """Figures of the events an entity takes part in (all figures without one), in event order;
+    for a source, the figures that cite it.
 
     For an event, the figures of its whole episode. Figures that count the same thing stay
     next to each other, so that an official count and a survivors' estimate read side by side.
     """
     order = {ev.id: i for i, ev in enumerate(store.events)}
     figures = list(store.figures.values())
-    if entity is not None:
+    if entity is not None and entity.kind is Kind.SOURCE:  # the figures it reports
+        figures = [f for f in figures if entity.id in f.sources]
+    elif entity is not None:
         events = events_of(store, entity)
         if entity.kind is Kind.EVENT:
             events = episode(store, events[0])

@@ -90,7 +90,8 @@ def places(
 def figures(
     about: Annotated[
         str | None, typer.Option("--about", "-a", metavar="NAME", autocompletion=complete_name,
-                                 help="Only figures of this event, place (a camp's yearly counts), person or term.")
+                                 help="Only figures of this event, place (a camp's yearly counts), person or "
+                                      "term, or those a source reports (source:ID).")
     ] = None,
     series_name: Annotated[
         str | None, typer.Option("--series", metavar="NAME", show_default=False,
