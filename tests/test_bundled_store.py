@@ -179,3 +179,19 @@ def test_discrepancies_keep_both_sides_with_who_says_what() -> None:
     kengir = [f for f in STORE.figures.values() if f.event and "kengir" in f.event and "killed" in f.what]
     reporters = {f.reported_by for f in kengir}
     assert len(reporters) >= 2, reporters
+
+
+def test_every_city_where_events_happened_has_its_point_from_geonames() -> None:
+    """The classroom page's map left out the events of cities without a point (Vladimir,
+    Leningrad, Karaganda): 96 of 211 events. Each city now has GeoNames' point for its town."""
+    import json
+
+    from gulagcli.store import bundled_path
+
+    raw = json.loads(bundled_path().read_text(encoding="utf-8"))
+    cities = [p for p in raw["places"] if p["kind"] == "city"]
+    assert [p["id"] for p in cities if p.get("lat") is None] == []
+    assert sum("geonames" in p["sources"] for p in cities) >= 35  # five had their points from other sources
+    where = {p["id"]: (p["lat"], p["lon"]) for p in cities}
+    assert abs(where["vladimir"][0] - 56.14) < 0.05 and abs(where["vladimir"][1] - 40.40) < 0.05
+    assert abs(where["friedland"][0] - 51.42) < 0.05  # Lower Saxony's, not Mecklenburg's
