@@ -131,6 +131,15 @@
     return shown.length ? [Math.min(...shown) - pad, Math.max(...shown) + pad] : fallback;
   }
 
+  function labels(places) {  // places within a label's reach (Norilsk and Gorlag) share one: "Norilsk / Gorlag"
+    const anchors = [], text = places.map(() => "");
+    places.forEach((p, i) => {
+      const near = anchors.find((a) => Math.abs(places[a].lon - p.lon) < 3 && Math.abs(places[a].lat - p.lat) < 1);
+      if (near === undefined) { anchors.push(i); text[i] = p.name; } else text[near] += " / " + p.name;
+    });
+    return text.map(esc);
+  }
+
   function drawMap(events) {
     const ox = [], oy = [];
     data.outlines.forEach((ring) => { ring.forEach(([x, y]) => { ox.push(x); oy.push(y); }); ox.push(null); oy.push(null); });
@@ -144,7 +153,7 @@
         showlegend: false },
       // Names as labels only while few enough to read; otherwise on hover, like everything else.
       { type: "scatter", mode: places.length <= 30 ? "markers+text" : "markers", name: "places", x: places.map((p) => p.lon),
-        y: places.map((p) => p.lat), text: places.map((p) => esc(p.name)), textposition: "top center",
+        y: places.map((p) => p.lat), text: labels(places), textposition: "top center",
         customdata: places.map((p) => "place:" + p.id), marker: { size: 9, color: "#444", symbol: "square" },
         hovertext: places.map((p) => esc(`${p.name} (${p.camp_type || p.kind})`)), hoverinfo: "text" },
       { type: "scatter", mode: "markers", name: "events", x: ex, y: ey, customdata: eid,
