@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 app = command_app()
 
 
-
 def _file_name(value: str) -> Path:
     """An output file's name as typed: ``out/`` names a directory, which pathlib would silently
     turn into a file ``out``."""
