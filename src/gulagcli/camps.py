@@ -137,7 +137,7 @@ def series(store: Store, name: str, *, place: str | None = None) -> list[Figure]
     """The figures of one series (of one camp, with ``place``), in date order. A series the
     store does not have is an error naming those it has, as an unknown --tag is."""
     known = series_names(store)
-    if not name.strip():
+    if not name.strip(" ,"):
         raise UsageError(f"--series is empty; give one of: {', '.join(known)}")
     if name not in known:
         raise NotFoundError(f"--series {name!r}: no series of that name in the store", suggestions=tuple(known))

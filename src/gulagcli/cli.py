@@ -204,7 +204,7 @@ def root(
 
 def store_path(value: str) -> Path:
     """``--data`` as typed: an empty one is a usage error (pathlib would make it ".", a directory)."""
-    if not value:
+    if not value.strip():
         raise typer.BadParameter("is empty; give a store file")
     return Path(value)
 

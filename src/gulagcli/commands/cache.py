@@ -26,6 +26,10 @@ group = typer.Typer(
 app.add_typer(group)
 
 
+def _files(n: int) -> str:
+    return f"{n} file{'' if n == 1 else 's'}"
+
+
 def _size(n: int) -> str:
     return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n / 1e3:.1f} kB"
 
@@ -68,7 +72,8 @@ def info(
         "read-directly": "not compiled (read directly)",
         "in-memory": "in memory, by every command (the cache cannot be written)",
         "not-yet": "not yet (it is compiled when a command first reads it)"}[state]
-    holds = f"{record['files']} files, {_size(record['bytes'])}" if listed else "unknown (the directory cannot be read)"
+    holds = (f"{_files(record['files'])}, {_size(record['bytes'])}" if listed
+             else "unknown (the directory cannot be read)")
     typer.echo(f"cache:    {record['directory']}\n"
                f"holds:    {holds}\n"
                f"store:    {record['store']}\n"
@@ -86,6 +91,5 @@ def clear() -> None:
       gulag cache clear
     """
     gone = cache.clear()
-    files = f"{len(gone)} file{'' if len(gone) == 1 else 's'}"
-    typer.echo(f"removed {files} ({_size(sum(size for _, size in gone))}) from {cache.cache_dir()}",
+    typer.echo(f"removed {_files(len(gone))} ({_size(sum(size for _, size in gone))}) from {cache.cache_dir()}",
                err=True)

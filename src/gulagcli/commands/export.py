@@ -34,7 +34,7 @@ app = command_app()
 def _file_name(value: str) -> Path:
     """An output file's name as typed: ``out/`` names a directory, which pathlib would silently
     turn into a file ``out``."""
-    if not value:
+    if not value.strip():  # "" or " ": no name a user means
         raise typer.BadParameter("is empty; give a file name, or - for stdout")
     if value.endswith(("/", os.sep)) and value != "/dev/stdout":
         raise typer.BadParameter(f"{value} names a directory; give a file name")

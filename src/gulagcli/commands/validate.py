@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
+from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output, store_path
 from ..errors import DataError, UsageError
 from ..render.output import Column, Listing
 from ..validate import check_file
@@ -19,7 +19,7 @@ app = command_app()
 def validate(
     file: Annotated[
         Path | None,
-        typer.Argument(metavar="[FILE]", show_default=False, readable=False,
+        typer.Argument(metavar="[FILE]", show_default=False, readable=False, parser=store_path,
                        help="The store to check (default: $GULAG_DATA, then the bundled store)."),
     ] = None,
     data: DataOpt = None,
