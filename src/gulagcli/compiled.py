@@ -80,7 +80,7 @@ class Compiled:
 
     def exact(self, keys: list[str], kind: Kind | None) -> list[tuple[Kind, str, str]]:
         """Entities with a name that folds to one of ``keys``, in `show`'s order of preference."""
-        keys = [k for k in keys if k.isascii() or _utf8(k)]  # bytes that were not UTF-8 name nothing
+        keys = [k for k in keys if _utf8(k)]  # bytes that were not UTF-8 name nothing
         if not keys:
             return []
         marks = ",".join("?" * len(keys))

@@ -182,13 +182,14 @@ def filter_events(
     if start is not None and end is not None and start > end:
         raise UsageError(f"--from {start} is after --to {end}")
     lo, hi = start or date.min, end or date.max
-    for option, value in (("--place", place), ("--person", person), ("--tag", tag)):
-        for one in given(option, value):
+    named = {option: given(option, value) for option, value in (("--place", place), ("--person", person),
+                                                                  ("--tag", tag))}
+    for option, names in named.items():
+        for one in names:
             bounded(one, what=option)
-    places = places_reached(store, split_names(place))
-    people = _resolve_filter("--person", split_names(person),
-                             {p.id: person_names(p) for p in store.people.values()})
-    tags = _resolve_filter("--tag", split_names(tag), {t.id: [t.id, t.label] for t in store.tags.values()},
+    places = places_reached(store, named["--place"])
+    people = _resolve_filter("--person", named["--person"], {p.id: person_names(p) for p in store.people.values()})
+    tags = _resolve_filter("--tag", named["--tag"], {t.id: [t.id, t.label] for t in store.tags.values()},
                            whole=True)
     out: Iterable[Event] = store.events
     if start is not None or end is not None:

@@ -18,6 +18,7 @@ from ..dates import FIRST_DAY, LAST_DAY, MONTH_ABBR, display
 from ..models import Event, HistDate, Precision, Store
 from .cells import cell_len, fit, pad
 from .output import UNVERIFIED, printable
+from .spans import known_bounds
 from .term import MIN_WIDTH  # below it the bars have no room beside their labels
 
 _MIN_PLOT = 16
@@ -91,8 +92,6 @@ def bar(d: HistDate, axis: Axis) -> Bar:
     known and pale beyond them, to the edge and its arrow: how far it may run, as the pictures
     draw it, not "lasted this long".
     """
-    from .spans import known_bounds
-
     first, last = known_bounds(d)
     start, end = axis.column(first), axis.column(last)
     earliest, latest = axis.column(d.earliest), axis.column(d.latest)
