@@ -350,6 +350,7 @@ def test_bytes_that_are_not_utf8_in_a_query_or_a_store_name_are_no_traceback(gul
     ["sources", "--kind", ""], ["figures", "--series", ""], ["timeline", "--place", ""],
     ["timeline", "--data", ""], ["show", "kengir", "--data", ""], ["export", "-f", "csv", "-o", ""],
     ["export", "-f", "csv", "-o", " "], ["chart", "--png", " "], ["validate", ""], ["figures", "--series", ","],
+    ["search", "kengir", ""], ["search", "kengir", " ", "deaths"],
 ])
 def test_a_filter_or_file_given_empty_is_a_usage_error(gulag: Gulag, argv: list[str]) -> None:
     """`places --country ""` listed every place with exit 0, `--data ""` read "." (a directory,

@@ -120,6 +120,17 @@ def test_show_source_exhibit_lists_the_facts_that_cite_it(gulag: Gulag) -> None:
         c for c in same["cited_by"] if c["id"] == "kengir-uprising").items()
 
 
+def test_a_source_id_alone_shows_the_source_when_nothing_else_has_that_name(gulag: Gulag) -> None:
+    # `gulag show exhibit` said "nothing in the store matches 'exhibit'"; only `source:exhibit` worked.
+    for query in ("exhibit", "WP-Kengir-Uprising"):
+        rec = json.loads(gulag("show", query, "--json", data=None).stdout)
+        assert (rec["kind"], rec["id"]) == ("source", query.lower())
+    assert "The End of Stalin's Gulag" in gulag("cite", "exhibit", data=None).stdout
+    # An entity's own name still comes first, and a source's title alone needs the prefix.
+    assert json.loads(gulag("show", "kengir", "--json", data=None).stdout)["kind"] == "event"
+    assert gulag("show", "Gulag: A History", data=None).exit_code == 3
+
+
 def test_show_says_it_shows_a_source_and_keeps_its_own_kind_as_source_type(gulag: Gulag) -> None:
     # docs/json.md: `show` puts what it shows first, as for every other kind and as search does.
     rec = json.loads(gulag("show", "source:exhibit", "--json", data=None).stdout)

@@ -235,7 +235,7 @@ def resolve(store: Store, query: str, *, kind: Kind | None = None) -> Resolution
     q = " ".join(words(text))
     if not q:
         raise UsageError("empty query; give an id, a name or words of a title")
-    if kind is Kind.SOURCE:  # sources answer only when asked for (`show source:exhibit`)
+    if kind is Kind.SOURCE:  # sources answer to their titles only when asked for (`show source:exhibit`)
         pool = [(Entity(Kind.SOURCE, s.id, s.title), [s.id, s.title]) for s in store.sources.values()]
     else:
         pool = [(e, names) for e, names in entities(store) if kind is None or e.kind is kind]
@@ -248,6 +248,8 @@ def resolve(store: Store, query: str, *, kind: Kind | None = None) -> Resolution
             exact.append(entity)
         elif any(_has_words(qwords, f.split()) for f in folded):
             partial.append(entity)
+    if not exact and kind is None and (source := store.sources.get(text.strip().lower())) is not None:
+        return Resolution(Entity(Kind.SOURCE, source.id, source.title), ())  # `show exhibit`: a source's id
     tier = exact or partial or _close(pool, q)
     if not tier:
         raise NotFoundError(

@@ -9,6 +9,7 @@ import typer
 
 from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
 from ..entity import Kind
+from ..errors import UsageError
 from ..render.output import MAX_LIMIT
 from .completion import complete_person, complete_place, complete_tag
 from .fast import date_bounds
@@ -159,6 +160,8 @@ def search(
     from ..store import load
     from . import fast
 
+    if len(text) > 1 and not all(word.strip() for word in text):  # `gulag search kengir "$EMPTY"`
+        raise UsageError("one of the words is empty; give each word, e.g. `gulag search kengir deaths`")
     out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     if fast.search(out, data, " ".join(text), kinds=kind or [], limit=limit):
         return
