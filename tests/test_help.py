@@ -107,6 +107,12 @@ def test_help_command_shows_a_command_s_help() -> None:
     # a subcommand too: every word names a command
     sub = runner.invoke(app, ["help", "cache", "info"]).stdout
     assert sub == runner.invoke(app, ["cache", "info", "--help"]).stdout
+    # an option after `help` was dropped, exit 0 (`gulag help --bogus` printed the root help)
+    for argv in (["help", "--bogus"], ["help", "timeline", "--json"]):
+        wrong = runner.invoke(app, argv)
+        assert wrong.exit_code == 2 and not wrong.stdout, argv
+        assert "`gulag help` takes command names only" in wrong.stderr
+    assert runner.invoke(app, ["help", "timeline", "-h"]).exit_code == 0
 
 
 @pytest.mark.parametrize("command", [["timeline"], ["places"], ["figures"], ["search", "kengir"], ["on", "06-26"]])
@@ -169,3 +175,22 @@ def test_help_keeps_columns_within_the_documented_40_to_1000(columns: str, width
                           timeout=60, check=False)
     assert done.returncode == 0 and "Traceback" not in done.stderr
     assert max(len(line) for line in done.stdout.splitlines()) == width
+
+
+def test_no_color_takes_the_colours_out_of_help_too() -> None:
+    """`--help --no-color` kept its colours: Click prints help before it reads other options."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | {"FORCE_COLOR": "1"}
+
+    def sgr(*argv: str) -> set[str]:
+        done = subprocess.run([sys.executable, "-m", "gulagcli", *argv], capture_output=True, text=True, env=env,
+                              timeout=60, check=True)
+        return set(re.findall(r"\x1b\[([0-9;]*)m", done.stdout))
+
+    colours = re.compile(r"(^|;)(3[0-7]|38|9[0-7])(;|$)")
+    assert any(colours.search(code) for code in sgr("timeline", "--help"))
+    plain = sgr("timeline", "--help", "--no-color")
+    assert plain and not any(colours.search(code) for code in plain)  # bold and dim stay, as NO_COLOR keeps them

@@ -29,9 +29,10 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     stop_on_signals()
     try:
-        from .render.term import bound_columns
+        from .render.term import bound_columns, no_color_everywhere
 
         bound_columns()
+        no_color_everywhere(args)
         from .quick import answer
 
         if sys.stdout is not None and (code := answer(args)) is not None:

@@ -86,6 +86,8 @@ class GulagGroup(TyperGroup):
         if args and args[0] == "help":
             # `gulag help cache info` is `gulag cache info --help`: every word names a command.
             words = list(itertools.takewhile(lambda a: not a.startswith("-"), args[1:]))
+            if stray := [a for a in args[1 + len(words):] if a not in ("-h", "--help")]:
+                ctx.fail(f"`gulag help` takes command names only, not {stray[0]!r}")
             args = [*words, "--help"]
         return super().parse_args(ctx, args)
 

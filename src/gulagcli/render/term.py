@@ -11,6 +11,7 @@ lets Rich decide there.
 from __future__ import annotations
 
 import builtins
+import itertools
 import os
 import sys
 from collections.abc import Mapping
@@ -27,6 +28,13 @@ def bound_columns(environ: dict[str, str] | os._Environ[str] = os.environ) -> No
     columns = environ.get("COLUMNS", "")
     if columns.isdigit() and not MIN_WIDTH <= int(columns) <= MAX_WIDTH:
         environ["COLUMNS"] = str(min(max(int(columns), MIN_WIDTH), MAX_WIDTH))
+
+
+def no_color_everywhere(args: list[str], environ: dict[str, str] | os._Environ[str] = os.environ) -> None:
+    """``--no-color`` (before any ``--``) acts as NO_COLOR, for --help too, which Click prints
+    before it reads any other option."""
+    if "--no-color" in itertools.takewhile(lambda a: a != "--", args):
+        environ["NO_COLOR"] = "1"
 
 
 class Ink(NamedTuple):
