@@ -16,7 +16,8 @@ from ..models import Kind
 from ..query import resolve, split_names
 from ..render.chart import GroupBy, event_rows, group_rows, layout_chart
 from ..render.exports import ExportFormat, render_export
-from ..render.output import CsvOptions, is_terminal
+from ..render.emit import csv_options
+from ..render.output import is_terminal
 from ..render.records import event_records
 from ..render.safe import BytesGate, terminal
 from ..render.term import MAX_WIDTH, MIN_WIDTH
@@ -261,6 +262,7 @@ def export_events(
 
     See docs/exports.md for what each format holds.
     """
+    csv = csv_options(fmt is ExportFormat.CSV, raw=raw, bom=bom)
     to_stdout = is_stdout(output_file)
     if fmt is ExportFormat.HTML and to_stdout and is_terminal(sys.stdout):
         # Megabytes of HTML and JavaScript are no use on a screen, and take long to scroll past.
@@ -276,7 +278,7 @@ def export_events(
         sys.stderr.write("no events match these filters; a calendar needs at least one, so none was written\n")
         return
     result = render_export(fmt, store, events, records, pretty=pretty, every_place=everything,
-                           csv=CsvOptions(raw=raw, bom=bom))
+                           csv=csv)
     if to_stdout:
         # On a terminal, a record's escape sequences are shown, not obeyed (CSV and ICS carry
         # the data's text as it is; the gate keeps colour, and these formats have none).

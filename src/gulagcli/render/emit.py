@@ -146,5 +146,14 @@ def make_output(fmt: str | None, as_json: bool, no_color: bool, *, raw: bool = F
     not a silent choice."""
     if as_json and fmt is not None and fmt != OutputFormat.JSON.value:
         raise UsageError(f"--json and --format {fmt} ask for different formats; give one of them")
-    chosen = OutputFormat(fmt) if fmt is not None else None
-    return Output(resolve_format(chosen, as_json), no_color=no_color, csv=CsvOptions(raw=raw, bom=bom))
+    chosen = resolve_format(OutputFormat(fmt) if fmt is not None else None, as_json)
+    return Output(chosen, no_color=no_color, csv=csv_options(chosen is OutputFormat.CSV, raw=raw, bom=bom))
+
+
+def csv_options(csv: bool, *, raw: bool, bom: bool) -> CsvOptions:
+    """--raw and --bom, which only CSV takes: with another format a usage error, not ignored."""
+    if (raw or bom) and not csv:
+        given = [flag for flag, on in (("--raw", raw), ("--bom", bom)) if on]
+        verb = "applies" if len(given) == 1 else "apply"
+        raise UsageError(f"{' and '.join(given)} {verb} only to CSV; add --format csv")
+    return CsvOptions(raw=raw, bom=bom)
