@@ -333,6 +333,17 @@ def test_svg_is_a_light_picture_with_every_title_and_a_source_line(gulag: Gulag,
     assert "fill: #ffffff" in out.read_text(encoding="utf-8")  # a white page, not a dark terminal
 
 
+def test_a_chart_of_no_events_says_which_files_it_did_not_write(gulag: Gulag, tmp_path: Path) -> None:
+    """Only "no events match" was said, and a script then opened a picture that was never written."""
+    svg, png = tmp_path / "none.svg", tmp_path / "none.png"
+    result = gulag("chart", "--from", "1990", "--svg", str(svg), "--png", str(png))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr == (f"no events match these filters; nothing to draw, so {svg} and {png} "
+                             "were not written\n")
+    assert not svg.exists() and not png.exists()
+    assert gulag("chart", "--from", "1990").stderr == "no events match these filters\n"
+
+
 def test_svg_shows_control_and_bidi_characters_as_escapes_and_stays_valid_xml(gulag: Gulag, tmp_path: Path) -> None:
     from .conftest import mini, write_store
 

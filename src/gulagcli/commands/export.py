@@ -145,8 +145,10 @@ def chart(
     start, end = date_bounds(since, until)  # the chart's axis spans the range asked for
     store, events = select(data, since=since, until=until, place=place, person=person, tag=tag,
                            limit=limit, reverse=reverse)
-    if not events:
-        sys.stderr.write("no events match these filters\n")
+    if not events:  # as for an empty calendar: said, and no picture left that looks drawn
+        files = [str(p) for p in (svg, png) if p is not None and not is_stdout(p)]
+        unwritten = f"; nothing to draw, so {' and '.join(files)} {'was' if len(files) == 1 else 'were'} not written"
+        sys.stderr.write(f"no events match these filters{unwritten if files else ''}\n")
         return
     count = f"{len(events)} event{'s' if len(events) != 1 else ''}"
     if svg is not None or png is not None:
