@@ -65,3 +65,11 @@ def write_store(tmp_path: Path, store: Any, name: str = "store.json") -> Path:
 def mini() -> dict[str, Any]:
     """A fresh copy of the mini store to break in a test."""
     return json.loads(MINI.read_text(encoding="utf-8"))
+
+
+def page_data(text: str) -> dict[str, Any]:
+    """The data the classroom page (`export -f html`) carries, as its script reads it."""
+    start = text.index('<script type="application/json" id="gulag-data">') + len(
+        '<script type="application/json" id="gulag-data">')
+    data: dict[str, Any] = json.loads(text[start:text.index("</script>", start)])
+    return data

@@ -20,8 +20,7 @@ from typer.testing import Result
 
 from gulagcli.store import load
 
-from .conftest import mini, write_store
-from .test_export import page_data
+from .conftest import mini, page_data, write_store
 
 Gulag = Callable[..., Result]
 ROOT = Path(__file__).resolve().parents[1]

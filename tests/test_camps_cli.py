@@ -16,7 +16,7 @@ from typer.testing import Result
 
 from gulagcli.camps import open_range, sparkline
 
-from .conftest import ids, mini, write_store
+from .conftest import ids, mini, page_data, write_store
 
 Gulag = Callable[..., Result]
 SPECIAL = {"minlag", "gorlag", "dubravlag", "steplag", "berlag", "rechlag", "ozerlag", "peschanlag",
@@ -184,6 +184,46 @@ def test_a_camp_closed_for_a_while_is_not_open_during_its_break(gulag: Gulag) ->
     assert "bogoslovlag" not in ids(bundled(gulag, "places", "--open", "1949-02/1951-05", "--json"))
     for span in ("1949-01", "1951-06", "1948/1952", "1949/1950"):
         assert "bogoslovlag" in ids(bundled(gulag, "places", "--open", span, "--json")), span
+
+
+NEVER_SET_UP = {"kokshinski-itl": "no", "itl-and-construction-of-the-kazan-oil-refining-plant": "apparently not",
+                "construction-site-no-304-and-itl": "apparently not",
+                "minusinski-lo-of-the-glavspetstsvetmet-special-main-administration": "perhaps not"}
+
+
+def test_a_camp_ordered_but_never_set_up_is_on_record_not_open(gulag: Gulag) -> None:
+    """Kokshinski ITL's opening order of July 1947 was cancelled in October and the camp never
+    organised (Memorial's handbook), yet its card said "open" and `--open` counted it, as it
+    counted four such camps dated across the day Stalin died."""
+    places = {r["id"]: r for r in json.loads(bundled(gulag, "places", "--json").stdout)}
+    for ident, organised in NEVER_SET_UP.items():
+        assert places[ident]["organised"] == organised, ident
+        assert "never organised" in places[ident]["summary"] and " open " not in places[ident]["summary"], ident
+    assert places["karlag"]["organised"] is None
+    stalin = set(ids(bundled(gulag, "places", "--open", "1953-03-05", "--json")))
+    assert not {"itl-and-construction-of-the-kazan-oil-refining-plant", "construction-site-no-304-and-itl"} & stalin
+    summer_1947 = ids(bundled(gulag, "places", "--open", "1947-08", "--json"))
+    assert "kokshinski-itl" not in summer_1947
+    assert "minusinski-lo-of-the-glavspetstsvetmet-special-main-administration" in summer_1947  # only perhaps
+    card = bundled(gulag, "show", "kokshinski", "--format", "plain").stdout
+    assert "on record: 27 Jul – 7 Oct 1947" in card and "organised: never" in card and "\nopen:" not in card
+    features = {f["properties"]["id"]: f["properties"]
+                for f in json.loads(bundled(gulag, "export", "-f", "geojson").stdout)["features"]}
+    assert (features["kokshinski-itl"]["start"], features["kokshinski-itl"]["organised"]) == (None, "no")
+    page = {p["id"]: p for p in page_data(bundled(gulag, "export", "-f", "html").stdout)["places"]}
+    assert (page["kokshinski-itl"]["organised"], page["kokshinski-itl"]["never_open"]) == ("never", True)
+    assert page["kokshinski-itl"]["type"] == "corrective labour camp (ITL)"  # not "itl"
+    assert not page["karlag"]["never_open"] and page["karlag"]["organised"] is None
+
+
+def test_organised_takes_only_its_three_values(gulag: Gulag, tmp_path: Path) -> None:
+    store: dict[str, Any] = json.loads(_camp_store(tmp_path).read_text(encoding="utf-8"))
+    store["places"][-1]["organised"] = "maybe"
+    result = gulag("places", data=write_store(tmp_path, store, "bad.json"))
+    assert result.exit_code == 5
+    assert ".organised (testlag): must be one of no, apparently not, perhaps not" in result.stderr
+    checked = gulag("validate", str(tmp_path / "bad.json"), data=None)
+    assert checked.exit_code == 5 and "organised" in checked.output
 
 
 def test_a_figure_naming_a_missing_place_is_a_data_error(gulag: Gulag, tmp_path: Path) -> None:

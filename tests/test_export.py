@@ -24,7 +24,7 @@ from gulagcli.files import write_atomic
 from gulagcli.render.calendar import MAX_DAYS, ics_stamp
 from gulagcli.store import load
 
-from .conftest import MINI, ids, mini, write_store
+from .conftest import MINI, ids, mini, page_data, write_store
 
 Gulag = Callable[..., Result]
 
@@ -546,13 +546,6 @@ def test_every_example_in_the_help_runs(gulag: Gulag, tmp_path: Path, monkeypatc
 
 
 # --- HTML -----------------------------------------------------------------------------------
-
-
-def page_data(text: str) -> dict[str, Any]:
-    start = text.index('<script type="application/json" id="gulag-data">') + len(
-        '<script type="application/json" id="gulag-data">')
-    data: dict[str, Any] = json.loads(text[start:text.index("</script>", start)])
-    return data
 
 
 def test_html_is_one_self_contained_page_with_every_event(gulag: Gulag, tmp_path: Path) -> None:

@@ -312,8 +312,9 @@ def test_raw_keeps_csv_exact_and_bom_marks_utf8(gulag: Gulag, tmp_path: Path) ->
 
 
 
-@pytest.mark.parametrize("argv", [["timeline", "--bom"], ["timeline", "--json", "--raw"], ["places", "-f", "jsonl", "--bom"],
-                                  ["search", "kengir", "--raw", "--bom"], ["export", "-f", "ics", "--bom"]])
+@pytest.mark.parametrize("argv", [["timeline", "--bom"], ["timeline", "--json", "--raw"],
+                                  ["places", "-f", "jsonl", "--bom"], ["search", "kengir", "--raw", "--bom"],
+                                  ["export", "-f", "ics", "--bom"]])
 def test_raw_and_bom_with_another_format_are_said_not_ignored(gulag: Gulag, argv: list[str]) -> None:
     result = gulag(*argv, data=None)
     assert result.exit_code == 2 and not result.stdout

@@ -224,6 +224,9 @@ def crosscheck(store: dict[str, Any], path: Path, report: Counter[str], ids: dic
             place["sources"].extend(r for r in refs if r not in place["sources"])
             notes.append({"kind": context.get("kind", "context"), "text": context["text"], "sources": refs or [DATASET],
                           "crosscheck": True})
+        if camp.get("organised"):  # Memorial's handbook: the camp was ordered but (apparently) never set up
+            place["organised"] = camp["organised"]
+            report["cross-check: camps ordered but not organised"] += 1
         for plan in camp.get("planned", []):  # a number the map data files as a count that its text calls a plan
             ident = f"{place['id']}-prisoners-{plan['year']}"
             store["figures"][:] = [f for f in store["figures"] if not (f["id"] == ident and f["value"] == plan["value"])]

@@ -138,13 +138,17 @@ def breaks_of(history: list[dict[str, Any]]) -> list[str]:
 
 def summary_of(name: str, kind: str, region: str | None, country: str, dates: str, how: str,
                op: gulagmap.Operation, economy: list[str], counts: dict[int, int],
-               breaks: list[str] | None = None) -> str:
+               breaks: list[str] | None = None, organised: str | None = None) -> str:
     """One sentence in the project's words, built only from the record's own facts."""
     first, last = year_span(dates)
     where = f" in {region} ({country})" if region and region != country else f" in {country}"
     if kind == "nkvd-special-camp":
         where = ""
-    if how == "map-years":
+    if organised:  # the dates are those of the orders and papers: no "open"
+        hedge = {"no": "", "apparently not": "apparently ", "perhaps not": "perhaps "}[organised]
+        when = f"on record in {first}" if last == first else f"on record {first}-{last}"
+        when += f", {hedge}never organised" if hedge else " but never organised"
+    elif how == "map-years":
         when = f"shown on the museum's map from {first} to {last}"
     elif how == "attested":
         when = f"open from {first}, last attested on {naming.long_date(op.attested)} (closing date unknown)"
@@ -310,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
             place["summary"] = summary_of(place["name"], kind, where, place["country"], place["dates"],
                                           dates_from[place["id"]], op, place.get("economy", []),
                                           counted.get(place["id"], {}),
-                                          breaks_of(place.get("history", [])))
+                                          breaks_of(place.get("history", [])), place.get("organised"))
     names = {p["id"]: p["name"] for p in store["places"]}
     for fig in store["figures"]:
         if fig.get("series") == "camp-population" and fig.get("place") in names:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from .dates import parse_edtf
-from .fast import CAMP_TYPES, CHANGES, NOTE_KINDS, event_fast, figure_fast, place_fast
+from .fast import CAMP_TYPES, CHANGES, NOTE_KINDS, ORGANISED, event_fast, figure_fast, place_fast
 from .models import Change, Event, Figure, HistDate, Meta, Note, Person, Place, Source, Tag, Term
 
 _intern = sys.intern
@@ -173,6 +173,9 @@ def _place(r: _Reader) -> Place:
     camp_type = r.text("camp_type", required=False)
     if camp_type is not None and camp_type not in CAMP_TYPES:
         r.problem("camp_type", f"must be one of {', '.join(CAMP_TYPES)}")
+    organised = r.text("organised", required=False)
+    if organised is not None and organised not in ORGANISED:
+        r.problem("organised", f"must be one of {', '.join(ORGANISED)}")
     history = []
     for hr in _sub_readers(r, "history"):
         change = hr.text("change") or "renamed"
@@ -189,7 +192,7 @@ def _place(r: _Reader) -> Place:
         modern_name=r.text("modern_name", required=False), region=r.text("region", required=False),
         lat=lat, lon=lon, summary=r.text("summary", required=False), sources=r.texts("sources"),
         camp_type=camp_type, dates=r.date("dates"), history=tuple(history), economy=r.texts("economy"),
-        notes=_notes(r), area=r.text("area", required=False),
+        notes=_notes(r), area=r.text("area", required=False), organised=organised,
     )
 
 

@@ -42,11 +42,14 @@ def is_camp(place: Place) -> bool:
     return place.kind == "camp"
 
 
+NEVER_OPEN = ("no", "apparently not")  # "perhaps not" keeps a camp its dates: only perhaps
+
+
 def open_during(place: Place, lo: date, hi: date) -> bool:
     """True when the camp's stated dates of operation meet lo..hi and the span is not wholly
     inside a break. Strict bounds: a camp "closed 1954?" counts as open until the end of 1954,
-    not into the widened 1955."""
-    if place.dates is None or place.dates.start > hi or place.dates.end < lo:
+    not into the widened 1955. A camp that was (apparently) never set up was never open."""
+    if place.organised in NEVER_OPEN or place.dates is None or place.dates.start > hi or place.dates.end < lo:
         return False
     return not any(start <= lo and hi <= end for start, end in breaks(place))
 

@@ -17,6 +17,8 @@ _intern = sys.intern
 NOTE_KINDS = ("discrepancy", "uncertainty", "context")
 CAMP_TYPES = ("itl", "special-camp", "nkvd-special-camp", "filtration-camp", "camp-division", "other")
 CHANGES = ("renamed", "merged-into", "split-from", "transferred-to", "closed", "opened")
+# A camp ordered but, by Memorial's handbook, not or apparently not set up (absent: it was).
+ORGANISED = ("no", "apparently not", "perhaps not")
 
 
 def _text(value: Any) -> bool:
@@ -88,8 +90,10 @@ def place_fast(rec: dict[str, Any]) -> Place | None:
         return None
     optional = (get("cyrillic"), get("complex"), get("modern_name"), get("region"), get("summary"), get("dates"),
                 get("area"))
-    camp_type, lat, lon = get("camp_type"), get("lat"), get("lon")
+    camp_type, lat, lon, organised = get("camp_type"), get("lat"), get("lon"), get("organised")
     if not all(map(_opt, optional)) or not (camp_type is None or camp_type in CAMP_TYPES):
+        return None
+    if not (organised is None or organised in ORGANISED):
         return None
     if not (_number(lat, -90, 90) and _number(lon, -180, 180)):
         return None
@@ -106,7 +110,7 @@ def place_fast(rec: dict[str, Any]) -> Place | None:
         return None
     cyrillic, complex_, modern, region, summary, _, area = optional
     return Place(ident, name, kind, country, names, cyrillic, complex_, modern, region, lat, lon, summary,
-                 sources, camp_type, dates, history, economy, notes, area)
+                 sources, camp_type, dates, history, economy, notes, area, organised)
 
 
 def figure_fast(rec: dict[str, Any]) -> Figure | None:

@@ -142,6 +142,9 @@ class Place(NamedTuple):
     # The broad map area a camp dataset files the place under ("Central Asia"), beside its
     # modern first-level region.
     area: str | None = None
+    # A camp ordered but never set up: "no", "apparently not" or "perhaps not" (then its dates
+    # are those of its orders); None for one that was, and for every other place.
+    organised: str | None = None
 
 
 class Person(NamedTuple):

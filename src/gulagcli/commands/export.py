@@ -15,8 +15,8 @@ from ..files import is_stdout, write_atomic
 from ..models import Kind
 from ..query import resolve, split_names
 from ..render.chart import GroupBy, event_rows, group_rows, layout_chart
-from ..render.exports import ExportFormat, render_export
 from ..render.emit import csv_options
+from ..render.exports import ExportFormat, render_export
 from ..render.output import is_terminal
 from ..render.records import event_records
 from ..render.safe import BytesGate, terminal

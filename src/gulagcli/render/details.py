@@ -101,8 +101,9 @@ def place_detail(r: Record) -> Detail:
     d.add("also", ", ".join(r["names"]))
     d.add("cyrillic", r["cyrillic"])
     d.add("type", CAMP_TYPES.get(r["camp_type"] or "", r["camp_type"]) or r["place_type"])
-    if r["dates"]:
-        d.add("open", date_line(r["dates"]))
+    if r["dates"]:  # a camp never set up has only the dates of its orders
+        d.add("on record" if r["organised"] else "open", date_line(r["dates"]))
+    d.add("organised", UNORGANISED.get(r["organised"] or ""))
     d.add("history", *[history_line(h) for h in r["history"]])
     d.add("complex", r["complex"])
     d.add("modern", r["modern_name"])
@@ -121,6 +122,7 @@ def place_detail(r: Record) -> Detail:
     return d
 
 
+UNORGANISED = {"no": "never", "apparently not": "apparently never", "perhaps not": "perhaps never"}
 CAMP_TYPES = {
     "itl": "corrective labour camp (ITL)", "special-camp": "special camp (osoblag, 1948-1956)",
     "nkvd-special-camp": "NKVD special camp in Soviet-occupied Germany",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..camps import counts_by_place
+from ..camps import NEVER_OPEN, counts_by_place
 from ..dates import display, iso_or_none
 from ..models import Event, Place, Store
 from .spans import known_bounds, operation
@@ -55,11 +55,12 @@ def place_feature(store: Store, p: Place, events: list[str], yearly: dict[str, i
     point = _point(p)
     opened, closed = operation(p.dates)
     dates = p.dates.edtf if p.dates else None
+    never = p.organised in NEVER_OPEN  # ordered, never set up: no span of operation
     props: dict[str, Any] = {
         "feature": "place", "id": p.id, "name": p.name, "kind": p.kind, "country": p.country,
         "region": p.region, "area": p.area, "cyrillic": p.cyrillic, "complex": p.complex,
-        "camp_type": p.camp_type, "dates": dates, "opened": opened, "closed": closed,
-        "start": opened, "end": closed,
+        "camp_type": p.camp_type, "dates": dates, "organised": p.organised, "opened": opened, "closed": closed,
+        "start": None if never else opened, "end": None if never else closed,  # a time slider's span
         "economy": "; ".join(p.economy) or None,
         "summary": p.summary, "events": "; ".join(events), "event_count": len(events),
     }

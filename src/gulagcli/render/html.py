@@ -15,10 +15,11 @@ from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
-from ..camps import counts_by_place
+from ..camps import NEVER_OPEN, counts_by_place
 from ..dates import FIRST_DAY, LAST_DAY, display
 from ..errors import GulagError
 from ..models import Event, Source, Store
+from .details import CAMP_TYPES, UNORGANISED
 from .output import UNVERIFIED
 from .plot import OTHER, stable_colours
 from .safe import terminal
@@ -86,9 +87,10 @@ def _event(store: Store, ev: Event) -> dict[str, Any]:
 def _place(store: Store, pid: str, yearly: list[list[str]]) -> dict[str, Any]:
     p = store.places[pid]
     opened, closed = operation(p.dates)
-    return {"id": p.id, "name": p.name, "kind": p.kind, "camp_type": p.camp_type,
+    return {"id": p.id, "name": p.name, "kind": p.kind, "type": CAMP_TYPES.get(p.camp_type or "", p.kind),
             "country": p.country, "summary": p.summary or "", "lon": p.lon, "lat": p.lat,
-            "opened": opened, "closed": closed, "counts": yearly}
+            "opened": opened, "closed": closed, "counts": yearly,
+            "organised": UNORGANISED.get(p.organised or ""), "never_open": p.organised in NEVER_OPEN}
 
 
 def counted(store: Store) -> dict[str, list[list[str]]]:

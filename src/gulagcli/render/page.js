@@ -143,7 +143,9 @@
   function drawMap(events) {
     const ox = [], oy = [];
     data.outlines.forEach((ring) => { ring.forEach(([x, y]) => { ox.push(x); oy.push(y); }); ox.push(null); oy.push(null); });
-    const places = data.places.filter((p) => p.lon !== null && inYear(p.opened, p.closed));
+    // A camp never set up is on the map of all years, where it was to be, but open in none.
+    const places = data.places.filter((p) => p.lon !== null && inYear(p.opened, p.closed)
+      && (!p.never_open || $("all-years").checked));
     const located = events.filter((e) => e.points.length && inYear(e.start, e.end));
     const ex = [], ey = [], eid = [], etext = [];
     located.forEach((e) => e.points.forEach(([x, y]) => { ex.push(x); ey.push(y); eid.push(e.id);
@@ -155,7 +157,7 @@
       { type: "scatter", mode: places.length <= 30 ? "markers+text" : "markers", name: "places", x: places.map((p) => p.lon),
         y: places.map((p) => p.lat), text: labels(places), textposition: "top center",
         customdata: places.map((p) => "place:" + p.id), marker: { size: 9, color: "#444", symbol: "square" },
-        hovertext: places.map((p) => esc(`${p.name} (${p.camp_type || p.kind})`)), hoverinfo: "text" },
+        hovertext: places.map((p) => esc(`${p.name}: ${p.type}`)), hoverinfo: "text" },
       { type: "scatter", mode: "markers", name: "events", x: ex, y: ey, customdata: eid,
         marker: { size: 14, color: "rgba(214,39,40,0.45)", line: { color: "#d62728", width: 1 } },
         hovertext: etext, hoverinfo: "text" },
@@ -182,8 +184,10 @@
     if (id.startsWith("place:")) {
       const p = placeById[id.slice(6)];
       if (!p) return;
-      card.append(el("h3", p.name), el("p", [p.camp_type || p.kind, p.country].join(", "), "date"));
-      if (p.opened || p.closed) card.append(el("p", `In operation: ${p.opened || "?"} – ${p.closed || "?"}`));
+      card.append(el("h3", p.name), el("p", `${p.type}, ${p.country}`, "date"));
+      const span = `${p.opened || "?"} – ${p.closed || "?"}`;
+      if (p.opened || p.closed) card.append(el("p", p.organised ? `On record: ${span}` : `In operation: ${span}`));
+      if (p.organised) card.append(el("p", `Organised: ${p.organised}`));
       if (p.summary) card.append(el("p", p.summary));
       // Every count, a year's 1 January and a later day alike, "c." kept: as `gulag show` lists them.
       (p.counts || []).forEach(([when, value]) => card.append(el("p", `${when}: ${value} prisoners`)));

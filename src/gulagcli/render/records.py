@@ -150,7 +150,7 @@ def place_record(store: Store, p: Place, events: list[Event], *, counts: list[Fi
     top = peak(counts or [])
     rec: Record = {
         "id": p.id, "name": p.name, "names": list(p.names), "cyrillic": p.cyrillic, "place_type": p.kind,
-        "camp_type": p.camp_type, "dates": date_record(dates) if dates else None,
+        "camp_type": p.camp_type, "dates": date_record(dates) if dates else None, "organised": p.organised,
         "complex": p.complex, "modern_name": p.modern_name, "region": p.region, "area": p.area,
         "country": p.country, "lat": p.lat, "lon": p.lon, "economy": list(p.economy),
         "peak": {"value": top.value, "year": top.year} if top else None,
