@@ -131,6 +131,18 @@ def test_show_camp_json_has_counts_history_and_sources(gulag: Gulag) -> None:
         ("transferred-to", "peschanlag"), ("transferred-to", "dallag")]
 
 
+def test_a_camps_history_reads_as_words(gulag: Gulag) -> None:
+    """The card printed the JSON's change names: "opened Volgolag" (as if Mosleslag opened it, not
+    was formed from it) and, on Norillag, "split-from Gorlag" (Gorlag was split from Norillag)."""
+    card = bundled(gulag, "show", "mosleslag", "--format", "plain").stdout
+    assert "19 Jan 1945  opened, formed from Volgolag (1944-1946) (volgolag)" in card
+    norillag = bundled(gulag, "show", "norillag", "--format", "plain").stdout
+    assert "28 Feb 1948  transferred to Gorlag (gorlag)" in norillag and "split" not in norillag
+    dallag = bundled(gulag, "show", "dallag", "--format", "plain").stdout
+    assert "split from Peschanlag (peschanlag)" in dallag and "merged into" in dallag
+    assert "  closed:" in norillag  # a change with no other camp: the word alone
+
+
 def test_figures_about_a_camp_lists_its_yearly_counts_with_sources(gulag: Gulag) -> None:
     recs = json.loads(bundled(gulag, "figures", "--about", "karlag", "--json").stdout)
     counts = [r for r in recs if r["series"] == "camp-population"]

@@ -130,11 +130,18 @@ CAMP_TYPES = {
 }
 
 
+# A change in words, with and without the other camp: "opened Volgolag" read as if it opened Volgolag.
+CHANGE_WORDS = {"renamed": ("renamed", "renamed as"), "merged-into": ("merged", "merged into"),
+                "split-from": ("split off", "split from"), "transferred-to": ("transferred", "transferred to"),
+                "closed": ("closed", "closed, handing over to"), "opened": ("opened", "opened, formed from")}
+
+
 def history_line(h: Record) -> str:
-    other = f" {h['place_name']} ({h['place']})" if h["place_name"] else ""
+    alone, linked = CHANGE_WORDS.get(h["change"], (h["change"], h["change"]))
+    change = f"{linked} {h['place_name']} ({h['place']})" if h["place_name"] else alone
     note = f": {h['note']}" if h["note"] else ""
     srcs = f" [{', '.join(h['sources'])}]" if h["sources"] else ""
-    return f"{h['date']['display']}  {h['change']}{other}{note}{srcs}"
+    return f"{h['date']['display']}  {change}{note}{srcs}"
 
 
 def _with_gaps(counts: list[Record]) -> list[int | None]:
