@@ -345,6 +345,18 @@ def test_bytes_that_are_not_utf8_in_a_query_or_a_store_name_are_no_traceback(gul
     assert listed.exit_code == 0 and len(json.loads(listed.stdout)) == len(json.loads(MINI.read_text())["events"])
 
 
+@pytest.mark.parametrize(("argv", "said"), [
+    (["show", "keng\udcffir"], "nothing in the store matches 'keng\\xffir'"),
+    (["timeline", "--from", "19\udcff53"], "--from: cannot read '19\\xff53' as a date"),
+    (["timl\udcffine"], "No such command 'timl\\xffine'"),
+    (["show", "keng\\udcffir"], "nothing in the store matches 'keng\\\\udcffir'"),  # typed: a backslash
+])
+def test_a_stray_byte_in_an_argument_is_shown_as_that_byte(gulag: Gulag, argv: list[str], said: str) -> None:
+    """A shell passes a Latin-1 byte as a lone surrogate, which messages showed as `\\udcff`."""
+    result = gulag(*argv, data=None)
+    assert result.exit_code in (2, 3) and said in result.stderr, result.stderr
+
+
 @pytest.mark.parametrize("argv", [
     ["places", "--country", ""], ["places", "--region", ""], ["places", "--type", ""], ["places", "--country", ","],
     ["sources", "--kind", ""], ["figures", "--series", ""], ["timeline", "--place", ""],

@@ -150,14 +150,14 @@ class GulagGroup(TyperGroup):
 
 def _usage_error(exc: Any, command: str | None) -> NoReturn:
     """A Click usage error as one line, whitespace folded (Click lists choices on new lines)."""
-    from .render.safe import terminal
+    from .render.safe import message as said
 
     path = getattr(getattr(exc, "ctx", None), "command_path", None)  # "gulag cache info": the deepest command
     hint = f"{path} --help" if path else f"gulag {command} --help" if command else "gulag --help"
     message = " ".join(exc.format_message().split())  # `gulag` alone prints its help here
     message = message.replace("is not a valid int range.", "is not a whole number.")  # Click's type's name
     if message:
-        sys.stderr.write(f"gulag: error: {terminal(message)} (see `{hint}`)\n")
+        sys.stderr.write(f"gulag: error: {said(message)} (see `{hint}`)\n")
     raise typer.Exit(exc.exit_code)
 
 

@@ -158,9 +158,9 @@ def write_failed(exc: Any, out: Any) -> ExitCode:
 
 def report(exc: GulagError) -> int:
     """The error's message (and what it could have meant) on stderr; returns its exit code."""
-    from .render.safe import terminal
+    from .render.safe import message, terminal
 
-    sys.stderr.write(f"gulag: error: {terminal(exc.message)}\n")
+    sys.stderr.write(f"gulag: error: {message(exc.message)}\n")
     if isinstance(exc, NotFoundError) and exc.suggestions:
         sys.stderr.write(f"did you mean: {terminal(', '.join(exc.suggestions))}?\n")
     if isinstance(exc, AmbiguousError):

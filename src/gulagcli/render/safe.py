@@ -56,6 +56,8 @@ def _escape(m: re.Match[str]) -> str:
     n = ord(m.group())
     if n < 0x100:
         return f"\\x{n:02x}"
+    if 0xDC80 <= n <= 0xDCFF:  # a byte that was not UTF-8 (an argument, a file name): the byte itself
+        return f"\\x{n - 0xDC00:02x}"
     return f"\\u{n:04x}" if n < 0x10000 else f"\\U{n:08x}"
 
 
@@ -66,6 +68,17 @@ def terminal(text: str, *, newlines: bool = False, tabs: bool = False) -> str:
     """
     pattern = (_UNSAFE_KEEP_WS if tabs else _UNSAFE_KEEP_NL) if newlines else UNSAFE
     return pattern().sub(_escape, text)
+
+
+# repr() of a byte that was not UTF-8 (Python reads it as U+DC80-U+DCFF) writes "\\udcff"; a
+# backslash the user typed it doubles, so the escape is not preceded by an odd number of them.
+_REPR_STRAY = _lazy(r"(?<!\\)((?:\\\\)*)\\udc([89a-f][0-9a-f])")
+
+
+def message(text: str) -> str:
+    """A message for stderr (often quoting what the user typed with repr), safe as
+    :func:`terminal` makes it, a stray byte shown as the byte (``\\xff``) as everywhere."""
+    return terminal(_REPR_STRAY().sub(r"\1\\x\2", text))
 
 
 def terminal_styled(text: str) -> str:
