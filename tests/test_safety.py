@@ -390,6 +390,18 @@ def test_a_fifo_target_with_a_reader_is_written_to(tmp_path: Path) -> None:
     assert out.startswith("date,") and stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
+def test_a_fifo_target_whose_reader_stops_early_is_quiet_as_stdout_is(tmp_path: Path) -> None:
+    """`export -o /dev/fd/1 | head` said "cannot write /dev/fd/1: Broken pipe", exit 1, where the
+    same pipe on stdout is quiet, exit 0; nor may it say it wrote what nobody read."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["head", "-c", "10", str(fifo)], stdout=subprocess.PIPE)
+    time.sleep(0.2)
+    result = gulag_process("export", "-f", "json", "-o", str(fifo), "--force", cwd=tmp_path)  # 0.7 MB
+    reader.communicate(timeout=10)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+
+
 def test_dev_stdout_and_dash_mean_stdout(tmp_path: Path) -> None:
     mini_store = str(DATA / "mini.json")
     for target in ("-", "/dev/stdout"):

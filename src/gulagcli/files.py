@@ -128,6 +128,10 @@ def _write_special(path: Path, info: os.stat_result, payload: bytes) -> None:
         while view:
             view = view[os.write(fd, view):]
     except OSError as exc:
+        if exc.errno == errno.EPIPE:  # the reader had enough (`-o /dev/fd/1 | head`): quiet, as on stdout
+            from .render.safe import WriteFailed
+
+            raise WriteFailed(exc) from None
         raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
     finally:
         os.close(fd)
