@@ -181,10 +181,16 @@ def test_validate_reports_every_problem_in_one_run(gulag: Gulag, tmp_path: Path)
     assert "$.events[0].date stalin-death '1953-02-30': Feb 1953 has no day 30" in text
     assert "$.events[1].places[0] beria-amnesty no place with id 'atlantis'" in text
     assert "duplicate id" in text
-    assert "$.events[3].title kengir-uprising 7 is not of type 'string'" in text
-    assert "$.figures[0].sources" in text
-    assert "'bogus' was unexpected" in text
-    assert "6 problems found" in result.stderr or "problems found" in result.stderr
+    # In the loader's words, once each: the schema's "7 is not of type 'string'" and "[] should
+    # be non-empty" said the same as the loader's lines beside them.
+    assert "$.events[3].title kengir-uprising must be a string, not a number" in text
+    assert "$.figures[0].sources kengir-killed-official needs at least one source" in text
+    assert "is not of type" not in text and "should be non-empty" not in text
+    assert len({p["path"] for p in problems}) == len(problems)
+    assert "'bogus' was unexpected" in text  # the loader has no word for it: the schema's stands
+    assert "8 problems found" in result.stderr
+    loaded = gulag("timeline", data=path)
+    assert "$.events[0].date (stalin-death): '1953-02-30': Feb 1953 has no day 30" in loaded.stderr
 
 
 def test_validate_accepts_a_good_store(gulag: Gulag) -> None:

@@ -151,3 +151,13 @@ def test_validate_takes_the_store_with_data_as_every_command_does(tmp_path: Path
     assert done.exit_code == 0 and f"{store}: valid" in done.stderr
     both = runner.invoke(app, ["validate", str(store), "--data", str(store)])
     assert both.exit_code == 2 and "once: as FILE or with --data" in both.stderr
+
+
+def test_a_problem_covers_those_inside_its_record_not_those_of_a_record_numbered_alike() -> None:
+    from gulagcli.check import Problem
+    from gulagcli.validate import _covered
+
+    seen = {("$.events[1]", "beria-amnesty")}
+    assert _covered(Problem("$.events[1].date", "x", "beria-amnesty"), seen)
+    assert _covered(Problem("$.events", "x", None), seen)
+    assert not _covered(Problem("$.events[10].date", "x", "kengir"), seen)  # was taken as inside [1]

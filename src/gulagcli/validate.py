@@ -121,8 +121,12 @@ def check_file(file: Path | None) -> tuple[Path, list[Problem], list[Problem]]:
         # walk them all at once (0.6 s on the rich 100,000-event store).
         found = warnings(store.sources) if store is not None else []
         notes = [Problem(f"$.sources[{_index(raw, ident)}]", message, ident) for ident, message in found]
+        # A problem both found at one place is said once, in the loader's words, which every
+        # other command prints ("is empty", not "should be non-empty" and "does not match");
+        # one the schema found about a whole record or list is not repeated in the loader's.
+        said = {(p.path, p.record) for p in built}
+        problems = [p for p in problems if (p.path, p.record) not in said]
         seen = {(p.path, p.record) for p in problems}
-        # A shape problem the schema already reported is not repeated in the builder's words.
         problems += [p for p in built if p.integrity or not _covered(p, seen)]
     return path, problems, notes
 
@@ -133,7 +137,13 @@ def _index(raw: object, ident: str) -> int:
 
 
 def _covered(problem: Problem, seen: set[tuple[str, str | None]]) -> bool:
-    return any(problem.path.startswith(path) or path.startswith(problem.path) for path, _ in seen)
+    """Whether a problem lies within one already seen, or holds one: $.events[1] holds
+    $.events[1].date, not $.events[10]."""
+    return any(_within(problem.path, path) or _within(path, problem.path) for path, _ in seen)
+
+
+def _within(path: str, outer: str) -> bool:
+    return path == outer or (path.startswith(outer) and path[len(outer)] in ".[")
 
 
 # From here the compiled schema check runs in a forked child beside the field-by-field checks
