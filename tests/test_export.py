@@ -239,14 +239,19 @@ def test_geojson_carries_camp_dates_and_yearly_counts(gulag: Gulag, tmp_path: Pa
     store["places"].append({"id": "steplag", "name": "Steplag", "kind": "camp", "country": "Kazakhstan",
                             "lat": 47.84, "lon": 67.6161, "camp_type": "special-camp",
                             "dates": "1948-02-28/1956-04-24", "sources": ["ref-a"]})
-    store["figures"].append({"id": "steplag-1950", "what": "prisoners", "unit": "prisoners", "reported_by": "test",
-                             "value": 20000, "date": "1950", "place": "steplag", "series": "camp-population",
-                             "sources": ["ref-a"]})
+    for ident, value, when in (("1950", 20000, "1950"), ("1951", 21000, "1951-01-01"), ("1951-12", 25000, "1951-12-01"),
+                               ("1952-06", 26000, "1952-06")):
+        store["figures"].append({"id": f"steplag-{ident}", "what": "prisoners", "unit": "prisoners",
+                                 "reported_by": "test", "value": value, "date": when, "place": "steplag",
+                                 "series": "camp-population", "sources": ["ref-a"]})
     doc = json.loads(export(gulag, "geojson", data=write_store(tmp_path, store)).stdout)
     [props] = [f["properties"] for f in doc["features"] if f["properties"].get("id") == "steplag"]
     assert (props["camp_type"], props["dates"], props["opened"], props["closed"]) == (
         "special-camp", "1948-02-28/1956-04-24", "1948-02-28", "1956-04-24")
-    assert props["count_1950"] == 20000
+    # A year's count, or its 1 January's, is count_YYYY; another day's or month's keeps its own
+    # key: the 1 December count replaced the 1 January one.
+    assert {k: v for k, v in props.items() if k.startswith("count_")} == {
+        "count_1950": 20000, "count_1951": 21000, "count_1951_12_01": 25000, "count_1952_06": 26000}
 
 
 def test_geojson_reports_what_it_wrote(gulag: Gulag, tmp_path: Path) -> None:

@@ -46,9 +46,22 @@ def event_feature(store: Store, ev: Event) -> dict[str, Any]:
 
 
 def counts(store: Store) -> dict[str, dict[str, int]]:
-    """Each camp's yearly prisoner counts as flat properties: ``{"count_1950": 54179, ...}``."""
-    return {pid: {f"count_{f.date.start.year}": f.value for f in figs if f.date is not None and f.value is not None}
-            for pid, figs in counts_by_place(store).items()}
+    """Each camp's prisoner counts as flat properties: ``count_1950`` for a count of a year or of
+    its 1 January (the map's yearly counts), ``count_1950_12_01`` for one of another day or month,
+    so that Peschanlag's 1 December 1950 stands beside its 1 January, not in its place."""
+    out: dict[str, dict[str, int]] = {}
+    for pid, figs in counts_by_place(store).items():
+        props = out[pid] = {}
+        for f in figs:
+            if f.date is not None and f.value is not None:
+                day, precision = f.date.start, f.date.precision.value
+                key = f"count_{day.year}"
+                if precision == "month":
+                    key += f"_{day.month:02d}"
+                elif precision == "day" and (day.month, day.day) != (1, 1):
+                    key += f"_{day.month:02d}_{day.day:02d}"
+                props.setdefault(key, f.value)
+    return out
 
 
 def place_feature(store: Store, p: Place, events: list[str], yearly: dict[str, int]) -> dict[str, Any]:
