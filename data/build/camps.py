@@ -316,9 +316,13 @@ def main(argv: list[str] | None = None) -> int:
                                           counted.get(place["id"], {}),
                                           breaks_of(place.get("history", [])), place.get("organised"))
     names = {p["id"]: p["name"] for p in store["places"]}
+    # A filtration camp's counts are of the people it was screening ("фильтранты"), not of
+    # sentenced prisoners: "people held".
+    screened = {p["id"] for p in store["places"] if p.get("camp_type") == "filtration-camp"}
     for fig in store["figures"]:
         if fig.get("series") == "camp-population" and fig.get("place") in names:
-            fig["what"] = f"prisoners held in {names[fig['place']]}"
+            held = "people" if fig["place"] in screened else "prisoners"
+            fig["what"] = f"{held} held in {names[fig['place']]}"
     apply.series(store, here / "series.json", report)
     apply.camp_events(store, here / "camp-events.json", report, alias)
     apply.link_events(store, report)
