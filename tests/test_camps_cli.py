@@ -131,6 +131,24 @@ def test_show_camp_json_has_counts_history_and_sources(gulag: Gulag) -> None:
         ("transferred-to", "peschanlag"), ("transferred-to", "dallag")]
 
 
+def test_a_camp_closed_in_a_window_is_open_until_its_last_day_and_not_after(gulag: Gulag) -> None:
+    """Construction 90 was renamed between 17 March and 15 April 1949 but was listed open all of
+    1949; Zapolyarlag, closed between 1 October 1948 and 5 February 1949, was not listed in
+    December 1948; Taishet ITL, merged into Angarlag on 29 September 1948, was open all year."""
+    def open_on(day: str) -> set[str]:
+        return set(ids(bundled(gulag, "places", "--open", day, "--json")))
+
+    assert "construction-site-no-90-and-itl" in open_on("1949-04-01")
+    assert "construction-site-no-90-and-itl" not in open_on("1949-06-01")
+    assert "zapolyarlag" in open_on("1948-12-01")
+    taishet = "taishetsky-itl-of-the-chief-directorate-of-railway-construction-works"
+    assert taishet in open_on("1948-09-29") and taishet not in open_on("1948-10-15")
+    card = json.loads(bundled(gulag, "show", f"place:{taishet}", "--json").stdout)
+    assert [h["place"] for h in card["history"]] == ["angarlag"]  # not formed from Kolyma's Zaplag
+    renamed = json.loads(bundled(gulag, "show", "place:construction-site-no-90-and-itl", "--json").stdout)
+    assert [(h["change"], h["place"]) for h in renamed["history"]] == [("renamed", "construction-site-560-and-itl")]
+
+
 def test_a_camps_history_reads_as_words(gulag: Gulag) -> None:
     """The card printed the JSON's change names: "opened Volgolag" (as if Mosleslag opened it, not
     was formed from it) and, on Norillag, "split-from Gorlag" (Gorlag was split from Norillag)."""

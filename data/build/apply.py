@@ -111,6 +111,7 @@ def merge(store: dict[str, Any], places: list[dict[str, Any]], figures: list[dic
 
 
 _DAY = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?[?~%]?")
+_WINDOW = re.compile(r"(\d{4}-\d\d-\d\d)/(\d{4}-\d\d-\d\d)")
 
 
 def _same_page(a: str, b: str) -> bool:
@@ -394,8 +395,15 @@ def _fill(store: dict[str, Any], place: dict[str, Any], field: dict[str, Any], r
         value = str(field["value"])
         if value.endswith(".."):  # still running on that day: the end is open
             value = ".."
-        if value != ".." and not _DAY.fullmatch(value):  # a window, "after ...", "1945 (spring)": a note only
-            return None
+        if value != ".." and not _DAY.fullmatch(value):
+            # A window the camp opened or closed in, where the map's text gives it too: its
+            # first day for an opening and its last for a closing, uncertain, so that the
+            # camp counts as open wherever it may have been (`--open`); the note keeps both ends.
+            # Anything else ("after ...", "1945 (spring)") is a note only.
+            window = _WINDOW.fullmatch(value) if field.get("prefer") else None
+            if window is None:
+                return None
+            value = f"{window[1] if field['field'] == 'opened' else window[2]}?"
         if field["field"] == "opened" and (how == "map-years" or field.get("prefer")):
             start = value
         elif field["field"] == "closed":
