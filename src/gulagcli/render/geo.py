@@ -46,8 +46,8 @@ def event_feature(store: Store, ev: Event) -> dict[str, Any]:
 
 
 def counts(store: Store) -> dict[str, dict[str, int]]:
-    """Each camp's prisoner counts as flat properties: ``count_1950`` for a count of a year or of
-    its 1 January (the map's yearly counts), ``count_1950_12_01`` for one of another day or month,
+    """Each camp's prisoner counts as flat properties: ``count_1950`` for a count dated only by its
+    year (the map's) or of its 1 January, ``count_1950_12_01`` for one of another day or month,
     so that Peschanlag's 1 December 1950 stands beside its 1 January, not in its place."""
     out: dict[str, dict[str, int]] = {}
     for pid, figs in counts_by_place(store).items():
