@@ -94,6 +94,27 @@ def test_a_misspelt_name_finds_the_closest_spelling_not_another_that_is_merely_c
     assert json.loads(result.stdout)["id"] == meant
 
 
+@pytest.mark.parametrize(("command", "query"), [
+    ("cite", "grossman"), ("show", "trotsky"), ("show", "brodsky"), ("show", "sinyavsky"),
+    ("show", "tukhachevsky"), ("figures --about", "grossman")])
+def test_a_name_the_store_lacks_is_not_answered_with_one_merely_spelt_alike(
+        gulag: Gulag, command: str, query: str) -> None:
+    """`cite grossman` printed Roman Rudenko's sources and `show trotsky` Tomsky ITL, exit 0:
+    "grossman" held the letters of "roman" (77% alike). A typo is one slip in a short word, two
+    in a long one; anything further is said, with suggestions."""
+    result = gulag(*command.split(), query, data=None)
+    assert result.exit_code == 3 and result.stdout == "", result.stdout
+    assert f"nothing in the store matches {query!r}" in result.stderr or "no " in result.stderr
+
+
+def test_typo_is_one_slip_in_a_short_word_two_in_a_long_one() -> None:
+    from gulagcli.match import typo
+
+    assert typo("kenigr", "kengir") and typo("kengr", "kengir") and typo("solzhenitsin", "solzhenitsyn")
+    assert typo("solzenitsin", "solzhenitsyn")  # two slips in a long word
+    assert not typo("grossman", "roman") and not typo("trotsky", "tomsky") and not typo("brodsky", "dubrovsky")
+
+
 @pytest.mark.parametrize("query", ["Temlag", "PECHORLAG", "Primorlag"])
 def test_a_camps_own_name_in_capitals_is_that_camp(gulag: Gulag, query: str) -> None:
     """A division also called Temlag is another place with that alias; the camp whose id is

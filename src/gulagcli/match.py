@@ -123,6 +123,17 @@ def similar(query: str, choices: Iterable[str], *, cutoff: float = CLOSE, limit:
     return [(choice, score) for choice, score, _ in found]
 
 
+def typo(query: str, word: str) -> bool:
+    """``word`` is ``query`` with a small typo: one letter wrong, missing, extra, or two swapped
+    ("kenigr" for "kengir"), or two such slips in a word of eight letters or more. Similarity
+    alone let a short name stand for a longer one that holds its letters: "grossman" was close
+    to "roman" (77), "trotsky" to "tomsky" (83)."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    allowed = 1 if len(query) <= 7 else 2
+    return DamerauLevenshtein.distance(query, word, score_cutoff=allowed) <= allowed
+
+
 def suggest(query: str, names_of: dict[str, list[str]], *, n: int = 3) -> list[str]:
     """Up to ``n`` keys whose names are spelt closest to ``query``, for a "did you mean"."""
     by_name: dict[str, str] = {}

@@ -9,7 +9,7 @@ from datetime import date
 
 from .entity import Entity, Resolution, asked_kind, choose, count_kinds, plural, split_kind
 from .errors import NotFoundError, UsageError
-from .match import CLOSE, fold, phrase, words
+from .match import CLOSE, fold, phrase, typo, words
 from .models import Event, Kind, Person, Place, Store, Term
 
 # Re-exported: they live in match.py and entity.py, which the compiled store's answers use alone.
@@ -290,7 +290,8 @@ def _closeness(q: str, query: list[str], name: str) -> tuple[float, float]:
     words_ = name.split()
     if not query or not words_:
         return (0.0, 0.0)
-    best = [max(100.0 if w.startswith(qw) else fuzz.ratio(qw, w) for w in words_) for qw in query]
+    best = [max(100.0 if w.startswith(qw) else fuzz.ratio(qw, w) if typo(qw, w) else 0.0 for w in words_)
+            for qw in query]
     return (sum(best) / len(best), fuzz.ratio(q, name)) if min(best) >= CLOSE else (0.0, 0.0)
 
 

@@ -23,7 +23,7 @@ from itertools import chain
 from typing import NamedTuple, Protocol
 
 from .errors import UsageError
-from .match import CLOSE_WORD, MIN_FUZZY_LEN, similar, stem, synonyms, words
+from .match import CLOSE_WORD, MIN_FUZZY_LEN, similar, stem, synonyms, typo, words
 from .models import Kind, Store
 from .query import MAX_SEARCH, person_names, place_names, term_names
 
@@ -142,7 +142,8 @@ def expand(word: str, vocab: Collection[str]) -> dict[str, float]:
         found[w] = max(found.get(w, 0.0), quality)
     if len(word) >= MIN_FUZZY_LEN:
         for w, score in similar(word, vocab, cutoff=CLOSE_WORD):
-            found.setdefault(w, CLOSE_SPELLING * score / 100)
+            if typo(word, w):
+                found.setdefault(w, CLOSE_SPELLING * score / 100)
     return found
 
 
