@@ -131,6 +131,21 @@ def test_a_source_id_alone_shows_the_source_when_nothing_else_has_that_name(gula
     assert gulag("show", "Gulag: A History", data=None).exit_code == 3
 
 
+def test_a_source_cited_only_by_a_camps_history_or_a_persons_note_counts_as_cited(gulag: Gulag) -> None:
+    """`sources ustr-nizhnedonlag` said "cited by: nothing in the store" though Nizhnedonlag's
+    history cites it, and `cite place:nizhnedonlag` left it out; so for a person's note."""
+    for source, kind, ident in (("ustr-nizhnedonlag", "history", "nizhnedonlag"),
+                                ("wp-en-ivan-dolgikh", "note", "ivan-dolgikh")):
+        rec = json.loads(gulag("sources", source, "--json", data=None).stdout)
+        assert {(c["kind"], c["id"]) for c in rec["cited_by"]} == {(kind, ident)}
+        listed = {r["id"]: r for r in json.loads(gulag("sources", "--json", data=None).stdout)}
+        assert listed[source]["cited_by"] == 1
+    assert "bystrov.ustrcr.cz/tabory/1709" in gulag("cite", "place:nizhnedonlag", data=None).stdout
+    assert "Ivan_Ivanovich_Dolgikh" in gulag("cite", "ivan-dolgikh", data=None).stdout
+    uncited = [r["id"] for r in json.loads(gulag("sources", "--json", data=None).stdout) if not r["cited_by"]]
+    assert not uncited, uncited
+
+
 def test_show_says_it_shows_a_source_and_keeps_its_own_kind_as_source_type(gulag: Gulag) -> None:
     # docs/json.md: `show` puts what it shows first, as for every other kind and as search does.
     rec = json.loads(gulag("show", "source:exhibit", "--json", data=None).stdout)

@@ -104,7 +104,8 @@ def _day_in(year: int, month: int, day: int) -> date:
 
 
 def sources_of(store: Store, entity: Entity) -> list[str]:
-    """Ids of every source behind an entity: its own, its notes' and its figures'."""
+    """Ids of every source behind an entity: its own, its notes' and its figures', and a camp's
+    history's."""
     ids: list[str] = []
     if entity.kind is Kind.SOURCE:  # `cite source:ID`: the source itself
         return [entity.id] if entity.id in store.sources else []
@@ -123,4 +124,8 @@ def sources_of(store: Store, entity: Entity) -> list[str]:
             else store.terms[entity.id]
         )
         ids += entry.sources
+        for note in getattr(entry, "notes", ()):
+            ids += note.sources
+        for change in getattr(entry, "history", ()):
+            ids += change.sources
     return [i for i in dict.fromkeys(ids) if i in store.sources]

@@ -187,14 +187,20 @@ class Citing(NamedTuple):
 
 
 def citing(store: Store, source_id: str) -> list[Citing]:
-    """Every fact that cites a source: events (and their notes), figures, places, people, terms."""
+    """Every fact that cites a source: events, places and people (and their notes, and a camp's
+    history), terms and figures."""
     out = []
     for ev in store.events:
         if source_id in ev.sources:
             out.append(Citing(Kind.EVENT.value, ev.id, ev.title))
         out += [Citing("note", ev.id, n.text) for n in ev.notes if source_id in n.sources]
     for kind, section in ((Kind.PLACE, store.places), (Kind.PERSON, store.people)):
-        out += [Citing(kind.value, x.id, x.name) for x in section.values() if source_id in x.sources]
+        for x in section.values():
+            if source_id in x.sources:
+                out.append(Citing(kind.value, x.id, x.name))
+            out += [Citing("note", x.id, n.text) for n in x.notes if source_id in n.sources]
+            out += [Citing("history", x.id, c.note or c.change) for c in getattr(x, "history", ())
+                    if source_id in c.sources]
     out += [Citing(Kind.TERM.value, t.id, t.term) for t in store.terms.values() if source_id in t.sources]
     out += [Citing(Kind.FIGURE.value, f.id, f.what) for f in store.figures.values() if source_id in f.sources]
     return out
