@@ -214,6 +214,27 @@ def test_about_speaks_plainly(gulag: Gulag, tmp_path: Path) -> None:
     assert "covers: events from 1953 to 1956 (beyond the title's 1953–1954: 1 event ends after 1954)" in text
 
 
+def test_an_open_ended_event_counts_from_or_to_its_known_end(gulag: Gulag, tmp_path: Path) -> None:
+    """With an event of "1954-05-16/..", `about` said "events from 1953 to 1953", and with one of
+    "../1954" under a title of 1950-1960 that "1 event begins before 1950"; `on 05-16` missed the
+    first, though it surely began that day."""
+    from .conftest import mini, write_store
+
+    store = mini()
+    store["meta"]["title"] = "Mini, 1950-1960"
+    store["events"] = [e for e in store["events"] if e["id"] == "stalin-death"]
+    store["figures"] = []
+    store["events"] += [{**store["events"][0], "id": "opens", "title": "Opens", "date": "1954-05-16/.."},
+                        {**store["events"][0], "id": "closes", "title": "Closes", "date": "../1955-06-26"}]
+    path = write_store(tmp_path, store)
+    rec = json.loads(gulag("about", "--json", data=path).stdout)
+    assert rec["covers"] == {"from": "1953-03-05", "to": "1955-06-26"}
+    assert "covers: events from 1953 to 1955\n" in gulag("about", "--format", "plain", data=path).stdout
+    assert ids(gulag("on", "05-16", "--json", data=path)) == ["opens"]
+    assert ids(gulag("on", "06-26", "--json", data=path)) == ["closes"]
+    assert gulag("on", "05-17", "--json", data=path).stdout.strip() == "[]"
+
+
 def test_an_ambiguous_name_counts_every_entry_it_lists(gulag: Gulag) -> None:
     result = gulag("show", "amnesty", data=None)
     assert result.exit_code == 4

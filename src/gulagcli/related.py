@@ -65,7 +65,7 @@ def on_this_day(store: Store, *, month: int, day: int, before: int = 0, after: i
     out = []
     for ev in store.events:
         d = ev.date
-        if d.end.year == 9999 or d.approximate or d.uncertain or (span := _certain_days(d)) is None:
+        if d.approximate or d.uncertain or (span := _certain_days(d)) is None:
             continue
         first, last = span
         # A year before and after: a window across New Year ("on 01-01 --before 10") reaches
@@ -81,13 +81,18 @@ def on_this_day(store: Store, *, month: int, day: int, before: int = 0, after: i
 def _certain_days(d: HistDate) -> tuple[date, date] | None:
     """The days an event surely covers: a day-precise date's own; for an interval with one end
     known to the day, from the last day its start can mean to the first its end can ("1953-07/
-    1953-08-01": 31 July to 1 August); None where neither end is known to the day."""
-    from .dates import parse_edtf
+    1953-08-01": 31 July to 1 August; "1954-05-16/..": its first day); None where neither end is
+    known to the day."""
+    from .dates import OPEN, parse_edtf
     from .models import Precision
 
     if not d.interval:
         return (d.start, d.end) if d.precision is Precision.DAY else None
-    left, right = (parse_edtf(side) for side in d.edtf.split("/"))
+    ends = d.edtf.split("/")
+    if OPEN in ends:  # one end open: only the known end's day is sure
+        known = parse_edtf(ends[0] if ends[1] == OPEN else ends[1])
+        return (known.start, known.end) if known.precision is Precision.DAY else None
+    left, right = (parse_edtf(side) for side in ends)
     if left.precision is not Precision.DAY and right.precision is not Precision.DAY:
         return None
     first = left.start if left.precision is Precision.DAY else left.end

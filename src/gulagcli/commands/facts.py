@@ -11,7 +11,6 @@ from typing import Annotated, Any
 import typer
 
 from ..cli import BomOpt, DataOpt, DetailFormatOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
-from ..dates import FIRST_DAY
 from ..models import Store
 from ..query import plural, resolve
 from ..related import on_this_day, sources_of
@@ -20,6 +19,7 @@ from ..render.cite import CiteStyle, bibliography, csl_item, text_citation
 from ..render.emit import Output
 from ..render.output import Column, Listing, write_json
 from ..render.safe import terminal
+from ..render.spans import known_bounds
 from ..store import load
 from ..userdates import parse_month_day, today
 from .completion import complete_name
@@ -215,9 +215,10 @@ def about_record(store: Store) -> dict[str, Any]:
     kinds: dict[str, int] = {}
     for s in store.sources.values():
         kinds[s.kind] = kinds.get(s.kind, 0) + 1
-    # An open end (EDTF "..") is no coverage: an event open at the start counts from its end.
-    first = min((e.date.end if e.date.start == FIRST_DAY else e.date.start for e in store.events), default=None)
-    last = max((e.date.end for e in store.events if e.date.end.year < 9999), default=None)
+    # An open end (EDTF "..") is no coverage: the event counts from or to its known end.
+    bounds = [known_bounds(e.date) for e in store.events]
+    first = min((start for start, _ in bounds), default=None)
+    last = max((end for _, end in bounds), default=None)
     return {
         "title": store.meta.title, "version": store.meta.version, "license": store.meta.license,
         "description": store.meta.description, "path": store.path,
@@ -240,8 +241,9 @@ def covers_text(rec: dict[str, Any], store: Store) -> str:
     m = re.search(r"\b(\d{4})\s*[-–]\s*(\d{4})\b", rec["title"])
     if m:
         lo, hi = int(m[1]), int(m[2])
-        before = sum(e.date.start.year < lo for e in store.events)
-        after = sum(hi < e.date.end.year < 9999 for e in store.events)
+        bounds = [known_bounds(e.date) for e in store.events]
+        before = sum(start.year < lo for start, _ in bounds)
+        after = sum(hi < end.year for _, end in bounds)
         # "1 event ends after 1962", "2 events end after 1962"
         outside = [f"{plural(n, 'event')} {verb if n == 1 else verb[:-1]} {where} {year}" for n, verb, where, year in
                    ((before, "begins", "before", lo), (after, "ends", "after", hi)) if n]
