@@ -250,7 +250,9 @@ def test_a_cards_precision_names_both_ends_when_they_differ(edtf: str, words: st
 @pytest.mark.parametrize(("typed", "said"), [
     ("May 53", "has a two-digit year; write it in full"), ("26 June 54", "has a two-digit year"),
     ("00.05.1953", r"day must be in 1\.\.31, not 00"), ("0.5.1953", r"day must be in 1\.\.31, not 0"),
-    ("00/05/1953", r"day must be in 1\.\.31, not 00"), ("05/00/1953", r"month must be in 1\.\.12, not 00")])
+    ("00/05/1953", r"day must be in 1\.\.31, not 00"), ("05/00/1953", r"month must be in 1\.\.12, not 00"),
+    # dateutil took the extra number for a time, or a day for the year: 1953-03-05, 2005-06-12
+    ("5 March 1953, 1955", "as one date"), ("May 5 1953 1954", "as one date"), ("12 June 5 1953", "as one date")])
 def test_a_two_digit_year_or_a_zero_day_is_refused_not_read_as_something_else(typed: str, said: str) -> None:
     """'May 53' was May 2053 (an empty timeline, exit 0); '00.05.1953' all of May 1953."""
     with pytest.raises(UsageError, match=said):

@@ -157,6 +157,12 @@ def _parse_free(text: str, option: str) -> tuple[int, int, int]:
             f"{option}: cannot read {text!r} as a date; try 1953, 1953-05, 'May 1953' or 1954-06-26"
         )
     a, b = readings
+    if a.time() != datetime.min.time() or len(re.findall(r"\d{3,}", text)) > 1:
+        # dateutil takes a number it cannot place for a time ("5 March 1953, 1955" was 19:55 on
+        # 5 March 1953): a date with more than one year in it is not one date
+        raise UsageError(
+            f"{option}: cannot read {text!r} as one date; try 1953, 1953-05, 'May 1953' or 1954-06-26"
+        )
     if a.year != b.year:
         raise UsageError(f"{option}: {text!r} has no year; give one, e.g. 'June 1954'")
     if not re.search(r"\d{3}", text):  # "May 53" would be read as 2053
