@@ -200,6 +200,24 @@ def test_a_damaged_or_foreign_cache_file_is_rebuilt_not_trusted(tmp_path: Path, 
     assert cache.open_trusted(compiled.origin) is not None  # rebuilt in place
 
 
+def test_a_cache_file_missing_a_card_is_no_traceback(tmp_path: Path) -> None:
+    """A compiled file that is well formed but lost rows (edited behind gulag's back) crashed
+    `show` with KeyError; the plain path answers instead."""
+    path = write_store(tmp_path, mini())
+    expected = invoke(["show", "kengir-uprising", "--json"], path, compiled=False).stdout
+    compiled = open_store(path)
+    assert compiled is not None and compiled.origin is not None
+    conn = sqlite3.connect(compiled.origin)
+    conn.execute("DELETE FROM rendered")
+    conn.execute("DELETE FROM cards")
+    conn.commit()
+    conn.close()
+    for query in ("kengir-uprising", "place:kengir"):
+        result = invoke(["show", query, "--json"], path, compiled=True)
+        assert result.exit_code == 0 and "Traceback" not in result.output, result.output
+    assert invoke(["show", "kengir-uprising", "--json"], path, compiled=True).stdout == expected
+
+
 def test_an_invalid_store_is_never_compiled(tmp_path: Path) -> None:
     store = mini()
     store["events"][0]["places"] = ["nowhere"]

@@ -115,7 +115,11 @@ def exact(query: str, kind: Kind | None, data: Path | None) -> tuple[Entity, tup
     if not tier:
         return None
     found = choose(tier, text)  # rows come in the order of query.entities, as resolve ranks them
-    return found.entity, found.see_also, db.card(found.entity.kind, found.entity.id)
+    try:
+        card = db.card(found.entity.kind, found.entity.id)
+    except KeyError:  # a cache file edited behind gulag's back: the plain path answers
+        return None
+    return found.entity, found.see_also, card
 
 
 def print_found(out: Output, found: Resolution, rec: dict[str, Any] | str, detail: Detail | None = None) -> None:
