@@ -488,6 +488,16 @@ def test_a_closed_stdout_is_one_line_and_exit_1_unless_nothing_goes_there(tmp_pa
     assert (tmp_path / "x.csv").read_text(encoding="utf-8").startswith("date,")
 
 
+def test_a_closed_stderr_keeps_each_exit_code(tmp_path: Path) -> None:
+    """With stderr closed (`2>&-`) every error exited 1, a valid store's `validate` too: the
+    message had nowhere to go. Now it goes nowhere and the code is the documented one."""
+    for command, code in (("timeline --place kenigr", 3), ("validate", 0), ("timeline --from 1999-02-30", 2),
+                          ("show kengir --json", 0)):
+        result = subprocess.run(f"{sys.executable} -m gulagcli {command} 2>&-", shell=True, executable="/bin/bash",
+                                capture_output=True, text=True, timeout=60, check=False, cwd=tmp_path)
+        assert result.returncode == code, (command, result.stdout)
+
+
 def test_a_closed_pipe_is_quiet(tmp_path: Path) -> None:
     for command in ("timeline", "timeline --json", "--help", "export -f json"):
         result = subprocess.run(f"{sys.executable} -m gulagcli {command} | head -c1 >/dev/null; "

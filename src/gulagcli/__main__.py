@@ -27,6 +27,10 @@ def main(argv: list[str] | None = None) -> None:
     """Run gulag on ``argv`` (by default the command line) and exit with its code: answered before
     Typer loads where :mod:`gulagcli.quick` can, by the Typer layer otherwise."""
     args = sys.argv[1:] if argv is None else argv
+    if sys.stderr is None:  # started with stderr closed (`2>&-`): messages go nowhere, exit codes stay
+        import os
+
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (open for the whole run)
     stop_on_signals()
     try:
         from .render.term import bound_columns, no_color_everywhere
