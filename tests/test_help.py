@@ -194,3 +194,15 @@ def test_no_color_takes_the_colours_out_of_help_too() -> None:
     assert any(colours.search(code) for code in sgr("timeline", "--help"))
     plain = sgr("timeline", "--help", "--no-color")
     assert plain and not any(colours.search(code) for code in plain)  # bold and dim stay, as NO_COLOR keeps them
+
+
+@pytest.mark.parametrize("argv", [[], ["cache"]])
+def test_a_group_without_its_command_prints_help_on_stderr_as_a_usage_error(argv: list[str]) -> None:
+    """`gulag` and `gulag cache` alone printed their help on stdout with exit 2: a usage error's
+    text belongs on stderr, and stdout to what was asked for (`gulag $CMD | jq`)."""
+    result = CliRunner().invoke(app, argv)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"Usage: gulag {' '.join(argv)}".rstrip() in result.stderr
+    asked = CliRunner().invoke(app, [*argv, "--help"])
+    assert asked.exit_code == 0 and "Usage: gulag" in asked.stdout and asked.stderr == ""
+

@@ -74,7 +74,23 @@ def unwrap_help(text: str) -> str:
                        for p in paragraphs)
 
 
-class GulagGroup(TyperGroup):
+class HelpOnStderr(TyperGroup):
+    """A group run without a command (`gulag`, `gulag cache`) prints its help as a usage error
+    does: on stderr, exit 2, so that stdout holds only what was asked for."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            import contextlib
+
+            with contextlib.redirect_stdout(sys.stderr):  # Rich prints the help to "stdout"
+                text = ctx.get_help()
+            if text:
+                sys.stderr.write(text + "\n")
+            ctx.exit(ExitCode.USAGE)
+        return super().parse_args(ctx, args)
+
+
+class GulagGroup(HelpOnStderr):
     """Loads commands lazily, and translates errors raised anywhere below into a one-line
     message and an exit code."""
 

@@ -7,12 +7,12 @@ from typing import Annotated, Any
 import typer
 
 from .. import cache
-from ..cli import DataOpt, command_app
+from ..cli import DataOpt, HelpOnStderr, command_app
 from ..render.output import is_terminal, write_json
 
 app = command_app()
 group = typer.Typer(
-    name="cache", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    name="cache", cls=HelpOnStderr, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
     help=(
         "Where gulag keeps the compiled (SQLite) form of each store it reads, and how big it is.\n\n"
         "A store is compiled on first use and again whenever its content or gulag changes. The "
