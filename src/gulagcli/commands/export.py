@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..cli import BomOpt, DataOpt, NoColorOpt, RawOpt, command_app
-from ..errors import NotFoundError, UsageError
+from ..errors import UsageError
 from ..files import is_stdout, write_atomic
 from ..models import Kind
 from ..query import resolve, split_names
@@ -145,10 +145,8 @@ def chart(
     start, end = date_bounds(since, until)  # the chart's axis spans the range asked for
     store, events = select(data, since=since, until=until, place=place, person=person, tag=tag,
                            limit=limit, reverse=reverse)
-    if not events:  # as for an empty calendar: said, and no picture left that looks drawn
-        files = [str(p) for p in (svg, png) if p is not None and not is_stdout(p)]
-        unwritten = f"; nothing to draw, so {' and '.join(files)} {'was' if len(files) == 1 else 'were'} not written"
-        sys.stderr.write(f"no events match these filters{unwritten if files else ''}\n")
+    if not events:
+        _nothing_drawn("no events match these filters", svg, png)
         return
     count = f"{len(events)} event{'s' if len(events) != 1 else ''}"
     if svg is not None or png is not None:
@@ -188,8 +186,10 @@ def _series_chart(name: str, *, place: list[str] | None, data: Path | None, svg:
     points, figures = series_points(store, name, place=pid)
     start, end = bounds
     kept = [i for i, (day, _) in enumerate(points) if (start is None or day >= start) and (end is None or day <= end)]
-    if not kept:
-        raise NotFoundError(f"the series {name} has no figure between {start or 'its start'} and {end or 'its end'}")
+    if not kept:  # an empty result of good filters, as an empty chart of events: exit 0
+        _nothing_drawn(f"the series {name} has no figure between {start or 'its start'} and {end or 'its end'}",
+                       svg, png)
+        return
     points, figures = [points[i] for i in kept], [figures[i] for i in kept]
     title = series_title(name, store.places[pid].name if pid in store.places else pid)
     unit = figures[0].unit
@@ -206,6 +206,13 @@ def _series_chart(name: str, *, place: list[str] | None, data: Path | None, svg:
         if path is not None:
             count = f"{len(points)} figure{'s' if len(points) != 1 else ''}"
             _save(path, save(fig, fmt), force=force, what=f"the series {name} ({count})")
+
+
+def _nothing_drawn(why: str, svg: Path | None, png: Path | None) -> None:
+    """An empty chart, as an empty calendar: said on stderr, naming any picture not written."""
+    files = [str(p) for p in (svg, png) if p is not None and not is_stdout(p)]
+    unwritten = f"; nothing to draw, so {' and '.join(files)} {'was' if len(files) == 1 else 'were'} not written"
+    sys.stderr.write(f"{why}{unwritten if files else ''}\n")
 
 
 def _save(path: Path, drawn: str | bytes, *, force: bool, what: str) -> None:
