@@ -67,6 +67,10 @@ BROKEN_STORES = [
      "$.events[0].date (stalin-death): '1953-02-30': Feb 1953 has no day 30"),
     ("unparseable date", _set("events.0.date", "March 1953"), "is not an EDTF date this store supports"),
     ("backwards interval", _set("events.2.date", "1953-08-04/1953-05-26"), "the interval ends before it starts"),
+    # The loader took both, and `places --json` printed a place_type json.md does not have.
+    ("a place of no known kind", _set("places.0.kind", "planet"),
+     "$.places[0].kind (kengir): must be one of camp, city, region, country, place"),
+    ("died before born", _set("people.0.died", "1870"), "$.people[0].died (stalin): 1870 is before born 1878-12-18"),
     ("events not a list", _set("events", {}), "$.events: must be a list, not an object"),
     ("record not an object", _set("events.0", "x"), "$.events[0]: must be an object, not a string"),
     ("figure without value", _set("figures.0.value", _DELETE), "a figure needs a value, or both low and high"),

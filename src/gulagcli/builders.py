@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from .dates import parse_edtf
-from .fast import CAMP_TYPES, CHANGES, NOTE_KINDS, ORGANISED, event_fast, figure_fast, place_fast
+from .fast import CAMP_TYPES, CHANGES, NOTE_KINDS, ORGANISED, PLACE_KINDS, event_fast, figure_fast, place_fast
 from .models import Change, Event, Figure, HistDate, Meta, Note, Person, Place, Source, Tag, Term
 
 _intern = sys.intern
@@ -170,6 +170,9 @@ def _place(r: _Reader) -> Place:
     if lon is not None and not -180 <= lon <= 180:
         r.problem("lon", f"{lon} is not a longitude")
         lon = None
+    kind = r.text("kind") or "place"
+    if kind not in PLACE_KINDS:  # json.md promises these five as `place_type`
+        r.problem("kind", f"must be one of {', '.join(PLACE_KINDS)}")
     camp_type = r.text("camp_type", required=False)
     if camp_type is not None and camp_type not in CAMP_TYPES:
         r.problem("camp_type", f"must be one of {', '.join(CAMP_TYPES)}")
@@ -186,7 +189,7 @@ def _place(r: _Reader) -> Place:
             note=hr.text("note", required=False), sources=hr.texts("sources"),
         ))
     return Place(
-        id=r.id or "", name=r.text("name") or "", kind=r.text("kind") or "place",
+        id=r.id or "", name=r.text("name") or "", kind=kind,
         country=r.text("country") or "", names=r.texts("names"),
         cyrillic=r.text("cyrillic", required=False), complex=r.text("complex", required=False),
         modern_name=r.text("modern_name", required=False), region=r.text("region", required=False),
@@ -230,10 +233,13 @@ def _notes(r: _Reader) -> tuple[Note, ...]:
 
 
 def _person(r: _Reader) -> Person:
+    born, died = r.date("born"), r.date("died")
+    if born is not None and died is not None and died.latest < born.earliest:
+        r.problem("died", f"{died.edtf} is before born {born.edtf}")
     return Person(
         id=r.id or "", name=r.text("name") or "", role=r.text("role") or "",
         aliases=r.texts("aliases"), cyrillic=r.text("cyrillic", required=False),
-        born=r.date("born"), died=r.date("died"), summary=r.text("summary", required=False),
+        born=born, died=died, summary=r.text("summary", required=False),
         sources=r.texts("sources"), notes=_notes(r),
     )
 

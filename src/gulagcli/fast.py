@@ -17,6 +17,7 @@ _intern = sys.intern
 NOTE_KINDS = ("discrepancy", "uncertainty", "context")
 CAMP_TYPES = ("itl", "special-camp", "nkvd-special-camp", "filtration-camp", "camp-division", "other")
 CHANGES = ("renamed", "merged-into", "split-from", "transferred-to", "closed", "opened")
+PLACE_KINDS = ("camp", "city", "region", "country", "place")
 # A camp ordered but, by Memorial's handbook, not or apparently not set up (absent: it was).
 ORGANISED = ("no", "apparently not", "perhaps not")
 
@@ -93,7 +94,7 @@ def place_fast(rec: dict[str, Any]) -> Place | None:
     camp_type, lat, lon, organised = get("camp_type"), get("lat"), get("lon"), get("organised")
     if not all(map(_opt, optional)) or not (camp_type is None or camp_type in CAMP_TYPES):
         return None
-    if not (organised is None or organised in ORGANISED):
+    if not (organised is None or organised in ORGANISED) or kind not in PLACE_KINDS:
         return None
     if not (_number(lat, -90, 90) and _number(lon, -180, 180)):
         return None
