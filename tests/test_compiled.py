@@ -343,6 +343,7 @@ def test_cache_info_and_clear(gulag: Callable[..., Result], tmp_path: Path, monk
     monkeypatch.setenv("GULAG_CACHE_DIR", str(tmp_path / "c"))
     store = tmp_path / "store.json"
     store.write_bytes(MINI.read_bytes())
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # a store just written is stamped too
     before = gulag("cache", "info", data=store)  # it only looks: a large store is not compiled to answer
     assert before.exit_code == 0, before.output
     assert "compiled: not yet (it is compiled when a command first reads it)" in before.stdout
@@ -354,6 +355,13 @@ def test_cache_info_and_clear(gulag: Callable[..., Result], tmp_path: Path, monk
     assert record["directory"] == str(tmp_path / "c") and record["files"] >= 1 and record["bytes"] > 0
     assert record["compiled"] and Path(record["compiled"]).is_file()
     assert (record["state"], record["in_memory"]) == ("compiled", False)
+    # Looking writes nothing, not even the stamp that remembers a file's hash (it wrote one, so a
+    # cache just cleared was said to hold 1 file)
+    for stamp in (tmp_path / "c").glob("*.stamp"):
+        stamp.unlink()
+    again = sorted((tmp_path / "c").iterdir())
+    assert json.loads(gulag("cache", "info", "--json", data=store).stdout)["state"] == "compiled"
+    assert sorted((tmp_path / "c").iterdir()) == again
     missing = gulag("cache", "info", data=tmp_path / "nope.json")
     assert missing.exit_code == 5 and "nope.json: no such file" in missing.stderr
     direct = gulag("cache", "info", "--json", data=store, env={"GULAG_COMPILED": "0"})

@@ -191,8 +191,9 @@ _MORE_HEAD = len('{"kind":"event","id":') - len('{"id":')  # what a hit's head h
 
 def open_store(path: Path, *, build: bool = True) -> Compiled | None:
     """The compiled store of the JSON store at ``path``, built if need be (with ``build=False``,
-    None when none is built yet); None when the file is not a regular file (a pipe, /dev/stdin:
-    read once, directly) or compiling is switched off."""
+    None when none is built yet, and nothing written, a stamp neither: `cache info` only looks);
+    None when the file is not a regular file (a pipe, /dev/stdin: read once, directly) or
+    compiling is switched off."""
     if not cache.enabled():
         return None
     try:
@@ -218,7 +219,8 @@ def open_store(path: Path, *, build: bool = True) -> Compiled | None:
     raw, content = read_source(path)
     for db, conn in opened:
         if cache.content_of(conn) == content:
-            cache.stamp(db, st, content)
+            if build:
+                cache.stamp(db, st, content)
             return Compiled(conn, path, db)
         conn.close()
     if not build:
