@@ -92,6 +92,17 @@ def test_a_broken_store_is_one_clear_line_and_exit_5(
     assert str(path) in result.stderr
 
 
+def test_the_validate_hint_quotes_a_store_name_with_a_space(gulag: Gulag, tmp_path: Path) -> None:
+    """"run `gulag validate sp/my store.json`" could not be pasted into a shell."""
+    store = _break(_set("events.0.date", "1953-02-30"))
+    store["events"][1]["places"] = ["atlantis"]
+    folder = tmp_path / "my stores"
+    folder.mkdir()
+    result = gulag("timeline", data=write_store(folder, store, "my store.json"))
+    assert result.exit_code == 5
+    assert f"run `gulag validate '{folder / 'my store.json'}'`" in result.stderr
+
+
 FILE_PROBLEMS = [
     ("invalid json", b'{"events": [1, 2,,]}', "invalid JSON at line 1 column 18: Expecting value"),
     ("not utf-8", b'{"events": ["\xff"]}', "not UTF-8 (bad byte at line 1 column 14)"),

@@ -127,7 +127,10 @@ def _read_and_check(path: Path) -> Store:
 
 
 def invalid(path: Path, problems: list[Problem]) -> DataError:
-    more = f" (and {len(problems) - 1} more; run `gulag validate {path}`)" if len(problems) > 1 else ""
+    import shlex  # a name with a space is quoted, so that the command can be pasted
+
+    command = f"gulag validate {shlex.quote(str(path))}"
+    more = f" (and {len(problems) - 1} more; run `{command}`)" if len(problems) > 1 else ""
     return DataError(f"{path}: invalid store: {problems[0]}{more}")
 
 
