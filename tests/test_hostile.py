@@ -378,6 +378,15 @@ def test_a_stray_byte_in_an_argument_is_shown_as_that_byte(gulag: Gulag, argv: l
     assert result.exit_code in (2, 3) and said in result.stderr, result.stderr
 
 
+@pytest.mark.parametrize("argv", [["places", "--country", "x" * 300], ["places", "--region", "y" * 300],
+                                  ["figures", "--series", "z" * 300], ["on", "1" * 300]])
+def test_a_value_longer_than_any_name_is_one_short_line(gulag: Gulag, argv: list[str]) -> None:
+    """A 100 kB --country came back as a 100 kB error line; names and --place were capped, these not."""
+    result = gulag(*argv, data=None)
+    assert result.exit_code == 2 and "characters long; at most 200" in result.stderr
+    assert len(result.stderr) < 200
+
+
 @pytest.mark.parametrize("argv", [
     ["places", "--country", ""], ["places", "--region", ""], ["places", "--type", ""], ["places", "--country", ","],
     ["sources", "--kind", ""], ["figures", "--series", ""], ["timeline", "--place", ""],

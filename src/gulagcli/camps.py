@@ -143,6 +143,9 @@ def series(store: Store, name: str, *, place: str | None = None) -> list[Figure]
     if not name.strip(" ,"):
         raise UsageError(f"--series is empty; give one of: {', '.join(known)}")
     if name not in known:
+        from .query import bounded
+
+        bounded(name, what="--series")  # a 100 kB name is not echoed back
         raise NotFoundError(f"--series {name!r}: no series of that name in the store", suggestions=tuple(known))
     figs = [f for f in store.figures.values() if f.series == name and (place is None or f.place == place)]
     return sorted(figs, key=lambda f: (f.date.start if f.date else date.min, f.id))
