@@ -77,7 +77,10 @@ def series_renderable(points: list[tuple[date, int]], labels: list[tuple[str, st
     label_w, value_w = max(map(len, labels_)), max(map(len, values))
     room = max(10, width - label_w - value_w - 3)
     top = max(v for _, v in points) or 1
-    out = Text(f"{title} ({unit})\n", style="bold" if styled else "")
+    import textwrap
+
+    # The title in the width asked for, as the bars are, whatever the terminal's width.
+    out = Text(textwrap.fill(f"{title} ({unit})", width) + "\n", style="bold" if styled else "")
     for label, value, (_, v) in zip(labels_, values, points, strict=True):
         out.append(f"{label:<{label_w}} ")
         out.append("█" * max(1 if v else 0, round(v * room / top)), style="cyan" if styled else "")
