@@ -292,7 +292,11 @@ def _closeness(q: str, query: list[str], name: str) -> tuple[float, float]:
         return (0.0, 0.0)
     best = [max(100.0 if w.startswith(qw) else fuzz.ratio(qw, w) if typo(qw, w) else 0.0 for w in words_)
             for qw in query]
-    return (sum(best) / len(best), fuzz.ratio(q, name)) if min(best) >= CLOSE else (0.0, 0.0)
+    if min(best) >= CLOSE:
+        return (sum(best) / len(best), fuzz.ratio(q, name))
+    # A compound split or joined elsewhere ("Ust-Vymlag" for Ustvymlag, "almaata" for Alma-Ata)
+    joined_q, joined_n = "".join(query), "".join(words_)
+    return (fuzz.ratio(joined_q, joined_n), fuzz.ratio(q, name)) if typo(joined_q, joined_n) else (0.0, 0.0)
 
 
 def _suggest(pool: list[tuple[Entity, list[str]]], q: str, n: int = 3) -> list[str]:
