@@ -357,7 +357,7 @@ def test_bytes_that_are_not_utf8_in_a_query_or_a_store_name_are_no_traceback(gul
     """A shell passes a name's stray bytes (Latin-1 "Kengír") as lone surrogates: SQLite, asked
     for them, raised UnicodeEncodeError in `show`, and in the compile of a store whose file
     name has such a byte."""
-    result = gulag("show", "source:exhib\udcedt")
+    result = gulag("show", "source:zzexhib\udcedtqq")
     assert result.exit_code == 3 and "Traceback" not in result.output
     assert result.stderr.startswith("gulag: error: nothing in the store matches")
     odd = Path(os.fsdecode(os.path.join(os.fsencode(tmp_path), b"st\xff.json")))
@@ -367,7 +367,7 @@ def test_bytes_that_are_not_utf8_in_a_query_or_a_store_name_are_no_traceback(gul
 
 
 @pytest.mark.parametrize(("argv", "said"), [
-    (["show", "keng\udcffir"], "nothing in the store matches 'keng\\xffir'"),
+    (["show", "qqkeng\udcffirzz"], "nothing in the store matches 'qqkeng\\xffirzz'"),
     (["timeline", "--from", "19\udcff53"], "--from: cannot read '19\\xff53' as a date"),
     (["timl\udcffine"], "No such command 'timl\\xffine'"),
     (["show", "keng\\udcffir"], "nothing in the store matches 'keng\\\\udcffir'"),  # typed: a backslash
