@@ -228,6 +228,24 @@ def test_search_forgives_typos_inflections_and_synonyms(gulag: Gulag, query: str
     assert expected in ids(gulag("search", *query.split(), "--json"))
 
 
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [(["kokterek"], "kok-terek"),  # written together: split into the two stored words
+     (["almaata"], "alma-ata"),
+     (["ust-vymlag"], "ustvymlag"),  # written apart: joined to the word beside it
+     (["ust", "vymlag"], "ustvymlag")],
+)
+def test_search_reads_a_compound_written_together_or_apart(gulag: Gulag, words: list[str], expected: str) -> None:
+    assert expected in ids(gulag("search", *words, "--json", data=None))
+    assert expected == json.loads(gulag("show", " ".join(words), "--json", data=None).stdout)["id"]
+
+
+def test_a_compound_fallback_still_needs_every_word(gulag: Gulag) -> None:
+    assert ids(gulag("search", "solzhenitsyn", "kokterek", "--json", data=None))[0] == "solzhenitsyn-exile-kok-terek"
+    assert ids(gulag("search", "kokterek", "zzzz", "--json", data=None)) == []
+    assert ids(gulag("search", "zzzz", "qqqq", "--json", data=None)) == []
+
+
 def test_search_ranks_the_word_itself_above_its_relatives() -> None:
     store = load(MINI)
     [death, *_] = search(store, "death")

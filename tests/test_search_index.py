@@ -88,6 +88,15 @@ def test_postings_rank_as_the_documents_do(name: str, stores: dict[str, Path]) -
             assert [(h.kind, h.id, h.name) for h in hits] == [memory.docs[seq] for seq, _ in found]
 
 
+@pytest.mark.parametrize("text", ["kokterek", "ust vymlag", "vymlag ust", "almaata", "solzhenitsyn kokterek"])
+def test_compounds_rank_alike_in_memory_and_compiled(text: str, stores: dict[str, Path]) -> None:
+    memory = index(documents(load(stores["bundled"], compiled=False)))
+    compiled = open_store(stores["bundled"])
+    assert compiled is not None
+    qwords = query_words(text)
+    assert ranked(compiled.search_index(), qwords) == ranked(memory, qwords)
+
+
 def test_the_rich_store_finds_something_for_most_queries(stores: dict[str, Path]) -> None:
     """The comparisons above are not all between empty results."""
     store = load(stores["rich"], compiled=False)

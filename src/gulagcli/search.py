@@ -231,18 +231,7 @@ def ranked(idx: Index, qwords: list[str], *, kinds: Iterable[Kind] = ()) -> list
     """The documents holding every query word (one of the words it stands for), as (sequence
     number, score), best first; equal scores keep the documents' order."""
     vocab = idx.vocabulary()
-    per_word: list[dict[int, float]] = []
-    for qword in qwords:
-        # Per document, the best of weight x quality over the words this query word stands for:
-        # the same as the best field's weight times the best quality of the words in it.
-        best: dict[int, float] = {}
-        get = best.get
-        for w, quality in expand(qword, vocab).items():
-            for entry in idx.postings(w):
-                seq, value = entry >> 3, WEIGHTS[entry & 7] * quality
-                if value > get(seq, 0.0):
-                    best[seq] = value
-        per_word.append(best)
+    per_word = _compounds(idx, qwords, [_best(idx, vocab, qword) for qword in qwords], vocab)
     spans = [idx.span(kind) for kind in dict.fromkeys(kinds)]
     hits = []
     for seq in min(per_word, key=len):
@@ -253,6 +242,53 @@ def ranked(idx: Index, qwords: list[str], *, kinds: Iterable[Kind] = ()) -> list
             hits.append((seq, round(score, 2)))
     hits.sort(key=lambda hit: (-hit[1], hit[0]))
     return hits
+
+
+def _best(idx: Index, vocab: Collection[str], qword: str) -> dict[int, float]:
+    """Per document holding one of the words ``qword`` stands for, the best of weight x quality:
+    the same as the best field's weight times the best quality of the words in it."""
+    best: dict[int, float] = {}
+    get = best.get
+    for w, quality in expand(qword, vocab).items():
+        for entry in idx.postings(w):
+            seq, value = entry >> 3, WEIGHTS[entry & 7] * quality
+            if value > get(seq, 0.0):
+                best[seq] = value
+    return best
+
+
+def _compounds(idx: Index, qwords: list[str], found: list[dict[int, float]],
+               vocab: Collection[str]) -> list[dict[int, float]]:
+    """``found`` with a compound written apart or together read as the store writes it: a word
+    that finds nothing is joined to its neighbour ("ust vymlag" for Ustvymlag) or, failing
+    that, split into two stored words ("kokterek" for Kok-Terek). Searches that find something
+    for every word pay nothing."""
+    out: list[dict[int, float]] = []
+    taken = False  # the word before took this one in
+    for i, qword in enumerate(qwords):
+        if taken:
+            taken = False
+        elif found[i]:
+            out.append(found[i])
+        elif i + 1 < len(qwords) and (joined := _best(idx, vocab, qword + qwords[i + 1])):
+            out.append(joined)
+            taken = True
+        elif i and out and out[-1] is found[i - 1] and (joined := _best(idx, vocab, qwords[i - 1] + qword)):
+            out[-1] = joined
+        else:
+            out.append(_split(idx, qword))
+    return out
+
+
+def _split(idx: Index, word: str) -> dict[int, float]:
+    """The documents holding both halves of ``word`` as stored words, the lighter half's weight
+    each (a split at the first place both halves are words, each at least two letters)."""
+    for cut in range(2, len(word) - 1):
+        head, tail = idx.postings(word[:cut]), idx.postings(word[cut:])
+        if head and tail:
+            first = {entry >> 3: WEIGHTS[entry & 7] for entry in head}
+            return {seq: min(first[seq], WEIGHTS[entry & 7]) for entry in tail if (seq := entry >> 3) in first}
+    return {}
 
 
 def search(store: Store, text: str, *, kinds: Iterable[Kind] = (), limit: int | None = None) -> list[SearchHit]:
