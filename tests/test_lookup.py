@@ -246,6 +246,21 @@ def test_a_compound_fallback_still_needs_every_word(gulag: Gulag) -> None:
     assert ids(gulag("search", "zzzz", "qqqq", "--json", data=None)) == []
 
 
+@pytest.mark.parametrize("args", [["show", "mordovia"], ["show", "mordovia", "--json"], ["cite", "mordovia"],
+                                  ["figures", "--about", "mordovia", "--json"]])
+def test_a_name_taken_for_a_close_spelling_of_another_is_said_on_stderr(gulag: Gulag, args: list[str]) -> None:
+    result = gulag(*args, data=None)
+    assert result.exit_code == 0
+    assert "no name in the store is 'mordovia'; taking the closest spelling, Moldova (place:moldova)" in result.stderr
+    assert "mordovia" not in result.stdout
+
+
+@pytest.mark.parametrize("query", ["moldova", "Moldavian SSR", "place:moldova", "operation south"])
+def test_an_exact_or_partial_name_takes_no_note(gulag: Gulag, query: str) -> None:
+    result = gulag("show", query, "--json", data=None)
+    assert result.exit_code == 0 and result.stderr == ""
+
+
 def test_search_ranks_the_word_itself_above_its_relatives() -> None:
     store = load(MINI)
     [death, *_] = search(store, "death")

@@ -32,10 +32,20 @@ class Entity(NamedTuple):
 
 
 class Resolution(NamedTuple):
-    """What ``show`` found: the chosen entity and the others the name also fits."""
+    """What ``show`` found: the chosen entity and the others the name also fits, and whether
+    only a close spelling of the name was found (``kenigr`` for Kengir)."""
 
     entity: Entity
     see_also: tuple[Entity, ...]
+    close: bool = False
+
+    def notice(self, text: str) -> str | None:
+        """What a person is told on stderr when the name they gave was taken for another's:
+        a real word one slip from a stored name ("mordovia", "berman") is not that name."""
+        if not self.close:
+            return None
+        e = self.entity
+        return f"no name in the store is {text!r}; taking the closest spelling, {e.name} ({e.kind.value}:{e.id})"
 
 
 def split_kind(query: str) -> tuple[Kind | None, str]:

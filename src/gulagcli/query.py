@@ -255,7 +255,7 @@ def resolve(store: Store, query: str, *, kind: Kind | None = None) -> Resolution
         raise NotFoundError(
             f"nothing in the store matches {text!r}", suggestions=tuple(_suggest(pool, q))
         )
-    return choose(tier, text)
+    return choose(tier, text)._replace(close=not (exact or partial))
 
 
 

@@ -9,11 +9,12 @@ import typer
 
 from ..camps import CAMP_TYPES, counts_by_place, filter_places, open_range, series
 from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
-from ..query import chosen, fold, given, resolve
+from ..query import chosen, fold, given
 from ..related import figures_about
 from ..render import listings, records
 from ..render.output import Listing
 from ..store import load
+from . import resolved
 from .completion import complete_name
 
 app = command_app()
@@ -116,7 +117,7 @@ def figures(
     """
     out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     store = load(data)
-    entity = resolve(store, about).entity if about is not None else None
+    entity = resolved(store, about).entity if about is not None else None
     found = figures_about(store, entity)
     title = f"Figures about {entity.name}" if entity else "Figures"
     if series_name is not None:

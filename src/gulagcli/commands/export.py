@@ -13,7 +13,7 @@ from ..cli import BomOpt, DataOpt, NoColorOpt, RawOpt, command_app
 from ..errors import UsageError
 from ..files import is_stdout, write_atomic
 from ..models import Kind
-from ..query import resolve, split_names
+from ..query import split_names
 from ..render.chart import GroupBy, event_rows, group_rows, layout_chart
 from ..render.emit import csv_options
 from ..render.exports import ExportFormat, render_export
@@ -21,6 +21,7 @@ from ..render.output import is_terminal
 from ..render.records import event_records
 from ..render.safe import BytesGate, terminal
 from ..render.term import MAX_WIDTH, MIN_WIDTH
+from . import resolved
 from .browse import FromOpt, LimitOpt, PersonOpt, PlaceOpt, ReverseOpt, TagOpt, ToOpt, select
 from .fast import date_bounds
 
@@ -179,7 +180,7 @@ def _series_chart(name: str, *, place: list[str] | None, data: Path | None, svg:
     if place:
         if len(place) > 1:
             raise UsageError("--series draws one camp's counts at a time: give one --place")
-        pid = resolve(store, place[0], kind=Kind.PLACE).entity.id
+        pid = resolved(store, place[0], kind=Kind.PLACE).entity.id
     elif name == CAMP_SERIES:  # every camp's counts in one row of bars would mean nothing
         raise UsageError(f"--series {CAMP_SERIES} draws one camp's yearly counts: give one --place "
                          "(e.g. --place karlag)")

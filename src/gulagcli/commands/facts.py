@@ -12,7 +12,7 @@ import typer
 
 from ..cli import BomOpt, DataOpt, DetailFormatOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
 from ..models import Store
-from ..query import bounded, plural, resolve
+from ..query import bounded, plural
 from ..related import on_this_day, sources_of
 from ..render import listings, records
 from ..render.cite import CiteStyle, bibliography, csl_item, text_citation
@@ -22,6 +22,7 @@ from ..render.safe import terminal
 from ..render.spans import known_bounds
 from ..store import load
 from ..userdates import parse_month_day, today
+from . import resolved
 from .completion import complete_name
 
 app = command_app()
@@ -202,7 +203,7 @@ def cite(
         sources = list(store.sources.values())
     else:
         assert query is not None
-        sources = [store.sources[i] for i in sources_of(store, resolve(store, query).entity)]
+        sources = [store.sources[i] for i in sources_of(store, resolved(store, query).entity)]
     if style is CiteStyle.CSL_JSON:
         write_json([csl_item(s) for s in sources], sys.stdout, pretty=True)
     elif style is CiteStyle.BIBTEX:  # controls in data shown as escapes, in a file too

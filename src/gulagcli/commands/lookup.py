@@ -82,10 +82,10 @@ def show(
     if wanted is not Kind.SOURCE and (found_fast := fast.exact(query, wanted, data)) is not None:
         entity, others, text = found_fast
         return fast.print_found(out, Resolution(entity, others), text)
-    from ..query import resolve
     from ..store import load
+    from . import resolved
 
     store = load(data)
-    found = resolve(store, query, kind=wanted)
+    found = resolved(store, query, kind=wanted)
     detail, rec = card(store, found.entity)
     fast.print_found(out, found, rec, detail)

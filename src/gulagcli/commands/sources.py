@@ -8,11 +8,12 @@ import typer
 
 from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
 from ..models import SOURCE_KINDS, Kind
-from ..query import chosen, resolve
+from ..query import chosen
 from ..render.output import Listing
 from ..render.sources import SOURCE_COLUMNS, source_detail, source_full_record, source_listing_record
 from ..sources import citing
 from ..store import load
+from . import resolved
 
 app = command_app()
 
@@ -48,7 +49,7 @@ def sources(
     out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     store = load(data)
     if source is not None:
-        found = resolve(store, source, kind=Kind.SOURCE).entity
+        found = resolved(store, source, kind=Kind.SOURCE).entity
         rec = source_full_record(store, store.sources[found.id])
         out.detail(source_detail(rec), rec)
         return

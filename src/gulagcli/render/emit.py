@@ -28,6 +28,12 @@ if TYPE_CHECKING:
     from .details import Detail
 
 
+def note(text: str | None) -> None:
+    """A human note on stderr (none for None), where it never mixes with data: one line, controls escaped."""
+    if text is not None:
+        sys.stderr.write(terminal(text) + "\n")
+
+
 def make_console(*, stderr: bool = False, no_color: bool = False) -> Console:
     """A console on stdout or stderr; width and colour are read from the environment now.
 
@@ -92,9 +98,9 @@ class Output:
     def out(self) -> IO[str]:
         return sys.stdout  # looked up at call time so test runners can capture it
 
-    def message(self, text: str) -> None:
+    def message(self, text: str | None) -> None:
         """A human note on stderr, where it never mixes with data; one line, controls escaped."""
-        sys.stderr.write(terminal(text) + "\n")
+        note(text)
 
     def listing(self, listing: Listing, *, empty: str = "nothing matches") -> None:
         fmt = self.format
