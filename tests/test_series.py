@@ -95,6 +95,16 @@ def test_from_and_to_choose_the_years_of_a_series(gulag: Gulag, series_store: Pa
     assert result.stderr == "the series gulag-camps has no figure between 1990-01-01 and its end\n"
 
 
+def test_a_figure_dated_by_year_stays_in_a_range_that_starts_within_its_year(gulag: Gulag) -> None:
+    """The bundled store's 1953 count is dated by the year alone: a chart --from 1953-03 keeps it,
+    as the timeline keeps an event of 1953 (it was dropped, and the chart said there was nothing)."""
+    result = gulag("chart", "--series", "gulag-camps", "--from", "1953-03", "--no-color", data=None)
+    assert result.exit_code == 0 and result.stderr == ""
+    assert "1953 " in result.stdout and "1,727,970" in result.stdout
+    result = gulag("chart", "--series", "gulag-camps", "--from", "1954", data=None)
+    assert result.exit_code == 0 and result.stdout == "" and "no figure between 1954-01-01" in result.stderr
+
+
 @pytest.mark.parametrize(("args", "said"), [
     (["--tag", "uprising"], "--tag does not apply"),
     (["--by", "place", "--reverse"], "--by, --reverse do not apply"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -26,8 +27,6 @@ from .browse import FromOpt, LimitOpt, PersonOpt, PlaceOpt, ReverseOpt, TagOpt, 
 from .fast import date_bounds
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from rich.console import Console
 
 app = command_app()
@@ -186,7 +185,10 @@ def _series_chart(name: str, *, place: list[str] | None, data: Path | None, svg:
                          "(e.g. --place karlag)")
     points, figures = series_points(store, name, place=pid)
     start, end = bounds
-    kept = [i for i, (day, _) in enumerate(points) if (start is None or day >= start) and (end is None or day <= end)]
+    # A figure dated by year or month is kept if its period overlaps the range, as an event is:
+    # the count of 1953 stays in a chart --from 1953-03.
+    lo, hi = start or date.min, end or date.max
+    kept = [i for i, f in enumerate(figures) if f.date is not None and f.date.overlaps(lo, hi)]
     if not kept:  # an empty result of good filters, as an empty chart of events: exit 0
         _nothing_drawn(f"the series {name} has no figure between {start or 'its start'} and {end or 'its end'}",
                        svg, png)
