@@ -498,6 +498,21 @@ def test_a_closed_stderr_keeps_each_exit_code(tmp_path: Path) -> None:
         assert result.returncode == code, (command, result.stdout)
 
 
+@pytest.mark.parametrize(("command", "code"), [
+    (["show", "zzzzqq"], 3), (["timeline", "--from", "bogus"], 2), (["bogus"], 2), (["show", "mordovia"], 0),
+    (["search", "zzzz"], 0), (["validate"], 0)])
+def test_a_stderr_whose_reader_has_gone_keeps_each_exit_code(tmp_path: Path, command: list[str], code: int) -> None:
+    """Stderr a pipe nobody reads (`2>&1 | true` after the reader quits): every message exited 1."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        result = subprocess.run([sys.executable, "-m", "gulagcli", *command], stderr=write, stdout=subprocess.PIPE,
+                                timeout=60, check=False, cwd=tmp_path)
+    finally:
+        os.close(write)
+    assert result.returncode == code, command
+
+
 def test_a_closed_pipe_is_quiet(tmp_path: Path) -> None:
     for command in ("timeline", "timeline --json", "--help", "export -f json"):
         result = subprocess.run(f"{sys.executable} -m gulagcli {command} | head -c1 >/dev/null; "

@@ -146,10 +146,9 @@ def write_failed(exc: Any, out: Any) -> ExitCode:
     -1`), one line and exit 1 for a full disk or an I/O error."""
     import errno
 
-    # Point stdout at /dev/null so that the interpreter's final flush does not fail again.
-    with suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, out.fileno())
+    from .render.safe import silence
+
+    silence(out)  # so that the interpreter's final flush does not fail again
     if exc.errno == errno.EPIPE:
         return ExitCode.OK
     sys.stderr.write(f"gulag: error: cannot write to standard output: {exc.strerror}\n")

@@ -154,6 +154,23 @@ def web_url(url: str | None) -> str | None:
 # --- the gate on stdout and stderr ----------------------------------------------------------
 
 
+def silence(stream: IO[str]) -> None:
+    """Point ``stream``'s file descriptor at /dev/null, so that later writes to it and the
+    interpreter's final flush succeed, quietly."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        return
+    try:
+        os.dup2(devnull, stream.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    finally:
+        os.close(devnull)
+
+
 class GatedStream(io.TextIOBase):
     """A text stream that passes everything written to a terminal through :func:`terminal_styled`.
 
@@ -174,9 +191,7 @@ class GatedStream(io.TextIOBase):
         try:
             self.raw.write(terminal_styled(text) if self.gated else text)
         except OSError as exc:
-            if self.stdout:
-                raise WriteFailed(exc) from None
-            raise
+            self._failed(exc)
         return len(text)
 
     def writelines(self, lines: Iterable[str]) -> None:  # type: ignore[override]
@@ -187,9 +202,15 @@ class GatedStream(io.TextIOBase):
         try:
             self.raw.flush()
         except OSError as exc:
-            if self.stdout:
-                raise WriteFailed(exc) from None
-            raise
+            self._failed(exc)
+
+    def _failed(self, exc: OSError) -> None:
+        """Stdout that cannot be written is the command's failure (:class:`WriteFailed`); stderr
+        that cannot be (a reader gone, `2>&1 | head -1`) only loses messages: they go to
+        /dev/null from then on, and the exit code stays the command's own."""
+        if self.stdout:
+            raise WriteFailed(exc) from None
+        silence(self.raw)
 
     def binary(self) -> BytesGate | None:
         """The byte stream underneath, flushed, for output that needs no gate (not a terminal)
