@@ -314,3 +314,13 @@ def test_cite_one_source_by_its_id(gulag: Gulag, style: str) -> None:
 def test_cite_refuses_a_query_and_all_together_saying_so(gulag: Gulag) -> None:
     result = gulag("cite", "kengir", "--all", data=None)
     assert result.exit_code == 2 and "or --all, not both" in result.stderr
+
+
+@pytest.mark.parametrize(("flags", "said"), [
+    (["--raw"], "--raw applies to the listing of sources, not to one source"),
+    (["--kind", "book", "--bom"], "--bom and --kind apply to the listing of sources, not to one source")])
+def test_listing_options_with_one_source_are_refused_in_words_that_fit(gulag: Gulag, flags: list[str],
+                                                                        said: str) -> None:
+    """`sources exhibit --raw` suggested --format csv, which one source refuses in turn."""
+    result = gulag("sources", "exhibit", *flags, data=None)
+    assert result.exit_code == 2 and result.stderr == f"gulag: error: {said}\n"

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
+from ..errors import UsageError
 from ..models import SOURCE_KINDS, Kind
 from ..query import chosen
 from ..render.output import Listing
@@ -46,6 +47,10 @@ def sources(
 
       gulag show source:wp-kengir-uprising --json
     """
+    if source is not None and (raw or bom or kind):
+        given = [flag for flag, on in (("--raw", raw), ("--bom", bom), ("--kind", kind)) if on]
+        raise UsageError(f"{' and '.join(given)} {'applies' if len(given) == 1 else 'apply'} to the listing "
+                         "of sources, not to one source")
     out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     store = load(data)
     if source is not None:
