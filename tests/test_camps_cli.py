@@ -86,10 +86,10 @@ def test_places_region_matches_the_modern_region_or_the_datasets_broad_area(gula
     assert "vorkuta" in ids(bundled(gulag, "places", "--region", "Komi Republic", "--json"))
     card = bundled(gulag, "show", "karlag", "--format", "plain").stdout
     assert "region: Karaganda Region" in card and "map area: Central Asia" in card
-    # Plain lines end with the region, so the columns before it keep their places for `cut`.
+    # Plain lines end with the region and `organised`, so the columns before keep their places for `cut`.
     line = next(row for row in bundled(gulag, "places", "--format", "plain").stdout.splitlines()
                 if row.startswith("karlag\t")).split("\t")
-    assert line[1] == "Karlag" and line[6].isdigit() and line[-1] == "Karaganda Region"
+    assert line[1] == "Karlag" and line[6].isdigit() and line[-2:] == ["Karaganda Region", ""]
 
 
 def test_places_csv_export_has_camp_columns(gulag: Gulag) -> None:
@@ -341,3 +341,14 @@ def test_place_gives_the_same_events_whichever_name_of_the_camp_is_typed(gulag: 
         return [e["id"] for e in json.loads(gulag("timeline", "--place", name, "--json", data=None).stdout)]
 
     assert ids(latin) == ids(other) and ids(latin)
+
+
+def test_a_camp_never_set_up_says_so_in_every_listing_format(gulag: Gulag) -> None:
+    """`organised` was in JSON and on the card only: the table showed Kokshinski ITL as open."""
+    table = gulag("places", "--region", "Altai Krai", "--format", "table", data=None, env={"COLUMNS": "160"}).stdout
+    assert "27 Jul – 7 Oct 1947; never organised" in table
+    plain = gulag("places", "--region", "Altai Krai", "--format", "plain", data=None).stdout.splitlines()
+    assert [line.split("\t")[-1] for line in plain if line.startswith(("kokshinski-itl\t", "altailag\t"))] == ["", "no"]
+    rows = gulag("places", "--region", "Altai Krai", "--format", "csv", data=None).stdout.splitlines()
+    assert rows[0].endswith(",area,organised")
+    assert next(r for r in rows if r.startswith("kokshinski-itl,")).endswith(",no")

@@ -27,8 +27,8 @@ def test_places_index_counts_events_and_sorts(gulag: Gulag) -> None:
     assert by_events[-1] in {"kengir", "moscow", "norilsk"}
     assert {r["id"]: len(r["events"]) for r in recs} == {"kengir": 1, "moscow": 1, "norilsk": 1}
     csv_out = gulag("places", "--format", "csv").stdout.splitlines()
-    assert csv_out[0] == "id,name,complex,region,country,lat,lon,events,camp_type,dates,peak,peak_year,area"
-    assert csv_out[1] == "kengir,Kengir,Steplag,Ulytau Region,Kazakhstan,47.84,67.6161,1,,,,,"
+    assert csv_out[0] == "id,name,complex,region,country,lat,lon,events,camp_type,dates,peak,peak_year,area,organised"
+    assert csv_out[1] == "kengir,Kengir,Steplag,Ulytau Region,Kazakhstan,47.84,67.6161,1,,,,,,"
 
 
 def test_people_and_terms_indexes(gulag: Gulag) -> None:

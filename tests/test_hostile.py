@@ -70,6 +70,9 @@ BROKEN_STORES = [
     # The loader took both, and `places --json` printed a place_type json.md does not have.
     ("a place of no known kind", _set("places.0.kind", "planet"),
      "$.places[0].kind (kengir): must be one of camp, city, region, country, place"),
+    # `organised` says a camp was ordered but never set up; on a city it made no sense and passed.
+    ("a city never organised", _set("places.1.organised", "no"),
+     "$.places[1].organised (norilsk): is for camps only; this place's kind is city"),
     ("died before born", _set("people.0.died", "1870"), "$.people[0].died (stalin): 1870 is before born 1878-12-18"),
     ("events not a list", _set("events", {}), "$.events: must be a list, not an object"),
     ("record not an object", _set("events.0", "x"), "$.events[0]: must be an object, not a string"),

@@ -179,6 +179,8 @@ def _place(r: _Reader) -> Place:
     organised = r.text("organised", required=False)
     if organised is not None and organised not in ORGANISED:
         r.problem("organised", f"must be one of {', '.join(ORGANISED)}")
+    elif organised is not None and kind != "camp":  # a city or a country is not ordered into being
+        r.problem("organised", f"is for camps only; this place's kind is {kind}")
     history = []
     for hr in _sub_readers(r, "history"):
         change = hr.text("change") or "renamed"

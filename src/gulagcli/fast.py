@@ -94,7 +94,7 @@ def place_fast(rec: dict[str, Any]) -> Place | None:
     camp_type, lat, lon, organised = get("camp_type"), get("lat"), get("lon"), get("organised")
     if not all(map(_opt, optional)) or not (camp_type is None or camp_type in CAMP_TYPES):
         return None
-    if not (organised is None or organised in ORGANISED) or kind not in PLACE_KINDS:
+    if not (organised is None or (organised in ORGANISED and kind == "camp")) or kind not in PLACE_KINDS:
         return None
     if not (_number(lat, -90, 90) and _number(lon, -180, 180)):
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..dates import precision_words
-from .output import UNVERIFIED, printable
+from .output import UNORGANISED, UNVERIFIED, printable
 from .safe import web_url
 
 if TYPE_CHECKING:
@@ -122,7 +122,6 @@ def place_detail(r: Record) -> Detail:
     return d
 
 
-UNORGANISED = {"no": "never", "apparently not": "apparently never", "perhaps not": "perhaps never"}
 CAMP_TYPES = {
     "itl": "corrective labour camp (ITL)", "special-camp": "special camp (osoblag, 1948-1956)",
     "nkvd-special-camp": "NKVD special camp in Soviet-occupied Germany",

@@ -19,8 +19,8 @@ from ..camps import NEVER_OPEN, counts_by_place
 from ..dates import FIRST_DAY, LAST_DAY, display
 from ..errors import GulagError
 from ..models import Event, Source, Store
-from .details import CAMP_TYPES, UNORGANISED
-from .output import UNVERIFIED
+from .details import CAMP_TYPES
+from .output import UNORGANISED, UNVERIFIED
 from .plot import OTHER, stable_colours
 from .safe import terminal
 from .spans import known_bounds, operation

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .output import CSV_ONLY, PLAIN_CSV, PLAIN_ONLY, TABLE_ONLY, UNVERIFIED, Column, Listing
+from .output import CSV_ONLY, PLAIN_CSV, PLAIN_ONLY, TABLE_ONLY, UNORGANISED, UNVERIFIED, Column, Listing
 
 if TYPE_CHECKING:  # the type only: the record builders (dates, models) stay off the listing paths
     from .records import Record
@@ -102,11 +102,18 @@ def _peak(r: Record) -> int | None:
     return r["peak"]["value"] if r["peak"] else None
 
 
+def _open(r: Record) -> str | None:
+    """The table's Open column: the dates, and for a camp never set up, that it was not."""
+    shown = r["dates"] and r["dates"]["display"]
+    never = UNORGANISED.get(r["organised"] or "")
+    return f"{shown or 'no dates'}; {never} organised" if never else shown
+
+
 PLACE_COLUMNS = [
     Column("id", lambda r: r["id"]),
     Column("name", lambda r: r["name"], label="Place"),
     Column("Type", lambda r: r["camp_type"] or r["place_type"], TABLE_ONLY),
-    Column("Open", lambda r: r["dates"] and r["dates"]["display"], TABLE_ONLY),
+    Column("Open", lambda r: _open(r), TABLE_ONLY),
     Column("complex", lambda r: r["complex"], ratio=1, label="Camp or complex"),
     Column("region", lambda r: r["region"], CSV_ONLY),
     Column("country", lambda r: r["country"], label="Country"),
@@ -119,7 +126,9 @@ PLACE_COLUMNS = [
     Column("peak", _peak, PLAIN_CSV),
     Column("region", lambda r: r["region"], PLAIN_ONLY),  # plain's last: the columns before keep their places
     Column("peak_year", lambda r: r["peak"] and r["peak"]["year"], CSV_ONLY),
-    Column("area", lambda r: r["area"], CSV_ONLY),  # last, so the columns before keep their places
+    Column("area", lambda r: r["area"], CSV_ONLY),
+    # last, so the columns before keep their places: the camp was ordered but never set up
+    Column("organised", lambda r: r["organised"], PLAIN_CSV),
 ]
 
 PERSON_COLUMNS = [

@@ -35,6 +35,8 @@ class DetailFormat(str, Enum):
 
 # What `verified: false` means, in the words every output gives the † marker.
 UNVERIFIED = "not yet confirmed by an independent reference"
+# A camp's `organised` (ordered, but by Memorial's handbook not set up) in words: "organised: never".
+UNORGANISED = {"no": "never", "apparently not": "apparently never", "perhaps not": "perhaps never"}
 MAX_LIMIT = 10_000_000  # the most records `--limit` may ask a listing for
 
 
