@@ -12,7 +12,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from gulagcli.store import bundled_path, schema_path
-from gulagcli.validate import _fast_valid, schema_problems
+from gulagcli.validate import _fast_valid, schema_problems, validate_file
 
 from .conftest import MINI, mini
 
@@ -161,3 +161,17 @@ def test_a_problem_covers_those_inside_its_record_not_those_of_a_record_numbered
     assert _covered(Problem("$.events[1].date", "x", "beria-amnesty"), seen)
     assert _covered(Problem("$.events", "x", None), seen)
     assert not _covered(Problem("$.events[10].date", "x", "kengir"), seen)  # was taken as inside [1]
+
+
+def test_a_missing_field_is_said_at_the_field_in_the_loaders_words(tmp_path: Path) -> None:
+    """validate said "'summary' is a required property" at $.events[0], where every other
+    command says "$.events[0].summary (stalin-death): is missing"."""
+    store = json.loads(MINI.read_text(encoding="utf-8"))
+    del store["events"][0]["summary"]
+    del store["places"][1]["country"]
+    del store["meta"]["version"]
+    path = tmp_path / "store.json"
+    path.write_text(json.dumps(store), encoding="utf-8")
+    found = [(p.path, p.record, p.message) for p in validate_file(path)[1]]
+    assert found == [("$.events[0].summary", "stalin-death", "is missing"), ("$.meta.version", None, "is missing"),
+                     ("$.places[1].country", "norilsk", "is missing")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -68,8 +69,15 @@ def schema_problems(raw: object, *, fast: bool | None = None, schema: dict[str, 
     for err in sorted(validator.iter_errors(raw), key=lambda e: [str(p) for p in e.absolute_path]):
         path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err.absolute_path)
         record = _record_id(raw, list(err.absolute_path))
-        out.append(Problem(path, err.message, record))
+        message = err.message
+        if err.validator == "required" and (field := _MISSING.fullmatch(message)):
+            # at the field, in the loader's words, as every other command says it
+            path, message = f"{path}.{field[1]}", "is missing"
+        out.append(Problem(path, message, record))
     return out
+
+
+_MISSING = re.compile(r"'([A-Za-z_]\w*)' is a required property")
 
 
 def read_schema() -> dict[str, Any]:
@@ -128,7 +136,15 @@ def check_file(file: Path | None) -> tuple[Path, list[Problem], list[Problem]]:
         problems = [p for p in problems if (p.path, p.record) not in said]
         seen = {(p.path, p.record) for p in problems}
         problems += [p for p in built if p.integrity or not _covered(p, seen)]
+        # By path, items of a list in number order and each record's problems together; integrity last.
+        problems.sort(key=lambda p: (p.integrity, _place_in_file(p.path)))
     return path, problems, notes
+
+
+def _place_in_file(path: str) -> list[tuple[int, str]]:
+    """``$.events[10].date`` as a key that sorts $.events[2] before $.events[10]."""
+    return [(0, "") if not part else (1, part) if not part.isdigit() else (0, f"{int(part):012d}")
+            for part in re.split(r"[.\[\]]+", path)]
 
 
 def _index(raw: object, ident: str) -> int:
