@@ -382,12 +382,21 @@ def test_a_stray_byte_in_an_argument_is_shown_as_that_byte(gulag: Gulag, argv: l
 
 
 @pytest.mark.parametrize("argv", [["places", "--country", "x" * 300], ["places", "--region", "y" * 300],
-                                  ["figures", "--series", "z" * 300], ["on", "1" * 300]])
+                                  ["figures", "--series", "z" * 300], ["on", "1" * 300], ["on", "x" * 150]])
 def test_a_value_longer_than_any_name_is_one_short_line(gulag: Gulag, argv: list[str]) -> None:
-    """A 100 kB --country came back as a 100 kB error line; names and --place were capped, these not."""
+    """A 100 kB --country came back as a 100 kB error line; names and --place were capped, these not.
+    A DAY is bounded as a date is (100), not as a name: 150 characters came back whole."""
     result = gulag(*argv, data=None)
-    assert result.exit_code == 2 and "characters long; at most 200" in result.stderr
+    limit = 100 if argv[0] == "on" else 200
+    assert result.exit_code == 2 and f"characters long; at most {limit}" in result.stderr
     assert len(result.stderr) < 200
+
+
+@pytest.mark.parametrize("day", ["", "  "])
+def test_an_empty_day_asks_for_a_day(gulag: Gulag, day: str) -> None:
+    result = gulag("on", day, data=None)
+    assert result.exit_code == 2
+    assert result.stderr == "gulag: error: DAY is empty; give a day of the year, e.g. 06-26 or '26 June'\n"
 
 
 @pytest.mark.parametrize("argv", [

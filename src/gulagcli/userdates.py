@@ -178,6 +178,10 @@ def parse_month_day(text: str) -> tuple[int, int]:
     """A day of the year typed by a user: ``06-26``, ``26/06``, ``26.6.``, ``26 June``,
     ``June 26`` or a full date in any form ``--from`` takes."""
     cleaned = text.strip()
+    if not cleaned:
+        raise UsageError("DAY is empty; give a day of the year, e.g. 06-26 or '26 June'")
+    if len(cleaned) > MAX_DATE:  # the same bound as a date's, said, not echoed back
+        raise UsageError(f"DAY is {len(cleaned)} characters long; at most {MAX_DATE}")
     m = re.fullmatch(r"(?:--)?(\d{1,2})-(\d{1,2})", cleaned)
     if m:
         month, day = int(m[1]), int(m[2])

@@ -12,7 +12,7 @@ import typer
 
 from ..cli import BomOpt, DataOpt, DetailFormatOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
 from ..models import Store
-from ..query import bounded, plural
+from ..query import plural
 from ..related import on_this_day, sources_of
 from ..render import listings, records
 from ..render.cite import CiteStyle, bibliography, csl_item, text_citation
@@ -147,7 +147,7 @@ def on(
     """
     out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     now = today()
-    month, mday = parse_month_day(bounded(day, what="DAY")) if day is not None else (now.month, now.day)
+    month, mday = parse_month_day(day) if day is not None else (now.month, now.day)
     store = load(data)
     hits = on_this_day(store, month=month, day=mday, before=before, after=after)
     recs = [{"years_ago": now.year - a.year, **records.event_record(store, a.event)} for a in hits]
