@@ -402,6 +402,19 @@ def test_a_fifo_target_whose_reader_stops_early_is_quiet_as_stdout_is(tmp_path: 
     assert result.returncode == 0 and result.stderr == "", result.stderr
 
 
+def test_a_fifo_reader_that_stops_early_does_not_lose_the_other_picture(tmp_path: Path) -> None:
+    """`chart --svg FIFO --png FILE`: the FIFO's reader quitting ended the run before the PNG."""
+    pytest.importorskip("matplotlib")
+    fifo, png = tmp_path / "fifo", tmp_path / "chart.png"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["head", "-c", "10", str(fifo)], stdout=subprocess.PIPE)
+    time.sleep(0.2)
+    result = gulag_process("chart", "--svg", str(fifo), "--png", str(png), cwd=tmp_path)
+    reader.communicate(timeout=10)
+    assert result.returncode == 0, result.stderr
+    assert png.read_bytes().startswith(b"\x89PNG") and f"to {png}" in result.stderr
+
+
 def test_dev_stdout_and_dash_mean_stdout(tmp_path: Path) -> None:
     mini_store = str(DATA / "mini.json")
     for target in ("-", "/dev/stdout"):

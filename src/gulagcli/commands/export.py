@@ -20,13 +20,15 @@ from ..render.emit import csv_options
 from ..render.exports import ExportFormat, render_export
 from ..render.output import is_terminal
 from ..render.records import event_records
-from ..render.safe import BytesGate, terminal
+from ..render.safe import BytesGate, WriteFailed, terminal
 from ..render.term import MAX_WIDTH, MIN_WIDTH
 from . import resolved
 from .browse import FromOpt, LimitOpt, PersonOpt, PlaceOpt, ReverseOpt, TagOpt, ToOpt, select
 from .fast import date_bounds
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from rich.console import Console
 
 app = command_app()
@@ -154,8 +156,8 @@ def chart(
 
         pictures = timeline_picture(store, events, by=by, start=start, end=end, count=count,
                                     formats=[f for f, p in (("svg", svg), ("png", png)) if p is not None])
-        for path, drawn in zip([p for p in (svg, png) if p is not None], pictures, strict=True):
-            _save(path, drawn, force=force, what=f"the chart of {count}")
+        _save_all(zip([p for p in (svg, png) if p is not None], pictures, strict=True), force=force,
+                  what=f"the chart of {count}")
         return
     from ..render.chartview import chart_renderable
 
@@ -205,10 +207,9 @@ def _series_chart(name: str, *, place: list[str] | None, data: Path | None, svg:
 
     yearly = all(f.date is not None and f.date.precision.value == "year" for f in figures)
     fig = series_figure(points, labels, title=title, unit=unit, source=series_source(figures), yearly=yearly)
-    for path, fmt in ((svg, "svg"), (png, "png")):
-        if path is not None:
-            count = f"{len(points)} figure{'s' if len(points) != 1 else ''}"
-            _save(path, save(fig, fmt), force=force, what=f"the series {name} ({count})")
+    count = f"{len(points)} figure{'s' if len(points) != 1 else ''}"
+    _save_all(((path, save(fig, fmt)) for path, fmt in ((svg, "svg"), (png, "png")) if path is not None),
+              force=force, what=f"the series {name} ({count})")
 
 
 def _nothing_drawn(why: str, svg: Path | None, png: Path | None) -> None:
@@ -216,6 +217,19 @@ def _nothing_drawn(why: str, svg: Path | None, png: Path | None) -> None:
     files = [str(p) for p in (svg, png) if p is not None and not is_stdout(p)]
     unwritten = f"; nothing to draw, so {' and '.join(files)} {'was' if len(files) == 1 else 'were'} not written"
     sys.stderr.write(f"{why}{unwritten if files else ''}\n")
+
+
+def _save_all(pictures: Iterable[tuple[Path, str | bytes]], *, force: bool, what: str) -> None:
+    """Each picture to its file. A reader that quits early (a FIFO, `-`) ends the run quietly,
+    but only once the other pictures are written: --svg to a FIFO lost the --png file."""
+    gone: WriteFailed | None = None
+    for path, drawn in pictures:
+        try:
+            _save(path, drawn, force=force, what=what)
+        except WriteFailed as exc:
+            gone = gone or exc
+    if gone is not None:
+        raise gone
 
 
 def _save(path: Path, drawn: str | bytes, *, force: bool, what: str) -> None:
