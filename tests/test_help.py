@@ -113,6 +113,18 @@ def test_help_command_shows_a_command_s_help() -> None:
         assert wrong.exit_code == 2 and not wrong.stdout, argv
         assert "`gulag help` takes command names only" in wrong.stderr
     assert runner.invoke(app, ["help", "timeline", "-h"]).exit_code == 0
+    # a word past a command that has no subcommands was dropped; `help help` was "no such command"
+    extra = runner.invoke(app, ["help", "timeline", "extra"])
+    assert extra.exit_code == 2 and not extra.stdout and "`gulag timeline` has no commands of its own" in extra.stderr
+    assert runner.invoke(app, ["help", "help"]).stdout == runner.invoke(app, ["help"]).stdout
+    assert runner.invoke(app, ["help", "help", "show"]).stdout == runner.invoke(app, ["show", "--help"]).stdout
+
+
+@pytest.mark.parametrize(("option", "value"), [("--limit", "x" * 300), ("--format", "y" * 300)])
+def test_a_long_value_click_refuses_is_cut_in_its_message(option: str, value: str) -> None:
+    result = CliRunner().invoke(app, ["timeline", option, value])
+    assert result.exit_code == 2 and len(result.stderr) < 250 and "(300 characters)" in result.stderr
+    assert result.stderr.count("\n") == 1
 
 
 @pytest.mark.parametrize("command", [["timeline"], ["places"], ["figures"], ["search", "kengir"], ["on", "06-26"]])

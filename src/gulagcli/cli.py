@@ -7,6 +7,7 @@ Every GulagError is turned into its message on stderr and its exit code in one p
 from __future__ import annotations
 
 import itertools
+import re
 import sys
 from collections.abc import Sequence
 from functools import cache
@@ -104,6 +105,10 @@ class GulagGroup(HelpOnStderr):
             words = list(itertools.takewhile(lambda a: not a.startswith("-"), args[1:]))
             if stray := [a for a in args[1 + len(words):] if a not in ("-h", "--help")]:
                 ctx.fail(f"`gulag help` takes command names only, not {stray[0]!r}")
+            words = words[1:] if words[:1] == ["help"] else words  # `gulag help help` is `gulag help`
+            if len(words) > 1 and words[0] in COMMANDS and not isinstance(
+                    self.get_command(ctx, words[0]), TyperGroup):  # `help timeline extra` showed timeline's
+                ctx.fail(f"`gulag {words[0]}` has no commands of its own; `gulag help {words[0]}` shows its help")
             args = [*words, "--help"]
         return super().parse_args(ctx, args)
 
@@ -172,9 +177,14 @@ def _usage_error(exc: Any, command: str | None) -> NoReturn:
     hint = f"{path} --help" if path else f"gulag {command} --help" if command else "gulag --help"
     message = " ".join(exc.format_message().split())  # `gulag` alone prints its help here
     message = message.replace("is not a valid int range.", "is not a whole number.")  # Click's type's name
+    # A value Click quotes back (`--limit xxx...`) is cut, so that the line stays one line.
+    message = _LONG_QUOTE.sub(lambda m: f"{m[0][:41]}...{m[0][0]} ({len(m[0]) - 2} characters)", message)
     if message:
         sys.stderr.write(f"gulag: error: {said(message)} (see `{hint}`)\n")
     raise typer.Exit(exc.exit_code)
+
+
+_LONG_QUOTE = re.compile(r"'[^']{61,}'|\"[^\"]{61,}\"")
 
 
 def _report(exc: GulagError) -> NoReturn:
