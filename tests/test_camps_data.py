@@ -524,3 +524,28 @@ def test_what_the_map_datas_own_text_says_of_a_camp_wins_over_the_importers_read
     assert any("44,591" in n["text"] and "43,591" in n["text"] for n in camps["angarlag"]["notes"])
     # An approximate figure never becomes a camp summary's "at most".
     assert "counted" not in camps["special-camp-no-7-sachsenhausen"]["summary"]
+
+
+def test_renamings_in_windows_and_counts_filed_a_year_early_follow_the_handbook() -> None:
+    """Construction 994 -> the ITL for mining enterprises -> Zheleslag -> Polyanlag: the map's text
+    gave the middle camp Zheleslag's closing (14 May 1953) and largest count, so two camps seemed
+    open in 1953 with one count each. Construction 665's counts of 1 January sat a year early."""
+    camps = {c["id"]: c for c in CAMPS}
+    counts = {f["id"]: f for f in COUNTS}
+    mining, zheleslag = camps["itl-for-construction-of-mining-enterprises"], camps["zheleslag"]
+    assert mining["dates"] == "1950-09-07/1951-02-10?" and zheleslag["dates"] == "1950-10-09?/1953-05-14"
+    assert [(h["date"], h["place"]) for h in mining["history"]] == [("1950-10-09/1951-02-10", "zheleslag")]
+    assert ("1950-09-07", "itl-for-construction-of-mining-enterprises") in {
+        (h["date"], h["place"]) for h in camps["construction-site-no-994-and-itl"]["history"]}
+    assert sorted((f["date"], f["value"]) for f in COUNTS if f["place"] == "zheleslag") == [
+        ("1951-01-01", 15793), ("1952-01-01", 15103), ("1953-01-01", 27314), ("1953-04-01", 27535)]
+    six65 = sorted((f["date"], f["value"], f["id"]) for f in COUNTS if f["place"] == "construction-site-no-665-and-itl")
+    assert [(d, v) for d, v, _ in six65] == [("1950-01-01", 7206), ("1951-01-01", 4591), ("1952-01-01", 2928),
+                                             ("1953-01-01", 1777), ("1953-04-15", 893)]
+    # ids never name another year than the count's
+    assert all(ident.endswith(date[:4]) or ident.endswith(date) for date, _, ident in six65)
+    assert counts["construction-site-no-665-and-itl-prisoners-1950-01-01"]["note"].endswith("under 1949.")
+    koslan = camps["kaslanglag"]
+    assert koslan["name"] == "Koslanlag" and "Northern Railroad ITL" not in koslan.get("names", [])
+    for camp in ("tuimazinlag", "starosellag"):  # the map's text gives the closing these notes said it lacked
+        assert not any("gives none" in n["text"] for n in camps[camp].get("notes", [])), camp

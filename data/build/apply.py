@@ -187,6 +187,8 @@ def crosscheck(store: dict[str, Any], path: Path, report: Counter[str], ids: dic
             continue
         report["cross-check: camps applied"] += 1
         _adopt_name(place, camp.get("english"), replace=bool(camp.get("english_replaces")))
+        if camp.get("drop_names"):  # another camp's name the map data gives this one
+            place["names"] = [n for n in place.get("names", []) if n not in camp["drop_names"]]
         notes = [n for n in place.get("notes", []) if not n.get("crosscheck")]
         how = dates_from.get(place["id"], "text")
         taken: set[str] = set()
@@ -354,13 +356,19 @@ def _redate(store: dict[str, Any], place: dict[str, Any], field: dict[str, Any],
     not always 1 January ("1 Dec 1949" under 1949): where the handbook's page gives the day of
     the same count, the map's figure takes it, and cites the page."""
     date, value = str(field.get("date") or ""), field.get("value")
+    # "gulagmap_year": the year the map data files the same count under, where it is not the day's
+    # own year (the handbook's count of 1 January 1950 filed under 1949).
+    year = str(field.get("gulagmap_year") or date[:4])
     host = str(field["reference"].get("url", "")).split("/")[2:3]
     if (field["field"] != "count" or len(date) <= 4 or field.get("gulagmap") != value
             or not any(h.removeprefix("www.").endswith(HANDBOOK_HOSTS) for h in host)):
         return
     for figure in store["figures"]:
-        if figure["id"] == f"{place['id']}-prisoners-{date[:4]}" and figure["value"] == value:
+        if figure["id"] == f"{place['id']}-prisoners-{year}" and figure["value"] == value:
             figure["date"] = date
+            if year != date[:4]:  # an id naming the day, never a year the count is not of
+                figure["id"] = f"{place['id']}-prisoners-{date}"
+                figure["note"] = f"The museum's map data files this count under {year}."
             if ref not in figure["sources"]:
                 figure["sources"].append(ref)
             report["cross-check: counts given their day"] += 1
