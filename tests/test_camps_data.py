@@ -547,5 +547,7 @@ def test_renamings_in_windows_and_counts_filed_a_year_early_follow_the_handbook(
     assert counts["construction-site-no-665-and-itl-prisoners-1950-01-01"]["note"].endswith("under 1949.")
     koslan = camps["kaslanglag"]
     assert koslan["name"] == "Koslanlag" and "Northern Railroad ITL" not in koslan.get("names", [])
-    for camp in ("tuimazinlag", "starosellag"):  # the map's text gives the closing these notes said it lacked
+    # the map's text gives the closing these notes said it lacked ("Амгуньлаг действовал до 15 января 1947 года")
+    for camp in ("tuimazinlag", "starosellag", "amgunlag", "zaplag", "bodaibinlag", "altailag", "chelyablag",
+                 "varnavinski-itl", "berezovlag-1947", "glazovlag-1954", "construction-site-no-247-and-itl"):
         assert not any("gives none" in n["text"] for n in camps[camp].get("notes", [])), camp
