@@ -256,14 +256,15 @@ def test_a_camp_whose_map_point_is_wrong_says_so_where_users_read_it() -> None:
     table = json.loads(REGIONS.read_text(encoding="utf-8"))["camps"]
     wrong = {ident for ident, entry in table.items() if entry.get("point_wrong")}
     assert wrong == {"solikamlag", "complex-no-6-itl", "construction-site-no-665-and-itl",
-                     "construction-site-no-896-and-itl"}
+                     "construction-site-no-896-and-itl", "kuryanovski-itl", "promorsky-region-of-dalstroi"}
     by_id = {c["id"]: c for c in CAMPS}
     for ident in wrong:
         notes = [n for n in by_id[ident].get("notes", []) if n["text"].startswith("Headquarters point:")]
         assert [n["kind"] for n in notes] == ["discrepancy"], ident
         assert set(notes[0]["sources"]) == {"gulagmap-dataset", "geonames"}
     assert by_id["solikamlag"]["region"] == "Perm Krai"
-    assert {by_id[i]["country"] for i in wrong - {"solikamlag"}} == {"Tajikistan"}
+    assert {by_id[i]["country"] for i in wrong - {"solikamlag", "kuryanovski-itl", "promorsky-region-of-dalstroi"}} \
+        == {"Tajikistan"}
 
 
 @contextmanager
@@ -534,7 +535,8 @@ def test_renamings_in_windows_and_counts_filed_a_year_early_follow_the_handbook(
     counts = {f["id"]: f for f in COUNTS}
     mining, zheleslag = camps["itl-for-construction-of-mining-enterprises"], camps["zheleslag"]
     assert mining["dates"] == "1950-09-07/1951-02-10?" and zheleslag["dates"] == "1950-10-09?/1953-05-14"
-    assert [(h["date"], h["place"]) for h in mining["history"]] == [("1950-10-09/1951-02-10", "zheleslag")]
+    assert [(h["date"], h["place"]) for h in mining["history"]] == [
+        ("1950-09-07", "construction-site-no-994-and-itl"), ("1950-10-09/1951-02-10", "zheleslag")]
     assert ("1950-09-07", "itl-for-construction-of-mining-enterprises") in {
         (h["date"], h["place"]) for h in camps["construction-site-no-994-and-itl"]["history"]}
     assert sorted((f["date"], f["value"]) for f in COUNTS if f["place"] == "zheleslag") == [
@@ -551,3 +553,25 @@ def test_renamings_in_windows_and_counts_filed_a_year_early_follow_the_handbook(
     for camp in ("tuimazinlag", "starosellag", "amgunlag", "zaplag", "bodaibinlag", "altailag", "chelyablag",
                  "varnavinski-itl", "berezovlag-1947", "glazovlag-1954", "construction-site-no-247-and-itl"):
         assert not any("gives none" in n["text"] for n in camps[camp].get("notes", [])), camp
+
+
+def test_both_ends_of_a_renaming_and_a_handover_are_on_record() -> None:
+    """Links the store had on one side only, or on neither: Kuznetslag said nothing of Construction
+    247; Construction 896 -> 665 and Kuryanovski ITL -> Construction 565 were missing."""
+    camps = {c["id"]: c for c in CAMPS}
+
+    def links(ident: str) -> set[tuple[str, str, str]]:
+        return {(h["date"], h["change"], h.get("place") or "") for h in camps[ident].get("history", [])}
+
+    assert ("1953-05-14", "opened", "construction-site-no-247-and-itl") in links("kuznetslag")
+    assert ("1949-03-17/1949-04-15", "renamed", "construction-site-no-665-and-itl") in links(
+        "construction-site-no-896-and-itl")
+    assert ("1953-04-29", "merged-into", "construction-site-no-565-and-itl") in links("kuryanovski-itl")
+    assert {h[2] for h in links("southwestern-mining-administration-and-itl-yeniseustroi")} & {
+        p["id"] for p in CAMPS if "DS" in p["name"]}
+    bautzen = camps["special-camp-no-4-bautzen"]
+    assert ("1949-01-01", "renamed", "") in links(bautzen["id"])
+    # "Тульский" is the Tula PFL No. 0308, not the Ugolny PFL No. 283
+    assert not any("Тульский" in p.get("names", []) for p in CAMPS if p["id"] != "tulsky-pfl-no-0308")
+    primorye = [n for n in camps["promorsky-region-of-dalstroi"]["notes"] if "planned for January 1942" in n["text"]]
+    assert [n["sources"] for n in primorye] == [["ustr-primorsky-region-dalstroi", "gulagmap-dataset"]]

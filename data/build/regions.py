@@ -212,6 +212,17 @@ _LENINABAD = ("The text names the headquarters town Leninabad, Tajik SSR (now Kh
 _COUNTRY = ("The point and the text agree on the region; the importer's country, guessed from words of the "
             "whole description, came from another place the text names. The country follows the point.")
 REVIEWED: dict[str, tuple[str, str, str]] = {
+    "kuryanovski-itl": ("Moscow", "Russia",
+                        "The text names Lyublino station on the Moscow-Kursk railway (now Lyublino in Moscow), "
+                        "as Memorial's handbook and ÚSTR do; the dataset's point is the one it gives for 'the city "
+                        "of Moscow' (Construction 565 and ITL and five other camps), 0.4 km from GeoNames' point for "
+                        "Moscow and 12 km from its point for Lyublino, and is wrong; the region, Moscow, is right."),
+    "promorsky-region-of-dalstroi": ("Primorsky Krai", "Russia",
+                                     "The text gives the seat only as 'Vladivostok or Nakhodka (?)'; ÚSTR has it "
+                                     "probably first in Vladivostok and later in Nakhodka. The dataset's point lies "
+                                     "inland in the north of Primorsky Krai (nearest GeoNames place: "
+                                     "Krasnorechenskiy), about 280 km from GeoNames' Nakhodka and 310 km from its "
+                                     "Vladivostok, and is neither: it is wrong, though the region is right."),
     "astrakhanlag": ("Astrakhan Oblast", "Russia", _COUNTRY + " (Guryev, Kazakh ASSR, is the second place.)"),
     "kaspiylag": ("Astrakhan Oblast", "Russia", _COUNTRY),
     "gushosdor-mvd-construction-site-no-1-and-itl": ("Kursk Oblast", "Russia", _COUNTRY),
@@ -350,7 +361,7 @@ def build(store: dict[str, Any], source: Path, report: Counter[str]) -> dict[str
 
 # Camps whose dataset point is not where the dataset's own headquarters text puts them (see
 # REVIEWED): the point stays as the dataset gives it, and the camp carries a discrepancy note.
-WRONG_POINT = frozenset({"solikamlag", "complex-no-6-itl", "construction-site-no-665-and-itl",
+WRONG_POINT = frozenset({"kuryanovski-itl", "promorsky-region-of-dalstroi", "solikamlag", "complex-no-6-itl", "construction-site-no-665-and-itl",
                          "construction-site-no-896-and-itl"})
 
 
