@@ -244,6 +244,12 @@ def test_a_compound_fallback_still_needs_every_word(gulag: Gulag) -> None:
     assert ids(gulag("search", "solzhenitsyn", "kokterek", "--json", data=None))[0] == "solzhenitsyn-exile-kok-terek"
     assert ids(gulag("search", "kokterek", "zzzz", "--json", data=None)) == []
     assert ids(gulag("search", "zzzz", "qqqq", "--json", data=None)) == []
+    # a word that finds nothing is not glued to a neighbour that then matches by a close spelling
+    for words in (["amnesty", "zz"], ["zq", "amnesty"], ["kengir", "uprising", "zq"]):
+        assert ids(gulag("search", *words, "--json", data=None)) == [], words
+    # nor split into two common words ("in" + "at")
+    for word in ("inat", "ofthe", "byit"):
+        assert ids(gulag("search", word, "--json", data=None)) == [], word
 
 
 @pytest.mark.parametrize("args", [["show", "mordovia"], ["show", "mordovia", "--json"], ["cite", "mordovia"],

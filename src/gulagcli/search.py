@@ -231,7 +231,7 @@ def ranked(idx: Index, qwords: list[str], *, kinds: Iterable[Kind] = ()) -> list
     """The documents holding every query word (one of the words it stands for), as (sequence
     number, score), best first; equal scores keep the documents' order."""
     vocab = idx.vocabulary()
-    per_word = _compounds(idx, qwords, [_best(idx, vocab, qword) for qword in qwords], vocab)
+    per_word = _compounds(idx, qwords, [_best(idx, vocab, qword) for qword in qwords])
     spans = [idx.span(kind) for kind in dict.fromkeys(kinds)]
     hits = []
     for seq in min(per_word, key=len):
@@ -257,12 +257,13 @@ def _best(idx: Index, vocab: Collection[str], qword: str) -> dict[int, float]:
     return best
 
 
-def _compounds(idx: Index, qwords: list[str], found: list[dict[int, float]],
-               vocab: Collection[str]) -> list[dict[int, float]]:
+def _compounds(idx: Index, qwords: list[str], found: list[dict[int, float]]) -> list[dict[int, float]]:
     """``found`` with a compound written apart or together read as the store writes it: a word
     that finds nothing is joined to its neighbour ("ust vymlag" for Ustvymlag) or, failing
-    that, split into two stored words ("kokterek" for Kok-Terek). Searches that find something
-    for every word pay nothing."""
+    that, split into two stored words ("kokterek" for Kok-Terek). Only a stored word exactly
+    so counts, never a close spelling of one (or "amnesty zz" would find "amnesty" alone),
+    nor halves that are common words ("inat"); a search whose every word finds something pays
+    nothing."""
     out: list[dict[int, float]] = []
     taken = False  # the word before took this one in
     for i, qword in enumerate(qwords):
@@ -270,20 +271,28 @@ def _compounds(idx: Index, qwords: list[str], found: list[dict[int, float]],
             taken = False
         elif found[i]:
             out.append(found[i])
-        elif i + 1 < len(qwords) and (joined := _best(idx, vocab, qword + qwords[i + 1])):
+        elif i + 1 < len(qwords) and (joined := _exactly(idx, qword + qwords[i + 1])):
             out.append(joined)
             taken = True
-        elif i and out and out[-1] is found[i - 1] and (joined := _best(idx, vocab, qwords[i - 1] + qword)):
+        elif i and out and out[-1] is found[i - 1] and (joined := _exactly(idx, qwords[i - 1] + qword)):
             out[-1] = joined
         else:
             out.append(_split(idx, qword))
     return out
 
 
+def _exactly(idx: Index, word: str) -> dict[int, float]:
+    """The documents holding ``word`` itself, each with its best field's weight."""
+    return {entry >> 3: WEIGHTS[entry & 7] for entry in idx.postings(word)}
+
+
 def _split(idx: Index, word: str) -> dict[int, float]:
     """The documents holding both halves of ``word`` as stored words, the lighter half's weight
-    each (a split at the first place both halves are words, each at least two letters)."""
+    each (a split at the first place both halves are words, each at least two letters and
+    neither a common word)."""
     for cut in range(2, len(word) - 1):
+        if word[:cut] in COMMON or word[cut:] in COMMON:
+            continue
         head, tail = idx.postings(word[:cut]), idx.postings(word[cut:])
         if head and tail:
             first = {entry >> 3: WEIGHTS[entry & 7] for entry in head}
