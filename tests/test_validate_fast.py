@@ -175,3 +175,22 @@ def test_a_missing_field_is_said_at_the_field_in_the_loaders_words(tmp_path: Pat
     found = [(p.path, p.record, p.message) for p in validate_file(path)[1]]
     assert found == [("$.events[0].summary", "stalin-death", "is missing"), ("$.meta.version", None, "is missing"),
                      ("$.places[1].country", "norilsk", "is missing")]
+
+
+def test_a_missing_field_beside_an_unknown_key_is_still_said(tmp_path: Path) -> None:
+    """The schema's whole-record problem (an unknown key) hid the missing fields the loader
+    found inside that record, or anywhere in the store for an unknown top-level key."""
+    store = json.loads(MINI.read_text(encoding="utf-8"))
+    store["bogus"] = 1
+    del store["events"][0]["summary"]
+    store["events"][1]["bogus"] = 1
+    del store["events"][1]["title"]
+    store["events"][1]["places"] = ["nowhere"]
+    path = tmp_path / "store.json"
+    path.write_text(json.dumps(store), encoding="utf-8")
+    found = [(p.path, p.message) for p in validate_file(path)[1]]
+    assert found == [("$", "Additional properties are not allowed ('bogus' was unexpected)"),
+                     ("$.events[0].summary", "is missing"),
+                     ("$.events[1]", "Additional properties are not allowed ('bogus' was unexpected)"),
+                     ("$.events[1].places[0]", "no place with id 'nowhere'"),
+                     ("$.events[1].title", "is missing")]

@@ -133,11 +133,14 @@ def check_file(file: Path | None) -> tuple[Path, list[Problem], list[Problem]]:
         # other command prints ("is empty", not "should be non-empty" and "does not match");
         # one the schema found about a whole record or list is not repeated in the loader's.
         said = {(p.path, p.record) for p in built}
+        both = {(p.path, p.record) for p in problems} & said
         problems = [p for p in problems if (p.path, p.record) not in said]
         seen = {(p.path, p.record) for p in problems}
-        problems += [p for p in built if p.integrity or not _covered(p, seen)]
-        # By path, items of a list in number order and each record's problems together; integrity last.
-        problems.sort(key=lambda p: (p.integrity, _place_in_file(p.path)))
+        # The loader's words for what both found, even within a whole record the schema faults
+        # (an unknown key beside a missing field: both are said).
+        problems += [p for p in built if p.integrity or (p.path, p.record) in both or not _covered(p, seen)]
+        # By path, items of a list in number order, so that each record's problems stay together.
+        problems.sort(key=lambda p: _place_in_file(p.path))
     return path, problems, notes
 
 
