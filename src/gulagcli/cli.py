@@ -105,12 +105,22 @@ class GulagGroup(HelpOnStderr):
             words = list(itertools.takewhile(lambda a: not a.startswith("-"), args[1:]))
             if stray := [a for a in args[1 + len(words):] if a not in ("-h", "--help")]:
                 ctx.fail(f"`gulag help` takes command names only, not {stray[0]!r}")
-            words = words[1:] if words[:1] == ["help"] else words  # `gulag help help` is `gulag help`
-            if len(words) > 1 and words[0] in COMMANDS and not isinstance(
-                    self.get_command(ctx, words[0]), TyperGroup):  # `help timeline extra` showed timeline's
-                ctx.fail(f"`gulag {words[0]}` has no commands of its own; `gulag help {words[0]}` shows its help")
+            words = list(itertools.dropwhile(lambda w: w == "help", words))  # `gulag help help` is `gulag help`
+            self._no_stray_words(ctx, words)
             args = [*words, "--help"]
         return super().parse_args(ctx, args)
+
+    def _no_stray_words(self, ctx: Any, words: list[str]) -> None:
+        """`help timeline extra` and `help cache info extra` showed the help of the command
+        before the stray word: a word past a command that has no commands of its own is refused."""
+        command: Any = self
+        for depth, word in enumerate(words):
+            if not isinstance(command, TyperGroup):
+                path = " ".join(words[:depth])
+                ctx.fail(f"`gulag {path}` has no commands of its own; `gulag help {path}` shows its help")
+            command = command.get_command(ctx, word)
+            if command is None:
+                return  # an unknown command: resolve_command names the ones spelt like it
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         """An unknown command names the commands spelt like it (`gulag timline`)."""
@@ -177,14 +187,18 @@ def _usage_error(exc: Any, command: str | None) -> NoReturn:
     hint = f"{path} --help" if path else f"gulag {command} --help" if command else "gulag --help"
     message = " ".join(exc.format_message().split())  # `gulag` alone prints its help here
     message = message.replace("is not a valid int range.", "is not a whole number.")  # Click's type's name
-    # A value Click quotes back (`--limit xxx...`) is cut, so that the line stays one line.
-    message = _LONG_QUOTE.sub(lambda m: f"{m[0][:41]}...{m[0][0]} ({len(m[0]) - 2} characters)", message)
+    # A long value Click repeats back (`--limit xxx...`, an unknown option or argument) is cut,
+    # so that the line stays a line.
+    message = _LONG_WORD.sub(lambda m: f"{m[0][:40]}...", message)
+    if len(message) > _MAX_MESSAGE:
+        message = message[:_MAX_MESSAGE] + "..."
     if message:
         sys.stderr.write(f"gulag: error: {said(message)} (see `{hint}`)\n")
     raise typer.Exit(exc.exit_code)
 
 
-_LONG_QUOTE = re.compile(r"'[^']{61,}'|\"[^\"]{61,}\"")
+_LONG_WORD = re.compile(r"\S{61,}")
+_MAX_MESSAGE = 400
 
 
 def _report(exc: GulagError) -> NoReturn:
