@@ -261,10 +261,17 @@ def test_a_name_taken_for_a_close_spelling_of_another_is_said_on_stderr(gulag: G
     assert "mordovia" not in result.stdout
 
 
-@pytest.mark.parametrize("query", ["moldova", "Moldavian SSR", "place:moldova", "operation south"])
+@pytest.mark.parametrize("query", ["moldova", "Moldavian SSR", "place:moldova", "operation south", "kokterek",
+                                   "Ust Vymlag"])
 def test_an_exact_or_partial_name_takes_no_note(gulag: Gulag, query: str) -> None:
+    """A name written together or apart ("kokterek" for Kok-Terek) is the same name, not a close spelling."""
     result = gulag("show", query, "--json", data=None)
     assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_the_note_quotes_the_name_without_its_kind_prefix(gulag: Gulag) -> None:
+    result = gulag("show", "place:kenigr", data=None)
+    assert result.stderr.startswith("no name in the store is 'kenigr';"), result.stderr
 
 
 def test_search_ranks_the_word_itself_above_its_relatives() -> None:

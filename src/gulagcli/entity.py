@@ -44,8 +44,8 @@ class Resolution(NamedTuple):
         a real word one slip from a stored name ("mordovia", "berman") is not that name."""
         if not self.close:
             return None
-        e = self.entity
-        return f"no name in the store is {text!r}; taking the closest spelling, {e.name} ({e.kind.value}:{e.id})"
+        e, asked = self.entity, split_kind(text)[1]  # the name, without a `place:` prefix
+        return f"no name in the store is {asked!r}; taking the closest spelling, {e.name} ({e.kind.value}:{e.id})"
 
 
 def split_kind(query: str) -> tuple[Kind | None, str]:

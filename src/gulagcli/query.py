@@ -240,11 +240,12 @@ def resolve(store: Store, query: str, *, kind: Kind | None = None) -> Resolution
     else:
         pool = [(e, names) for e, names in entities(store) if kind is None or e.kind is kind]
     qwords = q.split()
+    joined = "".join(qwords)  # "kokterek", "Ust-Vymlag": the same name, written together or apart
     exact: list[Entity] = []
     partial: list[Entity] = []
     for entity, names in pool:
         folded = [" ".join(words(n)) for n in names]
-        if q in folded or fold(text) in folded:
+        if q in folded or fold(text) in folded or any(f.replace(" ", "") == joined for f in folded):
             exact.append(entity)
         elif any(_has_words(qwords, f.split()) for f in folded):
             partial.append(entity)

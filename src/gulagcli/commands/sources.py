@@ -49,8 +49,9 @@ def sources(
     """
     if source is not None and (raw or bom or kind):
         given = [flag for flag, on in (("--raw", raw), ("--bom", bom), ("--kind", kind)) if on]
-        raise UsageError(f"{' and '.join(given)} {'applies' if len(given) == 1 else 'apply'} to the listing "
-                         "of sources, not to one source")
+        named = ", ".join(given[:-1]) + " and " + given[-1] if len(given) > 1 else given[0]
+        raise UsageError(f"{named} {'applies' if len(given) == 1 else 'apply'} to the listing of sources, "
+                         "not to one source")
     out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     store = load(data)
     if source is not None:
