@@ -269,6 +269,12 @@ def test_an_exact_or_partial_name_takes_no_note(gulag: Gulag, query: str) -> Non
     assert result.exit_code == 0 and result.stderr == ""
 
 
+def test_a_name_written_apart_never_outranks_a_name_as_written(gulag: Gulag) -> None:
+    """'de-Stalinization' is the term of that name, not an event with the alias 'Destalinization'."""
+    shown = json.loads(gulag("show", "de-Stalinization", "--json", data=None, env={"GULAG_COMPILED": "0"}).stdout)
+    assert (shown["kind"], shown["id"]) == ("term", "de-stalinization")
+
+
 def test_the_note_quotes_the_name_without_its_kind_prefix(gulag: Gulag) -> None:
     result = gulag("show", "place:kenigr", data=None)
     assert result.stderr.startswith("no name in the store is 'kenigr';"), result.stderr

@@ -242,21 +242,24 @@ def resolve(store: Store, query: str, *, kind: Kind | None = None) -> Resolution
     qwords = q.split()
     joined = "".join(qwords)  # "kokterek", "Ust-Vymlag": the same name, written together or apart
     exact: list[Entity] = []
+    together: list[Entity] = []  # next best: the name written together or apart
     partial: list[Entity] = []
     for entity, names in pool:
         folded = [" ".join(words(n)) for n in names]
-        if q in folded or fold(text) in folded or any(f.replace(" ", "") == joined for f in folded):
+        if q in folded or fold(text) in folded:
             exact.append(entity)
+        elif any(f.replace(" ", "") == joined for f in folded):
+            together.append(entity)
         elif any(_has_words(qwords, f.split()) for f in folded):
             partial.append(entity)
     if not exact and kind is None and (source := store.sources.get(text.strip().lower())) is not None:
         return Resolution(Entity(Kind.SOURCE, source.id, source.title), ())  # `show exhibit`: a source's id
-    tier = exact or partial or _close(pool, q)
+    tier = exact or together or partial or _close(pool, q)
     if not tier:
         raise NotFoundError(
             f"nothing in the store matches {text!r}", suggestions=tuple(_suggest(pool, q))
         )
-    return choose(tier, text)._replace(close=not (exact or partial))
+    return choose(tier, text)._replace(close=not (exact or together or partial))
 
 
 
