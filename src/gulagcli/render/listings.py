@@ -113,7 +113,7 @@ PLACE_COLUMNS = [
     Column("id", lambda r: r["id"]),
     Column("name", lambda r: r["name"], label="Place"),
     Column("Type", lambda r: r["camp_type"] or r["place_type"], TABLE_ONLY),
-    Column("Open", lambda r: _open(r), TABLE_ONLY),
+    Column("Open", _open, TABLE_ONLY),
     Column("complex", lambda r: r["complex"], ratio=1, label="Camp or complex"),
     Column("region", lambda r: r["region"], CSV_ONLY),
     Column("country", lambda r: r["country"], label="Country"),
