@@ -107,7 +107,7 @@ def test_a_figure_dated_by_year_stays_in_a_range_that_starts_within_its_year(gul
 
 @pytest.mark.parametrize(("args", "said"), [
     (["--tag", "uprising"], "--tag does not apply"),
-    (["--by", "place", "--reverse"], "--by, --reverse do not apply"),
+    (["--by", "place", "--reverse"], "--by and --reverse do not apply"),
 ])
 def test_options_a_series_cannot_use_are_refused_not_ignored(
     gulag: Gulag, series_store: Path, args: list[str], said: str

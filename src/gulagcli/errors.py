@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import IntEnum
 
 
@@ -54,3 +55,12 @@ class DataError(GulagError):
 
 class OutputError(GulagError):
     exit_code = ExitCode.FAILURE
+
+
+def given_flags(pairs: Iterable[tuple[str, object]]) -> tuple[str, bool]:
+    """The flags of ``pairs`` (flag, value) that were given, named as a sentence names them
+    ("--raw, --bom and --kind"; "" for none), and whether there are several: for the one-line
+    refusal of options that do not apply, which a usage error says rather than ignores."""
+    given = [flag for flag, value in pairs if value]
+    named = ", ".join(given[:-1]) + " and " + given[-1] if len(given) > 1 else "".join(given)
+    return named, len(given) > 1

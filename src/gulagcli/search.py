@@ -293,10 +293,8 @@ def _split(idx: Index, word: str) -> dict[int, float]:
     for cut in range(2, len(word) - 1):
         if word[:cut] in COMMON or word[cut:] in COMMON:
             continue
-        head, tail = idx.postings(word[:cut]), idx.postings(word[cut:])
-        if head and tail:
-            first = {entry >> 3: WEIGHTS[entry & 7] for entry in head}
-            return {seq: min(first[seq], WEIGHTS[entry & 7]) for entry in tail if (seq := entry >> 3) in first}
+        if (head := _exactly(idx, word[:cut])) and (tail := _exactly(idx, word[cut:])):
+            return {seq: min(weight, tail[seq]) for seq, weight in head.items() if seq in tail}
     return {}
 
 

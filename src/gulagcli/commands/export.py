@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..cli import BomOpt, DataOpt, NoColorOpt, RawOpt, command_app
-from ..errors import UsageError
+from ..errors import UsageError, given_flags
 from ..files import is_stdout, write_atomic
 from ..models import Kind
 from ..query import split_names
@@ -135,12 +135,11 @@ def chart(
     console = make_console(no_color=no_color)
     columns = width or console.width  # COLUMNS held between MIN_WIDTH and MAX_WIDTH by make_console
     if series is not None:
-        unused = [flag for flag, given in (("--person", person), ("--tag", tag), ("--by", by), ("--limit", limit),
-                                           ("--reverse", reverse)) if given]
+        unused, several = given_flags((("--person", person), ("--tag", tag), ("--by", by), ("--limit", limit),
+                                       ("--reverse", reverse)))
         if unused:  # said, not silently ignored: a series is drawn by year, not by event
-            verb = "does" if len(unused) == 1 else "do"
-            raise UsageError(f"--series draws one series by year; {', '.join(unused)} {verb} not apply to it "
-                             "(--from, --to and --place do)")
+            raise UsageError(f"--series draws one series by year; {unused} {'do' if several else 'does'} not apply "
+                             "to it (--from, --to and --place do)")
         _series_chart(series, place=place, data=data, svg=svg, png=png, force=force, columns=columns,
                       styled=not console.no_color, console=console, bounds=date_bounds(since, until))
         return

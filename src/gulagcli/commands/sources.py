@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
-from ..errors import UsageError
+from ..errors import UsageError, given_flags
 from ..models import SOURCE_KINDS, Kind
 from ..query import chosen
 from ..render.output import Listing
@@ -47,11 +47,9 @@ def sources(
 
       gulag show source:wp-kengir-uprising --json
     """
-    if source is not None and (raw or bom or kind):
-        given = [flag for flag, on in (("--raw", raw), ("--bom", bom), ("--kind", kind)) if on]
-        named = ", ".join(given[:-1]) + " and " + given[-1] if len(given) > 1 else given[0]
-        raise UsageError(f"{named} {'applies' if len(given) == 1 else 'apply'} to the listing of sources, "
-                         "not to one source")
+    named, several = given_flags((("--raw", raw), ("--bom", bom), ("--kind", kind)))
+    if source is not None and named:
+        raise UsageError(f"{named} {'apply' if several else 'applies'} to the listing of sources, not to one source")
     out = output(fmt, as_json, no_color, raw=raw, bom=bom)
     store = load(data)
     if source is not None:

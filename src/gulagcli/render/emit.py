@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
 
-from ..errors import UsageError
+from ..errors import UsageError, given_flags
 from .output import (
     CSV_SAFE,
     CsvOptions,
@@ -158,8 +158,7 @@ def make_output(fmt: str | None, as_json: bool, no_color: bool, *, raw: bool = F
 
 def csv_options(csv: bool, *, raw: bool, bom: bool) -> CsvOptions:
     """--raw and --bom, which only CSV takes: with another format a usage error, not ignored."""
-    if (raw or bom) and not csv:
-        given = [flag for flag, on in (("--raw", raw), ("--bom", bom)) if on]
-        verb = "applies" if len(given) == 1 else "apply"
-        raise UsageError(f"{' and '.join(given)} {verb} only to CSV; add --format csv")
+    named, several = given_flags((("--raw", raw), ("--bom", bom)))
+    if named and not csv:
+        raise UsageError(f"{named} {'apply' if several else 'applies'} only to CSV; add --format csv")
     return CsvOptions(raw=raw, bom=bom)
