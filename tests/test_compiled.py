@@ -40,7 +40,8 @@ COMMANDS = [
     ["show", "kengir", "--json"], ["show", "kengir"], ["show", "Kengir uprising", "--format", "plain"],
     ["show", "KENGÍR", "--json"], ["show", "place:kengir", "--json"], ["show", "beria", "--json"],
     ["show", "Кенгир", "--json"], ["show", "norilsk", "--kind", "place", "--json"], ["show", "xyzzy"],
-    ["show", "kengir", "--kind", "figure"], ["show", "amnesty", "--json"], ["show", "", "--json"],
+    ["show", "kengir", "--kind", "figure"], ["show", "kokterek", "--json"], ["show", "ust vymlag"],
+    ["show", "alma ata", "--kind", "place", "--json"], ["show", "amnesty", "--json"], ["show", "", "--json"],
     ["search", "amnesty", "--json"], ["search", "amnest", "strike"], ["search", "KENGÍR", "--format", "csv"],
     ["search", "Кенгир", "--json"], ["search", "", "--json"], ["search", "zzzz", "--json"],
     ["search", "the", "-n", "2"], ["search", "camp", "--json"], ["search", "a_b"], ["search", 'x"y'],
@@ -377,7 +378,7 @@ def test_cache_info_and_clear(gulag: Callable[..., Result], tmp_path: Path, monk
     assert sorted(p.name for p in (tmp_path / "c").iterdir()) == sorted(theirs)
 
 
-@pytest.mark.parametrize("argv", [["show", "kengir", "--json"], ["timeline", "--json"],
+@pytest.mark.parametrize("argv", [["show", "kengir", "--json"], ["show", "kokterek", "--json"], ["timeline", "--json"],
                                   ["timeline", "--reverse", "--format", "jsonl"], ["timeline", "--format", "csv"],
                                   ["timeline", "-n", "5"]])
 def test_answers_from_the_compiled_store_define_no_models_and_parse_no_json(argv: list[str], tmp_path: Path) -> None:

@@ -41,12 +41,12 @@ CREATE TABLE events (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, earliest 
                      latest INTEGER NOT NULL);
 CREATE TABLE rendered (ord INTEGER PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE cards (kind TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
-CREATE TABLE names (key TEXT NOT NULL, rank INTEGER NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL,
-                    name TEXT NOT NULL);
+CREATE TABLE names (key TEXT NOT NULL, joined TEXT NOT NULL, rank INTEGER NOT NULL, kind TEXT NOT NULL,
+                    id TEXT NOT NULL, name TEXT NOT NULL);
 CREATE TABLE vocab (word TEXT PRIMARY KEY, docs BLOB NOT NULL);
 CREATE TABLE docs (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, json TEXT);
 """
-INDEXES = "CREATE INDEX names_key ON names (key);"
+INDEXES = "CREATE INDEX names_key ON names (key); CREATE INDEX names_joined ON names (joined);"
 
 
 def read_source(path: Path) -> tuple[bytes, str]:
@@ -228,12 +228,13 @@ def _cards(conn: sqlite3.Connection, store: Store) -> None:
 
 
 def _names(conn: sqlite3.Connection, store: Store) -> None:
-    """What `show` matches exactly: every name of every entity, folded as resolve folds them."""
+    """What `show` matches exactly: every name of every entity, folded as resolve folds them,
+    and written together ("kokterek" for Kok-Terek), resolve's next tier."""
     rows = []
     for rank, (entity, names) in enumerate(entities(store)):
         for key in dict.fromkeys(" ".join(words(n)) for n in names):
-            rows.append((key, rank, entity.kind.value, entity.id, entity.name))
-    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", rows)
+            rows.append((key, key.replace(" ", ""), rank, entity.kind.value, entity.id, entity.name))
+    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?, ?)", rows)
 
 
 def _search(conn: sqlite3.Connection, store: Store) -> None:

@@ -78,19 +78,25 @@ class Compiled:
         while batch := cursor.fetchmany(BATCH):
             yield [row[0] for row in batch]
 
-    def exact(self, keys: list[str], kind: Kind | None) -> list[tuple[Kind, str, str]]:
-        """Entities with a name that folds to one of ``keys``, in `show`'s order of preference."""
+    def exact(self, keys: list[str], kind: Kind | None, *, joined: bool = False) -> list[tuple[Kind, str, str]]:
+        """Entities with a name that folds to one of ``keys`` (``joined``: with its words run
+        together), in `show`'s order of preference."""
         keys = [k for k in keys if _utf8(k)]  # bytes that were not UTF-8 name nothing
         if not keys:
             return []
         marks = ",".join("?" * len(keys))
-        sql = f"SELECT DISTINCT rank, kind, id, name FROM names WHERE key IN ({marks})"
+        column = "joined" if joined else "key"
+        sql = f"SELECT DISTINCT rank, kind, id, name FROM names WHERE {column} IN ({marks})"
         args: list[str] = list(keys)
         if kind is not None:
             sql += " AND kind = ?"
             args.append(kind.value)
         rows = self.conn.execute(sql + " ORDER BY rank", args).fetchall()
         return [(Kind(k), i, n) for _, k, i, n in rows]
+
+    def has_source(self, ident: str) -> bool:
+        sql = "SELECT 1 FROM records WHERE section = 'sources' AND id = ?"
+        return _utf8(ident) and self.conn.execute(sql, (ident,)).fetchone() is not None
 
     def card(self, kind: Kind, ident: str) -> str:
         """The record `show` prints for an entity (without its kind and see-also), as the

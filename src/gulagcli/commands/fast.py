@@ -101,9 +101,9 @@ def search(out: Output, data: Path | None, text: str, *, kinds: list[Kind], limi
 
 
 def exact(query: str, kind: Kind | None, data: Path | None) -> tuple[Entity, tuple[Entity, ...], str] | None:
-    """What `show` finds for a query that is exactly some entity's id, name or alias: the
-    entity, the others of the same exact tier (see also) and its record as compact JSON; None
-    otherwise."""
+    """What `show` finds for a query that is exactly some entity's id, name or alias, or such a
+    name written together or apart: the entity, the others of the same tier (see also) and its
+    record as compact JSON; None otherwise."""
     kind, text = asked_kind(query, kind)
     q = " ".join(words(text))
     if not q:
@@ -111,7 +111,10 @@ def exact(query: str, kind: Kind | None, data: Path | None) -> tuple[Entity, tup
     db = open_compiled(locate(data))
     if db is None:
         return None
-    tier = [Entity(k, i, n) for k, i, n in db.exact(list(dict.fromkeys((q, fold(text)))), kind)]
+    rows = db.exact(list(dict.fromkeys((q, fold(text)))), kind)
+    if not rows and (kind is not None or not db.has_source(text.strip().lower())):  # resolve's order
+        rows = db.exact([q.replace(" ", "")], kind, joined=True)  # "kokterek": Kok-Terek written together
+    tier = [Entity(k, i, n) for k, i, n in rows]
     if not tier:
         return None
     found = choose(tier, text)  # rows come in the order of query.entities, as resolve ranks them
