@@ -132,6 +132,11 @@ def test_a_long_value_click_refuses_is_cut_in_its_message(argv: list[str]) -> No
     assert result.stderr.count("\n") == 1
 
 
+def test_a_cut_value_keeps_its_closing_quote() -> None:
+    result = CliRunner().invoke(app, ["timeline", "--format", "y" * 300])
+    assert f"'{'y' * 39}...' is not one of 'table'" in result.stderr
+
+
 @pytest.mark.parametrize("command", [["timeline"], ["places"], ["figures"], ["search", "kengir"], ["on", "06-26"]])
 def test_json_with_another_format_is_a_usage_error(command: list[str]) -> None:
     result = CliRunner().invoke(app, [*command, "--json", "--format", "csv"])

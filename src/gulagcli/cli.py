@@ -189,7 +189,7 @@ def _usage_error(exc: Any, command: str | None) -> NoReturn:
     message = message.replace("is not a valid int range.", "is not a whole number.")  # Click's type's name
     # A long value Click repeats back (`--limit xxx...`, an unknown option or argument) is cut,
     # so that the line stays a line.
-    message = _LONG_WORD.sub(lambda m: f"{m[0][:40]}...", message)
+    message = _LONG_WORD.sub(_cut, message)
     if len(message) > _MAX_MESSAGE:
         message = message[:_MAX_MESSAGE] + "..."
     if message:
@@ -198,6 +198,13 @@ def _usage_error(exc: Any, command: str | None) -> NoReturn:
 
 
 _LONG_WORD = re.compile(r"\S{61,}")
+_CLOSING = re.compile(r"['\"]?[.,:;)]*$")  # what closes a quoted value: kept after the cut
+
+
+def _cut(word: re.Match[str]) -> str:
+    """A long word's first 40 characters and its closing quote: `'xxx...'`, not `'xxx...`."""
+    closing = _CLOSING.search(word[0])
+    return f"{word[0][:40]}...{closing[0] if closing else ''}"
 _MAX_MESSAGE = 400
 
 
