@@ -33,7 +33,7 @@ EXIT_CODES_HELP = ", ".join(f"{code.value} {code.name.lower().replace('_', ' ')}
 COMMANDS = {
     "timeline": "browse", "search": "browse", "show": "lookup", "figures": "camps", "on": "facts",
     "places": "camps", "people": "facts", "terms": "facts", "tags": "facts", "cite": "facts",
-    "about": "facts", "sources": "sources", "chart": "export", "export": "export", "validate": "validate",
+    "about": "facts", "sources": "sources", "chart": "chart", "export": "export", "validate": "validate",
     "cache": "cache",
 }
 
