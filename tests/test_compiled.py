@@ -388,7 +388,8 @@ def test_answers_from_the_compiled_store_define_no_models_and_parse_no_json(argv
     import sys
 
     probe = ("import sys\nfrom gulagcli.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
-             "heavy = ('gulagcli.models', 'gulagcli.jsonfile', 'gulagcli.dates', 'gulagcli.query', 'rich')\n"
+             "heavy = ('gulagcli.models', 'gulagcli.jsonfile', 'gulagcli.dates', 'gulagcli.query',"
+             " 'gulagcli.resolve', 'rich')\n"
              "sys.stderr.write(repr(sorted(m for m in heavy if m in sys.modules)))")
     env = {k: v for k, v in os.environ.items() if k not in ("GULAG_DATA", "GULAG_COMPILED")}
     env["GULAG_CACHE_DIR"] = str(tmp_path)

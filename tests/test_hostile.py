@@ -18,7 +18,7 @@ from typer.testing import CliRunner, Result
 from gulagcli.check import build
 from gulagcli.cli import app
 from gulagcli.dates import parse_edtf
-from gulagcli.query import entities, resolve
+from gulagcli.resolve import entities, resolve
 from gulagcli.store import load
 
 from .conftest import MINI, mini, write_store

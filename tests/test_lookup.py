@@ -11,7 +11,7 @@ from typer.testing import Result
 
 from gulagcli.errors import AmbiguousError, NotFoundError
 from gulagcli.models import Kind
-from gulagcli.query import resolve
+from gulagcli.resolve import resolve
 from gulagcli.search import search
 from gulagcli.store import load
 

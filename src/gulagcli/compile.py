@@ -25,10 +25,11 @@ from . import cache, jsonfile
 from .aside import MIN_SIZE, tables_aside
 from .check import SECTIONS, build
 from .models import Event, HistDate, Store
-from .query import entities, words
+from .query import words
 from .render import records as rec
 from .render.output import FloatFreeEncoder, encode_compact
 from .render.progress import StageBar
+from .resolve import entities
 from .store import collector_paused
 
 PROGRESS_MIN_EVENTS = 20_000  # a compile this large takes seconds: show a bar on a terminal

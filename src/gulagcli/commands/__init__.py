@@ -10,10 +10,10 @@ if TYPE_CHECKING:
 
 
 def resolved(store: Store, query: str, *, kind: Kind | None = None) -> Resolution:
-    """What ``query`` names (:func:`gulagcli.query.resolve`), with a note on stderr when only a
+    """What ``query`` names (:func:`gulagcli.resolve.resolve`), with a note on stderr when only a
     close spelling was found, so that "mordovia" taken for Moldova never passes unseen."""
-    from ..query import resolve
     from ..render.emit import note
+    from ..resolve import resolve
 
     found = resolve(store, query, kind=kind)
     note(found.notice(query))

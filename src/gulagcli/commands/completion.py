@@ -61,7 +61,8 @@ def complete_name(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Any event, person, place or term, for `show`, `cite` and `figures --about`; after a kind
     prefix (``place:nor``), entities of that kind, the prefix kept (sources too: ``source:``)."""
     from ..models import Kind
-    from ..query import entities, split_kind
+    from ..query import split_kind
+    from ..resolve import entities
 
     if "," in incomplete:
         return []

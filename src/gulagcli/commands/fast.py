@@ -117,7 +117,7 @@ def exact(query: str, kind: Kind | None, data: Path | None) -> tuple[Entity, tup
     tier = [Entity(k, i, n) for k, i, n in rows]
     if not tier:
         return None
-    found = choose(tier, text)  # rows come in the order of query.entities, as resolve ranks them
+    found = choose(tier, text)  # rows come in the order of resolve.entities, as resolve ranks them
     try:
         card = db.card(found.entity.kind, found.entity.id)
     except KeyError:  # a cache file edited behind gulag's back: the plain path answers
