@@ -19,7 +19,7 @@ from .builders import ID_RE, MAKERS, SECTIONS, Problem, build_meta
 from .check import CHRONOLOGICAL, build_section, refs_resolve
 from .dates import parse_edtf
 from .fast import NOTE_KINDS
-from .jsonfile import screen
+from .jsonscreen import screen
 from .models import Event, Figure, Note, Store
 
 _intern = sys.intern

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from . import cache, jsonfile
+from . import cache, jsonfile, jsonscreen
 from .aside import MIN_SIZE, tables_aside
 from .check import SECTIONS, build
 from .models import Event, HistDate, Store
@@ -164,7 +164,7 @@ def _checked(raw: bytes, path: Path) -> tuple[Store, Captured]:
     from .store import invalid
 
     text = jsonfile.utf8(raw, path)
-    jsonfile.screen(raw, path)  # what the plain loader refuses is never compiled either
+    jsonscreen.screen(raw, path)  # what the plain loader refuses is never compiled either
     captured: Captured = {}
     members: Any = jsonfile.top_level(text, path) if jsonfile.is_object(text) else jsonfile.decode(text, path)
     store, problems = build(_capture(members, captured), path=str(path))

@@ -102,7 +102,7 @@ def load_plain(path: Path) -> Store:
 
 def _read_and_check(path: Path) -> Store:
     # The checks are imported here, not at start-up: a compiled store has passed them already.
-    from . import jsonfile
+    from . import jsonfile, jsonscreen
     from .check import build
 
     try:
@@ -113,7 +113,7 @@ def _read_and_check(path: Path) -> Store:
                 return built
         raw = jsonfile.read_bytes(path, max_bytes=MAX_BYTES, env_var=ENV_VAR)
         text = jsonfile.utf8(raw, path)
-        jsonfile.screen(raw, path)
+        jsonscreen.screen(raw, path)
         del raw
         members: Any = jsonfile.top_level(text, path) if jsonfile.is_object(text) else jsonfile.decode(text, path)
         store, problems = build(members, path=str(path))
