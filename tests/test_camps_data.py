@@ -473,8 +473,9 @@ def test_a_note_that_gives_the_map_datas_figure_never_also_says_it_gives_none() 
 
 def test_one_sided_edtf_bounds_read_as_words_in_notes() -> None:
     texts = [t for _, t in _camp_note_texts()]
-    assert any("gives 1960-01-01 or later" in t for t in texts)
     assert any("gives 1951-02-01 or earlier" in t for t in texts)
+    with build_script("apply") as apply:  # "still running on 1 Jan 1960": no camp's note says it now
+        assert apply._show("1960-01-01..") == "1960-01-01 or later"
     assert not any(".." in t.replace("...", "") and "gives [" in t for t in texts)
 
 
@@ -575,3 +576,41 @@ def test_both_ends_of_a_renaming_and_a_handover_are_on_record() -> None:
     assert not any("Тульский" in p.get("names", []) for p in CAMPS if p["id"] != "tulsky-pfl-no-0308")
     primorye = [n for n in camps["promorsky-region-of-dalstroi"]["notes"] if "planned for January 1942" in n["text"]]
     assert [n["sources"] for n in primorye] == [["ustr-primorsky-region-dalstroi", "gulagmap-dataset"]]
+
+
+def test_the_third_audit_of_camps_is_in_the_data() -> None:
+    """Construction 585's counts sat a year early like 665's, and its renamings from Construction
+    505 and into the Belogorsky ITL were missing; Eastern Lead's 872 is one division's count; a
+    dozen notes said the map data gives no date where its own text states the day."""
+    camps = {c["id"]: c for c in CAMPS}
+
+    def links(ident: str) -> set[tuple[str, str, str]]:
+        return {(h["date"], h["change"], h.get("place") or "") for h in camps[ident].get("history", [])}
+
+    five85 = camps["construction-site-no-585-and-itl"]
+    assert sorted((f["date"], f["value"]) for f in COUNTS if f["place"] == five85["id"]) == [
+        ("1950-01-01", 3829), ("1951-01-01", 6675), ("1952-01-01", 7874), ("1953-01-01", 5288), ("1953-03-15", 5070)]
+    assert five85["dates"] == "1949-05-23?/1953-05-14" and five85["summary"].endswith("7,874 prisoners counted (1952).")
+    assert ("1953-05-14", "renamed", "belogorski-itl") in links(five85["id"])
+    assert ("1953-05-14", "opened", five85["id"]) in links("belogorski-itl")
+    assert ("1949-05-23/1949-06-24", "renamed", five85["id"]) in links(
+        "construction-site-no-505-and-itl-of-the-main-directorate-of-industrial-construction")
+    assert ("1949-03-17/1949-04-15", "renamed", "glazovlag") in links("glazovlag-1948")
+    assert ("1953-02-03", "merged-into", "itl-ga") in links("itl-du")
+    assert ("1949-03-17/1949-04-15", "renamed", "construction-site-no-940-and-itl") in links(
+        "construction-site-no-882-and-itl")
+    lead = camps["eastern-lead-administration-and-yeniseistroi-itl"]
+    assert "872 prisoners counted in one camp division (1951), none for the whole camp" in lead["summary"]
+    [count] = [f for f in COUNTS if f["place"] == lead["id"]]
+    assert count["date"] == "1951-10-01" and "one camp division" in count["note"]
+    assert any("Lyuby" in n["text"] and "ÚSTR" in n["text"] for n in lead["notes"])
+    # windows both sources give: the first day of an opening, the last of a closing, uncertain
+    assert camps["kemerovozhilstroi-and-itl"]["dates"] == "1946-09-04?/1948-09-15"
+    assert camps["sevvostlag"]["dates"].endswith("/1952-05-20?")
+    # "at least until 1 Jan 1954" stays a last attestation when the opening is a window
+    assert "last attested on 1 January 1954" in camps["itl-promzhilstroi-of-dalstroi"]["summary"]
+    for camp in ("volgolag", "construction-site-no-730-and-itl", "siblag", "sevkuzbasslag", "krasnogorlag", "polyanlag",
+                 "pavlovskoe-lo", "dubravlag", "peschanlag", "nizhnedonlag", "voroninlag"):
+        notes = [n["text"] for n in camps[camp].get("notes", [])]
+        assert not any("gives none" in t or "gives no " in t for t in notes), camp
+    assert not any(n["text"].startswith("Closing") for n in camps["kalachevski-itl"]["notes"])

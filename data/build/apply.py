@@ -202,7 +202,8 @@ def crosscheck(store: dict[str, Any], path: Path, report: Counter[str], ids: dic
             if ref not in place["sources"]:
                 place["sources"].append(ref)
             _redate(store, place, field, ref, report)
-            if field["field"] not in taken and _fill(store, place, field, ref, report, how):
+            if field["field"] not in taken and _fill(store, place, field, ref, report, how) \
+                    and not (how == "attested" and field["field"] == "opened"):  # its end is still "at least until"
                 dates_from[place["id"]] = "reference"
                 taken.add(field["field"])
             if field.get("agrees") is True:
@@ -371,6 +372,8 @@ def _redate(store: dict[str, Any], place: dict[str, Any], field: dict[str, Any],
             if year != date[:4]:  # an id naming the day, never a year the count is not of
                 figure["id"] = f"{place['id']}-prisoners-{date}"
                 figure["note"] = f"The museum's map data files this count under {year}."
+            if field.get("figure_note"):  # what the count is of, where not the whole camp
+                figure["note"] = " ".join(filter(None, (figure.get("note"), field["figure_note"])))
             if ref not in figure["sources"]:
                 figure["sources"].append(ref)
             report["cross-check: counts given their day"] += 1

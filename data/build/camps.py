@@ -138,8 +138,9 @@ def breaks_of(history: list[dict[str, Any]]) -> list[str]:
 
 def summary_of(name: str, kind: str, region: str | None, country: str, dates: str, how: str,
                op: gulagmap.Operation, economy: list[str], counts: dict[int, int],
-               breaks: list[str] | None = None, organised: str | None = None) -> str:
-    """One sentence in the project's words, built only from the record's own facts."""
+               breaks: list[str] | None = None, organised: str | None = None, count_of: str | None = None) -> str:
+    """One sentence in the project's words, built only from the record's own facts. ``count_of``:
+    what the only counts known are of, where not the whole camp ("one camp division")."""
     first, last = year_span(dates)
     where = f" in {region} ({country})" if region and region != country else f" in {country}"
     if kind == "nkvd-special-camp":
@@ -166,6 +167,8 @@ def summary_of(name: str, kind: str, region: str | None, country: str, dates: st
     if counts:
         year = max(counts, key=lambda y: (counts[y], -y))
         peak = f"; at most {counts[year]:,} prisoners counted ({year})"
+        if count_of:
+            peak = f"; {counts[year]:,} prisoners counted in {count_of} ({year}), none for the whole camp"
     return f"{TYPE_WORDS[kind]}{where}, {when}{work}{peak}."
 
 
@@ -300,6 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     alias = apply.crosscheck(store, here / "crosscheck.json", report, ids, dates_from)
     apply.regions(store, here / "regions.json", report)  # the modern region and country, before summaries
     merged = set(naming.MERGE.values())
+    checked = json.loads((here / "crosscheck.json").read_text(encoding="utf-8"))["camps"]
+    count_of = {alias.get(c["id"], c["id"]): c["count_of"] for c in checked if c.get("count_of")}
     counted: dict[str, dict[int, int]] = {}  # each camp's counts by year: the map's, less plans, and the research's
     for fig in store["figures"]:
         if fig.get("series") == "camp-population" and fig.get("place") and not fig.get("approximate"):
@@ -314,7 +319,8 @@ def main(argv: list[str] | None = None) -> int:
             place["summary"] = summary_of(place["name"], kind, where, place["country"], place["dates"],
                                           dates_from[place["id"]], op, place.get("economy", []),
                                           counted.get(place["id"], {}),
-                                          breaks_of(place.get("history", [])), place.get("organised"))
+                                          breaks_of(place.get("history", [])), place.get("organised"),
+                                          count_of.get(place["id"]))
     names = {p["id"]: p["name"] for p in store["places"]}
     # A filtration camp's counts are of the people it was screening ("фильтранты"), not of
     # sentenced prisoners: "people held".
