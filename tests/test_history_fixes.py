@@ -14,6 +14,7 @@ from gulagcli.store import bundled_path, load
 Gulag = Callable[..., Result]
 STORE = load(None)
 RAW = json.loads(bundled_path().read_text(encoding="utf-8"))
+RAW_SOURCES = {s["id"]: s for s in RAW["sources"]}
 
 
 def show(gulag: Gulag, query: str) -> dict[str, Any]:
@@ -103,7 +104,7 @@ def test_red_hats_story_follows_applebaum_not_vorkuta_1954() -> None:
 
 def test_colonies_existed_alongside_camps_per_kruglovs_1954_report() -> None:
     term = STORE.terms["corrective-labour-colony"]
-    assert "65 corrective labour camps and 798 colonies" in term.definition
+    assert "65 corrective labour camps and 798 corrective labour colonies and camp subdivisions" in term.definition
     assert "replaced" not in term.definition
     assert "mvd-kruglov-report-1954" in term.sources
 
@@ -234,3 +235,25 @@ def test_rudenkos_1955_counts_are_dated_to_1_april_and_went_to_the_central_commi
         assert f.date is not None and f.date.edtf == "1955-04-01", f.id
         assert "Central Committee" in f.reported_by
     assert "Central Committee" in STORE.by_id["rudenko-review-report-1955"].summary
+
+
+def test_the_third_random_audit_is_mended(gulag: Gulag) -> None:
+    """Dalstroy used prisoners from 1932 (Sevvostlag), not 1938; Ishihara, serving 25 years under
+    article 58, was not freed by the 1953 amnesty; the 39,766 deported counts Operation Vesna of
+    May 1948, not Priboi; Kruglov's 798 are colonies and camp subdivisions; where a person's
+    sources disagree, the record says who gives what; copies give way to the originals."""
+    assert "prisoner labour from 1932" in show(gulag, "event:dalstroy-dissolved")["description"]
+    assert "ishihara-yoshiro" not in STORE.by_id["beria-amnesty"].people
+    vesna = STORE.figures["operation-priboi-vesna-deported-deportation-ua"]
+    assert vesna.event == "operation-vesna"
+    assert "798 corrective labour colonies and camp subdivisions" in STORE.terms["corrective-labour-colony"].definition
+    for person, words in (("zoya-fyodorova", "11 December"), ("joseph-scholmer", "May 1949"),
+                          ("jacques-rossi", "1961")):
+        assert any(words in n.text for n in STORE.people[person].notes), person
+    assert "Vorkuta prisoner 1951" not in STORE.people["horst-bienek"].role
+    assert STORE.sources["carlberg-wallenberg-2016"].container == "Smithsonian Magazine"
+    assert "test." not in (STORE.sources["vu-special-regime-camps"].url or "")
+    assert "wiki-org.ru" in RAW_SOURCES["wp-ru-vyatlag"]["read_at"]["url"]
+    hsh = show(gulag, "place:special-camp-no-3-hohenschonhausen")
+    assert any("about 20,000" in n["text"] for n in hsh["notes"]) and any("16,000" in n["text"] for n in hsh["notes"])
+
