@@ -124,7 +124,7 @@ def test_show_camp_json_has_counts_history_and_sources(gulag: Gulag) -> None:
     rec = json.loads(bundled(gulag, "show", "peschanlag", "--json").stdout)
     assert rec["camp_type"] == "special-camp" and rec["cyrillic"]
     years = [c["date"]["edtf"] for c in rec["counts"]]
-    assert years == sorted(years) and "1952" in years
+    assert years == sorted(years) and any(y.startswith("1952") for y in years)
     assert {"gulagmap-dataset", "memorial-1998-handbook"} <= {s["id"] for s in rec["sources"]}
     ekibastuz = json.loads(bundled(gulag, "show", "place:ekibastuz", "--json").stdout)
     assert [(h["change"], h["place"]) for h in ekibastuz["history"]][:2] == [
@@ -301,7 +301,7 @@ def test_an_unknown_kind_of_source_is_a_usage_error_naming_the_kinds(gulag: Gula
 
 def test_a_camps_sparkline_leaves_a_gap_for_a_year_without_a_count(gulag: Gulag) -> None:
     out = bundled(gulag, "show", "place:chaunchukotlag", "--format", "plain").stdout  # 1951 and 1953
-    assert "prisoners: ▁·█  1951–1953" in out
+    assert "prisoners: ▁·█  1 Sep 1951–1 Dec 1953" in out
 
 
 def test_type_takes_a_comma_list_in_any_case_and_names_the_types_on_a_typo(gulag: Any) -> None:

@@ -516,7 +516,7 @@ def test_a_series_picture_labels_each_bar_with_its_own_date_and_number(gulag: Gu
     assert gulag("chart", "--series", "camp-population", "--place", "peschanlag", "--svg", str(out),
                  data=None).exit_code == 0
     words = svg_text(out).splitlines()
-    assert {"1 Jan 1950", "1 Dec 1950", "1951", "9,517", "21,170"} <= set(words)
+    assert {"1 Jan 1950", "1 Dec 1950", "1 Jan 1951", "9,517", "21,170"} <= set(words)
     out = tmp_path / "sachsenhausen.svg"
     assert gulag("chart", "--series", "camp-population", "--place", "special-camp-no-7-sachsenhausen",
                  "--svg", str(out), data=None).exit_code == 0
