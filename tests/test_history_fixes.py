@@ -257,3 +257,20 @@ def test_the_third_random_audit_is_mended(gulag: Gulag) -> None:
     hsh = show(gulag, "place:special-camp-no-3-hohenschonhausen")
     assert any("about 20,000" in n["text"] for n in hsh["notes"]) and any("16,000" in n["text"] for n in hsh["notes"])
 
+
+
+def test_the_figures_audit_is_mended() -> None:
+    """Kuk's radio day rests on English Wikipedia alone (the 'German Wikipedia' was a machine
+    translation of it); the largest counts of Ukhtizhemlag and Kargopollag say where the map files
+    them; a figure read in an unauthorised copy also cites the archive's certificate; ÚSTR is
+    named one way."""
+    kuk = STORE.by_id["kuk-released-open-letter"]
+    assert "wp-de-vasyl-kuk" not in STORE.sources and "wp-vasyl-kuk" in kuk.sources
+    assert any("19 September 1960" in n.text and "English Wikipedia alone" in n.text for n in kuk.notes)
+    places = {p["id"]: p for p in RAW["places"]}
+    ukhta = [n["text"] for n in places["ukhtizhemlag"]["notes"]]
+    assert any("1 July 1941" in t and "23,214" in t for t in ukhta)
+    assert not any("start in 1944" in t for t in ukhta)
+    assert any("30,069 under 1939" in n["text"] for n in places["kargopollag"]["notes"])
+    assert "garf-spravka-deaths-1930-1956" in STORE.figures["gulag-population-peak-mortality-1950-official"].sources
+    assert not any(f.reported_by == "Ústav pro studium totalitních režimů" for f in STORE.figures.values())

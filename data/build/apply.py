@@ -379,6 +379,9 @@ def _redate(store: dict[str, Any], place: dict[str, Any], field: dict[str, Any],
             report["cross-check: counts given their day"] += 1
 
 
+REPORTERS = {"Ústav pro studium totalitních režimů": "ÚSTR (Institute for the Study of Totalitarian Regimes)"}  # one name
+
+
 def _fill(store: dict[str, Any], place: dict[str, Any], field: dict[str, Any], ref: str, report: Counter[str],
           how: str) -> str | None:
     """Where the map data has nothing (or 0 for "not known"), take the reference's value."""
@@ -391,7 +394,8 @@ def _fill(store: dict[str, Any], place: dict[str, Any], field: dict[str, Any], r
             if field.get("approximate"):
                 figure["approximate"] = True
             # Who gave the number: the body the research names, else the reference's publisher.
-            figure |= {"date": date, "reported_by": field.get("reported_by") or field["reference"]["publisher"],
+            publisher = field["reference"]["publisher"]
+            figure |= {"date": date, "reported_by": field.get("reported_by") or REPORTERS.get(publisher, publisher),
                        "place": place["id"], "series": "camp-population"}
             if field.get("figure_note"):
                 figure["note"] = field["figure_note"]
