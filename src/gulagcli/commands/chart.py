@@ -57,6 +57,7 @@ SeriesOpt = Annotated[
                       "with --place (gulag-colonies in a store that has it; the bundled one has none yet)."),
 ]
 
+
 @app.command()
 def chart(
     since: FromOpt = None,
