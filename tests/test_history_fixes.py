@@ -274,3 +274,28 @@ def test_the_figures_audit_is_mended() -> None:
     assert any("30,069 under 1939" in n["text"] for n in places["kargopollag"]["notes"])
     assert "garf-spravka-deaths-1930-1956" in STORE.figures["gulag-population-peak-mortality-1950-official"].sources
     assert not any(f.reported_by == "Ústav pro studium totalitních režimů" for f in STORE.figures.values())
+
+
+def test_the_fourth_audit_is_mended() -> None:
+    """Rudenko's counts were of all the review commissions by one account, the central one's by
+    another; the KGB was made by the Presidium's decree; the camps passed to the Ministry of
+    Justice in March-April 1953 (2 April for ordinary camps, per Memorial); Ottillinger learnt of
+    her sentence in May 1949, not when she reached Potma; reprints are read_at, not the source;
+    figures counted before the 1956 commissions belong to the commissions of 1954; a count dated
+    after its camp closed keeps its year and says who dates it when."""
+    rudenko = STORE.by_id["rudenko-review-report-1955"]
+    assert any(n.kind == "discrepancy" and "Central Commission alone" in n.text for n in rudenko.notes)
+    assert STORE.by_id["kgb-created"].summary.startswith("A decree of the Presidium of the Supreme Soviet")
+    moved = STORE.by_id["gulag-to-ministry-of-justice"]
+    assert moved.date.edtf == "1953-03/1953-04" and "mem-vorkutlag" in moved.sources
+    assert STORE.by_id["ottillinger-sent-to-potma"].title == "Ottillinger learns of her 25-year sentence"
+    assert STORE.sources["nyt-noble-obituary-2007"].container == "The New York Times"
+    assert "john-noble.de" in RAW_SOURCES["nyt-noble-obituary-2007"]["read_at"]["url"]
+    assert "chistenkoe-marchenko-bio" not in STORE.by_id["marchenko-caught-at-border"].sources
+    for ident in ("review-commissions-1956-political-prisoners-1955-official",
+                  "review-commissions-1956-political-prisoners-1954-wikipedia"):
+        assert STORE.figures[ident].event == "review-commissions-created"
+    assert STORE.figures["gulag-returned-to-mvd-released-amnesty-mvd"].date.edtf == "1953-03-27/1954-03-31"
+    assert STORE.figures["rechlag-prisoners-1954"].date.edtf == "1954"
+    rechlag = {p["id"]: p for p in RAW["places"]}["rechlag"]
+    assert any("1 August 1954" in n["text"] and "wp-ru-rechlag" in n["sources"] for n in rechlag["notes"])
