@@ -418,3 +418,21 @@ def test_a_filter_or_file_given_empty_is_a_usage_error(gulag: Gulag, argv: list[
 def test_a_number_option_says_it_wants_a_whole_number(gulag: Gulag, argv: list[str]) -> None:
     result = gulag(*argv)
     assert result.exit_code == 2 and "is not a whole number." in result.stderr and "int range" not in result.stderr
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_an_event_at_the_calendars_edge_is_drawn_and_placed_on_its_day(gulag: Gulag, tmp_path: Path, day: str) -> None:
+    """`validate` takes years 1 and 9999; `on` reached for the year after (10000, or 0) and the
+    picture for the day after: both ended in a traceback. The axis of 8,000 years drew 1,600
+    ticks and matplotlib said so on stderr."""
+    pytest.importorskip("matplotlib")
+    store = mini()
+    next(e for e in store["events"] if e["id"] == "stalin-death")["date"] = day
+    path = write_store(tmp_path, store)
+    assert "stalin-death" in gulag("on", day[5:], "--json", data=path).stdout
+    for args in (["on", "01-01", "--before", "3"], ["on", "12-31", "--after", "3"]):  # across a year's end
+        result = gulag(*args, "--json", data=path)
+        assert result.exit_code == 0 and result.stdout.startswith("["), (args, result.output)
+    drawn = gulag("chart", "--svg", str(tmp_path / "c.svg"), data=path)
+    assert drawn.exit_code == 0 and drawn.stderr.startswith("saved the chart"), drawn.output
+    assert "Locator" not in drawn.stderr and (tmp_path / "c.svg").stat().st_size > 0

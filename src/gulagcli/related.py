@@ -70,7 +70,7 @@ def on_this_day(store: Store, *, month: int, day: int, before: int = 0, after: i
         first, last = span
         # A year before and after: a window across New Year ("on 01-01 --before 10") reaches
         # the December before, and one ending after the event's year the January after.
-        for year in range(first.year - 1, last.year + 2):
+        for year in range(max(1, first.year - 1), min(9999, last.year + 1) + 1):  # within the calendar
             anchor = _day_in(year, month, day)
             if shift_days(anchor, -before) <= last and shift_days(anchor, after) >= first:
                 out.append(Anniversary(ev, min(max(year, first.year), last.year)))  # a year the event was in

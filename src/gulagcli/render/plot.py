@@ -11,11 +11,11 @@ import importlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from ..dates import display
+from ..dates import display, shift_days
 from ..errors import GulagError
 from ..models import Event, Precision, Store
 from .safe import terminal
@@ -123,14 +123,14 @@ def timeline_figure(rows: Sequence[PlotRow], *, lo: date, hi: date, title: str, 
     colours = stable_colours(named, order)
     fig: Figure = Figure(figsize=(12, 1.9 + 0.27 * len(rows)), layout="constrained")
     ax = fig.add_subplot()
-    left, right = mdates.date2num(lo), mdates.date2num(hi + timedelta(days=1))
+    left, right = mdates.date2num(lo), mdates.date2num(shift_days(hi, 1))
     for y, row in enumerate(rows):
         for m in row.marks:
             colour = colours.get(m.key, OTHER)
-            a, b = max(mdates.date2num(m.start), left), min(mdates.date2num(m.end + timedelta(days=1)), right)
+            a, b = max(mdates.date2num(m.start), left), min(mdates.date2num(shift_days(m.end, 1)), right)
             if m.earliest < m.start or m.latest > m.end:  # how far a c. or ? date may reach
                 fa = max(mdates.date2num(m.earliest), left)
-                fb = min(mdates.date2num(min(m.latest, hi) + timedelta(days=1)), right)
+                fb = min(mdates.date2num(shift_days(min(m.latest, hi), 1)), right)
                 ax.barh(y, fb - fa, left=fa, height=0.6, color=colour, alpha=0.22, linewidth=0)
             if m.single_day:
                 ax.plot([(a + b) / 2], [y], marker="D", markersize=6, color=colour, linestyle="none")
@@ -145,7 +145,7 @@ def timeline_figure(rows: Sequence[PlotRow], *, lo: date, hi: date, title: str, 
                 ax.plot([left], [y], marker="<", color=colour, markersize=6, clip_on=False)
         if len(row.marks) == 1:
             m = row.marks[0]
-            b = min(mdates.date2num(m.end + timedelta(days=1)), right)
+            b = min(mdates.date2num(shift_days(m.end, 1)), right)
             start = mdates.date2num(m.start)
             gap = 7 if m.single_day else 4  # clear of the diamond (6 pt across), or of the bar's end
             if b <= left + 0.82 * (right - left):  # after the bar
@@ -160,7 +160,8 @@ def timeline_figure(rows: Sequence[PlotRow], *, lo: date, hi: date, title: str, 
     ax.set_ylim(len(rows) - 0.4, -0.6)
     ax.set_yticks(range(len(rows)), [_fit(r.label) for r in rows])
     years = hi.year - lo.year + 1
-    step = 1 if years <= 20 else 5
+    # A tick a year up to 20 years, every 5 up to 100; a store reaching year 9999 gets fewer, wider steps.
+    step = next((s for s in (1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500) if years <= 20 * s), 5000)
     days = (hi - lo).days + 1
     if days <= 92:  # a day, a week, a season: the days themselves, each with month and year
         ax.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, -(-days // 10))))
