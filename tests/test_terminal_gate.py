@@ -124,3 +124,34 @@ def test_a_records_colour_codes_are_shown_not_obeyed_in_csv_and_ics_on_a_termina
     screen = on_pty([*args, "--data", str(path)])
     assert "\x1b[8m" not in screen and "\x1b[31m" not in screen, screen[:300]
     assert "\\x1b[8mHIDDEN" in screen or "\\x1b[31mred" in screen
+
+
+def test_a_file_name_with_an_escape_is_shown_not_obeyed_in_every_message(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Errors showed `\\x1b[31m` for a name that holds an escape; "wrote ... to", "saved ... to",
+    "... was not written", the cache warning, `cache info` and `cache clear` wrote the raw byte
+    (`ESC[8m` hides the rest of the line), or in a pipe dropped it, naming a path that is not there."""
+    import importlib.util
+
+    from typer.testing import CliRunner
+
+    from gulagcli.cli import app
+
+    from .conftest import MINI
+
+    runner = CliRunner()
+    env = {"GULAG_CACHE_DIR": str(tmp_path / "cache\x1b[31m")}
+    monkeypatch.chdir(tmp_path)
+    odd = tmp_path / "\x1b[31mred.json"
+    odd.write_bytes(MINI.read_bytes())
+    runs = [runner.invoke(app, ["export", "--format", "csv", "-n", "1", "-o", "\x1b[33mout.csv", "--data", str(MINI)],
+                          env=env),
+            runner.invoke(app, ["cache", "info", "--data", str(odd)], env=env),
+            runner.invoke(app, ["cache", "clear"], env=env)]
+    if importlib.util.find_spec("matplotlib"):
+        runs.append(runner.invoke(app, ["chart", "--svg", "\x1b[8mnone.svg", "--from", "1990", "--data", str(MINI)],
+                                  env=env))
+    for result in runs:
+        assert result.exit_code == 0, result.output
+        assert "\x1b" not in result.stdout + result.stderr, result.output
+        assert "\\x1b[" in result.stdout + result.stderr, result.output

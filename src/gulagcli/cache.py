@@ -177,7 +177,9 @@ def write_atomic(target: Path, data: bytes) -> None:
 def warn_once(message: str) -> None:
     if message not in _warned:
         _warned.append(message)
-        sys.stderr.write(f"gulag: warning: {message}\n")
+        from .render.safe import message as shown  # a folder name may hold any byte
+
+        sys.stderr.write(f"gulag: warning: {shown(message)}\n")
 
 
 def readable() -> bool:

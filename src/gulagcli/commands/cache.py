@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated, Any
 
 import typer
@@ -9,6 +10,7 @@ import typer
 from .. import cache
 from ..cli import DataOpt, HelpOnStderr, command_app
 from ..render.output import is_terminal, write_json
+from ..render.safe import message
 
 app = command_app()
 group = typer.Typer(
@@ -74,10 +76,10 @@ def info(
         "not-yet": "not yet (it is compiled when a command first reads it)"}[state]
     holds = (f"{_files(record['files'])}, {_size(record['bytes'])}" if listed
              else "unknown (the directory cannot be read)")
-    typer.echo(f"cache:    {record['directory']}\n"
-               f"holds:    {holds}\n"
-               f"store:    {record['store']}\n"
-               f"compiled: {where}")
+    # Paths as they are, any control character shown as an escape (typer.echo would drop some).
+    for label, value in (("cache", record["directory"]), ("holds", holds), ("store", record["store"]),
+                         ("compiled", where)):
+        sys.stdout.write(message(f"{label + ':':<9} {value}") + "\n")
 
 
 @group.command()
@@ -91,5 +93,5 @@ def clear() -> None:
       gulag cache clear
     """
     gone = cache.clear()
-    typer.echo(f"removed {_files(len(gone))} ({_size(sum(size for _, size in gone))}) from {cache.cache_dir()}",
-               err=True)
+    said = f"removed {_files(len(gone))} ({_size(sum(size for _, size in gone))}) from {cache.cache_dir()}"
+    sys.stderr.write(message(said) + "\n")

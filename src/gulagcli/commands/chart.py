@@ -16,7 +16,7 @@ from ..models import Kind
 from ..query import split_names
 from ..render.chart import GroupBy, event_rows, group_rows, layout_chart
 from ..render.output import is_terminal
-from ..render.safe import BytesGate, WriteFailed
+from ..render.safe import BytesGate, WriteFailed, message
 from ..render.term import MAX_WIDTH, MIN_WIDTH
 from . import resolved
 from .browse import FromOpt, LimitOpt, PersonOpt, PlaceOpt, ReverseOpt, TagOpt, ToOpt, select
@@ -190,7 +190,7 @@ def _nothing_drawn(why: str, svg: Path | None, png: Path | None) -> None:
     """An empty chart, as an empty calendar: said on stderr, naming any picture not written."""
     files = [str(p) for p in (svg, png) if p is not None and not is_stdout(p)]
     unwritten = f"; nothing to draw, so {' and '.join(files)} {'was' if len(files) == 1 else 'were'} not written"
-    sys.stderr.write(f"{why}{unwritten if files else ''}\n")
+    sys.stderr.write(message(f"{why}{unwritten if files else ''}") + "\n")
 
 
 def _save_all(pictures: Iterable[tuple[Path, str | bytes]], *, force: bool, what: str) -> None:
@@ -218,4 +218,4 @@ def _save(path: Path, drawn: str | bytes, *, force: bool, what: str) -> None:
             sys.stdout.write(drawn)
         return
     write_atomic(path, drawn, force=force)
-    sys.stderr.write(f"saved {what} to {path}\n")
+    sys.stderr.write(message(f"saved {what} to {path}") + "\n")

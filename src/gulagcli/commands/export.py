@@ -16,7 +16,7 @@ from ..render.emit import csv_options
 from ..render.exports import ExportFormat, render_export
 from ..render.output import is_terminal
 from ..render.records import event_records
-from ..render.safe import terminal
+from ..render.safe import message, terminal
 from .browse import FromOpt, LimitOpt, PersonOpt, PlaceOpt, ReverseOpt, TagOpt, ToOpt, select
 
 app = command_app()
@@ -116,4 +116,4 @@ def export_events(
     if not events:
         sys.stderr.write("no events match these filters\n")
     elif not to_stdout:
-        sys.stderr.write(f"wrote {result.wrote} to {output_file}\n")
+        sys.stderr.write(message(f"wrote {result.wrote} to {output_file}") + "\n")
