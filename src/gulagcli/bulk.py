@@ -16,7 +16,7 @@ from typing import Any
 import msgspec
 
 from .builders import ID_RE, MAKERS, SECTIONS, Problem, build_meta
-from .check import CHRONOLOGICAL, build_section, refs_resolve
+from .check import CHRONOLOGICAL, build_section, distinct_refs, refs_resolve
 from .dates import parse_edtf
 from .fast import NOTE_KINDS
 from .jsonscreen import screen
@@ -210,6 +210,9 @@ def build(raw: bytes, *, path: str) -> Store | None:
         return None
     sources = everything["sources"]
     if not refs_resolve(events, everything | {"events": by_id}):
+        return None
+    named = [m for n in ("places", "people", "terms") for m in everything[n].values()]
+    if not distinct_refs([*by_fig.values(), *named]):
         return None
     for name in ("places", "people", "terms"):  # their sources must resolve too
         if not sources.keys() >= {ref for model in everything[name].values() for ref in model.sources}:

@@ -7,14 +7,15 @@ record in the project's words. Well-formed records take faster paths (``fast.eve
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from operator import attrgetter
 from typing import Any
 
 from .builders import _FAST, ID_RE, MAKERS, SECTIONS, Problem, _intern, _kind, _Reader, build_meta
 from .models import Event, Figure, Store
 
-__all__ = ["CHRONOLOGICAL", "ID_RE", "MAKERS", "SECTIONS", "Problem", "build", "build_section", "refs_resolve"]
+__all__ = ["CHRONOLOGICAL", "ID_RE", "MAKERS", "SECTIONS", "Problem", "build", "build_section", "distinct_refs",
+           "refs_resolve"]
 
 
 def build_section(
@@ -129,12 +130,17 @@ def _check_refs(
     found: list[tuple[str, str]] = []
     for field, target in fields:
         targets = index[target]
-        for ref in getattr(model, field):
+        refs = getattr(model, field)
+        if len(set(refs)) != len(refs):  # counted twice by the listings, once by `show`
+            found.append((field, _repeats(refs)))
+        for ref in refs:
             if ref not in targets:
                 found.extend((f"{field}[{i}]", f"no {target[:-1]} with id {r!r}")
                              for i, r in enumerate(getattr(model, field)) if r not in targets)
                 break
     for n, note in enumerate(getattr(model, "notes", ())):
+        if len(set(note.sources)) != len(note.sources):
+            found.append((f"notes[{n}].sources", _repeats(note.sources)))
         found.extend((f"notes[{n}].sources[{i}]", f"no source with id {ref!r}")
                      for i, ref in enumerate(note.sources) if ref not in index["sources"])
     if isinstance(model, Figure) and model.event is not None and model.event not in index["events"]:
@@ -142,6 +148,8 @@ def _check_refs(
     if isinstance(model, Figure) and model.place is not None and model.place not in index["places"]:
         found.append(("place", f"no place with id {model.place!r}"))
     for n, change in enumerate(getattr(model, "history", ())):
+        if len(set(change.sources)) != len(change.sources):
+            found.append((f"history[{n}].sources", _repeats(change.sources)))
         if change.place is not None and change.place not in index["places"]:
             found.append((f"history[{n}].place", f"no place with id {change.place!r}"))
         found.extend((f"history[{n}].sources[{i}]", f"no source with id {ref!r}")
@@ -151,9 +159,27 @@ def _check_refs(
     problems.extend(Problem(f"$.{section}[{position}].{field}", msg, model.id, True) for field, msg in found)
 
 
+def _repeats(refs: tuple[str, ...]) -> str:
+    again = sorted({r for r in refs if refs.count(r) > 1})
+    return f"names {', '.join(map(repr, again))} more than once"
+
+
+def distinct_refs(models: Iterable[Any]) -> bool:
+    """True when no record names the same place, person, source... twice in one list (the
+    field-by-field checks say where one does)."""
+    for model in models:
+        lists = [getattr(model, f) for f in _REF_FIELDS if f in model._fields]
+        lists += [n.sources for n in getattr(model, "notes", ())] + [h.sources for h in getattr(model, "history", ())]
+        if any(len(set(refs)) != len(refs) for refs in lists):
+            return False
+    return True
+
+
 def _refs_resolve_bulk(models: list[Any], index: dict[str, dict[str, Any]]) -> bool:
     """True when every reference of these places or figures resolves (and figures have sources)."""
     present = [m for m in models if m is not None]
+    if not distinct_refs(present):
+        return False
     sources: set[str] = set().union(*(m.sources for m in present))
     places: set[str] = set()
     events: set[str] = set()
@@ -184,6 +210,8 @@ def refs_resolve(events: list[Event | None], index: dict[str, dict[str, Any]]) -
         if not index[section].keys() >= set().union(*(getattr(e, field) for e in present)):
             return False
     notes = [n for e in present for n in e.notes]
+    if not distinct_refs(present):
+        return False
     return index["sources"].keys() >= set().union(*(n.sources for n in notes)) and all(e.sources for e in present)
 
 
