@@ -452,6 +452,17 @@ def test_empty_selection_is_valid_output_and_says_so(gulag: Gulag) -> None:
     assert geojson.loads(export(gulag, "geojson", "--from", "1990").stdout)["features"] == []
 
 
+@pytest.mark.parametrize("fmt", ["csv", "json", "geojson", "timelinejs", "html"])
+def test_an_empty_selection_leaves_the_file_alone_and_says_so(gulag: Gulag, tmp_path: Path, fmt: str) -> None:
+    """--force replaced a full export with a header or an empty page, saying only that no events
+    matched; `chart` and the calendar already kept the file and said so."""
+    out = tmp_path / f"keep.{fmt}"
+    out.write_text("the earlier export\n")
+    result = gulag("export", "--format", fmt, "--from", "1990", "-o", str(out), "--force")
+    assert result.exit_code == 0 and result.stderr == f"no events match these filters, so {out} was not written\n"
+    assert out.read_text() == "the earlier export\n"
+
+
 # --- the atomic writer ----------------------------------------------------------------------
 
 

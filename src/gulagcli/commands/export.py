@@ -100,6 +100,9 @@ def export_events(
     if fmt is ExportFormat.ICS and not events:  # RFC 5545: a calendar holds at least one event
         sys.stderr.write("no events match these filters; a calendar needs at least one, so none was written\n")
         return
+    if not events and not to_stdout:  # an empty export would replace a file (--force) with nothing
+        sys.stderr.write(message(f"no events match these filters, so {output_file} was not written") + "\n")
+        return
     result = render_export(fmt, store, events, records, pretty=pretty, every_place=everything,
                            csv=csv)
     if to_stdout:
