@@ -172,6 +172,10 @@ def test_force_color_table_has_colour_but_no_color_flag_removes_it(gulag: Gulag)
         (["--from", "nonsense"], "--from: cannot read 'nonsense' as a date"),
         (["--from", "1953-02-30"], "is not a real date"),
         (["--to", "June"], "has no year"),
+        # a day without a year needs the year, not the order of day and month, which sent users
+        # from 02-03 to 03-02 and back
+        (["--from", "02-03"], "--from: '02-03' has no year"), (["--from", "03-02"], "'03-02' has no year"),
+        (["--to", "2/3"], "'2/3' has no year"),
         (["--from", "1955", "--to", "1954"], "--from 1955-01-01 is after --to 1954-12-31"),
         (["--limit", "0"], "--limit"),
         (["--limit", "-3"], "--limit"),

@@ -97,9 +97,10 @@ def parse_user_range(text: str, *, option: str = "date") -> tuple[date, date]:
         _given_not_zero(text, option, month=mm[1])
     elif _SLASHED.fullmatch(cleaned) is None and "/" in cleaned:
         return _interval(cleaned, option)
+    elif (day_only := _DOTTED.fullmatch(cleaned) or _SLASHED.fullmatch(cleaned)) is not None and not day_only[3]:
+        # before the order of day and month is asked about: no order of 02-03 would do here
+        raise UsageError(f"{option}: {text!r} has no year; give one, e.g. 26.06.1954")
     elif (numeric := numeric_day(cleaned, option)) is not None:
-        if numeric[0] is None:
-            raise UsageError(f"{option}: {text!r} has no year; give one, e.g. 26.06.1954")
         year, month, day = numeric  # type: ignore[assignment]
     elif _NUMERIC.fullmatch(cleaned):
         raise UsageError(f"{option}: cannot read {text!r} as a date; try 1953, 1953-05, 26.06.1954 or 1954-06-26")
