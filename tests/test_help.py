@@ -73,7 +73,8 @@ def _help(*args: str, columns: int = 100) -> str:
 
 def test_show_help_offers_only_what_show_accepts() -> None:
     text = _help("show", columns=200)
-    assert "<event|person|place|term|source>" in text and "figure" not in text.split("--kind", 1)[1].split("\n")[0]
+    kinds = text.split("--kind", 1)[1].split("\n")[0]
+    assert "KIND" in kinds and "event, person, place, term or source" in kinds and "figure" not in kinds
     assert "Output format: table, plain, json or jsonl." in text and "csv" not in text
     for kind in ("event", "person", "place", "term"):
         assert CliRunner().invoke(app, ["show", "kengir", "--kind", kind, "--json"]).exit_code in (0, 3, 4)
@@ -163,10 +164,10 @@ def test_export_help_lists_one_format_per_line() -> None:
         assert any(line.startswith(f"{fmt} ") for line in lines), fmt
 
 
-@pytest.mark.parametrize("name", ["timeline", "people", "show"])
+@pytest.mark.parametrize("name", ["timeline", "people", "show", "search"])
 def test_option_values_are_named_without_breaking_a_word_at_80_columns(name: str) -> None:
     text = _help(name, columns=80)
-    assert " FORMAT " in text and "<table|" not in text and "<int range>" not in text
+    assert " FORMAT " in text and "<table|" not in text and "<int range>" not in text and "<event|" not in text
 
 
 @pytest.mark.parametrize("name", [*COMMANDS, "cache info", "cache clear"])

@@ -130,7 +130,7 @@ def search(
     text: Annotated[list[str], typer.Argument(metavar="WORDS...", help="Words to look for; every word must match.")],
     kind: KindOpt = None,
     limit: Annotated[
-        int | None, typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help="Show at most N hits.")
+        int | None, typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, metavar="N", help="Show at most N hits.")
     ] = None,
     data: DataOpt = None,
     fmt: FormatOpt = None,

@@ -48,8 +48,8 @@ def show(
     ],
     kind: Annotated[
         ShowKind | None,
-        typer.Option("--kind", "-k", case_sensitive=False, show_default=False,
-                     help="Only look among entities of this kind."),
+        typer.Option("--kind", "-k", metavar="KIND", case_sensitive=False, show_default=False,
+                     help="Only look among entities of this kind: event, person, place, term or source."),
     ] = None,
     data: DataOpt = None,
     fmt: DetailFormatOpt = None,
