@@ -240,6 +240,8 @@ def test_data_is_shown_literally_never_as_markup_or_escapes(gulag: Gulag, tmp_pa
     [
         (["show", ""], 2, "empty query"),
         (["search", " "], 2, "empty search"),
+        # not empty, but nothing in it to look for: said so, not called empty
+        (["show", "*"], 2, "'*' holds no letter or digit to look for"), (["search", "%"], 2, "'%' holds no word"),
         (["timeline", "--limit", "99999999999"], 2, "--limit"),
         (["on", "02-30"], 2, "not a day of the year"),
         (["on", "--before", "-1"], 2, "--before"),

@@ -307,7 +307,8 @@ def test_search_kind_must_be_a_kind(gulag: Gulag) -> None:
 
 def test_search_needs_words(gulag: Gulag) -> None:
     result = gulag("search", "!!!")
-    assert result.exit_code == 2 and "empty search" in result.stderr
+    assert result.exit_code == 2 and "'!!!' holds no word to look for" in result.stderr
+    assert "empty search" in gulag("search", "  ").stderr
 
 
 def test_search_in_the_bundled_store(gulag: Gulag) -> None:

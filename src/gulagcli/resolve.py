@@ -37,7 +37,8 @@ def resolve(store: Store, query: str, *, kind: Kind | None = None) -> Resolution
     kind, text = asked_kind(query, kind)
     q = " ".join(words(text))
     if not q:
-        raise UsageError("empty query; give an id, a name or words of a title")
+        what = "empty query" if not text.strip() else f"{text.strip()!r} holds no letter or digit to look for"
+        raise UsageError(f"{what}; give an id, a name or words of a title")
     if kind is Kind.SOURCE:  # sources answer to their titles only when asked for (`show source:exhibit`)
         pool = [(Entity(Kind.SOURCE, s.id, s.title), [s.id, s.title]) for s in store.sources.values()]
     else:

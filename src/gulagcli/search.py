@@ -213,7 +213,8 @@ def query_words(text: str) -> list[str]:
         raise UsageError(f"the search is {len(text)} characters long; at most {MAX_SEARCH}")
     qwords = list(dict.fromkeys(words(text)))
     if not qwords:
-        raise UsageError("empty search; give one or more words, e.g. `gulag search amnesty`")
+        what = "empty search" if not text.strip() else f"{text.strip()!r} holds no word to look for"
+        raise UsageError(f"{what}; give one or more words, e.g. `gulag search amnesty`")
     # Every word must match, so "amnesty of 1953" would only find texts with an "of": common
     # words are left out beside others (a search of common words alone keeps them).
     return [w for w in qwords if w not in COMMON] or qwords
