@@ -130,17 +130,14 @@ def _check_refs(
     found: list[tuple[str, str]] = []
     for field, target in fields:
         targets = index[target]
-        refs = getattr(model, field)
-        if len(set(refs)) != len(refs):  # counted twice by the listings, once by `show`
-            found.append((field, _repeats(refs)))
-        for ref in refs:
+        for ref in getattr(model, field):
             if ref not in targets:
                 found.extend((f"{field}[{i}]", f"no {target[:-1]} with id {r!r}")
                              for i, r in enumerate(getattr(model, field)) if r not in targets)
                 break
+    # a list naming one id twice: counted twice by the listings, once by `show`
+    found.extend((path, _repeats(refs)) for path, refs in _ref_lists(model) if len(set(refs)) != len(refs))
     for n, note in enumerate(getattr(model, "notes", ())):
-        if len(set(note.sources)) != len(note.sources):
-            found.append((f"notes[{n}].sources", _repeats(note.sources)))
         found.extend((f"notes[{n}].sources[{i}]", f"no source with id {ref!r}")
                      for i, ref in enumerate(note.sources) if ref not in index["sources"])
     if isinstance(model, Figure) and model.event is not None and model.event not in index["events"]:
@@ -148,8 +145,6 @@ def _check_refs(
     if isinstance(model, Figure) and model.place is not None and model.place not in index["places"]:
         found.append(("place", f"no place with id {model.place!r}"))
     for n, change in enumerate(getattr(model, "history", ())):
-        if len(set(change.sources)) != len(change.sources):
-            found.append((f"history[{n}].sources", _repeats(change.sources)))
         if change.place is not None and change.place not in index["places"]:
             found.append((f"history[{n}].place", f"no place with id {change.place!r}"))
         found.extend((f"history[{n}].sources[{i}]", f"no source with id {ref!r}")
@@ -164,15 +159,21 @@ def _repeats(refs: tuple[str, ...]) -> str:
     return f"names {', '.join(map(repr, again))} more than once"
 
 
+def _ref_lists(model: Any) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Each list of ids a record holds, with its path within the record."""
+    for field in _REF_FIELDS:
+        if field in model._fields:
+            yield field, getattr(model, field)
+    for n, note in enumerate(getattr(model, "notes", ())):
+        yield f"notes[{n}].sources", note.sources
+    for n, change in enumerate(getattr(model, "history", ())):
+        yield f"history[{n}].sources", change.sources
+
+
 def distinct_refs(models: Iterable[Any]) -> bool:
     """True when no record names the same place, person, source... twice in one list (the
     field-by-field checks say where one does)."""
-    for model in models:
-        lists = [getattr(model, f) for f in _REF_FIELDS if f in model._fields]
-        lists += [n.sources for n in getattr(model, "notes", ())] + [h.sources for h in getattr(model, "history", ())]
-        if any(len(set(refs)) != len(refs) for refs in lists):
-            return False
-    return True
+    return all(len(set(refs)) == len(refs) for model in models for _, refs in _ref_lists(model))
 
 
 def _refs_resolve_bulk(models: list[Any], index: dict[str, dict[str, Any]]) -> bool:
@@ -205,13 +206,13 @@ def _refs_resolve_bulk(models: list[Any], index: dict[str, dict[str, Any]]) -> b
 def refs_resolve(events: list[Event | None], index: dict[str, dict[str, Any]]) -> bool:
     """True when every reference of every event resolves and every event has a source."""
     present = [e for e in events if e is not None]
+    if not distinct_refs(present):
+        return False
     for field, section in (("places", "places"), ("people", "people"), ("terms", "terms"),
                            ("tags", "tags"), ("related", "events"), ("sources", "sources")):
         if not index[section].keys() >= set().union(*(getattr(e, field) for e in present)):
             return False
     notes = [n for e in present for n in e.notes]
-    if not distinct_refs(present):
-        return False
     return index["sources"].keys() >= set().union(*(n.sources for n in notes)) and all(e.sources for e in present)
 
 
