@@ -616,3 +616,23 @@ def test_the_third_audit_of_camps_is_in_the_data() -> None:
         notes = [n["text"] for n in camps[camp].get("notes", [])]
         assert not any("gives none" in t or "gives no " in t for t in notes), camp
     assert not any(n["text"].startswith("Closing") for n in camps["kalachevski-itl"]["notes"])
+
+
+def test_counts_dated_by_the_2026_12_05_reading_of_ustrs_pages() -> None:
+    """Counts the map files under a year, dated by the same number on ÚSTR's page; where the page
+    has another number for that day, both are shown."""
+    camps = {p["id"]: p for p in RAW["places"]}
+
+    def dated(ident: str) -> dict[str, int]:
+        return {f["date"]: f["value"] for f in COUNTS if f["place"] == ident}
+
+    assert {"1935-10-01": 1200, "1945-01": 31822, "1947-01-01": 37443}.items() <= dated("norilsk").items()
+    assert dated("bezymyanlag") == {"1941-07-01": 91211, "1942-01-01": 81278, "1943-01-01": 29811,
+                                    "1944-07-01": 8583, "1945-05-01": 7122, "1946-01-01": 5963}
+    assert all("ustr-388-bezymyanlag" in f["sources"] for f in COUNTS if f["place"] == "bezymyanlag")
+    [belbalt] = [f for f in COUNTS if f["place"] == "belbaltlag" and f["value"] == 1838]
+    assert belbalt["date"] == "1946-06-01" and "other sources" in belbalt["note"]
+    # Kosvinlag's 1,057 is its predecessor's count on ÚSTR's page, so it keeps its year
+    assert [f["date"] for f in COUNTS if f["place"] == "kosvinlag" and f["value"] == 1057] == ["1949"]
+    notes = [n["text"] for n in camps["dubravlag"]["notes"]]
+    assert any("(1952-01-01)" in t and "23,616" in t and "25,616" in t for t in notes)
