@@ -18,7 +18,7 @@ from typer.testing import Result
 
 from gulagcli.models import Name, ReadAt, Source
 from gulagcli.sources import COPY_HOSTS, copy_without_original, host, names_original, weak
-from gulagcli.store import load
+from gulagcli.store import bundled_path, load
 
 from .conftest import mini, write_store
 
@@ -131,17 +131,23 @@ def test_a_source_id_alone_shows_the_source_when_nothing_else_has_that_name(gula
     assert gulag("show", "Gulag: A History", data=None).exit_code == 3
 
 
-def test_a_source_cited_only_by_a_camps_history_or_a_persons_note_counts_as_cited(gulag: Gulag) -> None:
+def test_a_source_cited_only_by_a_camps_history_or_a_persons_note_counts_as_cited(gulag: Gulag, tmp_path: Path) -> None:
     """`sources ustr-nizhnedonlag` said "cited by: nothing in the store" though Nizhnedonlag's
-    history cites it, and `cite place:nizhnedonlag` left it out; so for a person's note."""
+    history cites it, and `cite place:nizhnedonlag` left it out; so for a person's note. The
+    bundled store now cites that page for a count too, so a copy cites it in the history alone."""
+    raw = json.loads(bundled_path().read_text(encoding="utf-8"))
+    for record in raw["places"] + raw["figures"]:
+        record["sources"] = [s for s in record["sources"] if s != "ustr-nizhnedonlag"]
+    store = tmp_path / "store.json"
+    store.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
     for source, kind, ident in (("ustr-nizhnedonlag", "history", "nizhnedonlag"),
                                 ("wp-en-ivan-dolgikh", "note", "ivan-dolgikh")):
-        rec = json.loads(gulag("sources", source, "--json", data=None).stdout)
+        rec = json.loads(gulag("sources", source, "--json", data=store).stdout)
         assert {(c["kind"], c["id"]) for c in rec["cited_by"]} == {(kind, ident)}
-        listed = {r["id"]: r for r in json.loads(gulag("sources", "--json", data=None).stdout)}
+        listed = {r["id"]: r for r in json.loads(gulag("sources", "--json", data=store).stdout)}
         assert listed[source]["cited_by"] == 1
-    assert "bystrov.ustrcr.cz/tabory/1709" in gulag("cite", "place:nizhnedonlag", data=None).stdout
-    assert "Ivan_Ivanovich_Dolgikh" in gulag("cite", "ivan-dolgikh", data=None).stdout
+    assert "bystrov.ustrcr.cz/tabory/1709" in gulag("cite", "place:nizhnedonlag", data=store).stdout
+    assert "Ivan_Ivanovich_Dolgikh" in gulag("cite", "ivan-dolgikh", data=store).stdout
     uncited = [r["id"] for r in json.loads(gulag("sources", "--json", data=None).stdout) if not r["cited_by"]]
     assert not uncited, uncited
 
