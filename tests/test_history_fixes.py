@@ -299,3 +299,18 @@ def test_the_fourth_audit_is_mended() -> None:
     assert STORE.figures["rechlag-prisoners-1954"].date.edtf == "1954"
     rechlag = {p["id"]: p for p in RAW["places"]}["rechlag"]
     assert any("1 August 1954" in n["text"] and "wp-ru-rechlag" in n["sources"] for n in rechlag["notes"])
+
+
+def test_the_2026_12_05_review_of_dates_counts_and_titles() -> None:
+    mikhoels = STORE.by_id["mikhoels-murdered"]
+    assert mikhoels.date.edtf == "1948-01-12/1948-01-13"
+    assert any("after the body had been found" in n.text for n in mikhoels.notes)
+    dombrovsky = STORE.by_id["dombrovsky-third-arrest"]
+    assert "fourth time" in dombrovsky.title
+    assert any(n.kind == "discrepancy" and "voplit-dombrovsky-1949-case" in n.sources and "third" in n.text
+               for n in dombrovsky.notes)
+    # a title the page did not show is described, in brackets, never made up
+    for ident in ("america-ciszek-2024", "time-cox-towers-release", "ria-korolev-gulag-books-2004",
+                  "routledge-ishihara-yoshiro"):
+        title = RAW_SOURCES[ident]["title"]
+        assert title.startswith("[") and title.endswith("]"), ident
