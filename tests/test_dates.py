@@ -259,6 +259,20 @@ def test_a_two_digit_year_or_a_zero_day_is_refused_not_read_as_something_else(ty
         parse_user_range(typed, option="--from")
 
 
+@pytest.mark.parametrize(("typed", "start", "end"), [
+    ("May 0001", "0001-05-01", "0001-05-31"), ("1 May 0001", "0001-05-01", "0001-05-01"),
+    ("May 0050", "0050-05-01", "0050-05-31"), ("29 February 1952", "1952-02-29", "1952-02-29"),
+    ("February 0400", "0400-02-01", "0400-02-29")])
+def test_a_year_written_in_full_is_that_year_however_small(typed: str, start: str, end: str) -> None:
+    """dateutil said 'May 0001' had no year and read 'May 0050' as May 2050."""
+    assert parse_user_range(typed, option="--from") == (date.fromisoformat(start), date.fromisoformat(end))
+
+
+def test_the_29th_of_february_is_checked_against_the_year_written() -> None:
+    with pytest.raises(UsageError, match="not a real date"):
+        parse_user_range("29 February 1953", option="--from")
+
+
 def test_open_takes_a_slashed_day_or_month_as_one_date() -> None:
     from gulagcli.camps import open_range
 

@@ -151,8 +151,14 @@ def _two_readings(text: str, a: tuple[int, int, int], b: tuple[int, int, int]) -
 
 
 def _parse_free(text: str, option: str) -> tuple[int, int, int]:
-    """Free-form input: which fields were given is read off two defaults."""
-    readings = _two_readings(text, _DEFAULT_A, _DEFAULT_B)
+    """Free-form input: which fields were given is read off two defaults.
+
+    dateutil reads a year under 100 as two digits ("May 0050" was May 2050) or not as a year at
+    all ("May 0001"), so the one year written in full is read here and dateutil sees 2000 (a leap
+    year: 29 February is checked against the real year by the caller)."""
+    years = re.findall(r"\d{3,}", text)
+    written = int(years[0]) if len(years) == 1 else None
+    readings = _two_readings(re.sub(r"\d{3,}", "2000", text) if written is not None else text, _DEFAULT_A, _DEFAULT_B)
     if readings is None:
         raise UsageError(
             f"{option}: cannot read {text!r} as a date; try 1953, 1953-05, 'May 1953' or 1954-06-26"
@@ -172,7 +178,7 @@ def _parse_free(text: str, option: str) -> tuple[int, int, int]:
     day = a.day if a.day == b.day else 0
     if day and not month:
         raise UsageError(f"{option}: {text!r} has a day but no month")
-    return a.year, month, day
+    return (a.year if written is None else written), month, day
 
 
 def parse_month_day(text: str) -> tuple[int, int]:
