@@ -222,6 +222,23 @@ def test_control_characters_in_titles_are_shown_not_obeyed(gulag: Gulag, tmp_pat
     assert "Evil\\x1b[31m" in result.stdout
 
 
+def test_a_title_is_never_cut_inside_the_escape_of_a_control_character(gulag: Gulag, tmp_path: Path) -> None:
+    """At 80 columns the label ended "\\x0…": half an escape, neither the character nor text."""
+    from .conftest import mini, write_store
+
+    store = mini()
+    store["events"][0]["title"] = "Bell" + "\x07" * 40
+    seen = set()
+    for width in range(40, 121, 3):
+        result = gulag("chart", "--width", str(width), data=write_store(tmp_path, store))
+        line = next(li for li in result.stdout.splitlines() if li.startswith("Bell"))
+        label = line[:line.index("…") + 1]
+        assert re.fullmatch(r"Bell(\\x07)*…", label), label
+        seen.add(label)
+    assert len(seen) > 5  # the cut fell at many places in the escapes
+    assert fit("ab\\u200bcd", 5) == "ab…" and fit("ab\\U0001f600cd", 13) == "ab\\U0001f600…"
+
+
 def test_no_ansi_in_a_pipe_or_with_no_color(gulag: Gulag) -> None:
     assert not ANSI.search(gulag("chart").stdout)
     forced = gulag("chart", env={"FORCE_COLOR": "1"})

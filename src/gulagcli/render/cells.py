@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -11,12 +12,17 @@ def cell_len(text: str) -> int:
                for c in text)
 
 
+# An escape :func:`.safe.terminal` wrote for an unsafe character is cut whole or kept whole:
+# half of one ("\\x0…") reads as neither the character nor the text.
+_UNIT = re.compile(r"\\(?:x[0-9a-f]{2}|u[0-9a-f]{4}|U[0-9a-f]{8})|.", re.DOTALL)
+
+
 def fit(text: str, width: int) -> str:
     """The text cut to ``width`` columns, with an ellipsis where it was cut."""
     if cell_len(text) <= width:
         return text
     out, used = [], 0
-    for c in text:
+    for c in _UNIT.findall(text):
         n = cell_len(c)
         if used + n > width - 1:
             break
