@@ -214,6 +214,23 @@ def test_about_speaks_plainly(gulag: Gulag, tmp_path: Path) -> None:
     assert "covers: events from 1953 to 1956 (beyond the title's 1953–1954: 1 event ends after 1954)" in text
 
 
+def test_metadata_the_store_leaves_out_is_null_not_invented(gulag: Gulag, tmp_path: Path) -> None:
+    """docs/json.md promises null for an unknown value; `about --json` said version "0",
+    licence "unknown" and description "" for a store whose meta was {}."""
+    from .conftest import mini, write_store
+
+    store = mini()
+    store["meta"] = {}
+    path = write_store(tmp_path, store)
+    rec = json.loads(gulag("about", "--json", data=path).stdout)
+    assert [rec[k] for k in ("title", "version", "license", "description")] == [None] * 4
+    text = gulag("about", "--format", "plain", data=path).stdout
+    assert text.startswith("store: Untitled store\n") and "version: not given\nlicence: not given\n" in text
+    page = tmp_path / "page.html"
+    assert gulag("export", "--format", "html", "-o", str(page), data=path).exit_code == 0
+    assert "<footer>Source: Untitled store.\n" in page.read_text(encoding="utf-8")  # not "store version 0"
+
+
 def test_an_open_ended_event_counts_from_or_to_its_known_end(gulag: Gulag, tmp_path: Path) -> None:
     """With an event of "1954-05-16/..", `about` said "events from 1953 to 1953", and with one of
     "../1954" under a title of 1950-1960 that "1 event begins before 1950"; `on 05-16` missed the

@@ -143,10 +143,10 @@ def build_meta(rec: Any, problems: list[Problem]) -> Meta:
         rec = {}
     r = _Reader(rec, "$.meta", problems)
     return Meta(
-        title=r.text("title", required=False) or "Untitled store",
-        version=r.text("version", required=False) or "0",
-        license=r.text("license", required=False) or "unknown",
-        description=r.text("description", required=False) or "",
+        title=r.text("title", required=False) or None,
+        version=r.text("version", required=False) or None,
+        license=r.text("license", required=False) or None,
+        description=r.text("description", required=False) or None,
     )
 
 

@@ -210,10 +210,17 @@ class Event(NamedTuple):
 
 
 class Meta(NamedTuple):
-    title: str
-    version: str
-    license: str
-    description: str
+    """The store's ``meta``: a field the store leaves out is None (``null`` in JSON output)."""
+
+    title: str | None
+    version: str | None
+    license: str | None
+    description: str | None
+
+    @property
+    def name(self) -> str:
+        """The title as a heading shows it."""
+        return self.title or "Untitled store"
 
 
 class Store(NamedTuple):

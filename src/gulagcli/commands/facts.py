@@ -239,7 +239,7 @@ def covers_text(rec: dict[str, Any], store: Store) -> str:
     if not span["from"] or not span["to"]:
         return "no dated events"
     text = f"events from {span['from'][:4]} to {span['to'][:4]}"
-    m = re.search(r"\b(\d{4})\s*[-–]\s*(\d{4})\b", rec["title"])
+    m = re.search(r"\b(\d{4})\s*[-–]\s*(\d{4})\b", rec["title"] or "")
     if m:
         lo, hi = int(m[1]), int(m[2])
         bounds = [known_bounds(e.date) for e in store.events]
@@ -271,15 +271,17 @@ def about(
     from ..render.details import Detail
 
     out = output(fmt, as_json, no_color)
-    rec = about_record(load(data))
-    d = Detail(title=rec["title"], kind="store")
-    d.add("version", rec["version"])
-    d.add("licence", rec["license"])
-    d.add("covers", covers_text(rec, load(data)))
+    store = load(data)
+    rec = about_record(store)
+    d = Detail(title=store.meta.name, kind="store")
+    d.add("version", rec["version"] or "not given")
+    d.add("licence", rec["license"] or "not given")
+    d.add("covers", covers_text(rec, store))
     singular = {"people": "person"}
     d.add("contents", ", ".join(plural(n, singular.get(k, k.rstrip("s")).replace("_", " "))
                                 for k, n in rec["counts"].items()))
-    d.add("sources", "by kind: " + ", ".join(f"{k} {n}" for k, n in rec["sources_by_kind"].items()))
+    d.add("sources", "by kind: " + ", ".join(f"{k} {n}" for k, n in rec["sources_by_kind"].items())
+          if rec["sources_by_kind"] else "none")
     d.add("about", rec["description"])
     d.add("file", rec["path"])
     out.detail(d, rec)

@@ -73,10 +73,10 @@ def ics(store: Store, events: Sequence[Event]) -> tuple[str, int]:
     cal.add("prodid", "-//gulag//gulag export//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    name = one_line(store.meta.title)
+    name = one_line(store.meta.name)
     cal.add("name", vText(name))  # RFC 7986
     cal.add("x-wr-calname", vText(name))  # what Apple, Google and Thunderbird read; escaped like NAME
-    stamp = ics_stamp(store.meta.version)
+    stamp = ics_stamp(store.meta.version or "")
     count = 0
     for ev in events:
         description = _description(store, ev)

@@ -172,8 +172,8 @@ def timelinejs(store: Store, events: Sequence[Event]) -> dict[str, Any]:
         slide["display_date"] = _tl_plain(display(ev.date.edtf))
         slides.append(slide)
     doc: dict[str, Any] = {
-        "title": {"text": {"headline": _html(store.meta.title),
-                           "text": f"<p>{_html(store.meta.description)}</p>"}},
+        "title": {"text": {"headline": _html(store.meta.name),
+                           "text": f"<p>{_html(store.meta.description or '')}</p>"}},
         "events": slides,
     }
     if events:

@@ -120,7 +120,7 @@ def page_data(store: Store, events: Sequence[Event], *, every_place: bool) -> di
     yearly = counted(store)
     outlines = json.loads((_HERE / "outlines.json").read_text(encoding="utf-8"))
     shown: dict[str, Any] = visible({
-        "title": store.meta.title, "description": store.meta.description, "version": store.meta.version,
+        "title": store.meta.name, "description": store.meta.description or "", "version": store.meta.version,
         "unverified": f"† {UNVERIFIED.capitalize()}.",  # the card's words for the marker, as every output's
         "tags": {t.id: t.label for t in store.tags.values()},
         # Each tag's colour as the chart's pictures give it (render/plot.py), so a tag looks the same
@@ -182,7 +182,7 @@ def html_page(store: Store, events: Sequence[Event], *, every_place: bool) -> tu
 <section id="map-box"><h2>Map</h2><div id="map"></div></section>
 <section id="list-box"><h2>Events</h2><ol id="events"></ol></section>
 </main>
-<footer>Source: {title}, store version {html.escape(data["version"])}.
+<footer>Source: {title}{f", store version {html.escape(data['version'])}" if data["version"] else ""}.
 Drawn with plotly.js; map outlines from Natural Earth (public domain).</footer>
 <script type="application/json" id="gulag-data">{script_json(data)}</script>
 <script>{library}</script>

@@ -33,8 +33,9 @@ def timeline_picture(store: Store, events: Sequence[Event], *, by: GroupBy | Non
     lo, hi = default_range(rows)
     lo, hi = start or lo, end or hi
     span = str(lo.year) if lo.year == hi.year else f"{lo.year}–{hi.year}"
-    title = f"{store.meta.title}: {count}{f' by {by.value}' if by else ''}, {span}"
-    source = (f"Source: gulag store version {store.meta.version}, events with their sources (gulag show ID). "
+    title = f"{store.meta.name}: {count}{f' by {by.value}' if by else ''}, {span}"
+    version = f" version {store.meta.version}" if store.meta.version else ""
+    source = (f"Source: gulag store{version}, events with their sources (gulag show ID). "
               "Hatched: a date known only to its month or year; pale: how far a c. or ? date may reach; † "
               f"{UNVERIFIED}.")
     if by is GroupBy.PLACE:  # camps by their type, other places by their kind
