@@ -401,6 +401,19 @@ def test_svg_refuses_an_existing_file_unless_forced(gulag: Gulag, tmp_path: Path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["chart.svg"]
 
 
+@pytest.mark.parametrize("series", [[], ["--series", "gulag-deaths"]])
+@pytest.mark.parametrize("blocked", ["png", "dir"])
+def test_a_refused_second_file_leaves_the_first_unwritten(gulag: Gulag, tmp_path: Path, series: list[str],
+                                                           blocked: str) -> None:
+    """`--svg A --png B` with B there wrote A, then failed: one refused file now writes none."""
+    (tmp_path / "b.png").write_text("keep me")
+    png = tmp_path / "b.png" if blocked == "png" else tmp_path / "no-such-dir" / "b.png"
+    result = gulag("chart", *series, "--svg", str(tmp_path / "a.svg"), "--png", str(png), data=None)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and str(png) in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.png"] and (tmp_path / "b.png").read_text() == "keep me"
+
+
 @pytest.mark.parametrize("same", [["--svg", "{d}/x.img", "--png", "{d}/x.img"], ["--svg", "-", "--png", "-"],
                                   ["--svg", "-", "--png", "/dev/stdout"]])
 def test_svg_and_png_to_one_destination_are_refused(gulag: Gulag, tmp_path: Path, same: list[str]) -> None:

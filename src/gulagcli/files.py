@@ -40,25 +40,12 @@ def write_atomic(path: Path, data: str | bytes, *, force: bool = False) -> None:
     ``path`` is refused with :class:`OutputError`.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        info = os.stat(path)  # through symlinks
-    except FileNotFoundError:
-        info = None
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
-    except ValueError:  # an embedded NUL
-        raise OutputError(f"cannot write {path!r}: not a usable file name") from None
+    info = _stat(path)
     if info is not None and not stat.S_ISREG(info.st_mode):
         _write_special(path, info, payload)
         return
-    if info is not None and not force:
-        raise OutputError(f"{path} already exists; use --force to overwrite it")
-    if os.path.islink(path):
-        # Written through: the file the link points to is what gets replaced (or created).
-        path = Path(os.path.realpath(path))
+    path = _regular_target(path, info, force=force)
     directory = path.parent
-    if not directory.is_dir():
-        raise OutputError(f"cannot write {path}: there is no directory {directory}")
     try:
         # A short prefix, so the temporary name fits where the target's name just fits.
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name[:64]}.", suffix=".tmp")
@@ -77,6 +64,40 @@ def write_atomic(path: Path, data: str | bytes, *, force: bool = False) -> None:
     finally:
         with suppress(FileNotFoundError):
             os.unlink(tmp)
+
+
+def check_target(path: Path, *, force: bool = False) -> None:
+    """Refuse now what :func:`write_atomic` would refuse, so that a command writing several files
+    writes none of them when one would be refused (``chart --svg A --png B`` with B there)."""
+    info = _stat(path)
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _check_special(path, info)
+    else:
+        _regular_target(path, info, force=force)
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    """The target's status through symlinks, or None if there is nothing there yet."""
+    try:
+        return os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
+    except ValueError:  # an embedded NUL
+        raise OutputError(f"cannot write {path!r}: not a usable file name") from None
+
+
+def _regular_target(path: Path, info: os.stat_result | None, *, force: bool) -> Path:
+    """The file to replace or create for ``path`` (a symlink's target), or an error."""
+    if info is not None and not force:
+        raise OutputError(f"{path} already exists; use --force to overwrite it")
+    if os.path.islink(path):
+        # Written through: the file the link points to is what gets replaced (or created).
+        path = Path(os.path.realpath(path))
+    if not path.parent.is_dir():
+        raise OutputError(f"cannot write {path}: there is no directory {path.parent}")
+    return path
 
 
 def _reason(exc: OSError) -> str:
@@ -105,8 +126,8 @@ def _is_tty(path: Path) -> bool:
         os.close(fd)
 
 
-def _write_special(path: Path, info: os.stat_result, payload: bytes) -> None:
-    """A target that is not a regular file is written to, never replaced, or refused."""
+def _check_special(path: Path, info: os.stat_result) -> None:
+    """A target that is not a regular file: one that can be written to, or an error."""
     if stat.S_ISDIR(info.st_mode):
         raise OutputError(f"{path} is a directory; give a file name")
     if stat.S_ISCHR(info.st_mode) and _is_tty(path):
@@ -115,6 +136,11 @@ def _write_special(path: Path, info: os.stat_result, payload: bytes) -> None:
         raise UsageError(f"{path} is a terminal; leave out the output file to print here")
     if not _writable_special(path, info):
         raise OutputError(f"{path} is not a regular file (a device or socket); refusing to write to it")
+
+
+def _write_special(path: Path, info: os.stat_result, payload: bytes) -> None:
+    """A target that is not a regular file is written to, never replaced, or refused."""
+    _check_special(path, info)
     try:
         # Non-blocking, so a FIFO nobody reads is an error rather than a hang.
         fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY)

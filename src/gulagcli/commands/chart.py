@@ -11,7 +11,7 @@ import typer
 
 from ..cli import DataOpt, NoColorOpt, command_app
 from ..errors import UsageError, given_flags
-from ..files import is_stdout, write_atomic
+from ..files import check_target, is_stdout, write_atomic
 from ..models import Kind
 from ..query import split_names
 from ..render.chart import GroupBy, event_rows, group_rows, layout_chart
@@ -128,6 +128,7 @@ def chart(
     if svg is not None or png is not None:
         from ..render.pictures import timeline_picture
 
+        _check_targets((svg, png), force=force)
         pictures = timeline_picture(store, events, by=by, start=start, end=end, count=count,
                                     formats=[f for f, p in (("svg", svg), ("png", png)) if p is not None])
         _save_all(zip([p for p in (svg, png) if p is not None], pictures, strict=True), force=force,
@@ -179,6 +180,7 @@ def _series_chart(name: str, *, place: list[str] | None, data: Path | None, svg:
         return
     from ..render.plot import save, series_figure
 
+    _check_targets((svg, png), force=force)
     yearly = all(f.date is not None and f.date.precision.value == "year" for f in figures)
     fig = series_figure(points, labels, title=title, unit=unit, source=series_source(figures), yearly=yearly)
     count = f"{len(points)} figure{'s' if len(points) != 1 else ''}"
@@ -191,6 +193,14 @@ def _nothing_drawn(why: str, svg: Path | None, png: Path | None) -> None:
     files = [str(p) for p in (svg, png) if p is not None and not is_stdout(p)]
     unwritten = f"; nothing to draw, so {' and '.join(files)} {'was' if len(files) == 1 else 'were'} not written"
     sys.stderr.write(message(f"{why}{unwritten if files else ''}") + "\n")
+
+
+def _check_targets(paths: Iterable[Path | None], *, force: bool) -> None:
+    """Every file named refused before any is drawn or written: with --png naming a file that is
+    there already, the --svg file was written and then the run failed."""
+    for path in paths:
+        if path is not None and not is_stdout(path):
+            check_target(path, force=force)
 
 
 def _save_all(pictures: Iterable[tuple[Path, str | bytes]], *, force: bool, what: str) -> None:
