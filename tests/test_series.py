@@ -95,6 +95,18 @@ def test_from_and_to_choose_the_years_of_a_series(gulag: Gulag, series_store: Pa
     assert result.stderr == "the series gulag-camps has no figure between 1990-01-01 and its end\n"
 
 
+def test_a_camp_with_no_counts_draws_nothing_and_says_so(gulag: Gulag, tmp_path: Path) -> None:
+    """docs/commands.md: no figure of the series, nothing drawn, exit 0 (it was exit 3, as for
+    a series the store does not have, while `figures --series ... --about` said exit 0)."""
+    result = gulag("chart", "--series", "camp-population", "--place", "moscow", data=None)
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "the series camp-population has no figure for Moscow\n"
+    svg = tmp_path / "m.svg"
+    result = gulag("chart", "--series", "camp-population", "--place", "moscow", "--svg", str(svg), data=None)
+    assert result.exit_code == 0 and not svg.exists() and f"so {svg} was not written" in result.stderr
+    assert gulag("chart", "--series", "camp-populations", "--place", "moscow", data=None).exit_code == 3
+
+
 def test_a_figure_dated_by_year_stays_in_a_range_that_starts_within_its_year(gulag: Gulag) -> None:
     """The bundled store's 1953 count is dated by the year alone: a chart --from 1953-03 keeps it,
     as the timeline keeps an event of 1953 (it was dropped, and the chart said there was nothing)."""

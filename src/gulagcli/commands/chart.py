@@ -167,8 +167,9 @@ def _series_chart(name: str, *, place: list[str] | None, data: Path | None, svg:
     lo, hi = start or date.min, end or date.max
     kept = [i for i, f in enumerate(figures) if f.date is not None and f.date.overlaps(lo, hi)]
     if not kept:  # an empty result of good filters, as an empty chart of events: exit 0
-        _nothing_drawn(f"the series {name} has no figure between {start or 'its start'} and {end or 'its end'}",
-                       svg, png)
+        where = f" for {store.places[pid].name if pid in store.places else pid}" if pid else ""
+        when = f" between {start or 'its start'} and {end or 'its end'}" if start or end else ""
+        _nothing_drawn(f"the series {name} has no figure{where}{when}", svg, png)
         return
     points, figures = [points[i] for i in kept], [figures[i] for i in kept]
     title = series_title(name, store.places[pid].name if pid in store.places else pid)

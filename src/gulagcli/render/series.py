@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from ..camps import series
 from ..dates import display
-from ..errors import NotFoundError
 from ..models import Figure, Store
 
 if TYPE_CHECKING:
@@ -29,15 +28,14 @@ TITLES = {
 def series_points(store: Store, name: str, *, place: str | None = None) -> tuple[list[tuple[date, int]], list[Figure]]:
     """(first day, value) of every figure in the series, oldest first, and those figures.
 
-    A figure with a range and no value is drawn at its midpoint; one with neither is left out."""
+    A figure with a range and no value is drawn at its midpoint; one with neither is left out.
+    A series with no such figure (a camp with no counts) gives none, which the caller says."""
     chosen = []
     for f in series(store, name, place=place):  # in date order
         value = f.value if f.value is not None else (
             (f.low + f.high) // 2 if f.low is not None and f.high is not None else None)
         if value is not None and f.date is not None:
             chosen.append((f.date.start, value, f))
-    if not chosen:
-        raise NotFoundError(f"no figures in series {name!r}" + (f" for {place!r}" if place else ""))
     return [(d, v) for d, v, _ in chosen], [f for _, _, f in chosen]
 
 
