@@ -360,6 +360,22 @@ def test_on_reaches_across_new_year_and_reads_an_interval_by_its_surer_end(gulag
     assert "steplag-commission-trial" not in ids("08-20")
 
 
+def test_on_places_a_day_marked_uncertain_or_approximate_on_that_day(gulag: Gulag, tmp_path: Path) -> None:
+    """A user's "1953-03-05?" and "1953-05-16/1953-06-26~" were left out of `on` altogether."""
+    from .conftest import mini, write_store
+
+    store = mini()
+    base = store["events"][0]
+    store["events"] = [{**base, "id": "doubt", "title": "Doubt", "date": "1953-03-05?"},
+                       {**base, "id": "span", "title": "Span", "date": "1953-05-16/1953-06-26~"},
+                       {**base, "id": "month", "title": "Month", "date": "1953-03?"}]
+    store["figures"] = []
+    path = write_store(tmp_path, store)
+    on = {day: json.loads(gulag("on", day, "--json", data=path).stdout or "[]") for day in ("03-05", "06-01")}
+    assert [(r["id"], r["date"]["display"]) for r in on["03-05"]] == [("doubt", "5 Mar 1953?")]
+    assert [(r["id"], r["date"]["display"]) for r in on["06-01"]] == [("span", "16 May 1953 – c. 26 Jun 1953")]
+
+
 def test_on_counts_the_years_from_the_year_the_event_was_in(gulag: Gulag) -> None:
     def ago(*args: str) -> dict[str, int]:
         records = json.loads(gulag("on", *args, "--json", data=None, env={"GULAG_TODAY": "2026-12-31"}).stdout)

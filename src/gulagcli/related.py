@@ -59,13 +59,14 @@ class Anniversary(NamedTuple):
 def on_this_day(store: Store, *, month: int, day: int, before: int = 0, after: int = 0) -> list[Anniversary]:
     """Events known to the day that touch ``month``-``day`` (widened by ``before``/``after``
     days) in any year, multi-day events included. Month- or year-precise events are left out:
-    they cannot be placed on a day."""
+    they cannot be placed on a day. A day marked uncertain or approximate ("1953-03-05?") is the
+    day it names, as the date column shows it with its mark."""
     from .dates import shift_days
 
     out = []
     for ev in store.events:
         d = ev.date
-        if d.approximate or d.uncertain or (span := _certain_days(d)) is None:
+        if (span := _certain_days(d)) is None:
             continue
         first, last = span
         # A year before and after: a window across New Year ("on 01-01 --before 10") reaches
