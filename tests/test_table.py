@@ -292,7 +292,7 @@ def test_a_style_it_does_not_know_goes_to_rich(style: str) -> None:
 COMMANDS = [["timeline"], ["timeline", "--from", "1953", "--to", "1954"], ["search", "amnesty"],
             ["places"], ["people"], ["terms"], ["tags"], ["figures"], ["sources"], ["on", "1953-03-05"]]
 ENVS = {"pipe": {}, "colour": {"FORCE_COLOR": "1"}, "NO_COLOR": {"FORCE_COLOR": "1", "NO_COLOR": "1"},
-        "dumb": {"FORCE_COLOR": "1", "TERM": "dumb", "LINES": "40"}}  # LINES: Rich then keeps COLUMNS
+        "dumb": {"FORCE_COLOR": "1", "TERM": "dumb"}}
 RUNS = [(argv, env) for argv in COMMANDS for env in ("pipe", "colour")] + [
     (["timeline"], "NO_COLOR"), (["timeline"], "dumb"), (["search", "amnesty"], "dumb")]
 
@@ -345,6 +345,20 @@ def test_every_listing_command_prints_the_blocks_rich_printed(gulag: Gulag, argv
 
 
 # --- the console's width and colours, as Rich decides them ------------------------------------
+
+
+@pytest.mark.parametrize("term", ["dumb", "unknown"])
+def test_a_dumb_terminal_takes_the_width_columns_gives(term: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rich draws 80 wide on TERM=dumb unless LINES is set beside COLUMNS; COLUMNS=50 alone
+    gave tables and charts 80 columns wide on a 50-column terminal."""
+    monkeypatch.delenv("LINES", raising=False)
+    monkeypatch.setenv("TERM", term)
+    monkeypatch.setenv("COLUMNS", "50")
+    monkeypatch.setattr(sys, "stdout", _Tty())
+    view = stdout_view()
+    assert make_console().width == 50 and view is not None and view.width == 50 and not view.ink.sgr
+    monkeypatch.delenv("COLUMNS")
+    assert make_console().width == 80
 
 
 class _Tty(io.StringIO):

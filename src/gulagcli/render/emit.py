@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
@@ -43,6 +44,11 @@ def make_console(*, stderr: bool = False, no_color: bool = False) -> Console:
 
     console = Console(stderr=stderr, no_color=True if no_color else None, highlight=False,
                       emoji=False, markup=False)
+    columns = os.environ.get("COLUMNS", "")
+    if console.is_dumb_terminal and columns.isdigit():
+        # Rich reads COLUMNS on a dumb terminal only with LINES beside it, else draws 80 wide:
+        # a width the user set is the width they want, TERM=dumb or not (term.py agrees).
+        console.size = (int(columns), console.height)
     if not MIN_WIDTH <= console.width <= MAX_WIDTH:  # COLUMNS=0 lays out nothing; 100000, megabytes of blanks
         console.width = min(max(console.width, MIN_WIDTH), MAX_WIDTH)
     return console

@@ -86,8 +86,8 @@ def _width(environ: Mapping[str, str], *, dumb: bool) -> int:
     fixed = int(columns) if columns is not None and columns.isdigit() else None
     if fixed is not None and lines is not None and lines.isdigit():
         width = fixed
-    elif dumb:
-        width = 80
+    elif dumb:  # Rich says 80 unless LINES is set too; make_console takes COLUMNS alone as well
+        width = fixed if fixed is not None else 80
     else:
         measured = None
         for fd in _std_fds():
