@@ -69,8 +69,10 @@ def _names(value: Any, r: Any) -> tuple[Name, ...]:
     out = []
     for i, item in enumerate(value):
         parts = {k: item.get(k) for k in ("family", "given", "literal")} if isinstance(item, dict) else {}
-        if not parts or not all(v is None or (isinstance(v, str) and v.strip()) for v in parts.values()) \
-                or not (parts["family"] or parts["literal"]):
+        # one form or the other, as data/schema.json has it: a literal beside a family is neither
+        one_form = bool(parts) and bool(parts["family"] or parts["literal"]) and not (
+            parts["literal"] and (parts["family"] or parts["given"]))
+        if not one_form or not all(v is None or (isinstance(v, str) and v.strip()) for v in parts.values()):
             r.problem(f"authors[{i}]", "must be {family, given} or {literal}, with non-empty strings")
             continue
         out.append(Name(parts["family"], parts["given"], parts["literal"]))

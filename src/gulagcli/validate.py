@@ -73,11 +73,21 @@ def schema_problems(raw: object, *, fast: bool | None = None, schema: dict[str, 
         if err.validator == "required" and (field := _MISSING.fullmatch(message)):
             # at the field, in the loader's words, as every other command says it
             path, message = f"{path}.{field[1]}", "is missing"
+        elif err.validator in ("oneOf", "anyOf", "not"):
+            # jsonschema's words quote the whole record as a Python dict ("{'id': ...} is not
+            # valid under any of the given schemas"): said as what is wrong with it instead
+            message = _ONE_OF_MANY if "is valid under each of" in message else _FORMS[str(err.validator)]
         out.append(Problem(path, message, record))
     return out
 
 
 _MISSING = re.compile(r"'([A-Za-z_]\w*)' is a required property")
+_FORMS = {"oneOf": "matches none of the forms data/schema.json allows here",
+          "anyOf": "matches none of the forms data/schema.json allows here",
+          "not": "has a form data/schema.json does not allow here"}
+_ONE_OF_MANY = "matches more than one of the forms data/schema.json allows here; it must match one"
+# Said of a whole record or field: where the loader says within it what is wrong, only that is said.
+_VAGUE = frozenset({*_FORMS.values(), _ONE_OF_MANY})
 
 
 def read_schema() -> dict[str, Any]:
@@ -133,6 +143,8 @@ def check_file(file: Path | None) -> tuple[Path, list[Problem], list[Problem]]:
         # other command prints ("is empty", not "should be non-empty" and "does not match");
         # one the schema found about a whole record or list is not repeated in the loader's.
         said = {(p.path, p.record) for p in built}
+        problems = [p for p in problems if p.message not in _VAGUE
+                    or not any(b.record == p.record and _within(b.path, p.path) for b in built)]
         both = {(p.path, p.record) for p in problems} & said
         problems = [p for p in problems if (p.path, p.record) not in said]
         seen = {(p.path, p.record) for p in problems}
