@@ -210,7 +210,8 @@ def test_a_record_in_no_allowed_form_is_said_in_the_loaders_words_once(tmp_path:
     found = [(p.path, p.record, p.message) for p in validate_file(path)[1]]
     assert found == [("$.figures[3].value", "both", "give a value or a low-high range, not both"),
                      ("$.figures[4].value", "words", "must be a number, not a string"),
-                     ("$.sources[0].authors[0]", "exhibit", "must be {family, given} or {literal}, with non-empty strings")]
+                     ("$.sources[0].authors[0]", "exhibit",
+                      "must be {family, given} or {literal}, with non-empty strings")]
     # a schema of our own whose alternatives the loader does not check: said, not quoted
     schema = {"type": "object", "properties": {"meta": {"oneOf": [{"required": ["title"]}, {"required": ["x"]}]}}}
     assert [p.message for p in schema_problems({"meta": {"title": "t", "x": 1}}, schema=schema)] == [
