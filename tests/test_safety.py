@@ -144,6 +144,40 @@ def test_a_large_store_with_a_repeated_section_is_refused(tmp_path: Path) -> Non
         store_module.load(path)
 
 
+def _without_terms() -> dict[str, Any]:
+    store = mini()
+    del store["terms"]
+    for ev in store["events"]:
+        ev.pop("terms", None)
+        ev["people"] = ev.get("people", [])  # an empty list of ids in records, as in real stores
+    return store
+
+
+@pytest.mark.parametrize(("name", "edit"), [
+    ("an empty copy first", lambda t: t.replace("{", '{"places": [], ', 1)),
+    ("an empty copy last", lambda t: t[:t.rindex("}")] + ', "places": []}'),
+    ("two empty copies", lambda t: t.replace("{", '{"terms": [], "terms": [], ', 1)),
+])
+def test_a_large_store_with_an_empty_copy_of_a_section_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, edit: Callable[[str], str]) -> None:
+    """A section written `[]` reads like a record's empty list: msgspec kept the last copy, so
+    a large store loaded its places (or none of them) where validate and a small store refuse."""
+    monkeypatch.setattr(store_module, "BULK_MIN_BYTES", 0)
+    monkeypatch.setenv("GULAG_COMPILED", "0")
+    text = edit(json.dumps(_without_terms(), indent=2))
+    assert bulk.build(text.encode(), path="x") is None, name
+    path = tmp_path / "big.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(store_module.DataError, match="appears twice"):
+        store_module.load(path)
+
+
+def test_a_large_store_with_one_empty_section_and_empty_lists_in_records_still_loads_fast() -> None:
+    text = json.dumps(_without_terms(), indent=2).replace("{", '{"terms": [], ', 1)
+    built = bulk.build(text.encode(), path="x")
+    assert built is not None and not built.terms and len(built.events) == len(mini()["events"])
+
+
 # --- 2, 12: special files, over-size files and unusable paths as the store ---------------------
 
 

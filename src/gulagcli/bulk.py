@@ -144,20 +144,52 @@ def _figure(fig: _Figure) -> Figure | None:
                   _intern(fig.place) if fig.place else None, fig.series)
 
 
-# A top-level section's key. "events", "figures" and "meta" name nothing else in a store; the
-# other sections' names are also record fields (lists of ids), so only a list of objects counts.
-_SECTION_KEY = re.compile(rb'"(events|figures|meta)"\s*:|"(sources|tags|places|people|terms)"\s*:\s*\[\s*\{')
+# A top-level section's key, ending where its value starts. "events", "figures" and "meta" name
+# nothing else in a store; the other sections' names are also record fields (lists of ids), so
+# a list of objects is a section and an empty list (group 3 "]") may be either.
+_SECTION_KEY = re.compile(
+    rb'"(events|figures|meta)"\s*:\s*|"(sources|tags|places|people|terms)"\s*:\s*(?=\[\s*([{\]]))')
+
+
+class _Kept(msgspec.Struct):
+    """Each section's value as the file's JSON text: the one msgspec keeps (the last)."""
+
+    events: msgspec.Raw = msgspec.Raw()
+    figures: msgspec.Raw = msgspec.Raw()
+    meta: msgspec.Raw = msgspec.Raw()
+    sources: msgspec.Raw = msgspec.Raw()
+    tags: msgspec.Raw = msgspec.Raw()
+    places: msgspec.Raw = msgspec.Raw()
+    people: msgspec.Raw = msgspec.Raw()
+    terms: msgspec.Raw = msgspec.Raw()
 
 
 def _repeated_section(raw: bytes) -> bool:
-    """True if a section's key may appear twice (then the standard path decides)."""
-    seen: set[bytes] = set()
+    """True if a section's key may appear twice (then the standard path decides).
+
+    A section given as ``[]`` reads like a record's empty list of ids: it is a section when it
+    lies outside the value of every section found (their extents from a second, shallow decode,
+    made only when there is such a list). ``"places": []`` before the places was loaded as the
+    places, and the places before ``"places": []`` as none."""
+    starts: dict[bytes, int] = {}
+    empty: list[tuple[bytes, int]] = []
     for m in _SECTION_KEY.finditer(raw):
         name = m.group(1) or m.group(2)
-        if name in seen:
+        if m.group(3) == b"]":
+            empty.append((name, m.end()))
+        elif name in starts:
             return True
-        seen.add(name)
-    return False
+        else:
+            starts[name] = m.end()
+    if not empty:
+        return False
+    try:
+        kept = msgspec.json.decode(raw, type=_Kept)
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
+        return False  # decoded again by build(), which fails the same way and says so
+    spans = [(start, start + len(getattr(kept, name.decode()))) for name, start in starts.items()]
+    outside = [name for name, at in empty if not any(lo <= at < hi for lo, hi in spans)]
+    return any(name in starts for name in outside) or len(outside) != len(set(outside))
 
 
 def _utf8(raw: bytes, chunk: int = 1 << 20) -> bool:
