@@ -314,3 +314,24 @@ def test_the_2026_12_05_review_of_dates_counts_and_titles() -> None:
                   "routledge-ishihara-yoshiro"):
         title = RAW_SOURCES[ident]["title"]
         assert title.startswith("[") and title.endswith("]"), ident
+
+
+def test_the_2026_12_05_source_audit() -> None:
+    """Cite the original, say where it was read, never a content farm; both sides of a
+    disagreement; the twelfth special camp that was never filled."""
+    hartmann = RAW_SOURCES["hartmann-last-interview"]  # a blog's translation was cited as the work
+    assert (hartmann["title"], hartmann["container"], hartmann["authors"]) == (
+        "The Last Interview with Erich Hartmann", "World War II", [{"family": "Heaton", "given": "Colin D."}])
+    assert "lupocattivoblog" in hartmann["read_at"]["url"] and "url" not in hartmann and "issued" not in hartmann
+    sever = RAW_SOURCES["severrealii-vorkuta-strike"]  # Sever.Realii writes in Russian
+    assert sever["language"] == "ru" and sever["title"].startswith("[")
+    assert RAW_SOURCES["bogdanov-kruglov"]["title"].endswith("внутренних дел СССР")
+    assert "toptopinfo-tbilisi-1956" not in RAW_SOURCES
+    assert len(STORE.by_id["tbilisi-march-1956"].sources) == 4
+    barkova = STORE.by_id["barkova-reconvicted-1957"]
+    assert "by post" not in barkova.summary
+    assert any("radio" in n.text and "by post" in n.text and set(n.sources) == {
+        "encyclopedia-com-barkova", "barkova-iz-gulagovskogo-arkhiva"} for n in barkova.notes)
+    special = STORE.by_id["special-camps-created"]
+    assert any("Vodorazdellag" in n.text and "1,142" in n.text and "1,162" in n.text
+               and "wp-ru-vodorazdelny-lag" in n.sources for n in special.notes)
