@@ -146,7 +146,7 @@ def test_a_large_compile_shows_its_stages_on_a_terminal_and_nothing_in_a_pipe(
         os.close(slave)
         os.close(master)
     text = screen.decode("utf-8", errors="replace")
-    for stage in ("events", "cards and hits", "search index"):
+    for stage in ("events", "search hits", "search index and cards"):
         assert f"compiling the store: {stage}" in text
     assert "\x1b[?25h" in text and text.endswith("\x1b[2K")  # the cursor given back, the line cleared
     assert "\\x1b" not in text and "\\r" not in text  # drawn, not shown as escapes by the gate

@@ -17,7 +17,7 @@ import sqlite3
 import sys
 import tempfile
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -103,42 +103,56 @@ def _in_memory(raw: bytes, path: Path, content: str, target: Path, why: str) -> 
 def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str, *, aside: Path | None = None) -> None:
     """Check the store in ``raw`` and write its compiled form into an empty database. With
     ``aside`` (a folder gulag may write in), a large store's names and search postings are made
-    by a forked child meanwhile (:func:`gulagcli.aside.tables_aside`)."""
+    by a forked child meanwhile (:func:`gulagcli.aside.tables_aside`).
+
+    The child is forked before the store is built and builds its own from the same bytes: a
+    child forked after would share every record with this process, and each process touching
+    them (a reference count is a write) made the kernel copy the pages under both, 2 s of the
+    compile of a rich 100,000-event store, more than building the store again on the other CPU."""
     with collector_paused(freeze=False):  # millions of objects built, none freed
-        store, captured = _bulk_checked(raw, path) or _checked(raw, path)
-        conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;")
-        conn.executescript(SCHEMA)
-        conn.execute(f"PRAGMA application_id = {cache.APP_ID}")
+        built: list[Store] = []  # this process's store, once built; the child builds its own
 
         def search_here(into: sqlite3.Connection) -> None:
+            mine = built[0] if built else _store_only(raw, path)
             with into:
-                _names(into, store)
-                _search(into, store)
+                _names(into, mine)
+                _search(into, mine)
+                _cards(into, mine)
 
         folder = aside if len(raw) >= PARALLEL_MIN_BYTES else None
         # The bar starts after the fork: a child forked while its thread runs could deadlock.
-        with tables_aside(folder, SCHEMA, search_here, ("names", "vocab", "docs", "meta")) as search, \
-                StageBar.shown(len(store.events) >= PROGRESS_MIN_EVENTS, "compiling the store") as bar:
-            with conn:
-                meta = {"format": str(cache.FORMAT), "content": content, "meta": json.dumps(store.meta._asdict()),
-                        "source": cache.source_name(path)}
-                conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-                for section, rows in captured.items():
-                    conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?)",
-                                     ((section, i, ident, js) for i, (ident, js) in enumerate(rows)))
-                captured.clear()
-                encode = FloatFreeEncoder()  # event records hold no float
-                parts = _Fragments(store, encode)
-                _events(conn, store, bar, encode, parts)
-                bar.stage("cards and hits")
-                _cards(conn, store)
-                _hits(conn, store, encode, parts)
-            bar.stage("search index")
-            search(conn)
+        with tables_aside(folder, SCHEMA, search_here, ("names", "vocab", "docs", "meta", "cards")) as search:
+            store, captured = _bulk_checked(raw, path) or _checked(raw, path)
+            built.append(store)
+            _fill(conn, store, captured, content, path, search)
         with conn:
             conn.executescript(INDEXES)
             conn.execute("INSERT INTO meta VALUES ('complete', 'yes')")
         conn.execute(f"PRAGMA user_version = {cache.FORMAT}")
+
+
+def _fill(conn: sqlite3.Connection, store: Store, captured: Captured, content: str, path: Path,
+          search: Callable[[sqlite3.Connection], None]) -> None:
+    """Every table but the names, search postings and cards, which ``search`` puts in at the end."""
+    conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;")
+    conn.executescript(SCHEMA)
+    conn.execute(f"PRAGMA application_id = {cache.APP_ID}")
+    with StageBar.shown(len(store.events) >= PROGRESS_MIN_EVENTS, "compiling the store") as bar:
+        with conn:
+            meta = {"format": str(cache.FORMAT), "content": content, "meta": json.dumps(store.meta._asdict()),
+                    "source": cache.source_name(path)}
+            conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+            for section, rows in captured.items():
+                conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?)",
+                                 ((section, i, ident, js) for i, (ident, js) in enumerate(rows)))
+            captured.clear()
+            encode = FloatFreeEncoder()  # event records hold no float
+            parts = _Fragments(store, encode)
+            _events(conn, store, bar, encode, parts)
+            bar.stage("search hits")
+            _hits(conn, store, encode, parts)
+        bar.stage("search index and cards")
+        search(conn)
 
 
 PARALLEL_MIN_BYTES = MIN_SIZE  # from here a forked child makes the names and search postings (aside.py)
@@ -156,6 +170,14 @@ def _bulk_checked(raw: bytes, path: Path) -> tuple[Store, Captured] | None:
         return None
     store = bulk.build(raw, path=str(path))
     return None if store is None else (store, bulk.records(raw, store))
+
+
+def _store_only(raw: bytes, path: Path) -> Store:
+    """The store alone, as :func:`_bulk_checked` or :func:`_checked` builds it."""
+    from .store import BULK_MIN_BYTES, _bulk
+
+    store = bulk.build(raw, path=str(path)) if len(raw) >= BULK_MIN_BYTES and (bulk := _bulk()) else None
+    return store if store is not None else _checked(raw, path)[0]
 
 
 def _checked(raw: bytes, path: Path) -> tuple[Store, Captured]:
