@@ -335,3 +335,6 @@ def test_the_2026_12_05_source_audit() -> None:
     special = STORE.by_id["special-camps-created"]
     assert any("Vodorazdellag" in n.text and "1,142" in n.text and "1,162" in n.text
                and "wp-ru-vodorazdelny-lag" in n.sources for n in special.notes)
+    # the yearly deaths are the certificate's; Applebaum warns what they apparently leave out
+    deaths = [f for f in STORE.figures.values() if f.series == "gulag-deaths"]
+    assert deaths and all("prisons and in transit" in (f.note or "") for f in deaths)
