@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 import gulagcli.store
 from gulagcli import compile as compiling
+from gulagcli import tables
 from gulagcli.render.output import FloatFreeEncoder, encode_compact
 from gulagcli.render.safe import GatedStream
 from gulagcli.store import bundled_path
@@ -67,14 +68,14 @@ def test_when_the_child_fails_the_search_is_made_here(
     rich: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     reference = compiled(rich, tmp_path, "reader.sqlite", bulk=False, forked=False, monkeypatch=monkeypatch)
-    parent, make = os.getpid(), compiling._search
+    parent, make = os.getpid(), tables.search
 
     def search_failing_in_the_child(conn: sqlite3.Connection, store: Any) -> None:
         if os.getpid() != parent:
             raise MemoryError("the child ran out of memory")
         make(conn, store)
 
-    monkeypatch.setattr(compiling, "_search", search_failing_in_the_child)
+    monkeypatch.setattr(tables, "search", search_failing_in_the_child)
     assert compiled(rich, tmp_path, "forked.sqlite", bulk=True, forked=True, monkeypatch=monkeypatch) == reference
 
 
@@ -84,7 +85,7 @@ def test_a_failed_compile_stops_the_child_and_removes_its_file(
     def broken(*_: object) -> None:
         raise RuntimeError("rendering failed")
 
-    monkeypatch.setattr(compiling, "_cards", broken)
+    monkeypatch.setattr(tables, "hits", broken)  # made here, while the child makes the search
     with pytest.raises(RuntimeError, match="rendering failed"):
         compiled(rich, tmp_path, "broken.sqlite", bulk=True, forked=True, monkeypatch=monkeypatch)
     assert [p.name for p in tmp_path.iterdir()] == ["broken.sqlite"]  # the child's file is gone

@@ -5,7 +5,7 @@ and returns a :class:`Compiled`. Commands ask it narrow questions (an id, a name
 the rendered records in batches); :meth:`Compiled.store` gives the whole :class:`Store`, each
 section decoded from its records by check.py's own builders on first access (:mod:`gulagcli.lazystore`).
 
-Tables (see compile.py): ``meta``; ``records`` (every record's JSON as stored, per section, in
+Tables (see compile.py and tables.py): ``meta``; ``records`` (every record's JSON as stored, per section, in
 file order); ``events`` (chronological rank, id, date bounds as ordinals); ``rendered`` (each
 event's JSON record exactly as the plain path prints it); ``cards`` (the `show` record of every
 place, person and term); ``names`` (folded names of everything `show` resolves); ``vocab`` (every
@@ -122,7 +122,7 @@ class Compiled:
 
 
 class SearchIndex:
-    """The postings compile.py stored (a :class:`gulagcli.search.Index`), and the hits' records."""
+    """The postings tables.py stored (a :class:`gulagcli.search.Index`), and the hits' records."""
 
     def __init__(self, compiled: Compiled) -> None:
         import json

@@ -4,7 +4,7 @@ Three steps, kept apart so that the compiled store can hold the expensive one re
 
 1. :func:`index` reads every document once (:func:`documents`: folded words per weighted
    field) into postings: for each word, the documents holding it and the weight of the best
-   field it is in. The compiled store keeps these postings (compile.py), so a search there
+   field it is in. The compiled store keeps these postings (tables.py), so a search there
    folds and stems nothing but the query.
 2. :func:`expand` turns each query word into the stored words it stands for, each with a
    quality: the word itself, the same stem (deaths ~ death), a longer word it starts
