@@ -213,6 +213,18 @@ def test_an_interval_is_used_whole_or_refused(typed: str, problem: str) -> None:
         parse_user_range(typed, option="--to")
 
 
+def test_a_half_interval_that_cannot_be_read_is_said_of_the_whole_text() -> None:
+    """'1953/05' said only "cannot read '05' as a date", leaving the user to guess why."""
+    with pytest.raises(UsageError) as err:
+        parse_user_range("1953/05", option="--from")
+    assert err.value.message == ("--from: a slash joins two dates into an interval (1953-05-26/1953-08-04), and "
+                                 "in '1953/05' cannot read '05' as a date; for one month write 1953-05 or 05/1953")
+    with pytest.raises(UsageError) as err:
+        parse_user_range("1953-05-26/1953-13-01", option="--to")
+    assert "in '1953-05-26/1953-13-01' '1953-13-01' is not a real date" in err.value.message
+    assert "one month" not in err.value.message
+
+
 @pytest.mark.parametrize(
     ("typed", "md"),
     [("26/06", (6, 26)), ("06/26", (6, 26)), ("26.06", (6, 26)), ("26.6.", (6, 26)), ("5.3.1953", (3, 5)),

@@ -132,8 +132,15 @@ def _interval(text: str, option: str) -> tuple[date, date]:
         raise UsageError(f"{option}: {text!r} has an open end; give both ends, or use --from or --to alone")
     if "/" in right:
         raise UsageError(f"{option}: cannot read {text!r}; an interval is two dates, e.g. 1953-05-26/1953-08-04")
-    start = parse_user_range(left, option=option)[0]
-    end = parse_user_range(right, option=option)[1]
+    try:
+        start = parse_user_range(left, option=option)[0]
+        end = parse_user_range(right, option=option)[1]
+    except UsageError as exc:  # said of the whole text: "1953/05" read as a year to a "05"
+        side = exc.message.removeprefix(f"{option}: ").split(";")[0]
+        month = len(right.strip()) <= 2 or not any(c.isdigit() for c in left)  # 1953/05, May/1953
+        raise UsageError(f"{option}: a slash joins two dates into an interval (1953-05-26/1953-08-04), "
+                         f"and in {text!r} {side}" + ("; for one month write 1953-05 or 05/1953" if month else ""),
+                         ) from None
     if start > end:
         raise UsageError(f"{option}: the interval {text!r} ends before it starts")
     return start, end
