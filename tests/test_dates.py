@@ -280,6 +280,23 @@ def test_a_year_written_in_full_is_that_year_however_small(typed: str, start: st
     assert parse_user_range(typed, option="--from") == (date.fromisoformat(start), date.fromisoformat(end))
 
 
+@pytest.mark.parametrize(("typed", "start", "end"), [
+    ("5 марта 1953", "1953-03-05", "1953-03-05"), ("5 марта 1953 г.", "1953-03-05", "1953-03-05"),
+    ("26 июня 1954 года", "1954-06-26", "1954-06-26"), ("Май 1953", "1953-05-01", "1953-05-31"),
+    ("мая 1953", "1953-05-01", "1953-05-31"), ("сент. 1953", "1953-09-01", "1953-09-30"),
+    ("7 НОЯБРЯ 1953", "1953-11-07", "1953-11-07"), ("29 февраля 1952", "1952-02-29", "1952-02-29")])
+def test_russian_month_names_are_read_as_the_sources_write_them(typed: str, start: str, end: str) -> None:
+    assert parse_user_range(typed, option="--from") == (date.fromisoformat(start), date.fromisoformat(end))
+
+
+def test_a_russian_date_is_checked_as_any_other() -> None:
+    with pytest.raises(UsageError, match="not a real date"):
+        parse_user_range("29 февраля 1953", option="--from")
+    with pytest.raises(UsageError, match="has no year"):
+        parse_user_range("марта", option="--from")
+    assert parse_month_day("7 ноября") == (11, 7) and parse_month_day("26 июня") == (6, 26)
+
+
 def test_the_29th_of_february_is_checked_against_the_year_written() -> None:
     with pytest.raises(UsageError, match="not a real date"):
         parse_user_range("29 February 1953", option="--from")

@@ -146,11 +146,28 @@ def _interval(text: str, option: str) -> tuple[date, date]:
     return start, end
 
 
+# Russian month names in any case and their abbreviations ("5 марта 1953", "май 1953", "сент.
+# 1953"), as the sources write dates, put in English for dateutil; the word for year ("года",
+# "год" and its one-letter abbreviation) is dropped.
+_RU_MONTH = re.compile(r"(?<![а-яё])(янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек)[а-яё]*\.?", re.IGNORECASE)
+_RU_YEAR_WORD = re.compile(r"(?<![а-яё])г(?:од[ау]?|\.|(?![а-яё]))", re.IGNORECASE)
+_RU_IN_ENGLISH = dict(zip(("янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"),
+                          MONTH_ABBR, strict=True))
+
+
+def _english(text: str) -> str:
+    if not re.search("[а-яё]", text, re.IGNORECASE):
+        return text
+    text = _RU_MONTH.sub(lambda m: f" {_RU_IN_ENGLISH.get(m[1].lower(), 'May')} ", text)  # май, мая, мае
+    return _RU_YEAR_WORD.sub(" ", text)
+
+
 def _two_readings(text: str, a: tuple[int, int, int], b: tuple[int, int, int]) -> tuple[datetime, datetime] | None:
     """Free-form input read by dateutil with two defaults: a field the text gives is the same in
     both readings, one it leaves out is not. None if dateutil cannot read it."""
     from dateutil import parser  # imported only for input that is not plain ISO or numeric
 
+    text = _english(text)
     try:
         return parser.parse(text, default=datetime(*a)), parser.parse(text, default=datetime(*b))
     except (ValueError, OverflowError, parser.ParserError):
