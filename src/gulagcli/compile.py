@@ -97,8 +97,8 @@ def _in_memory(raw: bytes, path: Path, content: str, target: Path, why: str) -> 
 
 def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str, *, aside: Path | None = None) -> None:
     """Check the store in ``raw`` and write its compiled form into an empty database. With
-    ``aside`` (a folder gulag may write in), a large store's names and search postings are made
-    by a forked child meanwhile (:func:`gulagcli.aside.tables_aside`).
+    ``aside`` (a folder gulag may write in), a large store's names, search postings and cards are
+    made by a forked child meanwhile (:func:`gulagcli.aside.tables_aside`).
 
     The child is forked before the store is built and builds its own from the same bytes: a
     child forked after would share every record with this process, and each process touching
@@ -150,7 +150,7 @@ def _fill(conn: sqlite3.Connection, store: Store, captured: Captured, content: s
         search(conn)
 
 
-PARALLEL_MIN_BYTES = MIN_SIZE  # from here a forked child makes the names and search postings (aside.py)
+PARALLEL_MIN_BYTES = MIN_SIZE  # from here a forked child makes the names, postings and cards (aside.py)
 
 
 Captured = dict[str, list[tuple[str, str]]]  # per section, each record's id and JSON text
