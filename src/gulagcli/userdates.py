@@ -150,6 +150,7 @@ def _interval(text: str, option: str) -> tuple[date, date]:
 # 1953"), as the sources write dates, put in English for dateutil; the word for year ("года",
 # "год" and its one-letter abbreviation) is dropped.
 _RU_MONTH = re.compile(r"(?<![а-яё])(янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек)[а-яё]*\.?", re.IGNORECASE)
+_RU_PREPOSITION = re.compile(r"(?<![а-яё])(?:во?|со?|до|ко?|на|по)(?![а-яё])", re.IGNORECASE)  # "в мае 1953"
 _RU_YEAR_WORD = re.compile(r"(?<![а-яё])г(?:од[ау]?|\.|(?![а-яё]))", re.IGNORECASE)
 _RU_IN_ENGLISH = dict(zip(("янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"),
                           MONTH_ABBR, strict=True))
@@ -159,7 +160,7 @@ def _english(text: str) -> str:
     if not re.search("[а-яё]", text, re.IGNORECASE):
         return text
     text = _RU_MONTH.sub(lambda m: f" {_RU_IN_ENGLISH.get(m[1].lower(), 'May')} ", text)  # май, мая, мае
-    return _RU_YEAR_WORD.sub(" ", text)
+    return _RU_PREPOSITION.sub(" ", _RU_YEAR_WORD.sub(" ", text))
 
 
 def _two_readings(text: str, a: tuple[int, int, int], b: tuple[int, int, int]) -> tuple[datetime, datetime] | None:
