@@ -30,8 +30,8 @@ LimitOpt = Annotated[
 FromOpt = Annotated[
     str | None,
     typer.Option("--from", metavar="DATE", show_default=False,
-                 help="Events that end on or after this: 1953, 1953-05, 'May 1953', 1954-06-26, "
-                      "26.06.1954 (dots are day first)."),
+                 help="Events that end on or after this: 1953, 1953-05, 'May 1953', '5 марта 1953', "
+                      "1954-06-26, 26.06.1954 (dots are day first)."),
 ]
 ToOpt = Annotated[
     str | None,
