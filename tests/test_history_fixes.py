@@ -338,3 +338,16 @@ def test_the_2026_12_05_source_audit() -> None:
     # the yearly deaths are the certificate's; Applebaum warns what they apparently leave out
     deaths = [f for f in STORE.figures.values() if f.series == "gulag-deaths"]
     assert deaths and all("prisons and in transit" in (f.note or "") for f in deaths)
+
+
+def test_a_camp_link_reads_from_the_camp_it_is_recorded_on() -> None:
+    """Peschanlag's record said it was "transferred to Steplag" on 17 Nov 1950, and Kitoilag's
+    that it was "renamed as Construction 16" on 14 May 1953: both the wrong way round (Steplag
+    gave its Ekibastuz department to Peschanlag; Construction 16 became Kitoilag again)."""
+    def links(camp: str) -> list[tuple[str, str, str | None]]:
+        return [(h.date.edtf, h.change, h.place) for h in STORE.places[camp].history]
+
+    assert ("1950-11-17", "transferred-to", "steplag") not in links("peschanlag")
+    assert ("1950-11-17", "transferred-to", "peschanlag") in links("steplag")
+    assert [(d, c, p) for d, c, p in links("kitoilag") if d == "1953-05-14"] == [
+        ("1953-05-14", "opened", "construction-site-no-16-and-itl")]
