@@ -156,23 +156,21 @@ PARALLEL_MIN_BYTES = MIN_SIZE  # from here a forked child makes the names, posti
 Captured = dict[str, list[tuple[str, str]]]  # per section, each record's id and JSON text
 
 
-def _bulk_checked(raw: bytes, path: Path) -> tuple[Store, Captured] | None:
+def _bulk_checked(raw: bytes, path: Path, *, records: bool = True) -> tuple[Store, Captured] | None:
     """A large store that has no problem at all, checked and built in C by the plain loader's
-    own msgspec path, with its records' JSON cut from the file; None sends it to :func:`_checked`."""
+    own msgspec path, with its records' JSON cut from the file (unless ``records`` is false);
+    None sends it to :func:`_checked`."""
     from .store import BULK_MIN_BYTES, _bulk
 
     if len(raw) < BULK_MIN_BYTES or (bulk := _bulk()) is None:
         return None
     store = bulk.build(raw, path=str(path))
-    return None if store is None else (store, bulk.records(raw, store))
+    return None if store is None else (store, bulk.records(raw, store) if records else {})
 
 
 def _store_only(raw: bytes, path: Path) -> Store:
-    """The store alone, as :func:`_bulk_checked` or :func:`_checked` builds it."""
-    from .store import BULK_MIN_BYTES, _bulk
-
-    store = bulk.build(raw, path=str(path)) if len(raw) >= BULK_MIN_BYTES and (bulk := _bulk()) else None
-    return store if store is not None else _checked(raw, path)[0]
+    """The store alone, as the compile builds it: the search child needs no record's JSON."""
+    return (_bulk_checked(raw, path, records=False) or _checked(raw, path))[0]
 
 
 def _checked(raw: bytes, path: Path) -> tuple[Store, Captured]:
