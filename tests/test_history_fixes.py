@@ -351,3 +351,14 @@ def test_a_camp_link_reads_from_the_camp_it_is_recorded_on() -> None:
     assert ("1950-11-17", "transferred-to", "peschanlag") in links("steplag")
     assert [(d, c, p) for d, c, p in links("kitoilag") if d == "1953-05-14"] == [
         ("1953-05-14", "opened", "construction-site-no-16-and-itl")]
+
+
+def test_a_camp_records_each_link_once_with_all_its_sources() -> None:
+    """Minlag's handing over to Pechorlag on 6 Mar 1957 was listed twice, as "transferred to"
+    (the map's data) and as "merged into" (Memorial's page): one entry now carries both."""
+    entries = [h for h in STORE.places["minlag"].history if h.date.edtf == "1957-03-06"]
+    assert [(h.change, h.place) for h in entries] == [("merged-into", "pechorlag")]
+    assert {"memorial-de-minlag", "gulagmap-dataset"} <= set(entries[0].sources)
+    for place in STORE.places.values():
+        links = [(h.date.edtf, h.place) for h in place.history if h.place]
+        assert len(links) == len(set(links)), place.id

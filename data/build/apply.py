@@ -506,8 +506,12 @@ def camp_events(store: dict[str, Any], path: Path, report: Counter[str], alias: 
         if not refs:
             continue
         other = next((r for r in map(resolve, event.get("related_places", [])) if r), None)
-        history = [h for h in place.get("history", [])
-                   if not (h["date"] == event["date"] and h["change"] == event["change"])]
+        # the same change on the same day, or another word for the same link (the map's "transferred
+        # to Pechorlag" and Memorial's "merged into Pechorlag"), is one entry carrying both sources
+        same = [h for h in place.get("history", []) if h["date"] == event["date"]
+                and (h["change"] == event["change"] or (other and h.get("place") == other))]
+        history = [h for h in place.get("history", []) if h not in same]
+        refs += [r for h in same if h.get("place") == other for r in h.get("sources", []) if r not in refs]
         history.append({"date": event["date"], "change": event["change"], "place": other,
                         "note": event["summary"], "sources": refs})
         place["history"] = sorted(history, key=lambda h: h["date"])
