@@ -438,3 +438,24 @@ def test_an_event_at_the_calendars_edge_is_drawn_and_placed_on_its_day(gulag: Gu
     drawn = gulag("chart", "--svg", str(tmp_path / "c.svg"), data=path)
     assert drawn.exit_code == 0 and drawn.stderr.startswith("saved the chart"), drawn.output
     assert "Locator" not in drawn.stderr and (tmp_path / "c.svg").stat().st_size > 0
+
+
+def test_the_first_and_last_days_of_the_calendar_are_dates_not_open_ends(gulag: Gulag, tmp_path: Path) -> None:
+    """0001-01-01 and 9999-12-31 came out as open ends: null in the JSON, and the interval
+    0001/9999 had its ends swapped in the GeoJSON and TimelineJS exports."""
+    store = mini()
+    for event, edtf in zip(store["events"], ["0001-01-01", "0001/9999", "../1953", "9999-12-31"], strict=False):
+        event["date"] = edtf
+    path = write_store(tmp_path, store)
+    dates = {r["date"]["edtf"]: r["date"] for r in json.loads(gulag("timeline", "--json", data=path).stdout)}
+    assert dates["0001-01-01"]["start"] == dates["0001-01-01"]["earliest"] == "0001-01-01"
+    assert (dates["0001/9999"]["start"], dates["0001/9999"]["end"]) == ("0001-01-01", "9999-12-31")
+    assert dates["9999-12-31"]["end"] == "9999-12-31" and dates["../1953"]["start"] is None
+    features = json.loads(gulag("export", "-f", "geojson", data=path).stdout)["features"]
+    props = {f["properties"]["date"]: f["properties"] for f in features if f["properties"]["feature"] == "event"}
+    assert (props["0001/9999"]["start"], props["0001/9999"]["end"]) == ("0001-01-01", "9999-12-31")
+    assert not props["0001/9999"]["start_open"] and not props["0001/9999"]["end_open"]
+    assert props["../1953"]["start_open"] and not props["../1953"]["end_open"]
+    slides = json.loads(gulag("export", "-f", "timelinejs", data=path).stdout)["events"]
+    span = next(s for s in slides if s.get("end_date") and s["start_date"]["year"] == 1)
+    assert span["end_date"]["year"] == 9999

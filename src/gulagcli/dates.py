@@ -225,9 +225,15 @@ def display(text: str) -> str:
     return _qualify(_format_part(lo), lo) + " – " + _qualify(_format_part(hi), hi)
 
 
-def iso_or_none(day: date) -> str | None:
-    """ISO string of a bound, or None for an open end."""
-    return None if day in (FIRST_DAY, LAST_DAY) else day.isoformat()
+def open_start(d: HistDate) -> bool:
+    """True for an interval with an open start (``../1953``). Its start is FIRST_DAY, but so is
+    that of a real 0001-01-01, so only the text tells them apart."""
+    return d.edtf.startswith(OPEN)
+
+
+def open_end(d: HistDate) -> bool:
+    """True for an interval with an open end (``1953/..``)."""
+    return d.edtf.endswith(OPEN)
 
 
 def shift_days(day: date, days: int) -> date:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from ..dates import FIRST_DAY, LAST_DAY, display
+from ..dates import display, open_end, open_start
 from ..models import Event, Store
 from .details import source_line
 from .output import UNVERIFIED
@@ -60,7 +60,7 @@ def entries(ev: Event) -> list[tuple[str, str, date, date]]:
                 (f"{ev.id}.end@gulag", f"Ends: {title}", end, end)]
     # One date known only to its year or decade, or an interval with an open end: one marker
     # on the day it is known from (or, for an open start, the day it is known to have ended).
-    day = end if ev.date.start == FIRST_DAY else start
+    day = end if open_start(ev.date) else start
     return [(f"{ev.id}@gulag", title, day, day)]
 
 
@@ -130,8 +130,8 @@ def _description(store: Store, ev: Event) -> str:
         lines.append(f"It covers {start} to {end}; the calendar marks only the day it begins and, when "
                      f"known, the day it ends, rather than fill {(end - start).days + 1} days.")
     if qualifiers:
-        widest_lo = d.earliest if d.earliest != FIRST_DAY else start
-        widest_hi = d.latest if d.latest != LAST_DAY else end
+        widest_lo = start if open_start(d) else d.earliest
+        widest_hi = end if open_end(d) else d.latest
         lines.append(f"The entry covers the strict bounds, {start} to {end}; the date may lie "
                      f"anywhere from {widest_lo} to {widest_hi}.")
     if ev.description:

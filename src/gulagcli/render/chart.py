@@ -14,7 +14,7 @@ from datetime import date
 from enum import Enum
 from itertools import pairwise
 
-from ..dates import FIRST_DAY, LAST_DAY, MONTH_ABBR, display
+from ..dates import MONTH_ABBR, display, open_end, open_start
 from ..models import Event, HistDate, Precision, Store
 from .cells import cell_len, fit, pad
 from .output import UNVERIFIED, printable
@@ -130,8 +130,8 @@ def draw(bars: Iterable[Bar], width: int) -> tuple[Mark, ...]:
 
 def axis_for(dates: Iterable[HistDate], *, start: date | None, end: date | None, width: int) -> Axis:
     """Whole years around the dates, cut to --from/--to; open ends (``..``) do not stretch it."""
-    bounds = [x for d in dates for x in (d.earliest, d.start, d.end, d.latest)
-              if x not in (FIRST_DAY, LAST_DAY)]
+    bounds = [x for d in dates for x in (() if open_start(d) else (d.earliest, d.start))
+              + (() if open_end(d) else (d.end, d.latest))]
     lo = date(min(bounds).year, 1, 1) if bounds else (start or date(1945, 1, 1))
     hi = date(max(bounds).year, 12, 31) if bounds else (end or date(lo.year, 12, 31))
     if start is not None and start > lo:

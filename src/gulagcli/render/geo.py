@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..camps import NEVER_OPEN, counts_by_place
-from ..dates import display, iso_or_none
+from ..dates import display, open_end, open_start
 from ..models import Event, Place, Store
 from .spans import known_bounds, operation
 
@@ -36,7 +36,7 @@ def event_feature(store: Store, ev: Event) -> dict[str, Any]:
         "properties": {
             "feature": "event", "id": ev.id, "title": ev.title, "date": ev.date.edtf,
             "display_date": display(ev.date.edtf), "start": start.isoformat(), "end": end.isoformat(),
-            "start_open": iso_or_none(ev.date.start) is None, "end_open": iso_or_none(ev.date.end) is None,
+            "start_open": open_start(ev.date), "end_open": open_end(ev.date),
             "approximate": ev.date.approximate, "uncertain": ev.date.uncertain,
             "summary": ev.summary, "places": "; ".join(ev.places), "place_names": "; ".join(names),
             "tags": "; ".join(ev.tags), "sources": "; ".join(ev.sources), "url": url,

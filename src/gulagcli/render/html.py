@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from ..camps import NEVER_OPEN, counts_by_place
-from ..dates import FIRST_DAY, LAST_DAY, display
+from ..dates import display, open_end, open_start
 from ..errors import GulagError
 from ..models import Event, Source, Store
 from .details import CAMP_TYPES
@@ -64,8 +64,8 @@ def _event(store: Store, ev: Event) -> dict[str, Any]:
         "end": end.isoformat(),
         # How far a c. or ? date may reach, drawn pale as in the chart's pictures; "" for an open
         # end, which runs to the edge of the axis.
-        "reach_start": "" if d.start == FIRST_DAY else min(d.earliest, start).isoformat(),
-        "reach_end": "" if d.end == LAST_DAY else max(d.latest, end).isoformat(),
+        "reach_start": "" if open_start(d) else min(d.earliest, start).isoformat(),
+        "reach_end": "" if open_end(d) else max(d.latest, end).isoformat(),
         "vague": not d.interval and d.precision.value != "day",
         "fuzzy": d.approximate or d.uncertain, "summary": ev.summary,
         "description": ev.description or "", "verified": ev.verified,

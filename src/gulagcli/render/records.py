@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..dates import display, iso_or_none
+from ..dates import display, open_end, open_start
 from ..models import Event, Figure, HistDate, Note, Person, Place, Source, Store, Term
 
 if TYPE_CHECKING:
@@ -21,10 +21,10 @@ def date_record(d: HistDate) -> Record:
     return {
         "edtf": d.edtf,
         "display": display(d.edtf),
-        "start": iso_or_none(d.start),
-        "end": iso_or_none(d.end),
-        "earliest": iso_or_none(d.earliest),
-        "latest": iso_or_none(d.latest),
+        "start": None if open_start(d) else d.start.isoformat(),
+        "end": None if open_end(d) else d.end.isoformat(),
+        "earliest": None if open_start(d) else d.earliest.isoformat(),
+        "latest": None if open_end(d) else d.latest.isoformat(),
         "precision": d.precision.value,
         "approximate": d.approximate,
         "uncertain": d.uncertain,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..dates import FIRST_DAY, LAST_DAY, OPEN, parse_edtf
+from ..dates import OPEN, open_end, open_start, parse_edtf
 from ..models import HistDate
 
 
@@ -28,10 +28,10 @@ def operation(dates: HistDate | None) -> tuple[str | None, str | None]:
 def known_bounds(d: HistDate) -> tuple[date, date]:
     """The strict first and last day, with an open end (``..``) replaced by the known one."""
     lo, hi = sides(d)
-    start = d.start if d.start != FIRST_DAY else (hi or d).start
-    end = d.end if d.end != LAST_DAY else (lo or d).end
+    start = (hi or d).start if open_start(d) else d.start
+    end = (lo or d).end if open_end(d) else d.end
     return start, end
 
 
 def open_ended(d: HistDate) -> bool:
-    return d.start == FIRST_DAY or d.end == LAST_DAY
+    return open_start(d) or open_end(d)
