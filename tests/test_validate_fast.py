@@ -218,3 +218,23 @@ def test_a_record_in_no_allowed_form_is_said_in_the_loaders_words_once(tmp_path:
         "matches more than one of the forms data/schema.json allows here; it must match one"]
     assert [p.message for p in schema_problems({"meta": {}}, schema=schema)] == [
         "matches none of the forms data/schema.json allows here"]
+
+
+def test_a_null_or_a_wrong_type_is_said_in_json_words_once(tmp_path: Path) -> None:
+    """A null said "None is not of type 'array'" (Python's name for JSON's null), a null title
+    "is missing" though it was there, and a string of sources was said twice, the second time
+    wrongly: "needs at least one source"."""
+    store = json.loads(MINI.read_text(encoding="utf-8"))
+    store["events"][0]["title"] = None
+    store["events"][1]["places"] = None
+    store["events"][2]["sources"] = "exhibit"
+    store["meta"]["title"] = None
+    path = tmp_path / "store.json"
+    path.write_text(json.dumps(store), encoding="utf-8")
+    found = [(p.path, p.message) for p in validate_file(path)[1]]
+    assert found == [("$.events[0].title", "must be a string, not null"),
+                     ("$.events[1].places", "must be a list, not null"),
+                     ("$.events[2].sources", "must be a list of strings, not a string"),
+                     ("$.meta.title", "must be a string, not null")]
+    assert [p.message for p in schema_problems({"x": True}, schema={"properties": {"x": {"type": ["integer", "null"]}}})
+            ] == ["must be a whole number or null, not a boolean"]

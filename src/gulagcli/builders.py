@@ -59,10 +59,10 @@ class _Reader:
             return value
         if value is None:
             if required:
-                self.problem(field, "is missing")
+                self.problem(field, "is missing" if field not in self.rec else "must be a string, not null")
             return None
         if not isinstance(value, str):
-            self.problem(field, f"must be a string, not {_kind(value)}")
+            self.problem(field, f"must be a string, not {kind_of(value)}")
             return None
         if not value.strip():
             self.problem(field, "is empty")
@@ -85,7 +85,7 @@ class _Reader:
                     # Ids recur in record after record: one copy of each in memory.
                     return tuple(map(_intern, value))
         if not isinstance(value, list):
-            self.problem(field, f"must be a list of strings, not {_kind(value)}")
+            self.problem(field, f"must be a list of strings, not {kind_of(value)}")
             return ()
         good = []
         for i, item in enumerate(value):
@@ -100,7 +100,7 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.problem(field, f"must be a number, not {_kind(value)}")
+            self.problem(field, f"must be a number, not {kind_of(value)}")
             return None
         if isinstance(value, float) and not math.isfinite(value):
             self.problem(field, f"must be a finite number, not {'NaN' if value != value else 'infinity'}")
@@ -113,7 +113,7 @@ class _Reader:
     def flag(self, field: str, default: bool) -> bool:
         value = self.rec.get(field, default)
         if not isinstance(value, bool):
-            self.problem(field, f"must be true or false, not {_kind(value)}")
+            self.problem(field, f"must be true or false, not {kind_of(value)}")
             return default
         return value
 
@@ -128,7 +128,8 @@ class _Reader:
             return None
 
 
-def _kind(value: Any) -> str:
+def kind_of(value: Any) -> str:
+    """What a JSON value is, as a message names it: "a string", "null"."""
     return {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}.get(
         type(value), "null" if value is None else "a number"
     )
@@ -139,7 +140,7 @@ def _kind(value: Any) -> str:
 
 def build_meta(rec: Any, problems: list[Problem]) -> Meta:
     if not isinstance(rec, dict):
-        problems.append(Problem("$.meta", f"must be an object, not {_kind(rec)}"))
+        problems.append(Problem("$.meta", f"must be an object, not {kind_of(rec)}"))
         rec = {}
     r = _Reader(rec, "$.meta", problems)
     return Meta(
@@ -205,14 +206,14 @@ def _objects(r: _Reader, field: str) -> list[dict[str, Any]]:
     """The objects of a list field (each non-object reported), [] when the field is absent."""
     raw = r.rec.get(field, [])
     if not isinstance(raw, list):
-        r.problem(field, f"must be a list, not {_kind(raw)}")
+        r.problem(field, f"must be a list, not {kind_of(raw)}")
         return []
     good = []
     for i, item in enumerate(raw):
         if isinstance(item, dict):
             good.append(item)
         else:
-            r.problem(f"{field}[{i}]", f"must be an object, not {_kind(item)}")
+            r.problem(f"{field}[{i}]", f"must be an object, not {kind_of(item)}")
     return good
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from operator import attrgetter
 from typing import Any
 
-from .builders import _FAST, ID_RE, MAKERS, SECTIONS, Problem, _intern, _kind, _Reader, build_meta
+from .builders import _FAST, ID_RE, MAKERS, SECTIONS, Problem, _intern, _Reader, build_meta, kind_of
 from .models import Event, Figure, Store
 
 __all__ = ["CHRONOLOGICAL", "ID_RE", "MAKERS", "SECTIONS", "Problem", "build", "build_section", "distinct_refs",
@@ -24,7 +24,7 @@ def build_section(
 ) -> list[Any]:
     """Build one section's models, in file order (None where a record was unusable)."""
     if not isinstance(items, (list, Iterator)):
-        problems.append(Problem(f"$.{name}", f"must be a list, not {_kind(items)}"))
+        problems.append(Problem(f"$.{name}", f"must be a list, not {kind_of(items)}"))
         return []
     models = everything[name]
     # Ids are unique across the store, so a name resolves to one thing; tags are a vocabulary
@@ -43,7 +43,7 @@ def build_section(
                 continue
         built.append(None)
         if type(rec) is not dict:
-            problems.append(Problem(f"$.{name}[{i}]", f"must be an object, not {_kind(rec)}"))
+            problems.append(Problem(f"$.{name}[{i}]", f"must be an object, not {kind_of(rec)}"))
             continue
         reader = _Reader(rec, name, problems, i)
         ident = reader.id
@@ -74,7 +74,7 @@ def build(raw: Any, *, path: str = "") -> tuple[Store | None, list[Problem]]:
     if isinstance(raw, dict):
         raw = raw.items()
     elif not isinstance(raw, Iterator):
-        return None, [Problem("$", f"a store must be a JSON object, not {_kind(raw)}")]
+        return None, [Problem("$", f"a store must be a JSON object, not {kind_of(raw)}")]
     problems: list[Problem] = []
     everything: dict[str, dict[str, Any]] = {name: {} for name in SECTIONS}
     in_order: dict[str, list[Any]] = {}
@@ -149,7 +149,8 @@ def _check_refs(
             found.append((f"history[{n}].place", f"no place with id {change.place!r}"))
         found.extend((f"history[{n}].sources[{i}]", f"no source with id {ref!r}")
                      for i, ref in enumerate(change.sources) if ref not in index["sources"])
-    if isinstance(model, (Event, Figure)) and not model.sources:
+    if isinstance(model, (Event, Figure)) and not model.sources and not any(
+            p.path.startswith(f"$.{section}[{position}].sources") for p in problems):  # not a list: said already
         found.append(("sources", "needs at least one source"))
     problems.extend(Problem(f"$.{section}[{position}].{field}", msg, model.id, True) for field, msg in found)
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from . import jsonfile
 from .aside import MIN_SIZE
+from .builders import kind_of
 from .check import Problem, build
 from .store import ENV_VAR, MAX_BYTES, collector_paused, locate, schema_path
 
@@ -73,6 +74,10 @@ def schema_problems(raw: object, *, fast: bool | None = None, schema: dict[str, 
         if err.validator == "required" and (field := _MISSING.fullmatch(message)):
             # at the field, in the loader's words, as every other command says it
             path, message = f"{path}.{field[1]}", "is missing"
+        elif err.validator == "type":
+            # "None is not of type 'string'" is Python's name for JSON's null
+            wanted = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
+            message = f"must be {' or '.join(_TYPES.get(t, t) for t in wanted)}, not {kind_of(err.instance)}"
         elif err.validator in ("oneOf", "anyOf", "not"):
             # jsonschema's words quote the whole record as a Python dict ("{'id': ...} is not
             # valid under any of the given schemas"): said as what is wrong with it instead
@@ -81,6 +86,8 @@ def schema_problems(raw: object, *, fast: bool | None = None, schema: dict[str, 
     return out
 
 
+_TYPES = {"string": "a string", "array": "a list", "object": "an object", "integer": "a whole number",
+          "number": "a number", "boolean": "true or false", "null": "null"}
 _MISSING = re.compile(r"'([A-Za-z_]\w*)' is a required property")
 _FORMS = {"oneOf": "matches none of the forms data/schema.json allows here",
           "anyOf": "matches none of the forms data/schema.json allows here",
