@@ -77,7 +77,7 @@ def schema_problems(raw: object, *, fast: bool | None = None, schema: dict[str, 
         elif err.validator == "type":
             # "None is not of type 'string'" is Python's name for JSON's null
             wanted = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
-            message = f"must be {' or '.join(_TYPES.get(t, t) for t in wanted)}, not {kind_of(err.instance)}"
+            message = f"must be {' or '.join(_TYPES.get(str(t), str(t)) for t in wanted)}, not {kind_of(err.instance)}"
         elif err.validator in ("oneOf", "anyOf", "not"):
             # jsonschema's words quote the whole record as a Python dict ("{'id': ...} is not
             # valid under any of the given schemas"): said as what is wrong with it instead
