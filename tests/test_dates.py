@@ -310,3 +310,40 @@ def test_open_takes_a_slashed_day_or_month_as_one_date() -> None:
     assert open_range("26/06/1954") == (date(1954, 6, 26), date(1954, 6, 26))
     assert open_range("1950/1955") == (date(1950, 1, 1), date(1955, 12, 31))
     assert open_range("1953/..")[0] == date(1953, 1, 1)
+    assert open_range("../1954") == (date.min, date(1954, 12, 31))
+
+
+@pytest.mark.parametrize(("typed", "says"), [
+    ("/", "has no date at either end"),
+    ("../..", "has no date at either end"),  # was all of time
+    ("1953/05", "a slash joins two dates"),  # was "cannot read '05'", as if 05 were given alone
+    ("1955/1950", "ends before it starts"),
+])
+def test_open_says_what_is_wrong_with_an_interval(typed: str, says: str) -> None:
+    from gulagcli.camps import open_range
+
+    with pytest.raises(UsageError, match=says):
+        open_range(typed)
+
+
+@pytest.mark.parametrize("typed", ["31 April 1953", "April 31, 1953", "30 February 1953", "31 апреля 1953"])
+def test_a_day_past_its_months_end_is_no_real_date_not_unreadable(typed: str) -> None:
+    with pytest.raises(UsageError, match="is not a real date"):
+        parse_user_range(typed, option="--from")
+
+
+@pytest.mark.parametrize("typed", ["29.02.1953", "29/02/1953", "31.04.1953"])
+def test_a_day_of_the_year_with_a_year_is_checked_against_that_year(typed: str) -> None:
+    """`on 29.02.1953` listed what happened on 29 February of other years: 1953 has none."""
+    with pytest.raises(UsageError, match="is not a real date"):
+        parse_month_day(typed)
+    assert parse_month_day("29.02.1952") == (2, 29) and parse_month_day("29.02") == (2, 29)
+    with pytest.raises(UsageError, match="is not a day of the year"):
+        parse_month_day("31 April")
+
+
+@pytest.mark.parametrize("stored", ["١٩٥٣", "1953-٠٣-05", "۱۹۵۳/1954"])
+def test_a_stored_date_is_written_in_ascii_digits(stored: str) -> None:
+    """Arabic-Indic digits passed as EDTF (Python's \\d takes any decimal digit)."""
+    with pytest.raises(ValueError, match="not an EDTF date"):
+        parse_edtf(stored)

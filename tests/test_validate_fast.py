@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
+from gulagcli.check import build
 from gulagcli.store import bundled_path, schema_path
 from gulagcli.validate import _fast_valid, schema_problems, validate_file
 
@@ -238,3 +239,15 @@ def test_a_null_or_a_wrong_type_is_said_in_json_words_once(tmp_path: Path) -> No
                      ("$.meta.title", "must be a string, not null")]
     assert [p.message for p in schema_problems({"x": True}, schema={"properties": {"x": {"type": ["integer", "null"]}}})
             ] == ["must be a whole number or null, not a boolean"]
+
+
+def test_the_schema_and_the_loader_take_ascii_digits_only_in_dates() -> None:
+    """JSON Schema's \\d is ASCII in ECMA-262 but any digit in Python's re: data/schema.json says
+    [0-9], so that every validator reads it alike, and the loader agrees."""
+    store = json.loads(MINI.read_text(encoding="utf-8"))
+    store["sources"][0]["accessed"] = "٢٠٢٦-12-02"
+    store["events"][0]["date"] = "١٩٥٣"
+    paths = {p.path for p in schema_problems(store)}
+    assert {"$.sources[0].accessed", "$.events[0].date"} <= paths
+    _, problems = build(store, path="store.json")
+    assert {"$.sources[0].accessed", "$.events[0].date"} <= {p.path for p in problems}

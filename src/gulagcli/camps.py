@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from .errors import NotFoundError, UsageError
 from .models import Figure, Place, Store
-from .userdates import one_day_or_month, parse_user_range
+from .userdates import one_day_or_month, parse_interval, parse_user_range
 
 CAMP_TYPES = ("itl", "special-camp", "nkvd-special-camp", "filtration-camp", "camp-division", "other")
 CAMP_SERIES = "camp-population"
@@ -28,14 +28,9 @@ class Peak(NamedTuple):
 
 def open_range(text: str, *, option: str = "--open") -> tuple[date, date]:
     """``1953``, ``1953-03-05``, ``'5 March 1953'`` or an interval ``1950/1955`` as inclusive days."""
-    first, sep, last = text.partition("/")
-    if not sep or one_day_or_month(text.strip()):  # 26/06/1954 and 05/1953 are one date each
+    if "/" not in text or one_day_or_month(text.strip()):  # 26/06/1954 and 05/1953 are one date each
         return parse_user_range(text, option=option)
-    lo = parse_user_range(first, option=option)[0] if first.strip() not in ("", "..") else date.min
-    hi = parse_user_range(last, option=option)[1] if last.strip() not in ("", "..") else date.max
-    if lo > hi:
-        raise UsageError(f"{option}: {text!r} ends before it starts")
-    return lo, hi
+    return parse_interval(text.strip(), option, open_ends=True)
 
 
 def is_camp(place: Place) -> bool:

@@ -22,7 +22,8 @@ FIRST_DAY = date(1, 1, 1)
 LAST_DAY = date(9999, 12, 31)
 
 _SINGLE = re.compile(
-    r"(?P<year>\d{4}|\d{3}X)(?:-(?P<month>\d\d|XX)(?:-(?P<day>\d\d|XX))?)?(?P<q>[?~%])?"
+    r"(?P<year>\d{4}|\d{3}X)(?:-(?P<month>\d\d|XX)(?:-(?P<day>\d\d|XX))?)?(?P<q>[?~%])?",
+    re.ASCII,  # 1953 in Arabic-Indic digits is no EDTF date
 )
 
 

@@ -48,8 +48,8 @@ COPY_HOSTS = MIRROR_HOSTS | DISALLOWED_HOSTS
 # unattributed or spam page. Reading them is no evidence at all.
 UNRELIABLE_HOSTS = frozenset({"polit.reactor.cc", "enow.com", "naturasigorta.com", "taian.caphemoingay.com"})
 
-_EDTF_DAY = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_EDTF_DAY = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?", re.ASCII)  # as data/schema.json: [0-9] only
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 def host(url: str | None) -> str | None:

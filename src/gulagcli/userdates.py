@@ -96,7 +96,7 @@ def parse_user_range(text: str, *, option: str = "date") -> tuple[date, date]:
         year, month, day = int(mm[2]), int(mm[1]), 0
         _given_not_zero(text, option, month=mm[1])
     elif _SLASHED.fullmatch(cleaned) is None and "/" in cleaned:
-        return _interval(cleaned, option)
+        return parse_interval(cleaned, option)
     elif (day_only := _DOTTED.fullmatch(cleaned) or _SLASHED.fullmatch(cleaned)) is not None and not day_only[3]:
         # before the order of day and month is asked about: no order of 02-03 would do here
         raise UsageError(f"{option}: {text!r} has no year; give one, e.g. 26.06.1954")
@@ -125,16 +125,20 @@ def _given_not_zero(text: str, option: str, *, month: str | None, day: str | Non
             raise UsageError(f"{option}: {text!r} is not a real date ({part} must be in {valid}, not {given})")
 
 
-def _interval(text: str, option: str) -> tuple[date, date]:
-    """``A/B``: every day from the first of A to the last of B, or an error; never half of it."""
+def parse_interval(text: str, option: str, *, open_ends: bool = False) -> tuple[date, date]:
+    """``A/B``: every day from the first of A to the last of B, or an error; never half of it.
+    With ``open_ends``, one side may be left out or ``..`` (``1953/``, ``../1954``)."""
     left, _, right = text.partition("/")
-    if OPEN in (left.strip(), right.strip()) or not left.strip() or not right.strip():
+    lo_open, hi_open = left.strip() in ("", OPEN), right.strip() in ("", OPEN)
+    if (lo_open or hi_open) and not open_ends:
         raise UsageError(f"{option}: {text!r} has an open end; give both ends, or use --from or --to alone")
+    if lo_open and hi_open:
+        raise UsageError(f"{option}: {text!r} has no date at either end; give at least one, e.g. 1953/..")
     if "/" in right:
         raise UsageError(f"{option}: cannot read {text!r}; an interval is two dates, e.g. 1953-05-26/1953-08-04")
     try:
-        start = parse_user_range(left, option=option)[0]
-        end = parse_user_range(right, option=option)[1]
+        start = date.min if lo_open else parse_user_range(left, option=option)[0]
+        end = date.max if hi_open else parse_user_range(right, option=option)[1]
     except UsageError as exc:  # said of the whole text: "1953/05" read as a year to a "05"
         side = exc.message.removeprefix(f"{option}: ").split(";")[0]
         month = len(right.strip()) <= 2 or not any(c.isdigit() for c in left)  # 1953/05, May/1953
@@ -175,6 +179,18 @@ def _two_readings(text: str, a: tuple[int, int, int], b: tuple[int, int, int]) -
         return None
 
 
+_LATE_DAY = re.compile(r"(?<!\d)(?:29|30|31)(?!\d)")
+
+
+def _past_the_months_end(text: str, a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
+    """Whether dateutil could not read ``text`` only because its day does not exist in its
+    month ("31 April"): read as the 1st, it is a month and a day."""
+    if len(_LATE_DAY.findall(text)) != 1:
+        return False
+    first = _two_readings(_LATE_DAY.sub("1", text), a, b)
+    return first is not None and first[0].month == first[1].month and first[0].day == first[1].day
+
+
 def _parse_free(text: str, option: str) -> tuple[int, int, int]:
     """Free-form input: which fields were given is read off two defaults.
 
@@ -183,7 +199,10 @@ def _parse_free(text: str, option: str) -> tuple[int, int, int]:
     year: 29 February is checked against the real year by the caller)."""
     years = re.findall(r"\d{3,}", text)
     written = int(years[0]) if len(years) == 1 else None
-    readings = _two_readings(re.sub(r"\d{3,}", "2000", text) if written is not None else text, _DEFAULT_A, _DEFAULT_B)
+    plain = re.sub(r"\d{3,}", "2000", text) if written is not None else text
+    readings = _two_readings(plain, _DEFAULT_A, _DEFAULT_B)
+    if readings is None and _past_the_months_end(plain, _DEFAULT_A, _DEFAULT_B):
+        raise UsageError(f"{option}: {text!r} is not a real date (day is out of range for month)")
     if readings is None:
         raise UsageError(
             f"{option}: cannot read {text!r} as a date; try 1953, 1953-05, 'May 1953' or 1954-06-26"
@@ -218,7 +237,9 @@ def parse_month_day(text: str) -> tuple[int, int]:
     if m:
         month, day = int(m[1]), int(m[2])
     elif (numeric := numeric_day(cleaned, "DAY")) is not None:
-        _, month, day = numeric
+        year, month, day = numeric
+        if year is not None and 1 <= month <= 12 and not 1 <= day <= days_in(year, month):
+            raise UsageError(f"{text!r} is not a real date: {year} has no {_written(None, month, day)}")
     elif any(c.isdigit() for c in cleaned) and re.search(r"\d{4}", cleaned):
         start, end = parse_user_range(cleaned, option="DAY")
         if start != end:
@@ -226,6 +247,8 @@ def parse_month_day(text: str) -> tuple[int, int]:
         month, day = start.month, start.day
     else:
         readings = _two_readings(cleaned, (2000, 1, 1), (2000, 2, 2))
+        if readings is None and _past_the_months_end(cleaned, (2000, 1, 1), (2000, 2, 2)):
+            raise UsageError(f"{text!r} is not a day of the year (day is out of range for month)")
         if readings is None:
             raise UsageError(f"cannot read {text!r} as a day of the year; try 06-26, 26.06 or '26 June'")
         a, b = readings
