@@ -131,7 +131,17 @@ def decode(text: str, path: Path) -> Any:
 
 
 def _invalid(exc: json.JSONDecodeError, path: Path) -> DataError:
-    return DataError(f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}")
+    message = _REWORDED.get(exc.msg, exc.msg)
+    return DataError(f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: {message}")
+
+
+# The json module's messages that end in "at" (the place is said before them) or give Python advice.
+_REWORDED = {
+    "Unterminated string starting at": "a string begins here and is never closed",
+    "Invalid control character at": "a control character inside a string (write it escaped, e.g. \\n)",
+    "Unexpected UTF-8 BOM (decode using utf-8-sig)":
+        "the file begins with a byte-order mark; save it as UTF-8 without one",
+}
 
 
 def is_object(text: str) -> bool:
