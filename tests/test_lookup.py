@@ -330,3 +330,27 @@ def test_common_words_beside_others_are_left_out_of_a_search(gulag: Gulag) -> No
     with_common = json.loads(gulag("search", "amnesty of the Beria", "--json").stdout)
     without = json.loads(gulag("search", "amnesty Beria", "--json").stdout)
     assert with_common == without and with_common
+
+
+@pytest.mark.parametrize("compiled", ["1", "0"])
+def test_show_of_a_figure_found_by_search_says_where_figures_are_listed(gulag: Gulag, compiled: str) -> None:
+    """`search` lists figures by id, and `show figure:ID` then said "nothing in the store
+    matches", as if the id were wrong."""
+    hit = json.loads(gulag("search", "killed", "--kind", "figure", "--json").stdout)[0]
+    result = gulag("show", f"figure:{hit['id']}", env={"GULAG_COMPILED": compiled})
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "show has no card for a figure; `gulag figures --about NAME`" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_one_of_a_figures_people_is_a_person(gulag: Gulag, tmp_path: Path) -> None:
+    """"1 people, per Russian Wikipedia infobox" (the Ekibastuz strike's dead)."""
+    store = mini()
+    store["figures"][0].update(value=1, unit="people")
+    store["figures"][0].pop("low", None), store["figures"][0].pop("high", None)
+    path = write_store(tmp_path, store)
+    fig = store["figures"][0]
+    assert f"1 person, per {fig['reported_by']}" in gulag("search", fig["id"], "--format", "plain", data=path).stdout
+    assert "1 person: " in gulag("show", fig["event"], data=path).stdout
+    table = gulag("figures", "--format", "table", data=path).stdout
+    assert "1 person" in table and "1 people" not in table

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..dates import precision_words
+from .listings import amount
 from .output import UNORGANISED, UNVERIFIED, printable
 from .safe import web_url
 
@@ -55,7 +56,7 @@ def figure_line(f: Record, *, with_event: bool = False) -> str:
     where = f" ({f['event_title']})" if with_event and f["event_title"] else ""
     srcs = ", ".join(s["id"] for s in f["sources"])
     when = f", {f['date']['display']}" if f.get("date") else ""  # three counts of one camp tell apart
-    return f"{f['display']} {f['unit']}: {f['what']}{when}{where} ({f['reported_by']}) [{srcs}]"
+    return f"{amount(f)}: {f['what']}{when}{where} ({f['reported_by']}) [{srcs}]"
 
 
 def event_detail(r: Record) -> Detail:

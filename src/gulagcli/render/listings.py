@@ -75,8 +75,21 @@ def _hit_about(r: Record) -> str:
     if kind == "term":
         return str(r["definition"])
     if kind == "figure":
-        return f"{r['display']} {r['unit']}, per {r['reported_by']}"
+        return f"{amount(r)}, per {r['reported_by']}"
     return ", ".join(str(x) for x in (r.get("source_type"), r.get("author"), r.get("publisher")) if x)
+
+
+def amount(r: Record) -> str:
+    """A figure's number and unit as a sentence has them: "500–700 people", "1 person"."""
+    unit = str(r["unit"])
+    if r["display"].removeprefix("c. ") == "1" and unit:
+        word, sep, rest = unit.partition(" ")  # "people per day": the counted word comes first
+        word = _SINGULAR.get(word) or (word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s"))
+        unit = word + sep + rest
+    return f"{r['display']} {unit}".rstrip()
+
+
+_SINGULAR = {"people": "person", "percent": "percent", "series": "series"}
 
 
 HIT_COLUMNS = [
@@ -160,7 +173,7 @@ FIGURE_COLUMNS = [
     Column("event", lambda r: r["event"], PLAIN_CSV),
     Column("event_title", lambda r: r["event_title"], ratio=2, label="Event"),
     Column("id", lambda r: r["id"], PLAIN_CSV),
-    Column("Figure", lambda r: f"{r['display']} {r['unit']}", TABLE_ONLY, style="bold"),
+    Column("Figure", amount, TABLE_ONLY, style="bold"),
     Column("value", lambda r: r["value"], PLAIN_CSV),
     Column("low", lambda r: r["low"], PLAIN_CSV),
     Column("high", lambda r: r["high"], PLAIN_CSV),
