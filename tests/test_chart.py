@@ -149,6 +149,17 @@ def test_legend_lists_only_the_marks_the_chart_shows() -> None:
     assert chart.title == "1 event, 1953"
 
 
+@pytest.mark.parametrize(("dates", "meaning"), [
+    (["1953-06~"], "approximate (c.) or uncertain (?): may reach this far"),
+    (["1953-05-16/.."], "open-ended (..): may run this far"),  # the legend said nothing of ░ here
+    (["1953-06~", "../1953-06"], "approximate (c.), uncertain (?) or open-ended (..): may reach this far"),
+])
+def test_the_legend_says_what_the_pale_marks_stand_for_in_this_chart(dates: list[str], meaning: str) -> None:
+    rows = [Row(f"Event {i}", edtf, (parse_edtf(edtf),)) for i, edtf in enumerate(dates)]
+    chart = layout_chart(rows, start=date(1953, 1, 1), end=date(1953, 12, 31), width=80, subject="events")
+    assert ("░", meaning) in chart.legend
+
+
 # --- the command ----------------------------------------------------------------------------
 
 

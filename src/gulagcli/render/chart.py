@@ -53,6 +53,17 @@ LEGEND = {
 }
 
 
+def _fuzzy_meaning(rows: Sequence[Row]) -> str:
+    """What the pale marks stand for in this chart: the reach of a c. or ? date, how far an open
+    end (``1956/..``) may run, or both."""
+    dates = [d for r in rows for d in r.dates]
+    vague = any(d.approximate or d.uncertain for d in dates)
+    if not any(open_start(d) or open_end(d) for d in dates):
+        return LEGEND[Mark.FUZZY]
+    return ("approximate (c.), uncertain (?) or open-ended (..): may reach this far" if vague
+            else "open-ended (..): may run this far")
+
+
 # --- days to columns ------------------------------------------------------------------------
 
 
@@ -282,7 +293,7 @@ def layout_chart(rows: Sequence[Row], *, start: date | None, end: date | None, w
         lines.append(Line(pad(label, label_width), pad(fit(r.when, when_width), when_width)
                           if when_width else "", cells, r.qualified))
     shown = {c for line in lines for c in line.cells}
-    legend = [(m.value, text) for m, text in LEGEND.items() if m in shown]
+    legend = [(m.value, _fuzzy_meaning(rows) if m is Mark.FUZZY else text) for m, text in LEGEND.items() if m in shown]
     if arrows := [m.value for m in (Mark.BEFORE, Mark.AFTER) if m in shown]:
         legend.append((" ".join(arrows), "runs past the edge of the chart"))
     if any(r.unverified for r in rows):
