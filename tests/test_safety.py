@@ -449,6 +449,16 @@ def test_a_fifo_reader_that_stops_early_does_not_lose_the_other_picture(tmp_path
     assert png.read_bytes().startswith(b"\x89PNG") and f"to {png}" in result.stderr
 
 
+def test_a_fifo_nobody_reads_leaves_no_other_picture_behind(gulag: Gulag, tmp_path: Path) -> None:
+    """`chart --svg FILE --png FIFO` with no reader wrote FILE, then failed on the FIFO."""
+    pytest.importorskip("matplotlib")
+    fifo, svg = tmp_path / "fifo", tmp_path / "chart.svg"
+    os.mkfifo(fifo)
+    result = gulag("chart", "--svg", str(svg), "--png", str(fifo))
+    assert result.exit_code == 1 and "nothing is reading from it" in result.stderr
+    assert not svg.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["fifo"]
+
+
 def test_dev_stdout_and_dash_mean_stdout(tmp_path: Path) -> None:
     mini_store = str(DATA / "mini.json")
     for target in ("-", "/dev/stdout"):

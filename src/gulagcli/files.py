@@ -76,6 +76,18 @@ def check_target(path: Path, *, force: bool = False) -> None:
         _regular_target(path, info, force=force)
 
 
+def written_in_place(path: Path) -> bool:
+    """True for a target written to directly rather than replaced: stdout, a FIFO, /dev/null.
+    Such a write can fail in ways no check foresees (a FIFO nobody reads), so a command writing
+    several files writes these first and the files it creates only if they went through."""
+    if is_stdout(path):
+        return True
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def _stat(path: Path) -> os.stat_result | None:
     """The target's status through symlinks, or None if there is nothing there yet."""
     try:

@@ -11,7 +11,7 @@ import typer
 
 from ..cli import DataOpt, NoColorOpt, command_app
 from ..errors import UsageError, given_flags
-from ..files import check_target, is_stdout, write_atomic
+from ..files import check_target, is_stdout, write_atomic, written_in_place
 from ..models import Kind
 from ..query import split_names
 from ..render.chart import GroupBy, event_rows, group_rows, layout_chart
@@ -208,7 +208,8 @@ def _save_all(pictures: Iterable[tuple[Path, str | bytes]], *, force: bool, what
     """Each picture to its file. A reader that quits early (a FIFO, `-`) ends the run quietly,
     but only once the other pictures are written: --svg to a FIFO lost the --png file."""
     gone: WriteFailed | None = None
-    for path, drawn in pictures:
+    # A FIFO nobody reads fails only when written: before the files that would stay behind.
+    for path, drawn in sorted(pictures, key=lambda pic: not written_in_place(pic[0])):
         try:
             _save(path, drawn, force=force, what=what)
         except WriteFailed as exc:
