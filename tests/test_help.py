@@ -200,6 +200,28 @@ def test_help_keeps_columns_within_the_documented_40_to_1000(columns: str, width
     assert max(len(line) for line in done.stdout.splitlines()) == width
 
 
+def test_help_on_a_dumb_terminal_takes_the_width_columns_gives() -> None:
+    """TERM=dumb COLUMNS=60 drew --help 80 wide on a terminal: Rich takes COLUMNS there only
+    with LINES beside it."""
+    import os
+    import subprocess
+    import sys
+
+    from .readme_sessions import ANSI, drain
+
+    env = {k: v for k, v in os.environ.items() if k != "LINES"} | {"TERM": "dumb", "COLUMNS": "60"}
+    master, slave = os.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "gulagcli", "show", "--help"], stdout=slave, stderr=slave,
+                            stdin=subprocess.DEVNULL, env=env)
+    os.close(slave)
+    chunks: list[bytes] = []
+    drain(master, chunks)
+    proc.wait(timeout=60)
+    os.close(master)
+    lines = ANSI.sub("", b"".join(chunks).decode("utf-8")).splitlines()
+    assert proc.returncode == 0 and max(len(line.rstrip("\r")) for line in lines) == 60
+
+
 def test_no_color_takes_the_colours_out_of_help_too() -> None:
     """`--help --no-color` kept its colours: Click prints help before it reads other options."""
     import os

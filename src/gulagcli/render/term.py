@@ -28,6 +28,10 @@ def bound_columns(environ: dict[str, str] | os._Environ[str] = os.environ) -> No
     columns = environ.get("COLUMNS", "")
     if columns.isdigit() and not MIN_WIDTH <= int(columns) <= MAX_WIDTH:
         environ["COLUMNS"] = str(min(max(int(columns), MIN_WIDTH), MAX_WIDTH))
+    if columns.isdigit() and environ.get("TERM") == "dumb" and not environ.get("LINES", "").isdigit():
+        # On a dumb terminal Rich takes COLUMNS only with LINES beside it and draws --help 80 wide;
+        # 25 is the height it assumes there.
+        environ["LINES"] = "25"
 
 
 def no_color_everywhere(args: list[str], environ: dict[str, str] | os._Environ[str] = os.environ) -> None:
