@@ -365,8 +365,9 @@ def test_cache_info_and_clear(gulag: Callable[..., Result], tmp_path: Path, monk
     assert sorted((tmp_path / "c").iterdir()) == again
     missing = gulag("cache", "info", data=tmp_path / "nope.json")
     assert missing.exit_code == 5 and "nope.json: no such file" in missing.stderr
-    direct = gulag("cache", "info", "--json", data=store, env={"GULAG_COMPILED": "0"})
-    assert (json.loads(direct.stdout)["state"], json.loads(direct.stdout)["compiled"]) == ("read-directly", None)
+    for off in ("0", "false", "No", " off "):  # GULAG_COMPILED=false was taken as on
+        direct = gulag("cache", "info", "--json", data=store, env={"GULAG_COMPILED": off})
+        assert (json.loads(direct.stdout)["state"], json.loads(direct.stdout)["compiled"]) == ("read-directly", None)
     # A shared cache directory keeps a user's own files, even with gulag's suffixes.
     theirs = ["keep.txt", "my-database.sqlite", "notes.stamp", "draft.tmp", "0123456789abcdef012.sqlite"]
     for name in theirs:

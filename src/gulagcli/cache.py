@@ -36,7 +36,8 @@ _warned: list[str] = []
 
 
 def enabled() -> bool:
-    return os.environ.get(ENV_SWITCH, "1") != "0"
+    """False for GULAG_COMPILED=0 (or false, no, off, in any case), as such switches are written."""
+    return os.environ.get(ENV_SWITCH, "1").strip().lower() not in ("0", "false", "no", "off")
 
 
 def cache_dir() -> Path:
