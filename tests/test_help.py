@@ -222,6 +222,25 @@ def test_help_on_a_dumb_terminal_takes_the_width_columns_gives() -> None:
     assert proc.returncode == 0 and max(len(line.rstrip("\r")) for line in lines) == 60
 
 
+@pytest.mark.parametrize("columns", ["40", "60"])
+def test_narrow_help_folds_long_words_instead_of_cutting_them(columns: str) -> None:
+    """At 40 columns Typer's option tables cut "--reverse" to "--rever…" and "1954-06-26" to
+    "1954-06-…", and at 60 "(docs/safety.md)" lost its end: the help of every command is
+    whole at any width (no help text has a "…" of its own)."""
+    import os
+    import subprocess
+    import sys
+
+    from gulagcli.cli import COMMANDS
+
+    env = {**os.environ, "COLUMNS": columns}
+    for argv in (["--help"], *([name, "--help"] for name in COMMANDS), ["help", "timeline"]):
+        done = subprocess.run([sys.executable, "-m", "gulagcli", *argv], capture_output=True, text=True,
+                              env=env, timeout=60, check=False)
+        assert done.returncode == 0 and "…" not in done.stdout, (argv, done.stdout)
+        assert max(len(line) for line in done.stdout.splitlines()) <= int(columns)
+
+
 def test_no_color_takes_the_colours_out_of_help_too() -> None:
     """`--help --no-color` kept its colours: Click prints help before it reads other options."""
     import os

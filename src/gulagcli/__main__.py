@@ -33,10 +33,11 @@ def main(argv: list[str] | None = None) -> None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (open for the whole run)
     stop_on_signals()
     try:
-        from .render.term import bound_columns, no_color_everywhere
+        from .render.term import bound_columns, fold_help_words, no_color_everywhere
 
         bound_columns()
         no_color_everywhere(args)
+        fold_help_words(args)
         from .quick import answer
 
         if sys.stdout is not None and (code := answer(args)) is not None:

@@ -15,7 +15,7 @@ import itertools
 import os
 import sys
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 MAX_WIDTH = 1000  # the widest any output is laid out, from --width or COLUMNS
 MIN_WIDTH = 40  # the narrowest: COLUMNS=0 would lay out nothing at all, and a card drops its values
@@ -39,6 +39,36 @@ def no_color_everywhere(args: list[str], environ: dict[str, str] | os._Environ[s
     before it reads any other option."""
     if "--no-color" in itertools.takewhile(lambda a: a != "--", args):
         environ["NO_COLOR"] = "1"
+
+
+def fold_help_words(args: list[str]) -> None:
+    """On the way to --help: Typer's option tables cut a word longer than its column with "…"
+    (at 40 columns, "--rever…" and "1954-06-…"); folded onto the next line instead, none of the
+    help is lost. Typer 0.28 (pinned in pyproject.toml) makes its tables from rich_utils.Table."""
+    asked = list(itertools.takewhile(lambda a: a != "--", args))
+    if not ({"--help", "-h"} & set(asked) or asked[:1] == ["help"] or not args):
+        return
+    from rich.columns import Columns
+    from rich.table import Table
+    from rich.text import Text
+    from typer import rich_utils
+
+    class FoldingTable(Table):  # the option's names
+        def add_row(self, *cells: Any, **options: Any) -> None:
+            super().add_row(*cells, **options)
+            for column in self.columns:
+                column.overflow = "fold"
+
+    class FoldingColumns(Columns):  # an option's help, its default and "[required]"
+        def __init__(self, renderables: Any = None, *rest: Any, **options: Any) -> None:
+            for item in renderables or ():
+                if isinstance(item, Text):
+                    item.overflow = "fold"
+            super().__init__(renderables, *rest, **options)
+
+    if getattr(rich_utils, "Table", None) is Table:  # once
+        setattr(rich_utils, "Table", FoldingTable)  # noqa: B010 (neither is exported by name)
+        setattr(rich_utils, "Columns", FoldingColumns)  # noqa: B010
 
 
 class Ink(NamedTuple):
