@@ -362,3 +362,12 @@ def test_a_camp_records_each_link_once_with_all_its_sources() -> None:
     for place in STORE.places.values():
         links = [(h.date.edtf, h.place) for h in place.history if h.place]
         assert len(links) == len(set(links)), place.id
+
+
+def test_the_special_councils_442531_cites_zemskovs_article_as_well_as_copies() -> None:
+    """The figure rested on two unattributed online copies; Zemskov's article in
+    Социологические исследования (1991) quotes the memorandum with the same count."""
+    figure = STORE.figures["special-council-abolished-convicted-rudenko-kruglov"]
+    assert figure.value == 442531 and figure.sources[0] == "zemskov-1991-gulag"
+    source = STORE.sources["zemskov-1991-gulag"]
+    assert (source.container, source.issued) == ("Социологические исследования", "1991")
