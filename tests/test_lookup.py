@@ -339,7 +339,9 @@ def test_show_of_a_figure_found_by_search_says_where_figures_are_listed(gulag: G
     hit = json.loads(gulag("search", "killed", "--kind", "figure", "--json").stdout)[0]
     result = gulag("show", f"figure:{hit['id']}", env={"GULAG_COMPILED": compiled})
     assert result.exit_code == 2 and result.stdout == ""
-    assert "show has no card for a figure; `gulag figures --about NAME`" in result.stderr
+    assert "a figure is not looked up on its own; give the event, place, person or term" in result.stderr
+    for argv in (["cite", f"figure:{hit['id']}"], ["figures", "--about", f"figure:{hit['id']}"]):
+        assert "`gulag figures --about NAME` lists its figures" in gulag(*argv).stderr  # the same words
     assert len(result.stderr.splitlines()) == 1
 
 

@@ -144,3 +144,14 @@ def test_a_series_of_one_figure_says_figure(gulag: Gulag, series_store: Path, tm
 def test_two_camps_in_one_comma_list_are_two_places_and_refused(gulag: Gulag, series_store: Path) -> None:
     result = gulag("chart", "--series", "camp-population", "--place", "kengir,norilsk", data=series_store)
     assert result.exit_code == 2 and "give one --place" in result.stderr
+
+
+def test_an_approximate_range_keeps_its_c_in_the_series_chart(gulag: Gulag, tmp_path: Path) -> None:
+    """`figures` said "c. 1,000,000–2,000,000" and the chart of the same figure dropped the "c."."""
+    store = mini()
+    store["figures"].append({"id": "c2", "what": "prisoners in camps", "unit": "prisoners", "reported_by": "MVD",
+                             "sources": [store["sources"][0]["id"]], "series": "gulag-camps",
+                             "date": "1951-01-01", "low": 1000000, "high": 2000000, "approximate": True})
+    result = gulag("chart", "--series", "gulag-camps", data=write_store(tmp_path, store))
+    assert result.exit_code == 0, result.output
+    assert "c. 1,000,000–2,000,000" in result.stdout

@@ -63,8 +63,8 @@ def asked_kind(query: str, kind: Kind | None) -> tuple[Kind | None, str]:
     The two saying different kinds is a usage error, not one of them silently winning."""
     prefixed, text = split_kind(query)
     if Kind.FIGURE in (kind, prefixed):  # search finds figures, but a figure is shown among its kin
-        raise UsageError("show has no card for a figure; `gulag figures --about NAME` lists the figures "
-                         "of an event, place, person or term with who reported each")
+        raise UsageError("a figure is not looked up on its own; give the event, place, person or term it "
+                         "belongs to (`gulag figures --about NAME` lists its figures)")
     if kind is not None and prefixed is not None and kind is not prefixed:
         raise UsageError(f"the prefix {prefixed.value}: and --kind {kind.value} ask for different kinds; "
                          "give one of them")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..camps import series
 from ..dates import display
 from ..models import Figure, Store
+from .records import figure_text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -41,15 +42,11 @@ def series_points(store: Store, name: str, *, place: str | None = None) -> tuple
 
 def series_labels(figures: list[Figure]) -> list[tuple[str, str]]:
     """Each figure's date and number as the historian writes them: "1 Dec 1950", "Jun 1953",
-    "1947?"; "c. 12,000", "4,000–6,000" for a range (its bar stands at the midpoint)."""
+    "1947?"; "c. 12,000", "4,000–6,000" or "c. 4,000–6,000" for a range (its bar stands at the midpoint)."""
     out = []
     for f in figures:
         when = display(f.date.edtf) if f.date is not None else ""
-        if f.value is None and f.low is not None and f.high is not None:
-            number = f"{f.low:,}–{f.high:,}"
-        else:
-            number = ("c. " if f.approximate else "") + f"{f.value:,}"
-        out.append((when, number))
+        out.append((when, figure_text(f)))  # "c." on a range too, as `figures` has it
     return out
 
 
