@@ -89,7 +89,7 @@ def amount(r: Record) -> str:
     return f"{r['display']} {unit}".rstrip()
 
 
-_SINGULAR = {"people": "person", "percent": "percent", "series": "series"}
+_SINGULAR = {"people": "person", "series": "series"}  # others drop an "s" ("percent" has none)
 
 
 HIT_COLUMNS = [
