@@ -77,6 +77,12 @@ def test_impossible_or_unsupported_edtf_is_refused(bad: str) -> None:
         parse_edtf(bad)
 
 
+@pytest.mark.parametrize("half", ["1953-03-05/", "/1953-03-05", "/"])
+def test_an_empty_interval_end_is_named_with_the_whole_date(half: str) -> None:
+    with pytest.raises(ValueError, match=rf"^'{half}': an interval end is empty; write '\.\.' for an open end$"):
+        parse_edtf(half)
+
+
 EDTF_SAMPLES = [
     "1953", "1953-05", "1953-03-05", "1954-05~", "1954?", "1954%", "195X", "1954/1955",
     "1953-05-26/1953-08-04", "1955-10~/1956-01-14", "1954-XX", "1951~",

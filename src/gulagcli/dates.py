@@ -129,6 +129,8 @@ def parse_general(text: str) -> HistDate:
     """Any stored date the store supports; :func:`parse_edtf` takes a shortcut for plain days."""
     if "/" in text:
         left, _, right = text.partition("/")
+        if not left or not right:
+            raise ValueError(f"{text!r}: an interval end is empty; write '..' for an open end")
         lo = None if left == OPEN else _Part(left)
         hi = None if right == OPEN else _Part(right)
         if lo is None and hi is None:
