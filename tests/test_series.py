@@ -155,3 +155,24 @@ def test_an_approximate_range_keeps_its_c_in_the_series_chart(gulag: Gulag, tmp_
     result = gulag("chart", "--series", "gulag-camps", data=write_store(tmp_path, store))
     assert result.exit_code == 0, result.output
     assert "c. 1,000,000–2,000,000" in result.stdout
+
+
+@pytest.mark.parametrize("width", ["40", "52", "80"])
+def test_long_dates_and_ranges_keep_the_series_chart_within_its_width(gulag: Gulag, tmp_path: Path,
+                                                                       width: str) -> None:
+    """A span of dates beside a range left 10 columns of bars whatever --width said: at --width
+    40 the lines ran to 57."""
+    store = mini()
+    for ident, day, low, high in (("w1", "1953-05-26/1953-08-04", 1_000_000, 1_500_000),
+                                  ("w2", "1954-06-16/1954-06-26", 500_000, 700_000)):
+        store["figures"].append({"id": ident, "what": "prisoners in camps", "unit": "prisoners",
+                                 "reported_by": "fixture", "sources": ["ref-a"], "series": "gulag-camps",
+                                 "date": day, "low": low, "high": high, "approximate": True})
+    result = gulag("chart", "--series", "gulag-camps", "--width", width, "--no-color",
+                   data=write_store(tmp_path, store))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(map(len, lines)) <= int(width)
+    assert "26 May – 4 Aug 1953" in result.stdout and "c. 1,000,000–1,500,000" in result.stdout
+    bars = [line.count("█") for line in lines if "█" in line]
+    assert len(bars) == 2 and bars[0] > bars[1] > 0

@@ -70,14 +70,17 @@ def series_renderable(points: list[tuple[date, int]], labels: list[tuple[str, st
     values = [number for _, number in labels]
     labels_ = [when for when, _ in labels]
     label_w, value_w = max(map(len, labels_)), max(map(len, values))
-    room = max(10, width - label_w - value_w - 3)
+    # Long dates and ranges ("26 May – 4 Aug 1953", "c. 1,000,000–1,500,000") leave a narrow
+    # chart too little room for bars: each date then stands on its own line above its bar.
+    stacked = width - label_w - value_w - 3 < 10
+    room = width - value_w - 5 if stacked else width - label_w - value_w - 3
     top = max(v for _, v in points) or 1
     import textwrap
 
     # The title in the width asked for, as the bars are, whatever the terminal's width.
     out = Text(textwrap.fill(f"{title} ({unit})", width) + "\n", style="bold" if styled else "")
     for label, value, (_, v) in zip(labels_, values, points, strict=True):
-        out.append(f"{label:<{label_w}} ")
+        out.append(f"{label}\n  " if stacked else f"{label:<{label_w}} ")
         out.append("█" * max(1 if v else 0, round(v * room / top)), style="cyan" if styled else "")
         out.append(f" {value:>{value_w}}\n")
     out.rstrip()
