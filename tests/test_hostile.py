@@ -78,6 +78,14 @@ BROKEN_STORES = [
     ("record not an object", _set("events.0", "x"), "$.events[0]: must be an object, not a string"),
     ("figure without value", _set("figures.0.value", _DELETE), "a figure needs a value, or both low and high"),
     ("bad latitude", _set("places.0.lat", 123), "123 is not a latitude"),
+    # A point with no longitude passed, and the map and GeoJSON gave the camp no geometry.
+    ("a latitude with no longitude", _set("places.0.lon", _DELETE),
+     "$.places[0].lon (kengir): lat and lon are given together or not at all"),
+    # A series figure with no date was left out of the chart without a word.
+    ("a series figure with no date", _set("figures.0.series", "gulag-deaths"),
+     "$.figures[0].date (kengir-killed-official): a figure in a series needs a date"),
+    ("a camp's yearly count of no camp", lambda s: s["figures"][0].update(series="camp-population", date="1954"),
+     "$.figures[0].place (kengir-killed-official): a camp-population figure needs the camp it counts"),
     ("bad note kind", _set("events.0.notes.0.kind", "gossip"), "must be one of discrepancy, uncertainty, context"),
 ]
 

@@ -14,7 +14,17 @@ from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from .dates import parse_edtf
-from .fast import CAMP_TYPES, CHANGES, NOTE_KINDS, ORGANISED, PLACE_KINDS, event_fast, figure_fast, place_fast
+from .fast import (
+    CAMP_SERIES,
+    CAMP_TYPES,
+    CHANGES,
+    NOTE_KINDS,
+    ORGANISED,
+    PLACE_KINDS,
+    event_fast,
+    figure_fast,
+    place_fast,
+)
 from .models import Change, Event, Figure, HistDate, Meta, Note, Person, Place, Source, Tag, Term
 
 _intern = sys.intern
@@ -171,6 +181,8 @@ def _place(r: _Reader) -> Place:
     if lon is not None and not -180 <= lon <= 180:
         r.problem("lon", f"{lon} is not a longitude")
         lon = None
+    if (r.rec.get("lat") is None) != (r.rec.get("lon") is None):  # a point needs both
+        r.problem("lon" if r.rec.get("lon") is None else "lat", "lat and lon are given together or not at all")
     kind = r.text("kind") or "place"
     if kind not in PLACE_KINDS:  # json.md promises these five as `place_type`
         r.problem("kind", f"must be one of {', '.join(PLACE_KINDS)}")
@@ -282,12 +294,16 @@ def _figure(r: _Reader) -> Figure:
         r.problem("value", "give a value or a low-high range, not both")
     elif low is not None and high is not None and low > high:
         r.problem("low", f"low {low} is above high {high}", integrity=True)
+    series, place, when = r.text("series", required=False), r.text("place", required=False), r.date("date")
+    if series is not None and r.rec.get("date") is None:
+        r.problem("date", "a figure in a series needs a date")
+    if series == CAMP_SERIES and r.rec.get("place") is None:
+        r.problem("place", f"a {CAMP_SERIES} figure needs the camp it counts")
     return Figure(
         id=r.id or "", event=r.text("event", required=False), what=r.text("what") or "",
         unit=r.text("unit") or "", reported_by=r.text("reported_by") or "",
         value=value, low=low, high=high, approximate=r.flag("approximate", False),
-        date=r.date("date"), note=r.text("note", required=False), sources=r.texts("sources"),
-        place=r.text("place", required=False), series=r.text("series", required=False),
+        date=when, note=r.text("note", required=False), sources=r.texts("sources"), place=place, series=series,
     )
 
 

@@ -11,11 +11,10 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from .errors import NotFoundError, UsageError
+from .fast import CAMP_SERIES
 from .models import Figure, Place, Store
 from .userdates import one_day_or_month, parse_interval, parse_user_range
 
-CAMP_TYPES = ("itl", "special-camp", "nkvd-special-camp", "filtration-camp", "camp-division", "other")
-CAMP_SERIES = "camp-population"
 SYSTEM_SERIES = ("gulag-camps", "gulag-colonies", "gulag-deaths")
 SPARKS = "▁▂▃▄▅▆▇█"
 GAP = "·"  # a year between two counts that has none

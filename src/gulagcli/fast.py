@@ -16,6 +16,7 @@ from .models import Change, Event, Figure, Note, Place
 _intern = sys.intern
 NOTE_KINDS = ("discrepancy", "uncertainty", "context")
 CAMP_TYPES = ("itl", "special-camp", "nkvd-special-camp", "filtration-camp", "camp-division", "other")
+CAMP_SERIES = "camp-population"  # one camp's yearly counts: figures with ``place``
 CHANGES = ("renamed", "merged-into", "split-from", "transferred-to", "closed", "opened")
 PLACE_KINDS = ("camp", "city", "region", "country", "place")
 # A camp ordered but, by Memorial's handbook, not or apparently not set up (absent: it was).
@@ -96,7 +97,7 @@ def place_fast(rec: dict[str, Any]) -> Place | None:
         return None
     if not (organised is None or (organised in ORGANISED and kind == "camp")) or kind not in PLACE_KINDS:
         return None
-    if not (_number(lat, -90, 90) and _number(lon, -180, 180)):
+    if not (_number(lat, -90, 90) and _number(lon, -180, 180)) or (lat is None) != (lon is None):
         return None
     names, sources, economy = _texts(get("names")), _texts(get("sources")), _texts(get("economy"))
     if names is None or sources is None or economy is None:
@@ -122,6 +123,8 @@ def figure_fast(rec: dict[str, Any]) -> Figure | None:
     texts += [v for v in (event, when, note, place, series) if v is not None]
     value, low, high, approximate = get("value"), get("low"), get("high"), get("approximate", False)
     if not _all_text(texts) or type(approximate) is not bool:
+        return None
+    if series is not None and (when is None or (series == CAMP_SERIES and place is None)):
         return None
     if value is None:
         if type(low) is not int or type(high) is not int or low > high:

@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from ..camps import CAMP_TYPES, counts_by_place, filter_places, open_range, series
+from ..camps import counts_by_place, filter_places, open_range, series
 from ..cli import BomOpt, DataOpt, FormatOpt, JsonOpt, NoColorOpt, RawOpt, command_app, output
+from ..fast import CAMP_TYPES
 from ..query import chosen, fold, given
 from ..related import figures_about
 from ..render import listings, records

@@ -146,7 +146,7 @@ def chart(
 def _series_chart(name: str, *, place: list[str] | None, data: Path | None, svg: Path | None, png: Path | None,
                   force: bool, columns: int, styled: bool, console: Console,
                   bounds: tuple[date | None, date | None]) -> None:
-    from ..camps import CAMP_SERIES
+    from ..fast import CAMP_SERIES
     from ..render.series import series_labels, series_points, series_renderable, series_source, series_title
     from ..store import load
 
