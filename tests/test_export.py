@@ -322,7 +322,11 @@ def test_timelinejs_follows_the_rules_for_every_event(gulag: Gulag) -> None:
     assert kengir["text"]["headline"] == "Kengir uprising"
     assert kengir["group"] == "Uprising"
     assert [e["text"]["headline"] for e in doc["eras"]] == ["Late Stalinism", "The Thaw"]
-    assert doc["eras"][0]["end_date"] == {"year": 1953, "month": 3, "day": 5}
+    # Each era to the last minute of its last day, as the slides end: the Thaw ran to the start
+    # of 31 Dec 1962, a day short, and Late Stalinism shared 5 March 1953 with it.
+    assert doc["eras"][0]["end_date"] == {"year": 1953, "month": 3, "day": 4, "hour": 23, "minute": 59}
+    assert doc["eras"][1]["start_date"] == {"year": 1953, "month": 3, "day": 5}
+    assert doc["eras"][1]["end_date"] == {"year": 1962, "month": 12, "day": 31, "hour": 23, "minute": 59}
     assert '<a href="https://example.org/a">Reference A</a>' in kengir["text"]["text"]
     assert "<p>Prisoners hold the Kengir camp for 40 days.</p>" in kengir["text"]["text"]
     assert "group" not in slides["decade"]  # no tags, no group

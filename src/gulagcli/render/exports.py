@@ -85,10 +85,11 @@ def _dumps(data: Any, *, pretty: bool) -> str:
 
 # --- TimelineJS -----------------------------------------------------------------------------
 
-# Periods drawn behind the slides, bounded by dates the store itself holds: Stalin's death
-# (event stalin-death, 5 March 1953) ends the late Stalin years; the store's period ends in 1962.
+# Periods drawn behind the slides, from the first day to the last (inclusive), bounded by dates
+# the store itself holds: the Thaw begins on the day of Stalin's death (event stalin-death,
+# 5 March 1953), the late Stalin years end the day before; the store's period ends in 1962.
 ERAS = (
-    ("Late Stalinism", date(1945, 1, 1), date(1953, 3, 5)),
+    ("Late Stalinism", date(1945, 1, 1), date(1953, 3, 4)),
     ("The Thaw", date(1953, 3, 5), date(1962, 12, 31)),
 )
 MAX_GROUPS = 5  # TimelineJS gives each group a row; more than five crowd out the titles
@@ -180,7 +181,7 @@ def timelinejs(store: Store, events: Sequence[Event]) -> dict[str, Any]:
         lo = min(known_bounds(ev.date)[0] for ev in events)
         hi = max(known_bounds(ev.date)[1] for ev in events)
         doc["eras"] = [{"start_date": {"year": a.year, "month": a.month, "day": a.day},
-                        "end_date": {"year": b.year, "month": b.month, "day": b.day},
+                        "end_date": _tl_last(b),
                         "text": {"headline": _html(name)}}
                        for name, a, b in ERAS if a <= hi and b >= lo]
     return doc
