@@ -138,6 +138,8 @@ def test_cite_csl_json_is_what_reference_managers_read(gulag: Gulag) -> None:
                         "publisher": "Encyclopedia", "issued": {"date-parts": [[2001]]},
                         "URL": "https://example.org/a"}
     assert items[1]["type"] == "book" and items[1]["author"] == [{"literal": "Jane Historian"}]
+    # Compact in a pipe, as every other JSON output is (it was indented whatever stdout was).
+    assert gulag("cite", "kengir", "--style", "csl-json").stdout.count("\n") == 1
 
 
 def test_bibtex_escapes_special_characters() -> None:

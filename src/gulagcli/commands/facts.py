@@ -17,7 +17,7 @@ from ..related import on_this_day, sources_of
 from ..render import listings, records
 from ..render.cite import CiteStyle, bibliography, csl_item, text_citation
 from ..render.emit import Output
-from ..render.output import Column, Listing, write_json
+from ..render.output import Column, Listing, is_terminal, write_json
 from ..render.safe import terminal
 from ..render.spans import known_bounds
 from ..store import load
@@ -205,7 +205,7 @@ def cite(
         assert query is not None
         sources = [store.sources[i] for i in sources_of(store, resolved(store, query).entity)]
     if style is CiteStyle.CSL_JSON:
-        write_json([csl_item(s) for s in sources], sys.stdout, pretty=True)
+        write_json([csl_item(s) for s in sources], sys.stdout, pretty=is_terminal(sys.stdout))
     elif style is CiteStyle.BIBTEX:  # controls in data shown as escapes, in a file too
         sys.stdout.write(terminal(bibliography(sources), newlines=True))
     else:
