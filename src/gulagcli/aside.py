@@ -71,7 +71,7 @@ def tables_aside(folder: Path | None, schema: str, fill: Fill, tables: tuple[str
 
     def work() -> bool:
         child = sqlite3.connect(side)
-        child.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + schema)
+        child.executescript(schema)  # with the pragmas it is to be written under
         fill(child)
         child.close()
         return True

@@ -42,6 +42,10 @@ CREATE TABLE names (key TEXT NOT NULL, joined TEXT NOT NULL, rank INTEGER NOT NU
 CREATE TABLE vocab (word TEXT PRIMARY KEY, docs BLOB NOT NULL);
 CREATE TABLE docs (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, json TEXT);
 """
+# Large pages: an event's rendered record (about 5 kB in a rich store) fits in one page rather than
+# a chain of overflow pages. Writing a rich 100,000-event store's 760 MB of records took 2.4 s in
+# 4 kB pages and 0.5 s in 64 kB ones; set before the first table, by both processes that write.
+WRITING = "PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
 INDEXES = "CREATE INDEX names_key ON names (key); CREATE INDEX names_joined ON names (joined);"
 
 
@@ -116,7 +120,7 @@ def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str,
 
         folder = aside if len(raw) >= PARALLEL_MIN_BYTES else None
         # The bar starts after the fork: a child forked while its thread runs could deadlock.
-        with tables_aside(folder, SCHEMA, search_here, ("names", "vocab", "docs", "meta", "cards")) as search:
+        with tables_aside(folder, WRITING + SCHEMA, search_here, ("names", "vocab", "docs", "meta", "cards")) as search:
             store, captured = _bulk_checked(raw, path) or _checked(raw, path)
             built.append(store)
             _fill(conn, store, captured, content, path, search)
@@ -129,8 +133,7 @@ def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str,
 def _fill(conn: sqlite3.Connection, store: Store, captured: Captured, content: str, path: Path,
           search: Callable[[sqlite3.Connection], None]) -> None:
     """Every table but the names, search postings and cards, which ``search`` puts in at the end."""
-    conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;")
-    conn.executescript(SCHEMA)
+    conn.executescript(WRITING + "PRAGMA cache_size = -262144;" + SCHEMA)
     conn.execute(f"PRAGMA application_id = {cache.APP_ID}")
     with StageBar.shown(len(store.events) >= PROGRESS_MIN_EVENTS, "compiling the store") as bar:
         with conn:
