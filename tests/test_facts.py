@@ -397,3 +397,18 @@ def test_figures_about_a_source_are_the_figures_it_reports() -> None:
     assert done.exit_code == 0, done.output
     found = json.loads(done.stdout)
     assert len(found) >= 5 and all("exhibit" in [s["id"] for s in f["sources"]] for f in found)
+
+
+def test_figures_about_an_event_begin_with_its_own() -> None:
+    """`figures --about kengir` began with the 1948 special camps' peak counts, an event of the
+    same episode that comes earlier in time; the uprising's own figures now come first."""
+    from typer.testing import CliRunner
+
+    from gulagcli.cli import app
+
+    done = CliRunner().invoke(app, ["figures", "--about", "kengir", "--json"], env={"GULAG_DATA": ""})
+    assert done.exit_code == 0, done.output
+    events = [f["event"] for f in json.loads(done.stdout)]
+    own = events.count("kengir-uprising")
+    assert own >= 3 and events[:own] == ["kengir-uprising"] * own
+    assert "kengir-uprising-suppression" in events[own:]  # the rest of the episode follows

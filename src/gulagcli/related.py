@@ -32,8 +32,10 @@ def figures_about(store: Store, entity: Entity | None) -> list[Figure]:
     """Figures of the events an entity takes part in (all figures without one), in event order;
     for a source, the figures that cite it.
 
-    For an event, the figures of its whole episode. Figures that count the same thing stay
-    next to each other, so that an official count and a survivors' estimate read side by side.
+    For an event, the figures of its whole episode, its own first: `figures --about kengir`
+    began with the peak counts of the special camps created in 1948. Figures that count the
+    same thing stay next to each other, so that an official count and a survivors' estimate
+    read side by side.
     """
     order = {ev.id: i for i, ev in enumerate(store.events)}
     figures = list(store.figures.values())
@@ -47,7 +49,8 @@ def figures_about(store: Store, entity: Entity | None) -> list[Figure]:
         # A place's own figures (a camp's yearly counts) as well as those of its events.
         place = entity.id if entity.kind is Kind.PLACE else None
         figures = [f for f in figures if f.event in wanted or (place and f.place == place)]
-    return sorted(figures, key=lambda f: (order.get(f.event or "", len(order)), f.what,
+    own = entity.id if entity is not None and entity.kind is Kind.EVENT else None
+    return sorted(figures, key=lambda f: (f.event != own, order.get(f.event or "", len(order)), f.what,
                                           f.date.start if f.date else date.min, f.id))
 
 
