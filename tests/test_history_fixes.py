@@ -153,10 +153,14 @@ def test_gumilev_was_back_before_the_prosecutors_ruling_and_both_rehabilitation_
     ev = STORE.by_id["gumilev-freed-1956"]
     assert ev.date.edtf == "1956-07-30" and not ev.verified
     assert "freed" not in ev.summary and "already back" in ev.summary
-    [both] = [n for n in ev.notes if n.kind == "discrepancy"]
+    both, protest = [n for n in ev.notes if n.kind == "discrepancy"]
     for words in ("30 July 1956", "1975", "15 May 1956", "1956"):
         assert words in both.text
     assert set(both.sources) == {"clover-black-wind-white-snow", "livejournal-gumilev-return-1956"}
+    # The prosecutor's certificate in Gerstein's memoirs: the sentence set aside on a protest
+    # of 2 June 1956, between his return and Clover's date.
+    assert "2 June 1956" in protest.text and "13 September 1950" in protest.text
+    assert "gerstein-memuary" in protest.sources and "gerstein-memuary" in ev.sources
 
 
 def test_german_special_camps_closed_over_january_and_february_1950_not_on_one_day() -> None:
