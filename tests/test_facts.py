@@ -412,3 +412,17 @@ def test_figures_about_an_event_begin_with_its_own() -> None:
     own = events.count("kengir-uprising")
     assert own >= 3 and events[:own] == ["kengir-uprising"] * own
     assert "kengir-uprising-suppression" in events[own:]  # the rest of the episode follows
+
+
+def test_all_figures_keep_event_order_with_the_series_last() -> None:
+    """Putting an event's own figures first must not reorder the full list: the camps' yearly
+    counts, which belong to no event, came first for a moment."""
+    from typer.testing import CliRunner
+
+    from gulagcli.cli import app
+
+    done = CliRunner().invoke(app, ["figures", "--json"], env={"GULAG_DATA": ""})
+    assert done.exit_code == 0, done.output
+    events = [f["event"] for f in json.loads(done.stdout)]
+    first_free = events.index(None)
+    assert first_free > 0 and all(e is None for e in events[first_free:])
