@@ -103,6 +103,27 @@ def test_a_broken_store_is_one_clear_line_and_exit_5(
     assert str(path) in result.stderr
 
 
+# The rules the loader gained in December: they must hold on the large-store path too, where
+# msgspec builds a store without the field-by-field reader unless it declines.
+POINT_AND_SERIES = [c for c in BROKEN_STORES if c[0] in (
+    "a latitude with no longitude", "a series figure with no date", "a camp's yearly count of no camp")]
+
+
+@pytest.mark.parametrize("compiled", ["0", "1"])
+@pytest.mark.parametrize(("case", "change", "message"), POINT_AND_SERIES, ids=[c[0] for c in POINT_AND_SERIES])
+def test_a_broken_point_or_series_is_refused_on_the_large_store_path_too(
+    gulag: Gulag, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, compiled: str,
+    case: str, change: Callable[[dict[str, Any]], None], message: str,
+) -> None:
+    import gulagcli.store as store_module
+
+    monkeypatch.setattr(store_module, "BULK_MIN_BYTES", 0)
+    monkeypatch.setenv("GULAG_COMPILED", compiled)
+    result = gulag("timeline", data=write_store(tmp_path, _break(change)))
+    assert result.exit_code == 5, result.output
+    assert message in result.stderr
+
+
 def test_the_validate_hint_quotes_a_store_name_with_a_space(gulag: Gulag, tmp_path: Path) -> None:
     """"run `gulag validate sp/my store.json`" could not be pasted into a shell."""
     store = _break(_set("events.0.date", "1953-02-30"))

@@ -50,8 +50,8 @@ def figures_about(store: Store, entity: Entity | None) -> list[Figure]:
         place = entity.id if entity.kind is Kind.PLACE else None
         figures = [f for f in figures if f.event in wanted or (place and f.place == place)]
     own = entity.id if entity is not None and entity.kind is Kind.EVENT else None
-    return sorted(figures, key=lambda f: (own is not None and f.event != own, order.get(f.event or "", len(order)), f.what,
-                                          f.date.start if f.date else date.min, f.id))
+    return sorted(figures, key=lambda f: (own is not None and f.event != own, order.get(f.event or "", len(order)),
+                                          f.what, f.date.start if f.date else date.min, f.id))
 
 
 class Anniversary(NamedTuple):

@@ -70,8 +70,8 @@ def series_renderable(points: list[tuple[date, int]], labels: list[tuple[str, st
     values = [number for _, number in labels]
     labels_ = [when for when, _ in labels]
     label_w, value_w = max(map(len, labels_)), max(map(len, values))
-    # Long dates and ranges ("26 May – 4 Aug 1953", "c. 1,000,000–1,500,000") leave a narrow
-    # chart too little room for bars: each date then stands on its own line above its bar.
+    # Long dates and ranges (a span of days beside an approximate range of millions) leave a
+    # narrow chart too little room for bars: each date then stands on its own line above its bar.
     stacked = width - label_w - value_w - 3 < 10
     room = width - value_w - 5 if stacked else width - label_w - value_w - 3
     top = max(v for _, v in points) or 1
