@@ -18,7 +18,7 @@ import msgspec
 from .builders import ID_RE, MAKERS, SECTIONS, Problem, build_meta
 from .check import CHRONOLOGICAL, build_section, distinct_refs, refs_resolve
 from .dates import parse_edtf
-from .fast import CAMP_SERIES, NOTE_KINDS
+from .fast import NOTE_KINDS, series_complete
 from .jsonscreen import screen
 from .models import Event, Figure, Note, Store
 
@@ -130,7 +130,7 @@ def _figure(fig: _Figure) -> Figure | None:
              *fig.sources)
     if any(map(_blank, texts)):
         return None
-    if fig.series is not None and (fig.date is None or (fig.series == CAMP_SERIES and fig.place is None)):
+    if not series_complete(fig.series, fig.date, fig.place):
         return None  # the field-by-field reader says what is missing
     if fig.value is None:
         if fig.low is None or fig.high is None or fig.low > fig.high:
