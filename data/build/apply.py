@@ -228,6 +228,8 @@ def crosscheck(store: dict[str, Any], path: Path, report: Counter[str], ids: dic
             place["sources"].extend(r for r in refs if r not in place["sources"])
             notes.append({"kind": context.get("kind", "context"), "text": context["text"], "sources": refs or [DATASET],
                           "crosscheck": True})
+        if camp.get("type_replaces"):  # the map data's category is wrong (an LO filed as an ITL)
+            place["camp_type"] = camp["type_replaces"]
         if camp.get("organised"):  # Memorial's handbook: the camp was ordered but (apparently) never set up
             place["organised"] = camp["organised"]
             report["cross-check: camps ordered but not organised"] += 1
@@ -242,8 +244,8 @@ def crosscheck(store: dict[str, Any], path: Path, report: Counter[str], ids: dic
         for wrong in camp.get("drop_history", []):  # read from the map's text by the heuristic, wrongly
             history = [h for h in history if not (h["date"] == wrong["date"] and h.get("place") == wrong.get("place"))]
             ref = _source_id(store, doc, wrong.get("source"))
-            notes.append({"kind": "discrepancy", "text": wrong["note"], "sources": [ref, DATASET] if ref else [DATASET],
-                          "crosscheck": True})
+            notes.append({"kind": wrong.get("kind", "discrepancy"), "text": wrong["note"],
+                          "sources": [ref, DATASET] if ref else [DATASET], "crosscheck": True})
         for change in camp.get("renames", []):
             ref = _source_id(store, doc, change.get("source"))
             entry = {"date": change["date"], "change": change["change"],
