@@ -316,7 +316,8 @@ def main(argv: list[str] | None = None) -> int:
             camp, kind, op = facts[place["id"]]
             # The modern region where regions.json gives one, else the dataset's broad area.
             where = place.get("region") or camp.region
-            place["summary"] = summary_of(place["name"], place.get("camp_type", kind), where, place["country"], place["dates"],
+            kind = place.get("camp_type", kind)  # as the cross-check leaves it (an LO the map calls an ITL)
+            place["summary"] = summary_of(place["name"], kind, where, place["country"], place["dates"],
                                           dates_from[place["id"]], op, place.get("economy", []),
                                           counted.get(place["id"], {}),
                                           breaks_of(place.get("history", [])), place.get("organised"),
