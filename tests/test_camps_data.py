@@ -636,3 +636,27 @@ def test_counts_dated_by_the_2026_12_05_reading_of_ustrs_pages() -> None:
     assert [f["date"] for f in COUNTS if f["place"] == "kosvinlag" and f["value"] == 1057] == ["1949"]
     notes = [n["text"] for n in camps["dubravlag"]["notes"]]
     assert any("(1952-01-01)" in t and "23,616" in t and "25,616" in t for t in notes)
+
+
+def test_the_second_2026_12_05_cross_check_of_camp_records() -> None:
+    """A camp division the map files as an ITL, a camp perhaps never set up, a count that was
+    another camp's, a closing the import misread, and aliases the map's English misspells."""
+    camps = {p["id"]: p for p in RAW["places"]}
+    maikain = camps["maikanskoe-lo"]
+    assert (maikain["name"], maikain["camp_type"]) == ("Maikainskoe LO", "camp-division")
+    assert maikain["summary"].startswith("Camp division in Pavlodar Region")
+    ulen = camps["uspenskoye-mining-administration-and-itl"]
+    assert ulen["organised"] == "perhaps not" and "perhaps never organised" in ulen["summary"]
+    assert any("Shiroklag" in n["text"] for n in camps["kosvinlag"]["notes"])
+    usolye = camps["itl-for-construction-of-the-usolsky-mining-equipment-factory"]
+    assert not any("1948-10" in n["text"] for n in usolye["notes"])
+    assert [(h["date"], h["change"], h["place"]) for h in usolye["history"]] == [("1949-04-19", "renamed", "uslag")]
+    for camp in ("sevlag", "tenlag"):  # Memorial queries the opening: so does the record
+        assert camps[camp]["dates"].startswith("1949-09-20?/")
+    assert camps["astrakhanlag"]["economy"][0] == "fishing"
+    misspelt = {"tenlag": "Tenyakinski ITL of Dalstroi", "astrakhanlag": "Astraklanski ITL",
+                "kosvinlag": "Kasvinski ITL", "borlag": "Boyarski ITL", "ulminlag": "Ulyanovski ITL",
+                "tuimazinlag": "Tuimazinovski ITL", "angrenlag": "Anresnki ITL", "tayozhlag": "Tayozny ITL"}
+    for camp, wrong in misspelt.items():
+        assert wrong not in camps[camp].get("names", []), camp
+    assert "Borski ITL" in camps["borlag"]["names"] and "Tenkinski ITL of Dalstroi" in camps["tenlag"]["names"]

@@ -375,3 +375,42 @@ def test_the_special_councils_442531_cites_zemskovs_article_as_well_as_copies() 
     assert figure.value == 442531 and figure.sources[0] == "zemskov-1991-gulag"
     source = STORE.sources["zemskov-1991-gulag"]
     assert (source.container, source.issued) == ("Социологические исследования", "1991")
+
+
+def test_the_second_2026_12_05_review_days_only_where_a_source_gives_them() -> None:
+    """Days made exact only from a source that gives them; a day no cited source gave is dropped."""
+    dated = {ident: STORE.by_id[ident].date.edtf for ident in (
+        "adamova-sliozberg-rehabilitated", "fyodorova-imprisoned", "ottillinger-returns-1955",
+        "daniil-andreyev-released", "krasnopevtsev-group-arrested", "camp-regime-reform-1954",
+        "kopelev-released-1954", "yevgenia-ginzburg-rehabilitated", "dolgun-arrested")}
+    assert dated == {
+        "adamova-sliozberg-rehabilitated": "1956-05-24", "fyodorova-imprisoned": "1946-12-27/1955-02",
+        "ottillinger-returns-1955": "1955-06-25", "daniil-andreyev-released": "1957-04-23",
+        "krasnopevtsev-group-arrested": "1957-08-14", "camp-regime-reform-1954": "1954-07-10",
+        "kopelev-released-1954": "1954-12-07", "yevgenia-ginzburg-rehabilitated": "1955-06-25",
+        "dolgun-arrested": "1948-12"}  # Dolgun's 13 December was in none of its sources
+    assert "moscow" in STORE.by_id["daniil-andreyev-released"].places
+    # the certificate's plenum date, with the copy's misprinted certificate date explained
+    assert any("24 May 1956" in n.text and "misprinted" in n.text
+               for n in STORE.by_id["adamova-sliozberg-rehabilitated"].notes)
+    # the decree's day rests on its text now, and Wikipedia's other wording is kept
+    exile = STORE.by_id["exile-in-perpetuity-1948"]
+    assert exile.sources[0] == "et-wikisource-decree-1948-11-26"
+    assert any("Council of Ministers" in n.text for n in exile.notes)
+    people = {ident: (STORE.people[ident].born, STORE.people[ident].died) for ident in (
+        "nikolai-bulganin", "margarethe-ottillinger", "adolfas-ramanauskas", "kruglov")}
+    assert {k: (b.edtf if b else None, d.edtf if d else None) for k, (b, d) in people.items()} == {
+        "nikolai-bulganin": ("1895", "1975-02-24"), "margarethe-ottillinger": ("1919-06-06", "1992-11-30"),
+        "adolfas-ramanauskas": ("1918-03-06", "1957-11-29"), "kruglov": ("1907-10-02", "1977")}
+    assert any("6 July 1977" in n.text for n in STORE.people["kruglov"].notes)
+
+
+def test_a_copy_is_named_for_what_it_is() -> None:
+    """The 'German Wikipedia' read for Wallenberg was English Wikipedia, machine-translated;
+    the Special Council's memorandum had three signers."""
+    assert "wp-de-raoul-wallenberg" not in RAW_SOURCES
+    wallenberg = RAW_SOURCES["wp-raoul-wallenberg"]
+    assert wallenberg["url"].startswith("https://en.wikipedia.org/") and "machine translation" in wallenberg[
+        "read_at"]["publisher"]
+    council = STORE.figures["special-council-abolished-convicted-rudenko-kruglov"]
+    assert "Gorshenin" in council.reported_by and "falsely" not in (council.note or "")
