@@ -237,8 +237,8 @@ def crosscheck(store: dict[str, Any], path: Path, report: Counter[str], ids: dic
             ident = f"{place['id']}-prisoners-{plan['year']}"
             store["figures"][:] = [f for f in store["figures"] if not (f["id"] == ident and f["value"] == plan["value"])]
             said_by = _source_id(store, doc, plan["source"]) if plan.get("source") else HANDBOOK  # who calls it a plan
-            notes.append({"kind": "discrepancy", "text": plan["text"], "sources": [said_by or HANDBOOK, DATASET],
-                          "crosscheck": True})
+            notes.append({"kind": "discrepancy", "text": plan["text"], "crosscheck": True,
+                          "sources": list(dict.fromkeys([said_by or HANDBOOK, DATASET]))})
             report["cross-check: planned numbers left out of the counts"] += 1
         history = [h for h in place.get("history", []) if not h.get("crosscheck")]
         for wrong in camp.get("drop_history", []):  # read from the map's text by the heuristic, wrongly
