@@ -195,3 +195,20 @@ def test_every_city_where_events_happened_has_its_point_from_geonames() -> None:
     where = {p["id"]: (p["lat"], p["lon"]) for p in cities}
     assert abs(where["vladimir"][0] - 56.14) < 0.05 and abs(where["vladimir"][1] - 40.40) < 0.05
     assert abs(where["friedland"][0] - 51.42) < 0.05  # Lower Saxony's, not Mecklenburg's
+
+
+def test_no_word_mixes_latin_and_cyrillic_letters() -> None:
+    """A Latin C or O typed inside a Cyrillic name looks right and matches nothing: the map's
+    'Cоликамоздорлаг' (Latin C) could not be found by its Cyrillic name."""
+    def strings(value: object) -> list[str]:
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, dict):
+            return [s for v in value.values() for s in strings(v)]
+        if isinstance(value, list):
+            return [s for v in value for s in strings(v)]
+        return []
+
+    mixed = [w for s in strings(RAW) for w in re.findall(r"\w+", s)
+             if re.search("[A-Za-z]", w) and re.search("[А-Яа-яЁё]", w)]
+    assert mixed == []
