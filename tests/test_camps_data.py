@@ -660,3 +660,20 @@ def test_the_second_2026_12_05_cross_check_of_camp_records() -> None:
     for camp, wrong in misspelt.items():
         assert wrong not in camps[camp].get("names", []), camp
     assert "Borski ITL" in camps["borlag"]["names"] and "Tenkinski ITL of Dalstroi" in camps["tenlag"]["names"]
+
+
+def test_a_planned_intake_or_a_transfer_is_not_a_headcount() -> None:
+    """The map files orders' planned intakes and transfers as counts ("500 were to be sent
+    here", "1,449 prisoners were sent here"): left out, each with a note saying what it was."""
+    left_out = {"otdelnoe-proverochno-filtratsionnoe-otdelenie-v-keksgolme": (1944, 500),
+                "otdelnoe-proverochno-filtratsionnoe-otdelenie-v-enso": (1944, 500),
+                "tom-usinsky-itl": (1948, 5000),
+                "krasnoyarsk-special-construction-administration-and-itl-pob-138": (1951, 1449),
+                "berezovlag": (1948, 300)}
+    camps = {p["id"]: p for p in RAW["places"]}
+    for camp, (year, value) in left_out.items():
+        assert not [f for f in COUNTS if f["place"] == camp and f["date"][:4] == str(year) and f["value"] == value], camp
+        assert any(f"{value:,}" in n["text"] and "left out" in n["text"] for n in camps[camp]["notes"]), camp
+        assert f"{value:,} prisoners counted" not in camps[camp]["summary"], camp
+    # Berlag's units went to the North-Eastern camps administration, not to the Sevvostlag closed in 1952
+    assert [h["place"] for h in camps["berlag"]["history"] if h["date"] == "1954-06-25"] == [None]
