@@ -233,7 +233,7 @@ def crosscheck(store: dict[str, Any], path: Path, report: Counter[str], ids: dic
         if camp.get("organised"):  # Memorial's handbook: the camp was ordered but (apparently) never set up
             place["organised"] = camp["organised"]
             report["cross-check: camps ordered but not organised"] += 1
-        for plan in camp.get("planned", []):  # a number the map data files as a count that its text calls a plan
+        for plan in camp.get("planned", []):  # a number the map data files as a count that is a plan or a transfer
             ident = f"{place['id']}-prisoners-{plan['year']}"
             store["figures"][:] = [f for f in store["figures"] if not (f["id"] == ident and f["value"] == plan["value"])]
             said_by = _source_id(store, doc, plan["source"]) if plan.get("source") else HANDBOOK  # who calls it a plan
