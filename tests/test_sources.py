@@ -338,6 +338,5 @@ def test_listing_options_with_one_source_are_refused_in_words_that_fit(gulag: Gu
 def test_every_copy_in_the_bundled_store_says_what_it_is() -> None:
     """Where a source was read at a copy (a mirror, a machine translation, an unofficial copy of a
     book), the store says which: a reader judging the citation needs to know."""
-    store = load(None)
-    unnamed = [s.id for s in store.sources.values() if s.read_at is not None and not s.read_at.publisher]
+    unnamed = [s.id for s in STORE.sources.values() if s.read_at is not None and not s.read_at.publisher]
     assert unnamed == []
