@@ -16,6 +16,7 @@ from gulagcli.store import bundled_path, load
 from gulagcli.validate import validate_file
 
 from . import exhibit
+from .walk import strings
 
 Gulag = Callable[..., Result]
 STORE = load(None)
@@ -200,15 +201,6 @@ def test_every_city_where_events_happened_has_its_point_from_geonames() -> None:
 def test_no_word_mixes_latin_and_cyrillic_letters() -> None:
     """A Latin C or O typed inside a Cyrillic name looks right and matches nothing: the map's
     'Cоликамоздорлаг' (Latin C) could not be found by its Cyrillic name."""
-    def strings(value: object) -> list[str]:
-        if isinstance(value, str):
-            return [value]
-        if isinstance(value, dict):
-            return [s for v in value.values() for s in strings(v)]
-        if isinstance(value, list):
-            return [s for v in value for s in strings(v)]
-        return []
-
     mixed = [w for s in strings(RAW) for w in re.findall(r"\w+", s)
              if re.search("[A-Za-z]", w) and re.search("[А-Яа-яЁё]", w)]
     assert mixed == []

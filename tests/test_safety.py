@@ -26,6 +26,7 @@ from gulagcli import bulk
 from gulagcli import store as store_module
 
 from .conftest import DATA, mini, write_store
+from .walk import strings
 
 Gulag = Callable[..., Result]
 HOSTILE = DATA / "hostile"
@@ -253,17 +254,7 @@ def test_json_escapes_c1_del_bidi_and_invisible_characters_and_stays_exact(
     assert not _raw(result.stdout), _raw(result.stdout)
     assert "\\u009b" in result.stdout and "\\u202e" in result.stdout
     doc = json.loads(result.stdout.splitlines()[0] if "jsonl" in args else result.stdout)
-    assert any(PAYLOAD in text for text in _strings(doc))  # decodes to exactly the stored text
-
-
-def _strings(node: Any) -> list[str]:
-    if isinstance(node, str):
-        return [node]
-    if isinstance(node, dict):
-        return [s for v in node.values() for s in _strings(v)]
-    if isinstance(node, list):
-        return [s for v in node for s in _strings(v)]
-    return []
+    assert any(PAYLOAD in text for text in strings(doc))  # decodes to exactly the stored text
 
 
 @pytest.mark.parametrize("args", [
