@@ -484,7 +484,7 @@ def test_one_sided_edtf_bounds_read_as_words_in_notes() -> None:
 @pytest.mark.parametrize(("camp", "seat"), [
     ("steplag", "Kengir"), ("sevvostlag", "Magadan"), ("siblag", "Mariinsk"), ("sevurallag", "Sosva"),
     ("kargopollag", "Yertsevo"), ("kraslag", "Reshoty"), ("angarlag", "Zayarsk"), ("sevpechlag", "Pechora"),
-    ("nizhamurlag", "Vysokogorny"), ("ozerlag", "Bratsk")])
+    ("nizhamurlag", "Vysokogorny"), ("ozerlag", "Bratsk"), ("kaspiylag", "Baku")])
 def test_a_camp_whose_administration_moved_away_from_its_map_point_says_where_it_went(camp: str, seat: str) -> None:
     """The point is the map data's first, often the first seat: where Memorial has the
     administration elsewhere in the period, a note says where, and how far (see docs/camps.md)."""
@@ -678,3 +678,30 @@ def test_a_planned_intake_or_a_transfer_is_not_a_headcount() -> None:
         assert f"{value:,} prisoners counted" not in camps[camp]["summary"], camp
     # Berlag's units went to the North-Eastern camps administration, not to the Sevvostlag closed in 1952
     assert [h["place"] for h in camps["berlag"]["history"] if h["date"] == "1954-06-25"] == [None]
+
+
+def test_what_a_camp_did_and_was_called_follows_its_own_text_not_the_maps_category() -> None:
+    """The map files each camp under one category of work, taken from who ran it: Moscow's
+    filtration camp No. 0319 built the NKVD's object No. 1690 for the airfield-construction
+    administration, and ITL "EN", on record as an oil-exploration expedition, built secret
+    defence installations. Standalone camp divisions (лагерное отделение, neuter) are
+    "-skoe", not "-ski"; the handbook does not know Donlag's full name."""
+    camps = {p["id"]: p for p in RAW["places"]}
+    moscow, en = camps["moskovsky-pfl-no-0319"], camps["itl-en"]
+    assert moscow["economy"] == ["construction (NKVD object No. 1690, 'Laboratory No. 2')"]
+    assert "airfield" not in moscow["summary"] and any("airfield construction" in n["text"] for n in moscow["notes"])
+    assert en["economy"] == ["secret defence construction"] and "mining" not in en["summary"]
+    assert any("oil-exploration" in n["text"] for n in en["notes"])
+    names = {camp: camps[camp]["name"] for camp in ("ust-kutski-lo", "nerchinski-lo")}
+    assert names == {"ust-kutski-lo": "Ust-Kutskoe LO", "nerchinski-lo": "Nerchinskoe LO"}
+    assert any("full name" in n["text"] for n in camps["donlag"]["notes"])
+
+
+def test_memorial_pages_are_titled_by_their_own_heading() -> None:
+    """A page of Memorial's German handbook is cited by the camp's heading on it, with the
+    handbook as its container, as the other pages are."""
+    headings = {"mem-8-altailag": "ALTAI-ITL", "mem-bodaibinlag": "BODAIBO-ITL", "mem-taseevski-itl": "TASSEJEWO-ITL",
+                "mem-453-chelyablag-1947": "TSCHELJABINSKER ITL", "mem-116-volgolag": "ITL DES WOLGOSTROI"}
+    for ident, heading in headings.items():
+        assert SOURCES[ident]["title"] == heading
+        assert SOURCES[ident]["container"].startswith("Das System der Besserungsarbeitslager")

@@ -222,7 +222,7 @@ def crosscheck(store: dict[str, Any], path: Path, report: Counter[str], ids: dic
             if note:
                 text += f" {note[0].upper()}{note[1:]}."
             notes.append({"kind": "discrepancy" if field.get("agrees") is False else "context", "text": text,
-                          "sources": [ref, DATASET], "crosscheck": True})
+                          "sources": list(dict.fromkeys([ref, DATASET])), "crosscheck": True})
         for context in camp.get("context", []):  # what the reference says of the camp as a whole
             refs = [r for r in (_source_id(store, doc, i) for i in context.get("sources") or [context["source"]]) if r]
             place["sources"].extend(r for r in refs if r not in place["sources"])
