@@ -414,3 +414,30 @@ def test_a_copy_is_named_for_what_it_is() -> None:
         "read_at"]["publisher"]
     council = STORE.figures["special-council-abolished-convicted-rudenko-kruglov"]
     assert "Gorshenin" in council.reported_by and "falsely" not in (council.note or "")
+
+
+def test_the_laws_that_framed_the_camps_each_cite_the_text_or_a_historian(gulag: Gulag) -> None:
+    """The death penalty's return (1950), Beria's ban on torture (1953), the 'Vlasovites'' six
+    years of settlement (1945-1948) and the RSFSR's anti-parasite decree (1961): dated as
+    their texts are, with the document or a historian who read it."""
+    expected = {"death-penalty-restored-1950": ("1950-01-12", "frus-1950v04-d589"),
+                "beria-bans-torture-1953": ("1953-04-04", "memorial-krsk-mvd-order-0068"),
+                "vlasovites-special-settlement": ("1945-08-18/1948", "zemskov-repatriatsiia"),
+                "anti-parasite-decree-1961": ("1961-05-04", "fitzpatrick-social-parasites-2006")}
+    for ident, (edtf, source) in expected.items():
+        rec = show(gulag, f"event:{ident}")
+        assert (rec["date"]["edtf"], source in [s["id"] for s in rec["sources"]]) == (edtf, True), ident
+    assert "RSFSR" in STORE.by_id["anti-parasite-decree-1961"].summary  # a republic's decree, not the USSR's
+    assert "Lefortovo" in (STORE.by_id["beria-bans-torture-1953"].description or "")
+    figures = {f["id"]: f.get("value") for f in RAW["figures"]}
+    assert figures["vlasovites-sent-to-settlement-1946"] == 132479
+
+
+def test_old_leads_settled_on_2026_12_05() -> None:
+    """Both days of Sladkevičius's consecration are on record; Baghirov's trial is dated from
+    the case's historian; Serov's 860 deported Hungarians cite the historian who quotes him."""
+    assert any("24 December" in t and "25 December" in t
+               for t in notes_citing("matulionis-consecrates-sladkevicius", "lkbkronika-sladkevicius-bio"))
+    assert "12 to 26 April 1956" in (STORE.by_id["baghirov-executed"].description or "")
+    assert "toth-1956-deportations-p140" in STORE.by_id["hungarian-deportations-1956"].sources
+    assert any("1990" in t for t in notes_citing("rossi-leaves-for-poland", "interferences-rossi"))
