@@ -340,3 +340,15 @@ def test_every_copy_in_the_bundled_store_says_what_it_is() -> None:
     book), the store says which: a reader judging the citation needs to know."""
     unnamed = [s.id for s in STORE.sources.values() if s.read_at is not None and not s.read_at.publisher]
     assert unnamed == []
+
+
+def test_no_two_sources_point_at_the_same_page() -> None:
+    """One page, one source: addresses that differ only in scheme, "www.", a trailing slash or
+    letter case (German Wikipedia's "Oserlag" and "OserLag") were one article cited twice."""
+    raw = json.loads(bundled_path().read_text(encoding="utf-8"))
+    seen: dict[str, str] = {}
+    for source in raw["sources"]:
+        if url := source.get("url"):
+            page = url.split("://")[-1].removeprefix("www.").rstrip("/").lower()
+            assert page not in seen, (source["id"], seen.get(page))
+            seen[page] = source["id"]
