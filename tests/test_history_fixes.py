@@ -423,7 +423,8 @@ def test_the_laws_that_framed_the_camps_each_cite_the_text_or_a_historian(gulag:
     expected = {"death-penalty-restored-1950": ("1950-01-12", "frus-1950v04-d589"),
                 "beria-bans-torture-1953": ("1953-04-04", "memorial-krsk-mvd-order-0068"),
                 "vlasovites-special-settlement": ("1945-08-18/1948", "zemskov-repatriatsiia"),
-                "anti-parasite-decree-1961": ("1961-05-04", "fitzpatrick-social-parasites-2006")}
+                "anti-parasite-decree-1961": ("1961-05-04", "fitzpatrick-social-parasites-2006"),
+                "political-prisoners-to-mordovia-1961": ("1961-04", "olkhovaia-mordovian-womens-camps")}
     for ident, (edtf, source) in expected.items():
         rec = show(gulag, f"event:{ident}")
         assert (rec["date"]["edtf"], source in [s["id"] for s in rec["sources"]]) == (edtf, True), ident
