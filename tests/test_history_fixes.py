@@ -442,3 +442,14 @@ def test_old_leads_settled_on_2026_12_05() -> None:
     assert "12 to 26 April 1956" in (STORE.by_id["baghirov-executed"].description or "")
     assert "toth-1956-deportations-p140" in STORE.by_id["hungarian-deportations-1956"].sources
     assert any("1990" in t for t in notes_citing("rossi-leaves-for-poland", "interferences-rossi"))
+
+
+def test_early_western_accounts_and_the_people_their_events_name() -> None:
+    """Lipper's (1950) and Herling-Grudziński's (1951) books are on the timeline with their
+    authors; an event that names a person in the store lists that person."""
+    assert STORE.by_id["lipper-eleven-years-1950"].people == ("elinor-lipper",)
+    assert STORE.by_id["herling-a-world-apart-1951"].people == ("gustaw-herling-grudzinski",)
+    named = {"kravchenko-trial": "margarete-buber-neumann", "beria-execution": "vsevolod-merkulov",
+             "malenkov-replaced": "nikolai-bulganin", "special-council-abolished": "konstantin-gorshenin"}
+    for event, person in named.items():
+        assert person in STORE.by_id[event].people, event
