@@ -445,10 +445,13 @@ def test_old_leads_settled_on_2026_12_05() -> None:
 
 
 def test_early_western_accounts_and_the_people_their_events_name() -> None:
-    """Lipper's (1950) and Herling-Grudziński's (1951) books are on the timeline with their
-    authors; an event that names a person in the store lists that person."""
+    """Lipper's (1950) and Herling-Grudziński's (1951) books and the Rousset trial (1950-51) are
+    on the timeline with the people in them; an event that names a person in the store lists
+    that person."""
     assert STORE.by_id["lipper-eleven-years-1950"].people == ("elinor-lipper",)
     assert STORE.by_id["herling-a-world-apart-1951"].people == ("gustaw-herling-grudzinski",)
+    rousset = STORE.by_id["rousset-trial"]  # the judgment's day is not in the part of L'Aube read
+    assert (rousset.date.edtf, "julius-margolin" in rousset.people) == ("1950-11-25/1951-01", True)
     named = {"kravchenko-trial": "margarete-buber-neumann", "beria-execution": "vsevolod-merkulov",
              "malenkov-replaced": "nikolai-bulganin", "special-council-abolished": "konstantin-gorshenin"}
     for event, person in named.items():
