@@ -705,3 +705,18 @@ def test_memorial_pages_are_titled_by_their_own_heading() -> None:
     for ident, heading in headings.items():
         assert SOURCES[ident]["title"] == heading
         assert SOURCES[ident]["container"].startswith("Das System der Besserungsarbeitslager")
+
+
+def test_a_count_the_camps_own_text_dates_to_a_day_carries_that_day() -> None:
+    """The map files each count under a year; where the camp's own text gives the day of the
+    same number ("На 1 июля 1946 года в лагере находилось 3 469 человек"), the figure takes it."""
+    by_id = {f["id"]: f for f in COUNTS}
+    dated = {"moskovsky-pfl-no-0319-prisoners-1946": ("1946-07-01", 3469),
+             "leningradsky-pfl-no-0323-prisoners-1945": ("1945-07-10", 1895),
+             "petrozavodsky-pfl-no-0313-prisoners-1945": ("1945-11-21", 10567)}
+    for ident, expected in dated.items():
+        assert (by_id[ident]["date"], by_id[ident]["value"]) == expected
+    with build_script("camps") as camps:
+        text = "На 20 сентября 1945 года в лагере содержалось 4 199 человек. На 1 июля 1946 года - 3 469 человек."
+        # 4,199 is not the map's count for 1945, so that day is not taken for it
+        assert camps.gulagmap.count_days(text, {1945: 4324, 1946: 3469}) == {1946: "1946-07-01"}

@@ -193,10 +193,13 @@ def sources_of(kind: str) -> list[str]:
     return [DATASET] if kind in BEYOND_HANDBOOK else [DATASET, HANDBOOK]
 
 
-def figures_of(ident: str, name: str, kind: str, counts: dict[int, int]) -> list[dict[str, Any]]:
+def figures_of(ident: str, name: str, kind: str, counts: dict[int, int],
+               days: dict[int, str]) -> list[dict[str, Any]]:
+    """A figure per yearly count, dated to the day where the camp's own text gives it (``days``)."""
     return [
         {"id": f"{ident}-prisoners-{year}", "what": f"prisoners held in {name}", "value": value,
-         "unit": "prisoners", "date": str(year), "reported_by": MAP_ONLY if kind in BEYOND_HANDBOOK else REPORTED_BY,
+         "unit": "prisoners", "date": days.get(year, str(year)),
+         "reported_by": MAP_ONLY if kind in BEYOND_HANDBOOK else REPORTED_BY,
          "place": ident, "series": "camp-population", "sources": sources_of(kind)}
         for year, value in sorted(counts.items())
     ]
@@ -253,7 +256,8 @@ def build(source: Path, report: Counter[str]) -> tuple[list[dict[str, Any]], lis
         dates_from[ident] = how
         facts[ident] = (camp, kind, op)
         places.append(camp_record(camp, ident, name, kind, dates, how, op))
-        figures.extend(figures_of(ident, name, kind, camp.counts))
+        days = gulagmap.count_days(camp.description_ru, camp.counts)
+        figures.extend(figures_of(ident, name, kind, camp.counts, days))
     _disambiguate(places, set(naming.MERGE.values()))
     names = {p["id"]: p["name"] for p in places}
     for camp, kind, _dates, how, _, op in kept:

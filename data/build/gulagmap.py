@@ -208,6 +208,26 @@ def mentions(text: str) -> list[Mention]:
     return [m for m in found if m.year is not None and 1918 <= m.year <= 1970]
 
 
+COUNT_ON_RE = re.compile(
+    rf"(?<![а-яё])(?:по состоянию )?на\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<year>\d{{4}})"
+    rf"(?P<between>[^.;]{{0,140}}?)"
+    rf"(?<![\d\s])\s*(?P<count>\d{{1,3}}(?:[ \u00a0]\d{{3}})*)\s+(?:человек|заключ|чел\.)",
+    re.I,
+)
+
+
+def count_days(description: str, counts: dict[int, int]) -> dict[int, str]:
+    """The day the description gives for a count the map files under its year only ("На 1 июля
+    1946 года в лагере находилось 3 469 человек", filed as 1946: 3469): year -> EDTF day. Only
+    where the number is the map's own count for that year, the first such day."""
+    days: dict[int, str] = {}
+    for m in COUNT_ON_RE.finditer(description or ""):
+        year, value = int(m["year"]), int(re.sub(r"\D", "", m["count"]))
+        if counts.get(year) == value and year not in days:
+            days[year] = edtf_of(Mention(m.start(), m.end(), year, month_of(m["month"]), int(m["day"])))
+    return days
+
+
 def edtf_of(m: Mention, qualifier: str = "") -> str:
     """The mention as EDTF; a day the month does not have (a slip in the source) is dropped."""
     text = f"{m.year:04d}"
