@@ -720,3 +720,12 @@ def test_a_count_the_camps_own_text_dates_to_a_day_carries_that_day() -> None:
         text = "На 20 сентября 1945 года в лагере содержалось 4 199 человек. На 1 июля 1946 года - 3 469 человек."
         # 4,199 is not the map's count for 1945, so that day is not taken for it
         assert camps.gulagmap.count_days(text, {1945: 4324, 1946: 3469}) == {1946: "1946-07-01"}
+
+
+def test_a_count_the_camps_own_text_contradicts_is_shown_beside_the_maps() -> None:
+    """Tarussky's text has 306 on 1 July 1946 where the map files 366; Kolomensky's has 728
+    where the map files 7,102: the map's figure stays, with a note giving the text's."""
+    camps = {p["id"]: p for p in RAW["places"]}
+    for camp, text, ours in (("tarussky-pfl-no-0328", "306", "366"), ("kolomensky-pfl-no-0322", "728", "7,102")):
+        assert any(text in n["text"] and ours in n["text"] and n["kind"] == "discrepancy"
+                   for n in camps[camp]["notes"]), camp
