@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -297,6 +298,30 @@ def _disambiguate(places: list[dict[str, Any]], keep: set[str]) -> None:
             place["name"] = f"{place['name']} ({span})"
 
 
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+
+
+def outside_dates(store: dict[str, Any], report: Counter[str]) -> None:
+    """A count dated more than a month before a camp's recorded opening or after its closing (a
+    handbook count of 1 January taken while a closed camp's prisoners were still being moved)
+    says so in its note, so that the camp's largest count does not read as a contradiction."""
+    dated = {p["id"]: p["dates"].split("/") for p in store["places"] if p.get("kind") == "camp" and p.get("dates")}
+    for fig in store["figures"]:
+        bounds = dated.get(fig.get("place") or "")
+        if fig.get("series") != "camp-population" or bounds is None or fig.get("note") or len(fig["date"]) != 10:
+            continue
+        day = date.fromisoformat(fig["date"])
+        for bound, word in ((bounds[0], "opening"), (bounds[-1], "closing")):
+            if len(bound) != 10:  # a year, a month, uncertain or open: nothing to compare
+                continue
+            edge = date.fromisoformat(bound)
+            if (word == "opening" and day < edge - timedelta(days=31)) or (word == "closing" and day > edge + timedelta(days=31)):
+                fig["note"] = f"Dated {'before' if word == 'opening' else 'after'} the camp's recorded {word} " \
+                              f"({edge.day} {MONTH_NAMES[edge.month - 1]} {edge.year})."
+                report["counts dated outside their camp's dates (noted)"] += 1
+
+
 def main(argv: list[str] | None = None) -> int:
     args = apply.arguments(__doc__, argv)
     report: Counter[str] = Counter()
@@ -334,6 +359,7 @@ def main(argv: list[str] | None = None) -> int:
         if fig.get("series") == "camp-population" and fig.get("place") in names:
             held = "people" if fig["place"] in screened else "prisoners"
             fig["what"] = f"{held} held in {names[fig['place']]}"
+    outside_dates(store, report)
     apply.series(store, here / "series.json", report)
     apply.camp_events(store, here / "camp-events.json", report, alias)
     apply.link_events(store, report)
