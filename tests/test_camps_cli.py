@@ -352,3 +352,14 @@ def test_a_camp_never_set_up_says_so_in_every_listing_format(gulag: Gulag) -> No
     rows = gulag("places", "--region", "Altai Krai", "--format", "csv", data=None).stdout.splitlines()
     assert rows[0].endswith(",area,organised")
     assert next(r for r in rows if r.startswith("kokshinski-itl,")).endswith(",no")
+
+
+def test_a_counts_note_shows_under_it_on_the_camp_card(gulag: Gulag) -> None:
+    """Pavlodarlag closed on 3 September 1956, yet the handbook counts 8,680 prisoners on
+    1 January 1957: the card says so under that count, not only the JSON."""
+    card = [line.strip() for line in bundled(gulag, "show", "pavlodarlag").stdout.splitlines()]
+    after = card[card.index("1 Jan 1957  8,680") + 1]
+    assert after == "note: Dated after the camp's recorded closing (3 September 1956)."
+    counts = json.loads(bundled(gulag, "show", "pavlodarlag", "--json").stdout)["counts"]
+    assert [c["note"] for c in counts if c["date"]["edtf"] == "1957-01-01"] == [
+        "Dated after the camp's recorded closing (3 September 1956)."]

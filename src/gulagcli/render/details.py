@@ -183,6 +183,8 @@ def count_lines(counts: list[Record]) -> list[str]:
         when = c["date"]["display"] if c["date"] else "?"
         other = "" if who(c) == usual else f"  ({who(c)})"
         lines.append(f"{when:<11} {c['display']:>{width}}{other}")
+        if c.get("note"):  # what the number is, or why it stands where it does
+            lines.append(f"  note: {c['note']}")
     lines.append(f"reported by {usual}")
     return lines
 
