@@ -298,28 +298,24 @@ def _disambiguate(places: list[dict[str, Any]], keep: set[str]) -> None:
             place["name"] = f"{place['name']} ({span})"
 
 
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December")
-
-
 def outside_dates(store: dict[str, Any], report: Counter[str]) -> None:
-    """A count dated more than a month before a camp's recorded opening or after its closing (a
-    handbook count of 1 January taken while a closed camp's prisoners were still being moved)
+    """A count dated more than a month before a camp's recorded opening or after its closing
     says so in its note, so that the camp's largest count does not read as a contradiction."""
     dated = {p["id"]: p["dates"].split("/") for p in store["places"] if p.get("kind") == "camp" and p.get("dates")}
+    month = timedelta(days=31)
     for fig in store["figures"]:
         bounds = dated.get(fig.get("place") or "")
         if fig.get("series") != "camp-population" or bounds is None or fig.get("note") or len(fig["date"]) != 10:
             continue
         day = date.fromisoformat(fig["date"])
-        for bound, word in ((bounds[0], "opening"), (bounds[-1], "closing")):
-            if len(bound) != 10:  # a year, a month, uncertain or open: nothing to compare
-                continue
-            edge = date.fromisoformat(bound)
-            if (word == "opening" and day < edge - timedelta(days=31)) or (word == "closing" and day > edge + timedelta(days=31)):
-                fig["note"] = f"Dated {'before' if word == 'opening' else 'after'} the camp's recorded {word} " \
-                              f"({edge.day} {MONTH_NAMES[edge.month - 1]} {edge.year})."
-                report["counts dated outside their camp's dates (noted)"] += 1
+        opened, closed = (date.fromisoformat(b) if len(b) == 10 else None for b in (bounds[0], bounds[-1]))
+        if opened and day < opened - month:  # a year, a month, uncertain or open bound: not compared
+            fig["note"] = f"Dated before the camp's recorded opening ({naming.long_date(bounds[0])})."
+        elif closed and day > closed + month:
+            fig["note"] = f"Dated after the camp's recorded closing ({naming.long_date(bounds[-1])})."
+        else:
+            continue
+        report["counts dated outside their camp's dates (noted)"] += 1
 
 
 def main(argv: list[str] | None = None) -> int:
