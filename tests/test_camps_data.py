@@ -681,7 +681,7 @@ def test_a_planned_intake_or_a_transfer_is_not_a_headcount() -> None:
 
 
 def test_what_a_camp_did_and_was_called_follows_its_own_text_not_the_maps_category() -> None:
-    """The map files each camp under one category of work, taken from who ran it: Moscow's
+    """The map files each camp under one category of work, not always the one its text gives: Moscow's
     filtration camp No. 0319 built the NKVD's object No. 1690 for the airfield-construction
     administration, and ITL "EN", on record as an oil-exploration expedition, built secret
     defence installations. Standalone camp divisions (лагерное отделение, neuter) are
