@@ -684,7 +684,8 @@ def test_what_a_camp_did_and_was_called_follows_its_own_text_not_the_maps_catego
     """The map files each camp under one category of work, not always the one its text gives: Moscow's
     filtration camp No. 0319 built the NKVD's object No. 1690 for the airfield-construction
     administration, and ITL "EN", on record as an oil-exploration expedition, built secret
-    defence installations. Standalone camp divisions (лагерное отделение, neuter) are
+    defence installations, and Kizellag, filed under factory construction, was a logging camp
+    first. Standalone camp divisions (лагерное отделение, neuter) are
     "-skoe", not "-ski"; the handbook does not know Donlag's full name."""
     camps = {p["id"]: p for p in RAW["places"]}
     moscow, en = camps["moskovsky-pfl-no-0319"], camps["itl-en"]
@@ -692,6 +693,7 @@ def test_what_a_camp_did_and_was_called_follows_its_own_text_not_the_maps_catego
     assert "airfield" not in moscow["summary"] and any("airfield construction" in n["text"] for n in moscow["notes"])
     assert en["economy"] == ["secret defence construction"] and "mining" not in en["summary"]
     assert any("oil-exploration" in n["text"] for n in en["notes"])
+    assert camps["kizellag"]["economy"][0] == "logging" and "factories" not in camps["kizellag"]["summary"]
     names = {camp: camps[camp]["name"] for camp in ("ust-kutski-lo", "nerchinski-lo")}
     assert names == {"ust-kutski-lo": "Ust-Kutskoe LO", "nerchinski-lo": "Nerchinskoe LO"}
     assert any("full name" in n["text"] for n in camps["donlag"]["notes"])
