@@ -731,3 +731,15 @@ def test_a_count_the_camps_own_text_contradicts_is_shown_beside_the_maps() -> No
     for camp, text, ours in (("tarussky-pfl-no-0328", "306", "366"), ("kolomensky-pfl-no-0322", "728", "7,102")):
         assert any(text in n["text"] and ours in n["text"] and n["kind"] == "discrepancy"
                    for n in camps[camp]["notes"]), camp
+
+
+def test_buchenwalds_two_totals_are_both_the_memorials_and_shown_as_a_discrepancy() -> None:
+    """The Buchenwald memorial gives 28,455 prisoners in all on its page on the prisoners (the
+    official Soviet figure) and 28,494 in its chronology; the deaths cite the memorial itself,
+    not a machine-translated copy of Wikipedia."""
+    camp = next(p for p in RAW["places"] if p["id"] == "special-camp-no-2-buchenwald")
+    notes = [n for n in camp["notes"] if n["kind"] == "discrepancy" and "28,455" in n["text"] and "28,494" in n["text"]]
+    assert [n["sources"] for n in notes] == [["buchenwald-speziallager", "buchenwald-speziallager-einrichtung"]]
+    deaths = next(n for n in camp["notes"] if n["text"].startswith("Deaths:"))
+    assert "7,113" in deaths["text"] and deaths["sources"][0] == "buchenwald-speziallager-einrichtung"
+    assert SOURCES["buchenwald-speziallager-einrichtung"]["url"].startswith("https://www.buchenwald.de/geschichte/")
