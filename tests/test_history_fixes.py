@@ -464,3 +464,16 @@ def test_special_camps_founding_days_rest_on_two_pages() -> None:
     for event, second in {"rechlag-formed-1948": "wp-de-rechlag", "luglag-formed-1949": "wp-de-luglag",
                           "kamyshlag-formed-1951": "wp-de-kamyshlag"}.items():
         assert len(STORE.by_id[event].sources) == 2 and second in STORE.by_id[event].sources, event
+
+
+def test_the_1961_death_penalty_decree_and_the_dates_of_two_camp_strikes() -> None:
+    """The decree of 5 May 1961 is on the timeline, dated by the Ukrainian decree that applies it
+    and described by The Spectator a week later; Barton's 7 May 1953 for the Norilsk strike is
+    shown beside the 26 May the others give, and Kozlov's 22 January 1952 beside Badash's five
+    days at Ekibastuz."""
+    decree = STORE.by_id["death-penalty-extended-1961"]
+    assert (decree.date.edtf, set(decree.sources)) == (
+        "1961-05-05", {"rada-ukaz-ussr-1961-06-27", "spectator-progress-to-the-rope-1961"})
+    assert "death-penalty-extended-1961" in STORE.by_id["death-penalty-restored-1950"].related
+    assert any("7 May 1953" in t and "26 May" in t for t in notes_citing("norilsk-uprising", "barton-dissent-strikes-in-camps"))
+    assert any("22 January 1952" in t for t in notes_citing("ekibastuz-strike", "kozlov-massovye-besporyadki-1952"))
