@@ -475,5 +475,6 @@ def test_the_1961_death_penalty_decree_and_the_dates_of_two_camp_strikes() -> No
     assert (decree.date.edtf, set(decree.sources)) == (
         "1961-05-05", {"rada-ukaz-ussr-1961-06-27", "spectator-progress-to-the-rope-1961"})
     assert "death-penalty-extended-1961" in STORE.by_id["death-penalty-restored-1950"].related
-    assert any("7 May 1953" in t and "26 May" in t for t in notes_citing("norilsk-uprising", "barton-dissent-strikes-in-camps"))
+    barton = notes_citing("norilsk-uprising", "barton-dissent-strikes-in-camps")
+    assert any("7 May 1953" in t and "26 May" in t for t in barton)
     assert any("22 January 1952" in t for t in notes_citing("ekibastuz-strike", "kozlov-massovye-besporyadki-1952"))
