@@ -4,6 +4,7 @@ independent cross-check kept in data/build/crosscheck.json."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -743,3 +744,17 @@ def test_buchenwalds_two_totals_are_both_the_memorials_and_shown_as_a_discrepanc
     deaths = next(n for n in camp["notes"] if n["text"].startswith("Deaths:"))
     assert "7,113" in deaths["text"] and deaths["sources"][0] == "buchenwald-speziallager-einrichtung"
     assert SOURCES["buchenwald-speziallager-einrichtung"]["url"].startswith("https://www.buchenwald.de/geschichte/")
+
+
+def test_no_camp_name_repeats_a_word_or_misspells_an_administration() -> None:
+    """The map data's English names had "of of", "Bashsspetsneftestroi" and "GULDZhDS" (for
+    ГУЛЖДС, the railway-construction camps administration); the cross-check mends the name and
+    keeps the id."""
+    names = {p["id"]: [p["name"], *(p.get("names") or [])] for p in CAMPS}
+    for ident, spelt in names.items():
+        for name in spelt:
+            doubled = re.search(r"\b(\w+) \1\b", name)
+            assert not doubled and "GULDZhDS" not in name and "Bashss" not in name, (ident, name)
+    assert names["ash-itl"][0] == 'ITL "ASh"'
+    railway = "construction-site-no-514-and-itl-of-the-chief-directorate-of-of-railroad-construction-works"
+    assert names[railway][0] == "Construction 514 and ITL of the Main Administration of Railway Construction Camps"
