@@ -321,8 +321,8 @@ def test_where_the_map_data_mis_transcribes_the_handbook_the_handbook_stands_and
         for field in ref.get("fields", []):
             if not field.get("prefer"):
                 continue
-            if field["field"] == "economy":
-                assert camp["economy"] == field["value"], camp["id"]
+            if field["field"] in ("economy", "area"):  # the camp's own text over the map's category
+                assert camp[field["field"]] == field["value"], camp["id"]
             else:
                 held = start if field["field"] == "opened" else end
                 wanted = ".." if str(field["value"]).endswith("..") else _held(field)  # still running then: open end
@@ -695,6 +695,8 @@ def test_what_a_camp_did_and_was_called_follows_its_own_text_not_the_maps_catego
     assert en["economy"] == ["secret defence construction"] and "mining" not in en["summary"]
     assert any("oil-exploration" in n["text"] for n in en["notes"])
     assert camps["kizellag"]["economy"][0] == "logging" and "factories" not in camps["kizellag"]["summary"]
+    bashkir = camps["itl-and-construction-site-no-2-of-bashsspetsneftestroi"]  # the map files it under Komi
+    assert bashkir["area"] == "Urals and the Perm krai" and any("Komi" in n["text"] for n in bashkir["notes"])
     names = {camp: camps[camp]["name"] for camp in ("ust-kutski-lo", "nerchinski-lo")}
     assert names == {"ust-kutski-lo": "Ust-Kutskoe LO", "nerchinski-lo": "Nerchinskoe LO"}
     assert any("full name" in n["text"] for n in camps["donlag"]["notes"])

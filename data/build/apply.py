@@ -132,7 +132,7 @@ def _source(store: dict[str, Any], ref: dict[str, Any]) -> str:
 
 
 LABELS = {"opened": "opening", "closed": "closing", "count": "prisoner count", "max_count": "largest count",
-          "headquarters": "headquarters", "economy": "main work", "total_held": "prisoners held in all",
+          "headquarters": "headquarters", "economy": "main work", "area": "area", "total_held": "prisoners held in all",
           "deaths": "deaths", "founded_on": "founded on", "lat": "latitude", "lon": "longitude"}
 
 
@@ -403,8 +403,9 @@ def _fill(store: dict[str, Any], place: dict[str, Any], field: dict[str, Any], r
                 figure["note"] = field["figure_note"]
             store["figures"].append({**figure, "sources": [ref]})
             report["cross-check: counts added"] += 1
-    if field["field"] == "economy" and field.get("prefer") and isinstance(field["value"], list):
-        place["economy"] = list(field["value"])
+    if field.get("prefer") and field["field"] in ("economy", "area"):  # the camp's own text over the map's category
+        value = field["value"]
+        place[field["field"]] = list(value) if isinstance(value, list) else value
         return None
     # "prefer": the map data mis-transcribes the handbook it follows (a wrong year, a first
     # closing taken for the last): the handbook's date is the camp's, and the note keeps both.
