@@ -478,3 +478,17 @@ def test_the_1961_death_penalty_decree_and_the_dates_of_two_camp_strikes() -> No
     barton = notes_citing("norilsk-uprising", "barton-dissent-strikes-in-camps")
     assert any("7 May 1953" in t and "26 May" in t for t in barton)
     assert any("22 January 1952" in t for t in notes_citing("ekibastuz-strike", "kozlov-massovye-besporyadki-1952"))
+
+
+def test_what_the_west_read_and_heard_of_the_camps_1949_1953() -> None:
+    """Buber-Neumann's and Margolin's books (1949), the AFL's camp map (1951) and the UN–ILO
+    committee on forced labour (1951-53) are on the timeline, each with the people it names
+    and at least two sources."""
+    dated = {"buber-neumann-under-two-dictators-1949": "1949", "margolin-condition-inhumaine-1949": "1949",
+             "afl-gulag-map-1951": "1951", "un-ilo-forced-labour-committee": "1951-03-19/1953"}
+    for ident, edtf in dated.items():
+        event = STORE.by_id[ident]
+        assert (event.date.edtf, len(event.sources) >= 2) == (edtf, True), ident
+    assert STORE.by_id["margolin-condition-inhumaine-1949"].people == ("julius-margolin",)
+    assert "ilo-ad-hoc-committee-forced-labour-1953" in STORE.by_id["un-ilo-forced-labour-committee"].sources
+    assert "margolin-condition-inhumaine-1949" in STORE.by_id["rousset-trial"].related
