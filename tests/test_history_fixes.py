@@ -492,3 +492,16 @@ def test_what_the_west_read_and_heard_of_the_camps_1949_1953() -> None:
     assert STORE.by_id["margolin-condition-inhumaine-1949"].people == ("julius-margolin",)
     assert "ilo-ad-hoc-committee-forced-labour-1953" in STORE.by_id["un-ilo-forced-labour-committee"].sources
     assert "margolin-condition-inhumaine-1949" in STORE.by_id["rousset-trial"].related
+
+
+def test_an_event_lists_the_people_its_text_says_took_part() -> None:
+    """The defendants of the Trial of the Sixteen, Markish among the poets shot in 1952,
+    Voznesensky in the Leningrad Affair, Wallenberg in Gromyko's memorandum, and the leaders
+    who acted in 1953-55, are linked to the events that name them."""
+    named = {"trial-of-the-sixteen": {"leopold-okulicki", "jan-stanislaw-jankowski"},
+             "night-of-murdered-poets": {"peretz-markish"}, "leningrad-affair-executions": {"nikolai-voznesensky"},
+             "gromyko-memorandum-wallenberg": {"raoul-wallenberg"}, "operation-north-1951": {"viktor-abakumov"},
+             "beria-arrest": {"khrushchev"}, "adenauer-moscow-visit": {"khrushchev"}}
+    for event, people in named.items():
+        assert people <= set(STORE.by_id[event].people), event
+    assert "kapiton-kuznetsov" not in STORE.by_id["leningrad-affair-executions"].people  # Alexei Kuznetsov
