@@ -505,3 +505,13 @@ def test_an_event_lists_the_people_its_text_says_took_part() -> None:
     for event, people in named.items():
         assert people <= set(STORE.by_id[event].people), event
     assert "kapiton-kuznetsov" not in STORE.by_id["leningrad-affair-executions"].people  # Alexei Kuznetsov
+
+
+def test_two_releases_of_the_early_1950s() -> None:
+    """Zhemchuzhina was freed the day after Stalin's funeral (9 March 1953), and Kersnovskaya left
+    the Norilsk camp in 1952; each records the source that says otherwise."""
+    freed = STORE.by_id["zhemchuzhina-freed-1953"]
+    assert (freed.date.edtf, "polina-zhemchuzhina" in freed.people) == ("1953-03-10", True)
+    assert any("1954" in n.text for n in freed.notes)
+    kersnovskaya = STORE.by_id["kersnovskaya-released-1952"]
+    assert kersnovskaya.date.edtf == "1952" and any("1953" in n.text for n in kersnovskaya.notes)
