@@ -515,3 +515,14 @@ def test_two_releases_of_the_early_1950s() -> None:
     assert any("1954" in n.text for n in freed.notes)
     kersnovskaya = STORE.by_id["kersnovskaya-released-1952"]
     assert kersnovskaya.date.edtf == "1952" and any("1953" in n.text for n in kersnovskaya.notes)
+
+
+def test_the_ukrainian_catholic_bishops_magadan_oblast_and_lithuanias_return_ban() -> None:
+    """The arrest of the Greek Catholic bishops (11 April 1945, or the night of the 12th), the new
+    Magadan Oblast (3 December 1953) and Lithuania's secret ban on returning (21 January 1957)."""
+    dated = {"ugcc-bishops-arrested-1945": "1945-04-11", "magadan-oblast-formed-1953": "1953-12-03",
+             "lithuania-return-ban-1957": "1957-01-21"}
+    for ident, edtf in dated.items():
+        assert STORE.by_id[ident].date.edtf == edtf and len(STORE.by_id[ident].sources) >= 2, ident
+    assert any("12 April" in t for t in notes_citing("ugcc-bishops-arrested-1945", "day-kyiv-ugcc-liquidation"))
+    assert "magadan-oblast-formed-1953" in STORE.by_id["dalstroy-dissolved"].related
