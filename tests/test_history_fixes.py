@@ -521,7 +521,7 @@ def test_the_ukrainian_catholic_bishops_magadan_oblast_and_lithuanias_return_ban
     """The arrest of the Greek Catholic bishops (11 April 1945, or the night of the 12th), the new
     Magadan Oblast (3 December 1953) and Lithuania's secret ban on returning (21 January 1957)."""
     dated = {"ugcc-bishops-arrested-1945": "1945-04-11", "magadan-oblast-formed-1953": "1953-12-03",
-             "lithuania-return-ban-1957": "1957-01-21"}
+             "lithuania-return-ban-1957": "1957-01-21", "lviv-sobor-1946": "1946-03-08/1946-03-10"}
     for ident, edtf in dated.items():
         assert STORE.by_id[ident].date.edtf == edtf and len(STORE.by_id[ident].sources) >= 2, ident
     assert any("12 April" in t for t in notes_citing("ugcc-bishops-arrested-1945", "day-kyiv-ugcc-liquidation"))
