@@ -132,8 +132,9 @@ def _source(store: dict[str, Any], ref: dict[str, Any]) -> str:
 
 
 LABELS = {"opened": "opening", "closed": "closing", "count": "prisoner count", "max_count": "largest count",
-          "headquarters": "headquarters", "economy": "main work", "area": "area", "total_held": "prisoners held in all",
-          "deaths": "deaths", "founded_on": "founded on", "lat": "latitude", "lon": "longitude"}
+          "headquarters": "headquarters", "economy": "main work", "area": "area",
+          "total_held": "prisoners held in all", "deaths": "deaths", "founded_on": "founded on", "lat": "latitude",
+          "lon": "longitude"}
 
 
 _LANGUAGES = {"ru": "Russian", "de": "German", "en": "English", "uk": "Ukrainian", "cs": "Czech", "pl": "Polish"}
