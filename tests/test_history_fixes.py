@@ -535,3 +535,14 @@ def test_the_prisoner_count_falls_by_two_thirds_from_1953_to_1956() -> None:
               if f.event == "de-stalinization-begins" and f.what.startswith("prisoners in MVD camps")}
     assert counts == {"1953-01-01": 2472247, "1954-01-01": 1325053, "1955-01-01": 1075280, "1956-01-01": 781630}
     assert counts["1953-01-01"] == STORE.figures["gulag-returned-to-mvd-prisoners-mvd"].value + 1111944
+
+
+def test_posthumous_rehabilitations_of_writers_artists_and_generals_1954_1957() -> None:
+    """Babel (18 December 1954), Meyerhold (26 November 1955), Mandelstam's 1938 case (31 July
+    1956) and the 1937 case of Tukhachevsky and the generals (31 January 1957)."""
+    dated = {"babel-rehabilitated-1954": "1954-12-18", "meyerhold-rehabilitated-1955": "1955-11-26",
+             "mandelstam-1938-case-annulled-1956": "1956-07-31", "tukhachevsky-case-annulled-1957": "1957-01-31"}
+    for ident, edtf in dated.items():
+        event = STORE.by_id[ident]
+        assert (event.date.edtf, "rehabilitation" in event.tags, len(event.sources) >= 2) == (edtf, True, True), ident
+    assert any("27 January 1940" in t for t in notes_citing("babel-rehabilitated-1954", "isaakbabel-konets"))
