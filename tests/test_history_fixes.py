@@ -459,10 +459,11 @@ def test_early_western_accounts_and_the_people_their_events_name() -> None:
 
 
 def test_special_camps_founding_days_rest_on_two_pages() -> None:
-    """Rechlag's, Luglag's and Kamyshlag's founding days are on Memorial's page for each camp and
-    on German Wikipedia's, which give the same day."""
-    for event, second in {"rechlag-formed-1948": "wp-de-rechlag", "luglag-formed-1949": "wp-de-luglag",
-                          "kamyshlag-formed-1951": "wp-de-kamyshlag"}.items():
+    """Rechlag's, Luglag's and Kamyshlag's founding days (and Kamyshlag's end as a special camp) are
+    on Memorial's page for each camp and on German Wikipedia's, which give the same day."""
+    seconds = {"rechlag-formed-1948": "wp-de-rechlag", "luglag-formed-1949": "wp-de-luglag",
+               "kamyshlag-formed-1951": "wp-de-kamyshlag", "kamyshlag-closed-1954": "wp-de-kamyshlag"}
+    for event, second in seconds.items():
         assert len(STORE.by_id[event].sources) == 2 and second in STORE.by_id[event].sources, event
 
 
