@@ -547,3 +547,9 @@ def test_posthumous_rehabilitations_of_writers_artists_and_generals_1954_1957() 
         event = STORE.by_id[ident]
         assert (event.date.edtf, "rehabilitation" in event.tags, len(event.sources) >= 2) == (edtf, True, True), ident
     assert any("27 January 1940" in t for t in notes_citing("babel-rehabilitated-1954", "isaakbabel-konets"))
+
+
+def test_the_kalmyks_are_released_from_special_settlement_in_march_1956() -> None:
+    """The month both sources give; the day (17 March) only J. Otto Pohl's blog gives, so a note."""
+    event = STORE.by_id["kalmyks-restrictions-lifted-1956"]
+    assert event.date.edtf == "1956-03" and any("17 March" in n.text for n in event.notes)
