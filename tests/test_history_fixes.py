@@ -28,6 +28,13 @@ def notes_citing(event_id: str, source: str) -> list[str]:
     return [n.text for n in STORE.by_id[event_id].notes if source in n.sources]
 
 
+def assert_dated_on_two_sources(dated: dict[str, str]) -> None:
+    """Each event has the EDTF date given and cites at least two sources."""
+    for ident, edtf in dated.items():
+        event = STORE.by_id[ident]
+        assert (event.date.edtf, len(event.sources) >= 2) == (edtf, True), ident
+
+
 def test_steplag_closed_on_24_april_1956_per_memorial(gulag: Gulag) -> None:
     rec = show(gulag, "event:steplag-closed")
     assert rec["date"]["edtf"] == "1956-04-24"
@@ -487,9 +494,7 @@ def test_what_the_west_read_and_heard_of_the_camps_1949_1953() -> None:
     and at least two sources."""
     dated = {"buber-neumann-under-two-dictators-1949": "1949", "margolin-condition-inhumaine-1949": "1949",
              "afl-gulag-map-1951": "1951", "un-ilo-forced-labour-committee": "1951-03-19/1953"}
-    for ident, edtf in dated.items():
-        event = STORE.by_id[ident]
-        assert (event.date.edtf, len(event.sources) >= 2) == (edtf, True), ident
+    assert_dated_on_two_sources(dated)
     assert STORE.by_id["margolin-condition-inhumaine-1949"].people == ("julius-margolin",)
     assert "ilo-ad-hoc-committee-forced-labour-1953" in STORE.by_id["un-ilo-forced-labour-committee"].sources
     assert "margolin-condition-inhumaine-1949" in STORE.by_id["rousset-trial"].related
@@ -523,8 +528,7 @@ def test_the_ukrainian_catholic_bishops_magadan_oblast_and_lithuanias_return_ban
     Magadan Oblast (3 December 1953) and Lithuania's secret ban on returning (21 January 1957)."""
     dated = {"ugcc-bishops-arrested-1945": "1945-04-11", "magadan-oblast-formed-1953": "1953-12-03",
              "lithuania-return-ban-1957": "1957-01-21", "lviv-sobor-1946": "1946-03-08/1946-03-10"}
-    for ident, edtf in dated.items():
-        assert STORE.by_id[ident].date.edtf == edtf and len(STORE.by_id[ident].sources) >= 2, ident
+    assert_dated_on_two_sources(dated)
     assert any("12 April" in t for t in notes_citing("ugcc-bishops-arrested-1945", "day-kyiv-ugcc-liquidation"))
     assert "magadan-oblast-formed-1953" in STORE.by_id["dalstroy-dissolved"].related
 
@@ -543,9 +547,8 @@ def test_posthumous_rehabilitations_of_writers_artists_and_generals_1954_1957() 
     1956) and the 1937 case of Tukhachevsky and the generals (31 January 1957)."""
     dated = {"babel-rehabilitated-1954": "1954-12-18", "meyerhold-rehabilitated-1955": "1955-11-26",
              "mandelstam-1938-case-annulled-1956": "1956-07-31", "tukhachevsky-case-annulled-1957": "1957-01-31"}
-    for ident, edtf in dated.items():
-        event = STORE.by_id[ident]
-        assert (event.date.edtf, "rehabilitation" in event.tags, len(event.sources) >= 2) == (edtf, True, True), ident
+    assert_dated_on_two_sources(dated)
+    assert all("rehabilitation" in STORE.by_id[ident].tags for ident in dated)
     assert any("27 January 1940" in t for t in notes_citing("babel-rehabilitated-1954", "isaakbabel-konets"))
 
 
