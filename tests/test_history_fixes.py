@@ -556,3 +556,49 @@ def test_the_kalmyks_are_released_from_special_settlement_in_march_1956() -> Non
     """The month both sources give; the day (17 March) only J. Otto Pohl's blog gives, so a note."""
     event = STORE.by_id["kalmyks-restrictions-lifted-1956"]
     assert event.date.edtf == "1956-03" and any("17 March" in n.text for n in event.notes)
+
+
+def test_operation_osen_deports_lithuanian_farm_families_on_2_3_october_1951(gulag: Gulag) -> None:
+    """The October deportation and its figures: more than 16,000 people that week, 5,278 of them
+    children, within the autumn's 20,357; the two counts of September's first stage are both kept."""
+    assert_dated_on_two_sources({"operation-osen-1951": "1951-10-02/1951-10-03"})
+    rec = show(gulag, "operation osen")
+    assert rec["id"] == "operation-osen-1951" and "lithuania" in [p["id"] for p in rec["places"]]
+    counts = {f["id"].removeprefix("operation-osen-"): f["value"] for f in rec["figures"]}
+    assert counts == {"deported-oct-1951": 16000, "children-oct-1951": 5278, "autumn-1951-total": 20357}
+    first_stage = notes_citing("operation-osen-1951", "radviliskiokrastas-osen-paroda")
+    assert any("814 families" in t and "822 families" in t for t in first_stage)
+
+
+def test_latvia_bars_former_prisoners_from_returning_on_5_october_1957() -> None:
+    """Latvia's ban, from the 1989 decree that voided it (Latvian State Archives) and Riekstiņš,
+    linked both ways with Lithuania's of 21 January 1957."""
+    assert_dated_on_two_sources({"latvia-return-ban-1957": "1957-10-05"})
+    latvia, lithuania = STORE.by_id["latvia-return-ban-1957"], STORE.by_id["lithuania-return-ban-1957"]
+    assert ("lithuania-return-ban-1957" in latvia.related, "latvia-return-ban-1957" in lithuania.related) == (True, True)
+    assert "8 June 1989" in (latvia.description or "")
+    assert STORE.sources["lva-aizvestie-51-dekrets-1989"].issued == "1989-06-08"
+
+
+def test_the_temirtau_riot_of_august_1959_and_its_official_toll(gulag: Gulag) -> None:
+    """1-4 August 1959 at the Karaganda steel works: 16 dead by the official count, several dozen
+    by other accounts; Temirtau is a place of its own, about 30 km from Karaganda."""
+    assert_dated_on_two_sources({"temirtau-riot-1959": "1959-08-01/1959-08-04"})
+    killed = [f.value for f in STORE.figures.values() if f.event == "temirtau-riot-1959"]
+    assert killed == [16]
+    assert any("several dozen" in t for t in notes_citing("temirtau-riot-1959", "astanatv-temirtau-55-2014"))
+    town, city = STORE.places["temirtau"], STORE.places["karaganda"]
+    assert town.country == "Kazakhstan" and town.lat is not None and town.lon is not None
+    assert city.lat is not None and city.lon is not None
+    assert 10 < math.dist((town.lat, town.lon * 0.64), (city.lat, city.lon * 0.64)) * 111 < 40
+    result = gulag("timeline", "--place", "temirtau", "--json", data=None)
+    assert [e["id"] for e in json.loads(result.stdout)] == ["temirtau-riot-1959"]
+
+
+def test_shalamov_is_rehabilitated_on_18_july_1956() -> None:
+    """The day from Esipov's biography; the court (the Military Collegium) also from Peshkov."""
+    assert_dated_on_two_sources({"shalamov-rehabilitated-1956": "1956-07-18"})
+    event = STORE.by_id["shalamov-rehabilitated-1956"]
+    assert ("shalamov" in event.people, "rehabilitation" in event.tags) == (True, True)
+    assert "shalamov-rehabilitated-1956" in STORE.by_id["shalamov-release"].related
+    assert "Kostromin" in (event.description or "")
