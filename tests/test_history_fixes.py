@@ -575,7 +575,7 @@ def test_latvia_bars_former_prisoners_from_returning_on_5_october_1957() -> None
     linked both ways with Lithuania's of 21 January 1957."""
     assert_dated_on_two_sources({"latvia-return-ban-1957": "1957-10-05"})
     latvia, lithuania = STORE.by_id["latvia-return-ban-1957"], STORE.by_id["lithuania-return-ban-1957"]
-    assert ("lithuania-return-ban-1957" in latvia.related, "latvia-return-ban-1957" in lithuania.related) == (True, True)
+    assert "lithuania-return-ban-1957" in latvia.related and "latvia-return-ban-1957" in lithuania.related
     assert "8 June 1989" in (latvia.description or "")
     assert STORE.sources["lva-aizvestie-51-dekrets-1989"].issued == "1989-06-08"
 
@@ -602,3 +602,40 @@ def test_shalamov_is_rehabilitated_on_18_july_1956() -> None:
     assert ("shalamov" in event.people, "rehabilitation" in event.tags) == (True, True)
     assert "shalamov-rehabilitated-1956" in STORE.by_id["shalamov-release"].related
     assert "Kostromin" in (event.description or "")
+
+
+def test_germans_from_romania_deported_for_labour_in_1945() -> None:
+    """Order 7161 of 16 December 1944 and Polian's counts from the GUPVI records (via Pohl)."""
+    assert_dated_on_two_sources({"romania-germans-deported-1945": "1945-01/1945-02"})
+    ident = "romania-germans-deported-1945"
+    counts = {f.id.rsplit("-", 1)[1]: f.value for f in STORE.figures.values() if f.event == ident}
+    assert counts == {"romania": 69332, "all": 112480}
+    assert STORE.sources["memorial-krsk-gko-7161-1944"].issued == "1944-12-16"
+
+
+def test_the_1954_reorganisation_lists_each_special_camps_step_as_its_camp_history_does() -> None:
+    """The special-camps event's note gives each camp's 1954 step; every camp it names has a 1954
+    entry in its own history, so the event and the camp cards cannot drift apart."""
+    event = STORE.by_id["special-camps-reorganized"]
+    steps = [n.text for n in event.notes if "camp by camp" in n.text]
+    assert len(steps) == 1 and "8 April 1954" in steps[0] and "4 October" in steps[0]
+    camps = [p for p in event.places if STORE.places[p].kind == "camp"]
+    assert set(camps) == {"dallag", "rechlag", "berlag", "gorlag", "kamyshlag", "ozerlag", "dubravlag", "minlag",
+                          "steplag", "peschanlag"}
+    for camp in camps:
+        history = STORE.places[camp].history
+        assert any(h.date.edtf.startswith("1954") for h in history), camp
+
+
+def test_forced_repatriations_at_lienz_and_dachau_and_the_cossack_leaders_hanging() -> None:
+    """Lienz (1 June 1945), Dachau (19 January 1946, from the US record) and the hanging of Krasnov
+    and five others (16 January 1947), each on two sources and linked to the Yalta agreement."""
+    dated = {"lienz-cossacks-handed-over-1945": "1945-06-01", "dachau-repatriation-1946": "1946-01-19",
+             "cossack-leaders-hanged-1947": "1947-01-16"}
+    assert_dated_on_two_sources(dated)
+    yalta = STORE.by_id["yalta-repatriation-agreement"].related
+    assert {"lienz-cossacks-handed-over-1945", "dachau-repatriation-1946"} <= set(yalta)
+    dead = [f.value for f in STORE.figures.values() if f.event == "dachau-repatriation-1946"]
+    assert dead == [11]
+    officers = notes_citing("lienz-cossacks-handed-over-1945", "korolkoff-auslieferung-kosaken-lienz")
+    assert any("1,500" in t and "2,300" in t for t in officers)
