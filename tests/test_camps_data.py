@@ -760,3 +760,5 @@ def test_no_camp_name_repeats_a_word_or_misspells_an_administration() -> None:
     assert names["ash-itl"][0] == 'ITL "ASh"'
     railway = "construction-site-no-514-and-itl-of-the-chief-directorate-of-of-railroad-construction-works"
     assert names[railway][0] == "Construction 514 and ITL of the Main Administration of Railway Construction Camps"
+    # Ахтубинский ИТЛ, the Stalingrad hydro station's camp on the Akhtuba: not "Aktiubinsky" (Aktobe)
+    assert names["aktublag"][0] == "Akhtublag" and not any("Aktiub" in n for n in names["aktublag"])

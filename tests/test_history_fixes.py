@@ -639,3 +639,16 @@ def test_forced_repatriations_at_lienz_and_dachau_and_the_cossack_leaders_hangin
     assert dead == [11]
     officers = notes_citing("lienz-cossacks-handed-over-1945", "korolkoff-auslieferung-kosaken-lienz")
     assert any("1,500" in t and "2,300" in t for t in officers)
+
+
+def test_late_stalinist_campaigns_and_a_poem_of_1962() -> None:
+    """The Zvezda and Leningrad resolution (14 August 1946), the Mingrelian affair (9 November 1951,
+    11,200 deported by Beria's count), the great constructions announced in August-September 1950,
+    and Pravda's printing of 'The Heirs of Stalin' (21 October 1962)."""
+    dated = {"zhdanov-decree-1946": "1946-08-14", "mingrelian-affair-1951": "1951-11-09",
+             "great-constructions-announced-1950": "1950-08/1950-09", "heirs-of-stalin-1962": "1962-10-21"}
+    assert_dated_on_two_sources(dated)
+    deported = [f.value for f in STORE.figures.values() if f.event == "mingrelian-affair-1951"]
+    assert deported == [11200]
+    assert "great-constructions-announced-1950" in STORE.by_id["great-constructions-halted"].related
+    assert {"kuneevski-itl", "aktublag", "karakumlag"} <= set(STORE.by_id["great-constructions-announced-1950"].places)

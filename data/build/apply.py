@@ -188,7 +188,7 @@ def crosscheck(store: dict[str, Any], path: Path, report: Counter[str], ids: dic
             continue
         report["cross-check: camps applied"] += 1
         _adopt_name(place, camp.get("english"), replace=bool(camp.get("english_replaces")))
-        if camp.get("drop_names"):  # another camp's name the map data gives this one
+        if camp.get("drop_names"):  # a name the map data gives this one in error: another camp's, or misspelt
             place["names"] = [n for n in place.get("names", []) if n not in camp["drop_names"]]
         notes = [n for n in place.get("notes", []) if not n.get("crosscheck")]
         how = dates_from.get(place["id"], "text")
