@@ -158,7 +158,9 @@ def test_kopelev_was_arrested_near_danzig_after_protesting_in_east_prussia(gulag
 
 def test_gumilev_was_back_before_the_prosecutors_ruling_and_both_rehabilitation_years_are_kept() -> None:
     ev = STORE.by_id["gumilev-freed-1956"]
-    assert ev.date.edtf == "1956-07-30" and not ev.verified
+    # That his sentence was set aside in the summer of 1956 two independent sources agree (Clover,
+    # and the certificate in Gerstein's memoirs); the day is Clover's alone, so it is marked uncertain.
+    assert ev.date.edtf == "1956-07-30?" and ev.verified
     assert "freed" not in ev.summary and "already back" in ev.summary
     both, protest = [n for n in ev.notes if n.kind == "discrepancy"]
     for words in ("30 July 1956", "1975", "15 May 1956", "1956"):
@@ -181,6 +183,8 @@ def test_german_special_camps_closed_over_january_and_february_1950_not_on_one_d
     assert any("5,500" in n.text and "4,836" in n.text for n in ev.notes)
     under = STORE.by_id["german-special-camps-under-gulag"]
     assert any(n.kind == "uncertainty" and "mid-1948" in n.text for n in under.notes)
+    # The move itself has two sources; only Wikipedia's day is unconfirmed, and marked so.
+    assert (under.date.edtf, under.verified) == ("1948-08-08?", True)
 
 
 def test_an_essay_whose_author_no_page_names_is_not_cited() -> None:
@@ -652,3 +656,10 @@ def test_late_stalinist_campaigns_and_a_poem_of_1962() -> None:
     assert deported == [11200]
     assert "great-constructions-announced-1950" in STORE.by_id["great-constructions-halted"].related
     assert {"kuneevski-itl", "aktublag", "karakumlag"} <= set(STORE.by_id["great-constructions-announced-1950"].places)
+
+
+def test_categories_of_special_settlers_are_taken_off_the_register_on_24_november_1955() -> None:
+    """Decision No. 1963-1052s, read in the Latvian State Archives' translation and a French one."""
+    assert_dated_on_two_sources({"special-settlers-categories-released-1955": "1955-11-24"})
+    event = STORE.by_id["special-settlers-categories-released-1955"]
+    assert "special-settlements" in event.terms and "1963-1052s" in (event.description or "")
