@@ -663,3 +663,13 @@ def test_categories_of_special_settlers_are_taken_off_the_register_on_24_novembe
     assert_dated_on_two_sources({"special-settlers-categories-released-1955": "1955-11-24"})
     event = STORE.by_id["special-settlers-categories-released-1955"]
     assert "special-settlements" in event.terms and "1963-1052s" in (event.description or "")
+
+
+def test_the_last_austrian_transport_of_25_june_1955_and_the_other_date() -> None:
+    """186 people reached Wiener Neustadt on 25 June 1955 (a wire report of that day, and Cerwenka);
+    Austria-Forum's 25 July is kept as a discrepancy."""
+    assert_dated_on_two_sources({"austrian-prisoners-last-transport-1955": "1955-06-25"})
+    ident = "austrian-prisoners-last-transport-1955"
+    assert [f.value for f in STORE.figures.values() if f.event == ident] == [186]
+    assert any("25 July 1955" in t for t in notes_citing(ident, "austria-forum-heimkehrer"))
+    assert STORE.places["wiener-neustadt"].country == "Austria"
