@@ -28,6 +28,11 @@ def notes_citing(event_id: str, source: str) -> list[str]:
     return [n.text for n in STORE.by_id[event_id].notes if source in n.sources]
 
 
+def figure_values(event_id: str) -> list[int | None]:
+    """The values of an event's figures, in the store's order."""
+    return [f.value for f in STORE.figures.values() if f.event == event_id]
+
+
 def assert_dated_on_two_sources(dated: dict[str, str]) -> None:
     """Each event has the EDTF date given and cites at least two sources."""
     for ident, edtf in dated.items():
@@ -588,8 +593,7 @@ def test_the_temirtau_riot_of_august_1959_and_its_official_toll(gulag: Gulag) ->
     """1-4 August 1959 at the Karaganda steel works: 16 dead by the official count, several dozen
     by other accounts; Temirtau is a place of its own, about 30 km from Karaganda."""
     assert_dated_on_two_sources({"temirtau-riot-1959": "1959-08-01/1959-08-04"})
-    killed = [f.value for f in STORE.figures.values() if f.event == "temirtau-riot-1959"]
-    assert killed == [16]
+    assert figure_values("temirtau-riot-1959") == [16]
     assert any("several dozen" in t for t in notes_citing("temirtau-riot-1959", "astanatv-temirtau-55-2014"))
     town, city = STORE.places["temirtau"], STORE.places["karaganda"]
     assert town.country == "Kazakhstan" and town.lat is not None and town.lon is not None
@@ -639,8 +643,7 @@ def test_forced_repatriations_at_lienz_and_dachau_and_the_cossack_leaders_hangin
     assert_dated_on_two_sources(dated)
     yalta = STORE.by_id["yalta-repatriation-agreement"].related
     assert {"lienz-cossacks-handed-over-1945", "dachau-repatriation-1946"} <= set(yalta)
-    dead = [f.value for f in STORE.figures.values() if f.event == "dachau-repatriation-1946"]
-    assert dead == [11]
+    assert figure_values("dachau-repatriation-1946") == [11]
     officers = notes_citing("lienz-cossacks-handed-over-1945", "korolkoff-auslieferung-kosaken-lienz")
     assert any("1,500" in t and "2,300" in t for t in officers)
 
@@ -652,8 +655,7 @@ def test_late_stalinist_campaigns_and_a_poem_of_1962() -> None:
     dated = {"zhdanov-decree-1946": "1946-08-14", "mingrelian-affair-1951": "1951-11-09",
              "great-constructions-announced-1950": "1950-08/1950-09", "heirs-of-stalin-1962": "1962-10-21"}
     assert_dated_on_two_sources(dated)
-    deported = [f.value for f in STORE.figures.values() if f.event == "mingrelian-affair-1951"]
-    assert deported == [11200]
+    assert figure_values("mingrelian-affair-1951") == [11200]
     assert "great-constructions-announced-1950" in STORE.by_id["great-constructions-halted"].related
     assert {"kuneevski-itl", "aktublag", "karakumlag"} <= set(STORE.by_id["great-constructions-announced-1950"].places)
 
@@ -670,6 +672,6 @@ def test_the_last_austrian_transport_of_25_june_1955_and_the_other_date() -> Non
     Austria-Forum's 25 July is kept as a discrepancy."""
     assert_dated_on_two_sources({"austrian-prisoners-last-transport-1955": "1955-06-25"})
     ident = "austrian-prisoners-last-transport-1955"
-    assert [f.value for f in STORE.figures.values() if f.event == ident] == [186]
+    assert figure_values(ident) == [186]
     assert any("25 July 1955" in t for t in notes_citing(ident, "austria-forum-heimkehrer"))
     assert STORE.places["wiener-neustadt"].country == "Austria"
