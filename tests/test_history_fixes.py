@@ -675,3 +675,36 @@ def test_the_last_austrian_transport_of_25_june_1955_and_the_other_date() -> Non
     assert figure_values(ident) == [186]
     assert any("25 July 1955" in t for t in notes_citing(ident, "austria-forum-heimkehrer"))
     assert STORE.places["wiener-neustadt"].country == "Austria"
+
+
+def test_the_murom_and_aleksandrov_riots_of_summer_1961(gulag: Gulag) -> None:
+    """Murom (30 June 1961) and Aleksandrov (23-24 July), two towns 'beyond the 101st kilometre'
+    where, Kozlov writes, some returned prisoners had to live; each on two or more sources."""
+    assert_dated_on_two_sources({"murom-riot-1961": "1961-06-30", "aleksandrov-riot-1961": "1961-07-23/1961-07-24"})
+    assert figure_values("murom-riot-1961") == [3]
+    assert figure_values("aleksandrov-riot-1961") == [4]
+    assert "aleksandrov-riot-1961" in STORE.by_id["murom-riot-1961"].related
+    assert "murom-riot-1961" in STORE.by_id["aleksandrov-riot-1961"].related
+    assert any("returned prisoners" in t for t in notes_citing("murom-riot-1961", "kozlov-neizvestnyi-sssr-101-km"))
+    town, moscow = STORE.places["aleksandrov"], STORE.places["moscow"]
+    assert town.lat is not None and town.lon is not None and moscow.lat is not None and moscow.lon is not None
+    assert 80 < _km(town.lat, town.lon, moscow.lat, moscow.lon) < 130
+    result = gulag("timeline", "--place", "murom", "--json", data=None)
+    assert [e["id"] for e in json.loads(result.stdout)] == ["murom-riot-1961"]
+
+
+def test_ginzburg_is_arrested_over_syntaxis_on_14_july_1960() -> None:
+    """Kommersant and Vremya novostei give the day; Kommersant's '24-year-old' is kept as a note,
+    since he was born on 21 November 1936."""
+    assert_dated_on_two_sources({"ginzburg-arrested-1960": "1960-07-14"})
+    assert STORE.people["alexander-ginzburg"].born.edtf == "1936-11-21"
+    assert any("23" in t for t in notes_citing("ginzburg-arrested-1960", "kommersant-ginzburg-first-arrest"))
+
+
+def test_the_ukrainian_union_is_sentenced_on_20_may_1961_and_the_chronicles_april() -> None:
+    """Three sources give 20 May 1961 for the Lviv court's sentence; the Chronicle of Current
+    Events' 'April 1961' is kept, with who says which."""
+    ident = "ukrainian-union-sentenced-1961"
+    assert_dated_on_two_sources({ident: "1961-05-20"})
+    assert any("April 1961" in t for t in notes_citing(ident, "cce-50-6-lukyanenko"))
+    assert "levko-lukyanenko" in STORE.by_id[ident].people and "lviv" in STORE.by_id[ident].places
