@@ -708,3 +708,25 @@ def test_the_ukrainian_union_is_sentenced_on_20_may_1961_and_the_chronicles_apri
     assert_dated_on_two_sources({ident: "1961-05-20"})
     assert any("April 1961" in t for t in notes_citing(ident, "cce-50-6-lukyanenko"))
     assert "levko-lukyanenko" in STORE.by_id[ident].people and "lviv" in STORE.by_id[ident].places
+
+
+def test_the_khabarovsk_incident_keeps_its_uncertain_days_and_ishidas_count() -> None:
+    """The Japanese prisoners' strike at Camp 16: 19 December 1955 from the leader's own book,
+    the end in March 1956 from Nakamura alone, so both days carry EDTF's '?'."""
+    event = STORE.by_id["khabarovsk-incident-1955"]
+    assert (event.date.edtf, event.date.uncertain) == ("1955-12-19?/1956-03?", True)
+    assert len(event.sources) >= 2 and "soviet-japanese-declaration" in event.related
+    assert figure_values("khabarovsk-incident-1955") == [769]
+    nakamura = notes_citing("khabarovsk-incident-1955", "nakamura-siberia-khabarovsk-incident")
+    assert any("11 March 1956" in t for t in nakamura)
+
+
+def test_the_mayakovsky_square_readers_terms_and_osipovs_two_versions() -> None:
+    """Bokshtein five years, Kuznetsov seven; Osipov six (OpenSpace) or seven (the Chronicle)."""
+    ident = "mayakovsky-square-case-1961"
+    assert_dated_on_two_sources({ident: "1961"})
+    event = STORE.by_id[ident]
+    assert "five to seven years" in event.summary and "aleksandrov-riot-1961" in event.related
+    [both] = [n for n in event.notes if n.kind == "discrepancy"]
+    assert "six years" in both.text and "seven" in both.text
+    assert set(both.sources) == {"colta-osipov-trial-2011", "cce-37-osipov"}

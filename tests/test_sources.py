@@ -313,6 +313,16 @@ def test_a_copy_read_at_without_a_publisher_is_named_once_without_a_gap() -> Non
     assert "Read at:  " not in text_citation(unnamed)
 
 
+def test_a_japanese_authors_name_is_written_family_name_first(gulag: Gulag) -> None:
+    """Names in Chinese characters or kana keep their own order, unspaced; BibTeX keeps
+    "Family, Given", and Latin and Cyrillic names are unchanged."""
+    assert Name("石田", "三郎").display() == "石田三郎"
+    assert Name("石田", "三郎").inverted() == "石田, 三郎"
+    assert Name("Козлов", "Владимир").display() == "Владимир Козлов"
+    result = gulag("show", "ishida-muteiko-no-teiko-1958", "--json", data=None)
+    assert json.loads(result.stdout)["author"] == "石田三郎"
+
+
 @pytest.mark.parametrize("style", ["text", "bibtex", "csl-json"])
 def test_cite_one_source_by_its_id(gulag: Gulag, style: str) -> None:
     result = gulag("cite", "source:exhibit", "--style", style, data=None)

@@ -56,6 +56,8 @@ class Name(NamedTuple):
     def display(self) -> str:
         if self.literal:
             return self.literal
+        if self.family and self.given and _east_asian(self.family + self.given):
+            return self.family + self.given  # 石田三郎: family name first, unspaced, as CSL processors print it
         return " ".join(p for p in (self.given, self.family) if p)
 
     def inverted(self) -> str:
@@ -63,6 +65,11 @@ class Name(NamedTuple):
         if self.literal:
             return self.literal
         return ", ".join(p for p in (self.family, self.given) if p)
+
+
+def _east_asian(text: str) -> bool:
+    """Written wholly in Chinese characters, kana or Hangul."""
+    return all("\u2e80" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" for c in text)
 
 
 class ReadAt(NamedTuple):
