@@ -730,3 +730,13 @@ def test_the_mayakovsky_square_readers_terms_and_osipovs_two_versions() -> None:
     [both] = [n for n in event.notes if n.kind == "discrepancy"]
     assert "six years" in both.text and "seven" in both.text
     assert set(both.sources) == {"colta-osipov-trial-2011", "cce-37-osipov"}
+
+
+def test_the_june_1948_escape_from_the_obsky_camp() -> None:
+    """Rodina's summary of the prosecutor's report: 33 men on 18 June 1948, from the Obsky camp
+    (Construction 501) as it was before its 1949 reorganisation."""
+    assert_dated_on_two_sources({"obsky-camp-escape-1948": "1948-06-18"})
+    event = STORE.by_id["obsky-camp-escape-1948"]
+    assert "obski-itl" in event.places and "33" in (event.description or "")
+    camp = STORE.places["obski-itl"]
+    assert camp.dates is not None and camp.dates.start <= event.date.start <= camp.dates.end
