@@ -701,13 +701,15 @@ def test_ginzburg_is_arrested_over_syntaxis_on_14_july_1960() -> None:
     assert any("23" in t for t in notes_citing("ginzburg-arrested-1960", "kommersant-ginzburg-first-arrest"))
 
 
-def test_the_ukrainian_union_is_sentenced_on_20_may_1961_and_the_chronicles_april() -> None:
+def test_the_ukrainian_union_is_sentenced_on_20_may_1961_and_the_chronicles_april(gulag: Gulag) -> None:
     """Three sources give 20 May 1961 for the Lviv court's sentence; the Chronicle of Current
-    Events' 'April 1961' is kept, with who says which."""
+    Events' 'April 1961' is kept, with who says which. His surname alone finds the man, not the
+    event whose title names him."""
     ident = "ukrainian-union-sentenced-1961"
     assert_dated_on_two_sources({ident: "1961-05-20"})
     assert any("April 1961" in t for t in notes_citing(ident, "cce-50-6-lukyanenko"))
     assert "levko-lukyanenko" in STORE.by_id[ident].people and "lviv" in STORE.by_id[ident].places
+    assert show(gulag, "lukyanenko")["id"] == "levko-lukyanenko"
 
 
 def test_the_khabarovsk_incident_keeps_its_uncertain_days_and_ishidas_count() -> None:
