@@ -742,3 +742,12 @@ def test_the_june_1948_escape_from_the_obsky_camp() -> None:
     assert "obski-itl" in event.places and "33" in (event.description or "")
     camp = STORE.places["obski-itl"]
     assert camp.dates is not None and camp.dates.start <= event.date.start <= camp.dates.end
+
+
+def test_vyatlag_unrest_of_1953_1954_says_each_episode_has_one_account() -> None:
+    """The camp report Berdinskikh quotes (July 1953, January 1954) and Applebaum's November strike."""
+    assert_dated_on_two_sources({"vyatlag-unrest-1953-1954": "1953-07/1954-01"})
+    event = STORE.by_id["vyatlag-unrest-1953-1954"]
+    assert "vyatlag" in event.places and "530" in (event.description or "")
+    [caveat] = [n for n in event.notes if n.kind == "uncertainty"]
+    assert "one account" in caveat.text
