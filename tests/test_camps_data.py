@@ -710,6 +710,13 @@ def test_memorial_pages_are_titled_by_their_own_heading() -> None:
     for ident, heading in headings.items():
         assert SOURCES[ident]["title"] == heading
         assert SOURCES[ident]["container"].startswith("Das System der Besserungsarbeitslager")
+    assert SOURCES["mem-3-azovlag"]["title"] == "ASOWSCHE ITL"
+    pages = [s for s in RAW["sources"] if "gulag.memorial.de/lager.php" in s.get("url", "")]
+    assert len(pages) > 200
+    handbook = ("Das System der Besserungsarbeitslager", "Memorial Deutschland")
+    for page in pages:  # none titled with the handbook's own name, which says nothing of the camp
+        assert not page["title"].startswith(handbook[0]), page["id"]
+        assert page["container"].startswith(handbook), page["id"]
 
 
 def test_a_count_the_camps_own_text_dates_to_a_day_carries_that_day() -> None:
