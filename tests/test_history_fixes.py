@@ -751,3 +751,23 @@ def test_vyatlag_unrest_of_1953_1954_says_each_episode_has_one_account() -> None
     assert "vyatlag" in event.places and "530" in (event.description or "")
     [caveat] = [n for n in event.notes if n.kind == "uncertainty"]
     assert "one account" in caveat.text
+
+
+def test_the_malgre_nous_leave_tambov_with_each_death_count_and_who_gives_it() -> None:
+    """8,411 French on 20 August 1945 (the Bas-Rhin archives), 15,500 over the camp's life and
+    1,800-2,000 dead (the 2010 book, via Mengus), older and higher counts kept as a discrepancy."""
+    ident = "malgre-nous-leave-tambov-1945"
+    assert_dated_on_two_sources({ident: "1945-09~/1945-11~"})
+    figures = {f.id.removeprefix(ident + "-"): f for f in STORE.figures.values() if f.event == ident}
+    assert (figures["prisoners"].value, figures["french-20-aug"].value) == (15500, 8411)
+    assert (figures["deaths"].low, figures["deaths"].high) == (1800, 2000)
+    [counts] = [n for n in STORE.by_id[ident].notes if n.kind == "discrepancy"]
+    assert "10,000-15,000" in counts.text and "five to ten times" in counts.text
+
+
+def test_regional_studies_of_the_1953_amnesty_and_vyatlag_after_it() -> None:
+    """The Kirov archives study (Yungblud and Mashkovtsev, 2020) backs both the amnesty's crime
+    wave and the Vyatlag zone's unrest after it."""
+    for ident in ("beria-amnesty", "vyatlag-unrest-1953-1954"):
+        assert notes_citing(ident, "yungblud-mashkovtsev-kirov-1953"), ident
+    assert any("Vyatlag zone" in t for t in notes_citing("vyatlag-unrest-1953-1954", "yungblud-mashkovtsev-kirov-1953"))
