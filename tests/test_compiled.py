@@ -404,10 +404,12 @@ def test_answers_from_the_compiled_store_define_no_models_and_parse_no_json(argv
 def test_show_of_every_named_entity_is_byte_identical_to_the_plain_loader() -> None:
     """`show NAME --json` in a pipe writes the compiled store's ready record with its kind and
     see-also around it; that must be what encoding the plain path's record gives, for every
-    place, person and term of the bundled store and every tenth event (also with see-also)."""
+    place, person (by name and by family name alone) and term of the bundled store and every
+    tenth event (also with see-also)."""
     store = json.loads(bundled_path().read_text(encoding="utf-8"))
     names = [p["id"] for p in store["places"]] + [p["name"] for p in store["people"]]
     names += [t["term"] for t in store["terms"]] + [e["title"] for e in store["events"][::10]]
+    names += [p["name"].split()[-1] for p in store["people"]]  # a family name alone names its person
     for name in names:
         same_output(["show", name, "--json"], bundled_path())
     same_output(["show", "Kengir", "--format", "jsonl"], bundled_path())

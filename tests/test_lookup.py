@@ -138,6 +138,17 @@ def test_person_card_has_life_dates_and_events(gulag: Gulag) -> None:
     assert "life: 29 Mar 1899 – 23 Dec 1953" in gulag("show", "beria").stdout
 
 
+def test_a_persons_family_name_alone_names_the_person(gulag: Gulag) -> None:
+    """`show sgovio`: Thomas Sgovio's card, though event titles name him too; two people of one
+    family name are listed (exit 4), as any two equally good matches are."""
+    rec = json.loads(gulag("show", "sgovio", "--json", data=None).stdout)
+    assert (rec["kind"], rec["id"]) == ("person", "thomas-sgovio")
+    assert "sgovio-exiled-1948" in [e["id"] for e in rec["events"]]
+    both = gulag("show", "ginzburg", data=None)
+    assert both.exit_code == 4 and "matches 2 people" in both.stderr
+    assert "yevgenia-ginzburg" in both.stderr and "alexander-ginzburg" in both.stderr
+
+
 def test_term_card(gulag: Gulag) -> None:
     rec = json.loads(gulag("show", "go-slow", "--json").stdout)
     assert (rec["kind"], rec["id"]) == ("term", "slowdown")

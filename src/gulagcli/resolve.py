@@ -17,12 +17,19 @@ def entities(store: Store) -> Iterator[tuple[Entity, list[str]]]:
     for ev in store.events:
         yield Entity(Kind.EVENT, ev.id, ev.title), [ev.id, ev.title, *ev.aliases]
     for person in store.people.values():
-        yield Entity(Kind.PERSON, person.id, person.name), person_names(person)
+        yield Entity(Kind.PERSON, person.id, person.name), [*person_names(person), *_surname(person.name)]
     for place in store.places.values():
         names = [place.id, place.name, *place.names, place.cyrillic or ""]
         yield Entity(Kind.PLACE, place.id, place.name), [n for n in names if n]
     for term in store.terms.values():
         yield Entity(Kind.TERM, term.id, term.term), term_names(term)
+
+
+def _surname(name: str) -> list[str]:
+    """The last word of a name of two or more, which `show` takes as naming the person exactly:
+    `show sgovio` means Thomas Sgovio, not one of the events whose titles name him."""
+    parts = name.split()
+    return parts[-1:] if len(parts) > 1 else []
 
 
 def resolve(store: Store, query: str, *, kind: Kind | None = None) -> Resolution:
