@@ -69,3 +69,46 @@ def test_tvardovsky_met_solzhenitsyn_on_12_december_1961_and_the_unconfirmed_day
     [unused] = [n for n in STORE.by_id[ident].notes if n.kind == "uncertainty"]
     assert "10 November 1961" in unused.text and "not used" in unused.text
     assert any("15 November 1962" in t for t in notes_citing("one-day-published", "saraskina-solzhenitsyn-2008"))
+
+
+def test_svarinskas_rearrest_is_dated_to_the_month_two_sources_give_and_perm36_keeps_the_days() -> None:
+    ident = "svarinskas-rearrested-1958"
+    assert_dated_on_two_sources({ident: "1958-04"})
+    event = STORE.by_id[ident]
+    assert "dubravlag" in event.places and ident in STORE.by_id["svarinskas-ordained-in-camp-1954"].related
+    [days] = notes_citing(ident, "perm36-svarinskas")
+    assert "9 April 1958" in days and "26 July 1958" in days
+
+
+def test_solzhenitsyns_road_from_marfino_to_one_day_is_in_order_with_who_dates_what(gulag: Gulag) -> None:
+    dated = {"solzhenitsyn-to-marfino-1947": "1947-07-09", "solzhenitsyn-to-ekibastuz-1950": "1950-08",
+             "solzhenitsyn-plans-archipelago-1958": "1958", "solzhenitsyn-writes-shch-854-1959": "1959-05/1959-06",
+             "tvardovsky-meets-solzhenitsyn-1961": "1961-12-12", "khrushchev-receives-tvardovsky-1962": "1962-10-20",
+             "one-day-published": "1962-11"}
+    assert_dated_on_two_sources(dated)
+    result = gulag("timeline", "--person", "solzhenitsyn", "--from", "1947", "--to", "1962", "--json", data=None)
+    ids = [e["id"] for e in json.loads(result.stdout)]
+    assert [i for i in ids if i in dated] == list(dated)
+    assert "dmitri-panin" in STORE.by_id["solzhenitsyn-to-ekibastuz-1950"].people
+    [days] = [n for n in STORE.by_id["solzhenitsyn-writes-shch-854-1959"].notes if n.kind == "discrepancy"]
+    assert "45 days" in days.text and "40 days" in days.text
+    [presidium] = [n for n in STORE.by_id["khrushchev-receives-tvardovsky-1962"].notes if n.kind == "uncertainty"]
+    assert "12 October" in presidium.text and "not agree at once" in presidium.text
+    [copies] = [n for n in STORE.by_id["khrushchev-receives-tvardovsky-1962"].notes if "copies" in n.text]
+    assert "23" in copies.text and "25" in copies.text
+
+
+def test_the_camp_system_changes_of_1946_and_1948() -> None:
+    assert_dated_on_two_sources({"nkvd-becomes-mvd-1946": "1946-03-15", "work-credits-restored-1948": "1948-12"})
+    assert RAW_SOURCES["constitutions-law-1946-03-15"]["issued"] == "1946-03-15"
+    [days] = notes_citing("work-credits-restored-1948", "sidorov-vaninsky-port")
+    assert all(day in days for day in ("17 December 1948", "20 March", "1 April", "21 June"))
+    assert "work-credits-restored-1948" in STORE.by_id["kersnovskaya-released-1952"].related
+
+
+def test_marchenkos_first_sentence_and_bardachs_release_keep_their_days_in_the_notes() -> None:
+    assert_dated_on_two_sources({"marchenko-convicted-karaganda-1958": "1958", "bardach-freed-1946": "1946"})
+    [perm] = notes_citing("marchenko-convicted-karaganda-1958", "perm36-marchenko")
+    assert "13 March 1958" in perm and "18 December 1959" in perm
+    assert any("March 1946" in t for t in notes_citing("bardach-freed-1946", "booklist-surviving-freedom"))
+    assert "kolyma" in STORE.by_id["bardach-freed-1946"].places
