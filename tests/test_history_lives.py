@@ -112,3 +112,26 @@ def test_marchenkos_first_sentence_and_bardachs_release_keep_their_days_in_the_n
     assert "13 March 1958" in perm and "18 December 1959" in perm
     assert any("March 1946" in t for t in notes_citing("bardach-freed-1946", "booklist-surviving-freedom"))
     assert "kolyma" in STORE.by_id["bardach-freed-1946"].places
+
+
+def test_shalamovs_poems_in_print_and_his_tales_offered_and_refused() -> None:
+    assert_dated_on_two_sources({"shalamov-ognivo-1961": "1961", "shalamov-offers-kolyma-tales-1962": "1962-11-27"})
+    assert "fifty-three" in STORE.by_id["shalamov-ognivo-1961"].summary
+    assert "July 1964" in STORE.by_id["shalamov-offers-kolyma-tales-1962"].summary
+    [reviews] = notes_citing("shalamov-offers-kolyma-tales-1962", "rgali-shalamov-application-1962")
+    assert all(name in reviews for name in ("Volkov", "Moroz", "Dremov"))
+    assert "shalamov-offers-kolyma-tales-1962" in STORE.by_id["shalamov-kolyma-tales"].related
+
+
+def test_two_more_foreign_returns_keep_every_count_with_its_teller(gulag: Gulag) -> None:
+    assert_dated_on_two_sources({"luxembourg-conscripts-leave-tambov-1945": "1945-11-05",
+                                 "last-italian-pows-return-1954": "1954-02-13"})
+    lux = {f.id: f for f in STORE.figures.values() if f.event == "luxembourg-conscripts-leave-tambov-1945"}
+    returned = lux["luxembourg-conscripts-leave-tambov-1945-returned"]
+    assert (returned.low, returned.high) == (500, 600) and "Wort" in returned.reported_by
+    italians = [f for f in STORE.figures.values() if f.event == "last-italian-pows-return-1954"]
+    assert [(f.low, f.high) for f in italians] == [(15, 28)]
+    assert "malgre-nous-leave-tambov-1945" in STORE.by_id["luxembourg-conscripts-leave-tambov-1945"].related
+    result = gulag("timeline", "--place", "tambov", "--json", data=None)
+    assert {"malgre-nous-leave-tambov-1945", "luxembourg-conscripts-leave-tambov-1945"} <= {
+        e["id"] for e in json.loads(result.stdout)}
