@@ -135,3 +135,9 @@ def test_two_more_foreign_returns_keep_every_count_with_its_teller(gulag: Gulag)
     result = gulag("timeline", "--place", "tambov", "--json", data=None)
     assert {"malgre-nous-leave-tambov-1945", "luxembourg-conscripts-leave-tambov-1945"} <= {
         e["id"] for e in json.loads(result.stdout)}
+
+
+def test_miskinis_came_home_in_autumn_1956_and_the_museums_other_years_are_kept() -> None:
+    assert_dated_on_two_sources({"miskinis-returns-1956": "1956"})
+    [years] = [n for n in STORE.by_id["miskinis-returns-1956"].notes if n.kind == "discrepancy"]
+    assert "1947-1954" in years.text and "autumn of 1956" in years.text
