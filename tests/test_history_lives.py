@@ -141,3 +141,26 @@ def test_miskinis_came_home_in_autumn_1956_and_the_museums_other_years_are_kept(
     assert_dated_on_two_sources({"miskinis-returns-1956": "1956"})
     [years] = [n for n in STORE.by_id["miskinis-returns-1956"].notes if n.kind == "discrepancy"]
     assert "1947-1954" in years.text and "autumn of 1956" in years.text
+
+
+def test_the_1958_release_of_borderland_settlers_is_kept_unverified_on_its_one_text() -> None:
+    event = STORE.by_id["special-settlers-freed-1958"]
+    assert (event.date.edtf, event.verified) == ("1958-05-19", False)
+    assert "barred their return home" in event.summary
+    assert "special-settlers-freed-1958" in STORE.by_id["special-settlers-restrictions-eased"].related
+    assert any("did not cover" in t for t in notes_citing("special-settlers-restrictions-eased",
+                                                          "gulagmemories-lithuania-release-decrees"))
+
+
+def test_rechlags_organisations_stay_applebaums_claim_with_barenbergs_caveat() -> None:
+    event = STORE.by_id["rechlag-organisations-1951-1952"]
+    assert not event.verified and "first tried" not in event.summary
+    assert notes_citing(event.id, "barenberg-ot-goroda-gulaga")
+
+
+def test_the_memorial_camp_dates_name_their_second_publication_as_derived() -> None:
+    for ident in ("rechlag-merged-into-vorkutlag-1954", "peschanlag-closed-1955", "karlag-reorganised-1959",
+                  "pechorlag-dissolved-1959"):
+        event = STORE.by_id[ident]
+        assert len(event.sources) == 2, ident
+        assert any("second publication" in n.text for n in event.notes), ident
