@@ -164,3 +164,18 @@ def test_the_memorial_camp_dates_name_their_second_publication_as_derived() -> N
         event = STORE.by_id[ident]
         assert len(event.sources) == 2, ident
         assert any("second publication" in n.text for n in event.notes), ident
+
+
+def test_the_1950_mothers_amnesty_keeps_both_days_and_sidorovs_count() -> None:
+    assert_dated_on_two_sources({"mothers-amnesty-1950": "1950-08"})
+    [days] = [n for n in STORE.by_id["mothers-amnesty-1950"].notes if n.kind == "discrepancy"]
+    assert "26 August 1950" in days.text and "28 August 1950" in days.text
+    assert [f.value for f in STORE.figures.values() if f.event == "mothers-amnesty-1950"] == [119041]
+
+
+def test_solzhenitsyns_exile_months_and_the_two_datings_of_his_rehabilitation() -> None:
+    assert_dated_on_two_sources({"solzhenitsyn-exile-kok-terek": "1953-03/1956-06",
+                                 "solzhenitsyn-rehabilitated-1957": "1957"})
+    assert any("24 June 1956" in t for t in notes_citing("solzhenitsyn-exile-kok-terek", "scammell-matryonas-place"))
+    [dating] = [n for n in STORE.by_id["solzhenitsyn-rehabilitated-1957"].notes if n.kind == "discrepancy"]
+    assert "6 February 1957" in dating.text and "4н-083/56" in dating.text
