@@ -179,3 +179,14 @@ def test_solzhenitsyns_exile_months_and_the_two_datings_of_his_rehabilitation() 
     assert any("24 June 1956" in t for t in notes_citing("solzhenitsyn-exile-kok-terek", "scammell-matryonas-place"))
     [dating] = [n for n in STORE.by_id["solzhenitsyn-rehabilitated-1957"].notes if n.kind == "discrepancy"]
     assert "6 February 1957" in dating.text and "4н-083/56" in dating.text
+
+
+def test_three_poets_rehabilitations_carry_the_day_of_the_ruling(gulag: Gulag) -> None:
+    assert_dated_on_two_sources({"tabidze-rehabilitated-1954": "1954-06-26",
+                                 "vasiliev-rehabilitated-1956": "1956-06-20",
+                                 "kornilov-rehabilitated-1957": "1957-01-05"})
+    assert "pneumonia in 1939" in STORE.by_id["tabidze-rehabilitated-1954"].summary
+    result = gulag("timeline", "--tag", "rehabilitation", "--from", "1954-06", "--to", "1957-01", "--json", data=None)
+    ids = [e["id"] for e in json.loads(result.stdout)]
+    assert ids.index("tabidze-rehabilitated-1954") < ids.index("vasiliev-rehabilitated-1956") < ids.index(
+        "kornilov-rehabilitated-1957")
