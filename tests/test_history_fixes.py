@@ -9,6 +9,7 @@ from typing import Any
 
 from typer.testing import Result
 
+from gulagcli.models import Figure
 from gulagcli.store import bundled_path, load
 
 Gulag = Callable[..., Result]
@@ -28,9 +29,14 @@ def notes_citing(event_id: str, source: str) -> list[str]:
     return [n.text for n in STORE.by_id[event_id].notes if source in n.sources]
 
 
+def figures_of(event_id: str) -> dict[str, Figure]:
+    """An event's figures in the store's order, keyed by their id after the event's."""
+    return {f.id.removeprefix(event_id + "-"): f for f in STORE.figures.values() if f.event == event_id}
+
+
 def figure_values(event_id: str) -> list[int | None]:
     """The values of an event's figures, in the store's order."""
-    return [f.value for f in STORE.figures.values() if f.event == event_id]
+    return [f.value for f in figures_of(event_id).values()]
 
 
 def assert_dated_on_two_sources(dated: dict[str, str]) -> None:
@@ -759,7 +765,7 @@ def test_the_malgre_nous_leave_tambov_with_each_death_count_and_who_gives_it() -
     1,800-2,000 dead (the 2010 book, via Mengus), older and higher counts kept as a discrepancy."""
     ident = "malgre-nous-leave-tambov-1945"
     assert_dated_on_two_sources({ident: "1945-09~/1945-11~"})
-    figures = {f.id.removeprefix(ident + "-"): f for f in STORE.figures.values() if f.event == ident}
+    figures = figures_of(ident)
     assert (figures["prisoners"].value, figures["french-20-aug"].value) == (15500, 8411)
     assert (figures["deaths"].low, figures["deaths"].high) == (1800, 2000)
     [counts] = [n for n in STORE.by_id[ident].notes if n.kind == "discrepancy"]

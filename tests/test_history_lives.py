@@ -6,7 +6,16 @@ from __future__ import annotations
 
 import json
 
-from .test_history_fixes import RAW_SOURCES, STORE, Gulag, assert_dated_on_two_sources, notes_citing, show
+from .test_history_fixes import (
+    RAW_SOURCES,
+    STORE,
+    Gulag,
+    assert_dated_on_two_sources,
+    figure_values,
+    figures_of,
+    notes_citing,
+    show,
+)
 
 
 def test_leinos_prisoners_are_dated_to_the_night_of_20_21_april_1945_with_the_counts_side_by_side(
@@ -126,10 +135,9 @@ def test_shalamovs_poems_in_print_and_his_tales_offered_and_refused() -> None:
 def test_two_more_foreign_returns_keep_every_count_with_its_teller(gulag: Gulag) -> None:
     assert_dated_on_two_sources({"luxembourg-conscripts-leave-tambov-1945": "1945-11-05",
                                  "last-italian-pows-return-1954": "1954-02-13"})
-    lux = {f.id: f for f in STORE.figures.values() if f.event == "luxembourg-conscripts-leave-tambov-1945"}
-    returned = lux["luxembourg-conscripts-leave-tambov-1945-returned"]
+    returned = figures_of("luxembourg-conscripts-leave-tambov-1945")["returned"]
     assert (returned.low, returned.high) == (500, 600) and "Wort" in returned.reported_by
-    italians = [f for f in STORE.figures.values() if f.event == "last-italian-pows-return-1954"]
+    italians = figures_of("last-italian-pows-return-1954").values()
     assert [(f.low, f.high) for f in italians] == [(15, 28)]
     assert "malgre-nous-leave-tambov-1945" in STORE.by_id["luxembourg-conscripts-leave-tambov-1945"].related
     result = gulag("timeline", "--place", "tambov", "--json", data=None)
@@ -170,7 +178,7 @@ def test_the_1950_mothers_amnesty_keeps_both_days_and_sidorovs_count() -> None:
     assert_dated_on_two_sources({"mothers-amnesty-1950": "1950-08"})
     [days] = [n for n in STORE.by_id["mothers-amnesty-1950"].notes if n.kind == "discrepancy"]
     assert "26 August 1950" in days.text and "28 August 1950" in days.text
-    assert [f.value for f in STORE.figures.values() if f.event == "mothers-amnesty-1950"] == [119041]
+    assert figure_values("mothers-amnesty-1950") == [119041]
 
 
 def test_solzhenitsyns_exile_months_and_the_two_datings_of_his_rehabilitation() -> None:
