@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 from edtf import parse_edtf as edtf_parse
+from typer.testing import Result
 
 from gulagcli.store import bundled_path
 
@@ -266,6 +267,25 @@ def test_a_camp_whose_map_point_is_wrong_says_so_where_users_read_it() -> None:
     assert by_id["solikamlag"]["region"] == "Perm Krai"
     assert {by_id[i]["country"] for i in wrong - {"solikamlag", "kuryanovski-itl", "promorsky-region-of-dalstroi"}} \
         == {"Tajikistan"}
+
+
+def test_a_camp_whose_id_keeps_the_maps_mistyped_title_answers_to_its_real_name_and_says_why(
+        gulag: Callable[..., Result]) -> None:
+    """The map's English titles mistype three camps (No 482 for 462, Tatspetsneftestroi for
+    Bashspetsneftestroi, Bashsspetsneftestroi). Ids are a stable contract, so they keep the
+    map's spelling; the names are corrected, the real name finds the camp, and a note says why."""
+    for ident, real, told in [
+        ("construction-site-no-482-and-itl", "construction-site-no-462-and-itl", "give the number as 462"),
+        ("itl-and-construction-site-no-4-of-tatspetsneftestroi",
+         "ITL and Construction site No. 4 of Bashspetsneftestroi", "names Bashspetsneftestroi"),
+        ("itl-and-construction-site-no-2-of-bashsspetsneftestroi",
+         "ITL and Construction site No. 2 of Bashspetsneftestroi", "misspells Bashspetsneftestroi"),
+    ]:
+        card = json.loads(gulag("show", real, "--json", data=None).stdout)
+        assert card["id"] == ident
+        notes = [n for n in card["notes"] if n["text"].startswith("The id keeps the map data's English title")]
+        assert len(notes) == 1 and told in notes[0]["text"], ident
+        assert "gulagmap-dataset" in notes[0]["sources"]
 
 
 @contextmanager
