@@ -1,6 +1,7 @@
-"""Events for the thin years of the timeline (stop 41): Shalamov's poems reaching Pasternak in
-1952 and an American judge's praise of a Soviet model colony in 1959. Each test is what a reader
-of `gulag show` or `gulag timeline` would check against the sources."""
+"""Additions of stop 41: Shalamov's poems reaching Pasternak in 1952, an American judge's praise
+of a Soviet model colony in 1959, the Greek Catholic bishops' deaths and returns, and the day of
+the 1956 resolution on the MVD. Each test is what a reader of `gulag show` or `gulag timeline`
+would check against the sources."""
 
 from __future__ import annotations
 
@@ -37,3 +38,32 @@ def test_the_life_article_of_8_june_1959_keeps_both_readings_of_the_judge(gulag:
     year = json.loads(gulag("timeline", "--from", "1959", "--to", "1959", "--tag", "camp-system", "--json",
                             data=None).stdout)
     assert ident in [e["id"] for e in year]
+
+
+def test_khomyshyn_died_on_28_december_1945_and_wikipedias_1947_is_kept_beside_it() -> None:
+    ident = "khomyshyn-dies-in-prison-1945"
+    assert_dated_on_two_sources({ident: "1945-12-28"})
+    [dates] = [n for n in STORE.by_id[ident].notes if n.kind == "discrepancy"]
+    assert "17 January 1947" in dates.text and "wp-gregory-khomyshyn" in dates.sources
+    assert RAW_SOURCES["maslij-khomyshyn-case"]["container"].startswith("Добрий Пастир")
+    assert ident in STORE.by_id["ugcc-bishops-arrested-1945"].related
+
+
+def test_the_greek_catholic_priests_freed_in_1955_and_1956_are_on_lvivs_timeline(gulag: Gulag) -> None:
+    assert_dated_on_two_sources({"velychkovsky-freed-1955": "1955", "charnetsky-returns-1956": "1956"})
+    lviv = json.loads(gulag("timeline", "--place", "lviv", "--from", "1955", "--to", "1956", "--json",
+                            data=None).stdout)
+    assert {"velychkovsky-freed-1955", "charnetsky-returns-1956"} <= {e["id"] for e in lviv}
+    [term] = [n for n in STORE.by_id["charnetsky-returns-1956"].notes if n.kind == "discrepancy"]
+    assert "ten years" in term.text and "five years" in term.text
+    assert "vorkuta" in STORE.by_id["velychkovsky-freed-1955"].places
+    assert "helper's quotation" in RAW_SOURCES["yorkton-redemptorists-velychkovsky"]["note"]
+    assert show(gulag, "Velychkovsky")["id"] == "velychkovsky-freed-1955"
+
+
+def test_the_resolution_of_25_october_1956_is_named_but_not_credited_with_the_new_administration() -> None:
+    event = STORE.by_id["camps-to-colonies-reform"]
+    assert event.date.edtf == "1956-10"
+    [note] = [n for n in event.notes if n.kind == "uncertainty"]
+    assert "1443-719" in note.text and "25 October 1956" in note.text and "Neither text" in note.text
+    assert {"mvd-order-0500-1956", "kuznetsov-tsena-svobody-1956-resolution"} <= set(note.sources)
