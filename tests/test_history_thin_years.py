@@ -67,3 +67,18 @@ def test_the_resolution_of_25_october_1956_is_named_but_not_credited_with_the_ne
     [note] = [n for n in event.notes if n.kind == "uncertainty"]
     assert "1443-719" in note.text and "25 October 1956" in note.text and "Neither text" in note.text
     assert {"mvd-order-0500-1956", "kuznetsov-tsena-svobody-1956-resolution"} <= set(note.sources)
+
+
+def test_the_dalstroy_explosion_is_on_nakhodkas_card_with_the_librarys_june_date_kept_apart(gulag: Gulag) -> None:
+    ident = "dalstroy-steamer-explodes-1946"
+    assert_dated_on_two_sources({ident: "1946-07-24"})
+    card = show(gulag, "nakhodka")
+    assert (card["kind"], card["country"]) == ("place", "Russia")
+    assert "geonames" in [s["id"] for s in card["sources"]]
+    on_the_place = json.loads(gulag("timeline", "--place", "nakhodka", "--json", data=None).stdout)
+    assert [e["id"] for e in on_the_place] == [ident]
+    [june] = [n for n in STORE.by_id[ident].notes if n.kind == "discrepancy"]
+    assert "24 June 1946" in june.text and june.sources[0] == "nakhodka-lib-exploded-summer-1946"
+    assert "917 tonnes" in (STORE.by_id[ident].description or "")
+    assert show(gulag, "Kiev")["id"] == "kyiv"
+    assert "kyiv" in STORE.by_id["khomyshyn-dies-in-prison-1945"].places
