@@ -82,3 +82,12 @@ def test_the_dalstroy_explosion_is_on_nakhodkas_card_with_the_librarys_june_date
     assert "917 tonnes" in (STORE.by_id[ident].description or "")
     assert show(gulag, "Kiev")["id"] == "kyiv"
     assert "kyiv" in STORE.by_id["khomyshyn-dies-in-prison-1945"].places
+
+
+def test_chizhevskys_camp_term_ends_in_1950_and_the_days_come_from_the_karaganda_files() -> None:
+    ident = "chizhevsky-exiled-to-karaganda-1950"
+    assert_dated_on_two_sources({ident: "1950"})
+    assert {"karlag", "karaganda"} <= set(STORE.by_id[ident].places)
+    [files] = notes_citing(ident, "mogilnitsky-v-doline-slez-chizhevsky")
+    assert "22 January 1950" in files and "25 January 1950" in files
+    assert "helper's quotation" in RAW_SOURCES["zelnikov-chizhevsky-kaluga-case-2012"]["note"]
