@@ -91,3 +91,13 @@ def test_chizhevskys_camp_term_ends_in_1950_and_the_days_come_from_the_karaganda
     [files] = notes_citing(ident, "mogilnitsky-v-doline-slez-chizhevsky")
     assert "22 January 1950" in files and "25 January 1950" in files
     assert "helper's quotation" in RAW_SOURCES["zelnikov-chizhevsky-kaluga-case-2012"]["note"]
+
+
+def test_korzhavin_comes_back_in_1954_and_only_chuprinin_gives_the_day(gulag: Gulag) -> None:
+    ident = "korzhavin-returns-1954"
+    assert_dated_on_two_sources({ident: "1954"})
+    [day] = notes_citing(ident, "chuprinin-ottepel-korzhavin")
+    assert "25 December 1954" in day
+    karaganda = json.loads(gulag("timeline", "--place", "karaganda", "--tag", "release", "--json", data=None).stdout)
+    assert {ident, "chizhevsky-exiled-to-karaganda-1950"} <= {e["id"] for e in karaganda}
+    assert show(gulag, "Naum Mandel")["id"] == ident
