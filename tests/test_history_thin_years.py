@@ -101,3 +101,15 @@ def test_korzhavin_comes_back_in_1954_and_only_chuprinin_gives_the_day(gulag: Gu
     karaganda = json.loads(gulag("timeline", "--place", "karaganda", "--tag", "release", "--json", data=None).stdout)
     assert {ident, "chizhevsky-exiled-to-karaganda-1950"} <= {e["id"] for e in karaganda}
     assert show(gulag, "Naum Mandel")["id"] == ident
+
+
+def test_two_baltic_writers_come_home_from_the_krasnoyarsk_region(gulag: Gulag) -> None:
+    assert_dated_on_two_sources({"kross-returns-1954": "1954", "vanaga-returns-1957": "1957"})
+    region = json.loads(gulag("timeline", "--place", "krasnoyarsk-krai", "--tag", "literature", "--json",
+                              data=None).stdout)
+    assert {"kross-returns-1954", "vanaga-returns-1957"} <= {e["id"] for e in region}
+    [may] = notes_citing("kross-returns-1954", "tuglas-kallid-krantsid-review")
+    assert "end of May 1954" in may
+    vanaga = STORE.by_id["vanaga-returns-1957"]
+    assert "14 June 1941" in vanaga.summary and "shot in 1942" in (vanaga.description or "")
+    assert show(gulag, "Melanija Vanaga")["id"] == "vanaga-returns-1957"
