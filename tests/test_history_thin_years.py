@@ -113,3 +113,13 @@ def test_two_baltic_writers_come_home_from_the_krasnoyarsk_region(gulag: Gulag) 
     vanaga = STORE.by_id["vanaga-returns-1957"]
     assert "14 June 1941" in vanaga.summary and "shot in 1942" in (vanaga.description or "")
     assert show(gulag, "Melanija Vanaga")["id"] == "vanaga-returns-1957"
+
+
+def test_ruslanova_and_larina_have_their_releases_on_their_cards(gulag: Gulag) -> None:
+    assert_dated_on_two_sources({"ruslanova-freed-1953": "1953", "larina-released-1959": "1959"})
+    ruslanova = json.loads(gulag("timeline", "--person", "lidia-ruslanova", "--json", data=None).stdout)
+    assert [e["id"] for e in ruslanova] == ["ruslanova-arrested", "ruslanova-freed-1953"]
+    [august] = notes_citing("ruslanova-freed-1953", "mikheenkov-ruslanova-release")
+    assert "August 1953" in august
+    [years] = [n for n in STORE.by_id["larina-released-1959"].notes if n.kind == "discrepancy"]
+    assert "1953" in years.text and "wp-en-anna-larina" in years.sources
