@@ -1,12 +1,12 @@
-"""Additions of stop 41: Shalamov's poems reaching Pasternak in 1952, an American judge's praise
-of a Soviet model colony in 1959, the Greek Catholic bishops' deaths and returns, and the day of
-the 1956 resolution on the MVD. Each test is what a reader of `gulag show` or `gulag timeline`
-would check against the sources."""
+"""Additions of stop 41: Shalamov's poems reaching Pasternak (1952), an American judge's praise of
+a Soviet model colony (1959), the Greek Catholic bishops after 1945, the Dalstroy explosion at
+Nakhodka (1946), the 1956 resolution on the MVD, and the releases of Chizhevsky, Korzhavin, Kross,
+Vanaga, Ruslanova and Larina. Each test is what a reader of `gulag show` or `gulag timeline` would
+check against the sources."""
 
 from __future__ import annotations
 
-import json
-
+from .conftest import ids
 from .test_history_fixes import RAW_SOURCES, STORE, Gulag, assert_dated_on_two_sources, notes_citing, show
 
 
@@ -21,8 +21,8 @@ def test_shalamovs_poems_reach_pasternak_in_1952_and_no_day_is_claimed(gulag: Gu
     assert "only the year" in no_day.text
     assert RAW_SOURCES["sirotinskaya-yunost-1988-shalamov-pasternak"]["container"] == "Юность"
     assert show(gulag, "Shalamov writes to Pasternak")["id"] == ident
-    timeline = json.loads(gulag("timeline", "--person", "shalamov", "--to", "1953", "--json", data=None).stdout)
-    assert ident in [e["id"] for e in timeline]
+    timeline = ids(gulag("timeline", "--person", "shalamov", "--to", "1953", "--json", data=None))
+    assert ident in timeline
 
 
 def test_the_life_article_of_8_june_1959_keeps_both_readings_of_the_judge(gulag: Gulag) -> None:
@@ -35,9 +35,9 @@ def test_the_life_article_of_8_june_1959_keeps_both_readings_of_the_judge(gulag:
     assert "misrepresented" in readings.text and "duped" in readings.text
     assert RAW_SOURCES["hardy-gulag-tourism-2012"]["authors"] == [{"family": "Hardy", "given": "Jeffrey S."}]
     assert show(gulag, "The Two Faces of Justice in Russia")["id"] == ident
-    year = json.loads(gulag("timeline", "--from", "1959", "--to", "1959", "--tag", "camp-system", "--json",
-                            data=None).stdout)
-    assert ident in [e["id"] for e in year]
+    year = ids(gulag("timeline", "--from", "1959", "--to", "1959", "--tag", "camp-system", "--json",
+                            data=None))
+    assert ident in year
 
 
 def test_khomyshyn_died_on_28_december_1945_and_wikipedias_1947_is_kept_beside_it() -> None:
@@ -51,9 +51,9 @@ def test_khomyshyn_died_on_28_december_1945_and_wikipedias_1947_is_kept_beside_i
 
 def test_the_greek_catholic_priests_freed_in_1955_and_1956_are_on_lvivs_timeline(gulag: Gulag) -> None:
     assert_dated_on_two_sources({"velychkovsky-freed-1955": "1955", "charnetsky-returns-1956": "1956"})
-    lviv = json.loads(gulag("timeline", "--place", "lviv", "--from", "1955", "--to", "1956", "--json",
-                            data=None).stdout)
-    assert {"velychkovsky-freed-1955", "charnetsky-returns-1956"} <= {e["id"] for e in lviv}
+    lviv = ids(gulag("timeline", "--place", "lviv", "--from", "1955", "--to", "1956", "--json",
+                            data=None))
+    assert {"velychkovsky-freed-1955", "charnetsky-returns-1956"} <= set(lviv)
     [term] = [n for n in STORE.by_id["charnetsky-returns-1956"].notes if n.kind == "discrepancy"]
     assert "ten years" in term.text and "five years" in term.text
     assert "vorkuta" in STORE.by_id["velychkovsky-freed-1955"].places
@@ -75,8 +75,8 @@ def test_the_dalstroy_explosion_is_on_nakhodkas_card_with_the_librarys_june_date
     card = show(gulag, "nakhodka")
     assert (card["kind"], card["country"]) == ("place", "Russia")
     assert "geonames" in [s["id"] for s in card["sources"]]
-    on_the_place = json.loads(gulag("timeline", "--place", "nakhodka", "--json", data=None).stdout)
-    assert [e["id"] for e in on_the_place] == [ident]
+    on_the_place = ids(gulag("timeline", "--place", "nakhodka", "--json", data=None))
+    assert on_the_place == [ident]
     [june] = [n for n in STORE.by_id[ident].notes if n.kind == "discrepancy"]
     assert "24 June 1946" in june.text and june.sources[0] == "nakhodka-lib-exploded-summer-1946"
     assert "917 tonnes" in (STORE.by_id[ident].description or "")
@@ -98,16 +98,16 @@ def test_korzhavin_comes_back_in_1954_and_only_chuprinin_gives_the_day(gulag: Gu
     assert_dated_on_two_sources({ident: "1954"})
     [day] = notes_citing(ident, "chuprinin-ottepel-korzhavin")
     assert "25 December 1954" in day
-    karaganda = json.loads(gulag("timeline", "--place", "karaganda", "--tag", "release", "--json", data=None).stdout)
-    assert {ident, "chizhevsky-exiled-to-karaganda-1950"} <= {e["id"] for e in karaganda}
+    karaganda = ids(gulag("timeline", "--place", "karaganda", "--tag", "release", "--json", data=None))
+    assert {ident, "chizhevsky-exiled-to-karaganda-1950"} <= set(karaganda)
     assert show(gulag, "Naum Mandel")["id"] == ident
 
 
 def test_two_baltic_writers_come_home_from_the_krasnoyarsk_region(gulag: Gulag) -> None:
     assert_dated_on_two_sources({"kross-returns-1954": "1954", "vanaga-returns-1957": "1957"})
-    region = json.loads(gulag("timeline", "--place", "krasnoyarsk-krai", "--tag", "literature", "--json",
-                              data=None).stdout)
-    assert {"kross-returns-1954", "vanaga-returns-1957"} <= {e["id"] for e in region}
+    region = ids(gulag("timeline", "--place", "krasnoyarsk-krai", "--tag", "literature", "--json",
+                              data=None))
+    assert {"kross-returns-1954", "vanaga-returns-1957"} <= set(region)
     [may] = notes_citing("kross-returns-1954", "tuglas-kallid-krantsid-review")
     assert "end of May 1954" in may
     vanaga = STORE.by_id["vanaga-returns-1957"]
@@ -117,8 +117,8 @@ def test_two_baltic_writers_come_home_from_the_krasnoyarsk_region(gulag: Gulag) 
 
 def test_ruslanova_and_larina_have_their_releases_on_their_cards(gulag: Gulag) -> None:
     assert_dated_on_two_sources({"ruslanova-freed-1953": "1953", "larina-released-1959": "1959"})
-    ruslanova = json.loads(gulag("timeline", "--person", "lidia-ruslanova", "--json", data=None).stdout)
-    assert [e["id"] for e in ruslanova] == ["ruslanova-arrested", "ruslanova-freed-1953"]
+    ruslanova = ids(gulag("timeline", "--person", "lidia-ruslanova", "--json", data=None))
+    assert ruslanova == ["ruslanova-arrested", "ruslanova-freed-1953"]
     [august] = notes_citing("ruslanova-freed-1953", "mikheenkov-ruslanova-release")
     assert "August 1953" in august
     [years] = [n for n in STORE.by_id["larina-released-1959"].notes if n.kind == "discrepancy"]
