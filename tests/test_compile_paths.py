@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 import gulagcli.store
 from gulagcli import compile as compiling
 from gulagcli import tables
+from gulagcli.errors import DataError
 from gulagcli.render.output import FloatFreeEncoder, encode_compact
 from gulagcli.render.safe import GatedStream
 from gulagcli.store import bundled_path
@@ -91,6 +92,34 @@ def test_a_failed_compile_stops_the_child_and_removes_its_file(
     assert [p.name for p in tmp_path.iterdir()] == ["broken.sqlite"]  # the child's file is gone
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # and so is the child: nothing left to wait for
+
+
+@pytest.mark.parametrize("damage", ["a second events section", "a byte that is not UTF-8", "a lone surrogate"])
+def test_a_store_only_the_byte_scans_refuse_is_refused_alike_when_the_child_skips_them(
+    damage: str, rich: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search child does not scan the bytes again (the parent does, and its tables are used
+    only if the parent's checks pass): each store those scans refuse is refused with the plain
+    loader's error on every path, and the child is gone with its file."""
+    text = rich.read_text(encoding="utf-8")
+    broken = tmp_path / "broken.json"
+    if damage == "a second events section":
+        broken.write_text(text.rstrip().removesuffix("}") + ', "events": []}', encoding="utf-8")
+    elif damage == "a byte that is not UTF-8":
+        broken.write_bytes(text.encode("utf-8").replace(b"Ozerny Zaton", b"Ozerny Zat\xffn"))
+    else:
+        broken.write_text(text.replace("Ozerny Zaton", "Ozerny Zat\\ud800n"), encoding="utf-8")
+    assert broken.read_bytes() != rich.read_bytes()
+    errors = []
+    for name, bulk, forked in (("reader", False, False), ("bulk", True, False), ("forked", True, True)):
+        with pytest.raises(DataError) as raised:
+            compiled(broken, tmp_path, f"{name}.sqlite", bulk=bulk, forked=forked, monkeypatch=monkeypatch)
+        errors.append((type(raised.value), str(raised.value)))
+    assert errors[0] == errors[1] == errors[2], errors
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == ["broken.json", "bulk.sqlite", "forked.sqlite", "reader.sqlite"]  # no child's file
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
 
 
 # JSON values as records hold them: no floats (an event's numbers are counts and years).

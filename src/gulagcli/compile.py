@@ -159,21 +159,22 @@ PARALLEL_MIN_BYTES = MIN_SIZE  # from here a forked child makes the names, posti
 Captured = dict[str, list[tuple[str, str]]]  # per section, each record's id and JSON text
 
 
-def _bulk_checked(raw: bytes, path: Path, *, records: bool = True) -> tuple[Store, Captured] | None:
+def _bulk_checked(raw: bytes, path: Path, *, child: bool = False) -> tuple[Store, Captured] | None:
     """A large store that has no problem at all, checked and built in C by the plain loader's
-    own msgspec path, with its records' JSON cut from the file (unless ``records`` is false);
-    None sends it to :func:`_checked`."""
+    own msgspec path, with its records' JSON cut from the file; None sends it to :func:`_checked`.
+    For the search ``child``, no record's JSON, and the bytes are not scanned again: the parent
+    scans them, and the child's tables are used only if the parent's checks all pass."""
     from .store import BULK_MIN_BYTES, _bulk
 
     if len(raw) < BULK_MIN_BYTES or (bulk := _bulk()) is None:
         return None
-    store = bulk.build(raw, path=str(path))
-    return None if store is None else (store, bulk.records(raw, store) if records else {})
+    store = bulk.build(raw, path=str(path), screened=child)
+    return None if store is None else (store, {} if child else bulk.records(raw, store))
 
 
 def _store_only(raw: bytes, path: Path) -> Store:
-    """The store alone, as the compile builds it: the search child needs no record's JSON."""
-    return (_bulk_checked(raw, path, records=False) or _checked(raw, path))[0]
+    """The store alone, as the compile's search child builds it."""
+    return (_bulk_checked(raw, path, child=True) or _checked(raw, path))[0]
 
 
 def _checked(raw: bytes, path: Path) -> tuple[Store, Captured]:
