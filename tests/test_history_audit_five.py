@@ -67,3 +67,11 @@ def test_claims_stronger_than_their_sources_are_softened() -> None:
     assert "Petrograd" not in STORE.people["tamara-petkevich"].summary  # Nevel, by the archive record
     assert "Lake Onega" not in STORE.people["julius-margolin"].role  # the camp moved north in 1941
     assert "Karlag" in " ".join(notes_citing("marchenko-convicted-karaganda-1958", "chistenkoe-marchenko-bio"))
+
+
+def test_wallachs_return_to_west_berlin_has_its_day_while_the_release_keeps_its_year(gulag: Gulag) -> None:
+    event = show(gulag, "wallach-freed-1955")
+    assert event["date"]["edtf"] == "1955"
+    [crossing] = notes_citing("wallach-freed-1955", "marton-true-believer")
+    assert "26 October 1955" in crossing and "not given" in crossing
+    assert RAW_SOURCES["marton-true-believer"]["publisher"] == "Simon & Schuster"
