@@ -1,5 +1,6 @@
 """Additions of stop 42 to thin years: the famine of 1946-1947, Zabolotsky's return (1946),
 Yevgenia Ginzburg's release into Kolyma (1947), Ciszek's (1955) and Dolgun's (1956) releases,
+Etinger's death (1951), the SDR students (1952), Yuri Shukhevych (1958),
 Pasternak's Nobel Prize (1958) and the Powers exchange (1962). Each test checks what a reader of
 `gulag show` or `gulag timeline` would check against the sources."""
 
@@ -58,3 +59,24 @@ def test_pasternaks_prize_and_the_powers_exchange_are_dated_by_the_records_of_th
     assert "19 August 1960" in " ".join(notes_citing("powers-exchanged-1962", "zlobin-ugolovnoe-delo-pauersa"))
     year = ids(gulag("timeline", "--from", "1962", "--to", "1962", "--tag", "diplomacy", "--json", data=None))
     assert year == ["powers-exchanged-1962"]
+
+
+def test_etingers_death_and_ryumins_letter_are_dated_by_the_resolution_and_birstein(gulag: Gulag) -> None:
+    ident = "etinger-dies-in-lefortovo-1951"
+    assert_dated_on_two_sources({ident: "1951-03-02"})
+    [dates] = notes_citing(ident, "constitutions-ru-mgb-resolution-1951")
+    assert "2 July" in dates and "5 January" in dates
+    assert {"mikhail-ryumin", "viktor-abakumov"} <= set(STORE.by_id[ident].people)
+    ryumin = ids(gulag("timeline", "--person", "mikhail-ryumin", "--json", data=None))
+    assert ryumin.index(ident) < ryumin.index("ryumin-executed")
+
+
+def test_the_sdr_students_and_yuri_shukhevych_keep_only_the_days_two_sources_give(gulag: Gulag) -> None:
+    assert_dated_on_two_sources({"sdr-students-shot-1952": "1952-03-26", "yuri-shukhevych-resentenced-1958": "1958"})
+    [list_entry] = notes_citing("sdr-students-shot-1952", "memorial-donskoe-list-slutsky")
+    assert "19 January 1951" in list_entry and "18 July 1989" in list_entry
+    assert show(gulag, "Союз борьбы за дело революции")["id"] == "sdr-students-shot-1952"
+    [day] = [n for n in STORE.by_id["yuri-shukhevych-resentenced-1958"].notes if n.kind == "uncertainty"]
+    assert "21 August 1958" in day.text and "no second source" in day.text
+    lviv = ids(gulag("timeline", "--place", "lviv", "--from", "1958", "--to", "1958", "--json", data=None))
+    assert lviv == ["yuri-shukhevych-resentenced-1958"]
