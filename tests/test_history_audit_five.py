@@ -75,3 +75,19 @@ def test_wallachs_return_to_west_berlin_has_its_day_while_the_release_keeps_its_
     [crossing] = notes_citing("wallach-freed-1955", "marton-true-believer")
     assert "26 October 1955" in crossing and "not given" in crossing
     assert RAW_SOURCES["marton-true-believer"]["publisher"] == "Simon & Schuster"
+
+
+def test_pages_once_read_through_a_helper_and_now_read_are_no_longer_marked_so(gulag: Gulag) -> None:
+    for ident in ("iofe-petkevich", "politru-marchenko-memoria-2018", "zagranburo-boreiko-temirtau-4",
+                  "bessmertnybarak-vasiliev", "wp-gregory-khomyshyn"):
+        assert "helper" not in RAW_SOURCES[ident].get("note", ""), ident
+    card = show(gulag, "tamara-petkevich")
+    [birthplace] = [n for n in card["notes"] if n["kind"] == "discrepancy"]
+    assert "Petrograd" in birthplace["text"] and "Nevel" in birthplace["text"]
+    assert "Polit.ru" in " ".join(notes_citing("marchenko-convicted-karaganda-1958", "chistenkoe-marchenko-bio"))
+
+
+def test_vasilievs_rehabilitation_keeps_the_other_day_a_source_gives() -> None:
+    assert STORE.by_id["vasiliev-rehabilitated-1956"].date.edtf == "1956-06-20"
+    [other_day] = notes_citing("vasiliev-rehabilitated-1956", "tunnel-vasiliev-pavel")
+    assert "2 July 1956" in other_day and "20 June 1956" in other_day

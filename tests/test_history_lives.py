@@ -57,7 +57,7 @@ def test_releases_dated_only_to_the_year_say_so(gulag: Gulag) -> None:
         event = STORE.by_id[ident]
         assert place in event.places, ident
         assert any(n.kind == "uncertainty" for n in event.notes), ident
-    assert "helper's quotation" in RAW_SOURCES["iofe-petkevich"]["note"]
+    assert "Nevel" in RAW_SOURCES["iofe-petkevich"]["note"]  # the archive's birthplace, beside Petrograd
     result = gulag("timeline", "--person", "kurtna", "--json", data=None)
     assert [e["id"] for e in json.loads(result.stdout)] == ["kurtna-freed-1954"]
 
