@@ -79,7 +79,7 @@ def test_wallachs_return_to_west_berlin_has_its_day_while_the_release_keeps_its_
 
 def test_pages_once_read_through_a_helper_and_now_read_are_no_longer_marked_so(gulag: Gulag) -> None:
     for ident in ("iofe-petkevich", "politru-marchenko-memoria-2018", "zagranburo-boreiko-temirtau-4",
-                  "bessmertnybarak-vasiliev", "wp-gregory-khomyshyn"):
+                  "bessmertnybarak-vasiliev", "wp-gregory-khomyshyn", "ukrweekly-shukhevych-1982"):
         assert "helper" not in RAW_SOURCES[ident].get("note", ""), ident
     card = show(gulag, "tamara-petkevich")
     [birthplace] = [n for n in card["notes"] if n["kind"] == "discrepancy"]
