@@ -65,7 +65,7 @@ def test_claims_stronger_than_their_sources_are_softened() -> None:
     assert "by the Perm-36 museum's count" in text("political-prisoners-to-mordovia-1961")
     assert "edited by Stalin himself" in text("zhdanov-decree-1946")
     assert "Petrograd" not in STORE.people["tamara-petkevich"].summary  # Nevel, by the archive record
-    assert "Lake Onega" not in STORE.people["julius-margolin"].role  # the camp moved north in 1941
+    assert "Lake Onega" not in STORE.people["julius-margolin"].role  # not where he was held throughout
     assert "Karlag" in " ".join(notes_citing("marchenko-convicted-karaganda-1958", "chistenkoe-marchenko-bio"))
 
 
