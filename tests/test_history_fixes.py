@@ -9,7 +9,7 @@ from typing import Any
 
 from typer.testing import Result
 
-from gulagcli.models import Figure
+from gulagcli.models import Figure, Note
 from gulagcli.store import bundled_path, load
 
 Gulag = Callable[..., Result]
@@ -27,6 +27,11 @@ def show(gulag: Gulag, query: str) -> dict[str, Any]:
 
 def notes_citing(event_id: str, source: str) -> list[str]:
     return [n.text for n in STORE.by_id[event_id].notes if source in n.sources]
+
+
+def notes_of(event_id: str, kind: str) -> list[Note]:
+    """An event's notes of one kind (discrepancy, uncertainty, context), in the store's order."""
+    return [n for n in STORE.by_id[event_id].notes if n.kind == kind]
 
 
 def figures_of(event_id: str) -> dict[str, Figure]:
@@ -768,7 +773,7 @@ def test_the_malgre_nous_leave_tambov_with_each_death_count_and_who_gives_it() -
     figures = figures_of(ident)
     assert (figures["prisoners"].value, figures["french-20-aug"].value) == (15500, 8411)
     assert (figures["deaths"].low, figures["deaths"].high) == (1800, 2000)
-    [counts] = [n for n in STORE.by_id[ident].notes if n.kind == "discrepancy"]
+    [counts] = notes_of(ident, "discrepancy")
     assert "10,000-15,000" in counts.text and "five to ten times" in counts.text
 
 

@@ -14,6 +14,7 @@ from .test_history_fixes import (
     figure_values,
     figures_of,
     notes_citing,
+    notes_of,
     show,
 )
 
@@ -75,7 +76,7 @@ def test_tvardovsky_met_solzhenitsyn_on_12_december_1961_and_the_unconfirmed_day
     ident = "tvardovsky-meets-solzhenitsyn-1961"
     assert_dated_on_two_sources({ident: "1961-12-12"})
     assert ident in STORE.by_id["one-day-published"].related and "one-day-published" in STORE.by_id[ident].related
-    [unused] = [n for n in STORE.by_id[ident].notes if n.kind == "uncertainty"]
+    [unused] = notes_of(ident, "uncertainty")
     assert "10 November 1961" in unused.text and "not used" in unused.text
     assert any("15 November 1962" in t for t in notes_citing("one-day-published", "saraskina-solzhenitsyn-2008"))
 
@@ -99,9 +100,9 @@ def test_solzhenitsyns_road_from_marfino_to_one_day_is_in_order_with_who_dates_w
     ids = [e["id"] for e in json.loads(result.stdout)]
     assert [i for i in ids if i in dated] == list(dated)
     assert "dmitri-panin" in STORE.by_id["solzhenitsyn-to-ekibastuz-1950"].people
-    [days] = [n for n in STORE.by_id["solzhenitsyn-writes-shch-854-1959"].notes if n.kind == "discrepancy"]
+    [days] = notes_of("solzhenitsyn-writes-shch-854-1959", "discrepancy")
     assert "45 days" in days.text and "40 days" in days.text
-    [presidium] = [n for n in STORE.by_id["khrushchev-receives-tvardovsky-1962"].notes if n.kind == "uncertainty"]
+    [presidium] = notes_of("khrushchev-receives-tvardovsky-1962", "uncertainty")
     assert "12 October" in presidium.text and "not agree at once" in presidium.text
     [copies] = [n for n in STORE.by_id["khrushchev-receives-tvardovsky-1962"].notes if "copies" in n.text]
     assert "23" in copies.text and "25" in copies.text
@@ -147,7 +148,7 @@ def test_two_more_foreign_returns_keep_every_count_with_its_teller(gulag: Gulag)
 
 def test_miskinis_came_home_in_autumn_1956_and_the_museums_other_years_are_kept() -> None:
     assert_dated_on_two_sources({"miskinis-returns-1956": "1956"})
-    [years] = [n for n in STORE.by_id["miskinis-returns-1956"].notes if n.kind == "discrepancy"]
+    [years] = notes_of("miskinis-returns-1956", "discrepancy")
     assert "1947-1954" in years.text and "autumn of 1956" in years.text
 
 
@@ -176,7 +177,7 @@ def test_the_memorial_camp_dates_name_their_second_publication_as_derived() -> N
 
 def test_the_1950_mothers_amnesty_keeps_both_days_and_sidorovs_count() -> None:
     assert_dated_on_two_sources({"mothers-amnesty-1950": "1950-08"})
-    [days] = [n for n in STORE.by_id["mothers-amnesty-1950"].notes if n.kind == "discrepancy"]
+    [days] = notes_of("mothers-amnesty-1950", "discrepancy")
     assert "26 August 1950" in days.text and "28 August 1950" in days.text
     assert figure_values("mothers-amnesty-1950") == [119041]
 
@@ -185,7 +186,7 @@ def test_solzhenitsyns_exile_months_and_the_two_datings_of_his_rehabilitation() 
     assert_dated_on_two_sources({"solzhenitsyn-exile-kok-terek": "1953-03/1956-06",
                                  "solzhenitsyn-rehabilitated-1957": "1957"})
     assert any("24 June 1956" in t for t in notes_citing("solzhenitsyn-exile-kok-terek", "scammell-matryonas-place"))
-    [dating] = [n for n in STORE.by_id["solzhenitsyn-rehabilitated-1957"].notes if n.kind == "discrepancy"]
+    [dating] = notes_of("solzhenitsyn-rehabilitated-1957", "discrepancy")
     assert "6 February 1957" in dating.text and "4н-083/56" in dating.text
 
 

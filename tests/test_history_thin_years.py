@@ -7,7 +7,7 @@ check against the sources."""
 from __future__ import annotations
 
 from .conftest import ids
-from .test_history_fixes import RAW_SOURCES, STORE, Gulag, assert_dated_on_two_sources, notes_citing, show
+from .test_history_fixes import RAW_SOURCES, STORE, Gulag, assert_dated_on_two_sources, notes_citing, notes_of, show
 
 
 def test_shalamovs_poems_reach_pasternak_in_1952_and_no_day_is_claimed(gulag: Gulag) -> None:
@@ -43,7 +43,7 @@ def test_the_life_article_of_8_june_1959_keeps_both_readings_of_the_judge(gulag:
 def test_khomyshyn_died_on_28_december_1945_and_wikipedias_1947_is_kept_beside_it() -> None:
     ident = "khomyshyn-dies-in-prison-1945"
     assert_dated_on_two_sources({ident: "1945-12-28"})
-    [dates] = [n for n in STORE.by_id[ident].notes if n.kind == "discrepancy"]
+    [dates] = notes_of(ident, "discrepancy")
     assert "17 January 1947" in dates.text and "wp-gregory-khomyshyn" in dates.sources
     assert RAW_SOURCES["maslij-khomyshyn-case"]["container"].startswith("Добрий Пастир")
     assert ident in STORE.by_id["ugcc-bishops-arrested-1945"].related
@@ -54,7 +54,7 @@ def test_the_greek_catholic_priests_freed_in_1955_and_1956_are_on_lvivs_timeline
     lviv = ids(gulag("timeline", "--place", "lviv", "--from", "1955", "--to", "1956", "--json",
                             data=None))
     assert {"velychkovsky-freed-1955", "charnetsky-returns-1956"} <= set(lviv)
-    [term] = [n for n in STORE.by_id["charnetsky-returns-1956"].notes if n.kind == "discrepancy"]
+    [term] = notes_of("charnetsky-returns-1956", "discrepancy")
     assert "ten years" in term.text and "five years" in term.text
     assert "vorkuta" in STORE.by_id["velychkovsky-freed-1955"].places
     assert "helper's quotation" in RAW_SOURCES["yorkton-redemptorists-velychkovsky"]["note"]
@@ -121,5 +121,5 @@ def test_ruslanova_and_larina_have_their_releases_on_their_cards(gulag: Gulag) -
     assert ruslanova == ["ruslanova-arrested", "ruslanova-freed-1953"]
     [august] = notes_citing("ruslanova-freed-1953", "mikheenkov-ruslanova-release")
     assert "August 1953" in august
-    [years] = [n for n in STORE.by_id["larina-released-1959"].notes if n.kind == "discrepancy"]
+    [years] = notes_of("larina-released-1959", "discrepancy")
     assert "1953" in years.text and "wp-en-anna-larina" in years.sources

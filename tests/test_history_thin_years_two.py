@@ -7,7 +7,16 @@ Pasternak's Nobel Prize (1958) and the Powers exchange (1962). Each test checks 
 from __future__ import annotations
 
 from .conftest import ids
-from .test_history_fixes import RAW_SOURCES, STORE, Gulag, assert_dated_on_two_sources, figures_of, notes_citing, show
+from .test_history_fixes import (
+    RAW_SOURCES,
+    STORE,
+    Gulag,
+    assert_dated_on_two_sources,
+    figures_of,
+    notes_citing,
+    notes_of,
+    show,
+)
 
 
 def test_the_famine_of_1946_1947_has_ellmans_count_with_the_wider_range_beside_it(gulag: Gulag) -> None:
@@ -41,7 +50,7 @@ def test_the_americans_ciszek_and_dolgun_are_freed_but_kept_in_the_ussr(gulag: G
     assert "22 April 1955" in april  # the day only Wikipedia gives stays out of the date
     norilsk = ids(gulag("timeline", "--place", "norilsk", "--from", "1955", "--to", "1955", "--json", data=None))
     assert "ciszek-freed-into-norilsk-1955" in norilsk
-    [leaving] = [n for n in STORE.by_id["dolgun-freed-1956"].notes if n.kind == "discrepancy"]
+    [leaving] = notes_of("dolgun-freed-1956", "discrepancy")
     assert "1971" in leaving.text and "1972" in leaving.text
     assert ids(gulag("timeline", "--person", "alexander-dolgun", "--json", data=None)) == [
         "dolgun-arrested", "dolgun-freed-1956"]
@@ -76,7 +85,7 @@ def test_the_sdr_students_and_yuri_shukhevych_keep_only_the_days_two_sources_giv
     [list_entry] = notes_citing("sdr-students-shot-1952", "memorial-donskoe-list-slutsky")
     assert "19 January 1951" in list_entry and "18 July 1989" in list_entry
     assert show(gulag, "Союз борьбы за дело революции")["id"] == "sdr-students-shot-1952"
-    [day] = [n for n in STORE.by_id["yuri-shukhevych-resentenced-1958"].notes if n.kind == "uncertainty"]
+    [day] = notes_of("yuri-shukhevych-resentenced-1958", "uncertainty")
     assert "21 August 1958" in day.text and "no second source" in day.text
     lviv = ids(gulag("timeline", "--place", "lviv", "--from", "1958", "--to", "1958", "--json", data=None))
     assert lviv == ["yuri-shukhevych-resentenced-1958"]
