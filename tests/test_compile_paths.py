@@ -29,7 +29,17 @@ from gulagcli.store import bundled_path
 from .conftest import MINI
 from .test_compiled import generate
 
-TABLES = ("meta", "events", "rendered", "cards", "names", "vocab", "docs")
+# Each table, and the full-text index (its words' documents and fields, and its stored pages).
+TABLES = ("meta", "events", "rendered", "cards", "names", "docs", "temp.postings", "fulltext_data", "fulltext_idx")
+
+
+def tables_of(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Every table of a compiled store, records decoded (their text may differ between paths)."""
+    conn.execute("CREATE VIRTUAL TABLE temp.postings USING fts5vocab(main, fulltext, instance)")
+    found = {t: sorted(conn.execute(f"SELECT * FROM {t}")) for t in TABLES}
+    found["records"] = [(s, n, i, json.loads(js)) for s, n, i, js in
+                        conn.execute("SELECT * FROM records ORDER BY section, seq")]
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -46,12 +56,9 @@ def compiled(store: Path, folder: Path, name: str, *, bulk: bool, forked: bool,
     conn = sqlite3.connect(folder / name)
     try:
         compiling.compile_into(conn, raw, store, content, aside=folder)
-        tables = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in TABLES}
-        tables["records"] = [(s, n, i, json.loads(js)) for s, n, i, js in
-                             conn.execute("SELECT * FROM records ORDER BY section, seq")]
+        return tables_of(conn)
     finally:
         conn.close()
-    return tables
 
 
 @pytest.mark.parametrize("which", ["bundled", "mini", "rich"])
@@ -65,18 +72,37 @@ def test_every_compile_path_writes_the_same_store(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bulk.sqlite", "forked.sqlite", "reader.sqlite"]
 
 
-def test_when_the_child_fails_the_search_is_made_here(
+def test_when_the_child_fails_its_tables_are_made_here(
     rich: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     reference = compiled(rich, tmp_path, "reader.sqlite", bulk=False, forked=False, monkeypatch=monkeypatch)
-    parent, make = os.getpid(), tables.search
+    parent, make = os.getpid(), tables.cards
 
-    def search_failing_in_the_child(conn: sqlite3.Connection, store: Any) -> None:
+    def cards_failing_in_the_child(conn: sqlite3.Connection, store: Any) -> None:
         if os.getpid() != parent:
             raise MemoryError("the child ran out of memory")
         make(conn, store)
 
-    monkeypatch.setattr(tables, "search", search_failing_in_the_child)
+    monkeypatch.setattr(tables, "cards", cards_failing_in_the_child)
+    assert compiled(rich, tmp_path, "forked.sqlite", bulk=True, forked=True, monkeypatch=monkeypatch) == reference
+
+
+def test_when_the_childs_tables_cannot_be_copied_they_are_made_here(
+    rich: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An SQLite that refuses writes to the full-text index's own tables (a "defensive" build)
+    refuses the first table copied from the child; nothing is copied, all is made here."""
+    reference = compiled(rich, tmp_path, "reader.sqlite", bulk=False, forked=False, monkeypatch=monkeypatch)
+    parent, make = os.getpid(), tables.names
+
+    def names_beside_a_table_refused_here(conn: sqlite3.Connection, store: Any) -> None:
+        if os.getpid() != parent:
+            conn.execute("CREATE TABLE refused (x)")  # the parent's file has no such table to write
+            conn.execute("INSERT INTO refused VALUES (1)")
+        make(conn, store)
+
+    monkeypatch.setattr(tables, "names", names_beside_a_table_refused_here)
+    monkeypatch.setattr(compiling, "ASIDE", ("refused", *compiling.ASIDE))
     assert compiled(rich, tmp_path, "forked.sqlite", bulk=True, forked=True, monkeypatch=monkeypatch) == reference
 
 
@@ -176,7 +202,7 @@ def test_a_large_compile_shows_its_stages_on_a_terminal_and_nothing_in_a_pipe(
         os.close(slave)
         os.close(master)
     text = screen.decode("utf-8", errors="replace")
-    for stage in ("events", "search hits", "search index and cards"):
+    for stage in ("events", "search hits", "search index, hits and cards"):
         assert f"compiling the store: {stage}" in text
     assert "\x1b[?25h" in text and text.endswith("\x1b[2K")  # the cursor given back, the line cleared
     assert "\\x1b" not in text and "\\r" not in text  # drawn, not shown as escapes by the gate
@@ -226,9 +252,6 @@ def test_the_compiler_needs_only_the_standard_library(
     reference = compiled(store, tmp_path, "reference.sqlite", bulk=True, forked=False, monkeypatch=monkeypatch)
     conn = sqlite3.connect(db)
     try:
-        built = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in TABLES}
-        built["records"] = [(s, n, i, json.loads(js)) for s, n, i, js in
-                            conn.execute("SELECT * FROM records ORDER BY section, seq")]
+        assert tables_of(conn) == reference
     finally:
         conn.close()
-    assert built == reference

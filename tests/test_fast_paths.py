@@ -146,11 +146,13 @@ def _generator() -> Any:
 
 def _fold_by_definition(text: str) -> str:
     """Case folded, NFKD-decomposed, every combining mark dropped (and the prime of
-    transliteration), character by character."""
+    transliteration), character by character; a capital A-Z the decomposition brought back
+    ("𝙰" to "A") lowered."""
     import unicodedata
 
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ʹ", "").strip()
+    kept = "".join(c.lower() if "A" <= c <= "Z" else c for c in decomposed if not unicodedata.combining(c))
+    return kept.replace("ʹ", "").strip()
 
 
 @settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])

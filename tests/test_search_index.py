@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
@@ -208,3 +208,57 @@ def test_a_place_hit_carries_the_peak_places_gives(compiled: str) -> None:
     hits = run("search", "camp", "--kind", "place", "--json")
     assert len(hits) > 300 and sum(h["peak"] is not None for h in hits) > 300
     assert all(h["peak"] == peaks[h["id"]] for h in hits)
+
+
+@settings(max_examples=300)
+@given(text=st.one_of(st.text(), st.lists(_TEXT_CHARS, max_size=20).map("".join)))
+@example(text="ℌilbert ℕ_1 Kengír")  # capitals that only the decomposition brings back
+def test_the_full_text_index_splits_a_text_into_the_words_search_finds_in_it(text: str) -> None:
+    """The compiled store's index (SQLite's FTS5) is given each field's folded words; its own
+    tokenizer must find exactly those words, or the two paths would find different things."""
+    import sqlite3
+
+    from gulagcli.compiled import FULL_TEXT_COLUMNS
+    from gulagcli.match import folded_text, words
+    from gulagcli.tables import full_text
+
+    conn = sqlite3.connect(":memory:")
+    assert full_text(conn)
+    conn.execute("INSERT INTO fulltext (rowid, name) VALUES (1, ?)", (folded_text(text),))
+    conn.execute("CREATE VIRTUAL TABLE temp.found USING fts5vocab(main, fulltext, instance)")
+    found = {(term, col) for term, doc, col, _ in conn.execute("SELECT * FROM temp.found")}
+    assert found == {(w, FULL_TEXT_COLUMNS[0]) for w in words(text)}
+
+
+def test_a_long_word_is_indexed_whole(stores: dict[str, Path], tmp_path: Path) -> None:
+    """A word far longer than any natural one (or a search) is indexed whole, and a search
+    for its beginning finds it on both paths."""
+    store = json.loads(stores["mini"].read_text(encoding="utf-8"))
+    long_word = "kengir" * 5000
+    store["events"][0]["description"] = f"before {long_word} after"
+    data = tmp_path / "long.json"
+    data.write_text(json.dumps(store), encoding="utf-8")
+    args = [long_word[:480], "--json"]
+    plain, fast = run(args, data, compiled=False), run(args, data, compiled=True)
+    assert (fast.exit_code, fast.stdout) == (plain.exit_code, plain.stdout)
+    assert [hit["id"] for hit in json.loads(fast.stdout)] == [store["events"][0]["id"]]
+    compiled = open_store(data)
+    assert compiled is not None and (index := compiled.search_index()) is not None
+    assert long_word in index.vocabulary() and len(index.postings(long_word)) == 1
+
+
+def test_without_fts5_a_compiled_store_is_searched_in_memory_alike(
+    stores: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An SQLite built without FTS5 compiles the store without its index, and `search` then
+    ranks in memory over the compiled records: the same output."""
+    from gulagcli import tables
+
+    monkeypatch.setenv("GULAG_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(tables, "full_text", lambda conn: False)
+    for args in (["amnesty", "--json"], ["kengir", "deaths", "--format", "jsonl"], ["zzzz", "--json"]):
+        plain, fast = run(args, stores["rich"], compiled=False), run(args, stores["rich"], compiled=True)
+        assert (fast.exit_code, fast.stdout, fast.stderr) == (plain.exit_code, plain.stdout, plain.stderr)
+    compiled = open_store(stores["rich"])
+    assert compiled is not None and compiled.origin is not None and compiled.origin.parent == tmp_path
+    assert compiled.meta_value("vocabulary") is None and compiled.search_index() is None

@@ -19,7 +19,7 @@ from pathlib import Path
 Fill = Callable[[sqlite3.Connection], None]
 
 # From this much JSON, checking or compiling takes seconds, and the work a child does beside the
-# process (validate's schema check, the compile's search postings) takes about as long as the
+# process (validate's schema check, the compile's search index) takes about as long as the
 # rest: worth a second CPU. bench/README.md gives what it gained.
 MIN_SIZE = 8 * 1024 * 1024
 
@@ -55,8 +55,9 @@ def tables_aside(folder: Path | None, schema: str, fill: Fill, tables: tuple[str
     """A function that puts ``tables``, as ``fill`` writes them, into a database of ``schema``.
 
     Given a ``folder`` to write in, a forked child starts at once: it fills a database of its
-    own there, and the function returned waits for it and copies the tables in (outside any
-    open transaction). Without a folder or a fork, or when the child fails, the function calls
+    own there, and the function returned waits for it and copies the tables it made in (outside
+    any open transaction). Without a folder or a fork, when the child fails, or when the first
+    table cannot be written (``tables`` come in the order to try them), the function calls
     ``fill`` itself. However the block ends, the child is gone and its file removed.
     """
     if folder is None:
@@ -86,8 +87,12 @@ def tables_aside(folder: Path | None, schema: str, fill: Fill, tables: tuple[str
         conn.execute("ATTACH DATABASE ? AS side", (side,))
         try:
             with conn:
+                there = {name for (name,) in conn.execute("SELECT name FROM side.sqlite_master WHERE type = 'table'")}
                 for table in tables:
-                    conn.execute(f"INSERT INTO main.{table} SELECT * FROM side.{table}")
+                    if table in there:  # a row made here already (a default setting) gives way
+                        conn.execute(f"INSERT OR REPLACE INTO main.{table} SELECT * FROM side.{table}")
+        except sqlite3.OperationalError:  # a table this SQLite will not let us write: all made here
+            fill(conn)  # (the first refused, nothing was written: without a journal, none undoes it)
         finally:
             conn.execute("DETACH DATABASE side")
 

@@ -25,7 +25,7 @@ import time
 from functools import cache
 from pathlib import Path
 
-FORMAT = 6  # the layout of the compiled file; bump it when compiled.py writes something new
+FORMAT = 7  # the layout of the compiled file; bump it when compiled.py writes something new
 APP_ID = 0x67756C67  # "gulg", in the SQLite header: a foreign database is never read as ours
 ENV_DIR = "GULAG_CACHE_DIR"
 ENV_SWITCH = "GULAG_COMPILED"  # "0": read the JSON directly, as the reference path does

@@ -39,13 +39,14 @@ CREATE TABLE rendered (ord INTEGER PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE cards (kind TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
 CREATE TABLE names (key TEXT NOT NULL, joined TEXT NOT NULL, rank INTEGER NOT NULL, kind TEXT NOT NULL,
                     id TEXT NOT NULL, name TEXT NOT NULL);
-CREATE TABLE vocab (word TEXT PRIMARY KEY, docs BLOB NOT NULL);
 CREATE TABLE docs (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, json TEXT);
 """
 # Large pages: an event's rendered record (about 5 kB in a rich store) fits in one page rather than
 # a chain of overflow pages. Writing a rich 100,000-event store's 760 MB of records took 2.4 s in
 # 4 kB pages and 0.5 s in 64 kB ones; set before the first table, by both processes that write.
-WRITING = "PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+# No temporary files either (the full-text index's word list is read through a temporary table):
+# a compile in memory, when the disk cannot take the cache, must not need the disk.
+WRITING = "PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;"
 INDEXES = "CREATE INDEX names_key ON names (key); CREATE INDEX names_joined ON names (joined);"
 
 
@@ -101,8 +102,9 @@ def _in_memory(raw: bytes, path: Path, content: str, target: Path, why: str) -> 
 
 def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str, *, aside: Path | None = None) -> None:
     """Check the store in ``raw`` and write its compiled form into an empty database. With
-    ``aside`` (a folder gulag may write in), a large store's names, search postings and cards are
-    made by a forked child meanwhile (:func:`gulagcli.aside.tables_aside`).
+    ``aside`` (a folder gulag may write in), a large store's names, cards, full-text index and
+    later search hits are made by a forked child while this process renders the events and the
+    earlier hits (:func:`gulagcli.aside.tables_aside`).
 
     The child is forked before the store is built and builds its own from the same bytes: a
     child forked after would share every record with this process, and each process touching
@@ -111,28 +113,41 @@ def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str,
     with collector_paused(freeze=False):  # millions of objects built, none freed
         built: list[Store] = []  # this process's store, once built; the child builds its own
 
-        def search_here(into: sqlite3.Connection) -> None:
+        def aside_here(into: sqlite3.Connection) -> None:
             mine = built[0] if built else _store_only(raw, path)
+            encode = FloatFreeEncoder()
             with into:
                 tables.names(into, mine)
-                tables.search(into, mine)
                 tables.cards(into, mine)
+                tables.hits(into, mine, encode, tables.Fragments(mine, encode), (HITS_HERE, 1.0))
+                tables.search(into, mine)
 
         folder = aside if len(raw) >= PARALLEL_MIN_BYTES else None
         # The bar starts after the fork: a child forked while its thread runs could deadlock.
-        with tables_aside(folder, WRITING + SCHEMA, search_here, ("names", "vocab", "docs", "meta", "cards")) as search:
+        with tables_aside(folder, WRITING + SCHEMA, aside_here, ASIDE) as join:
             store, captured = _bulk_checked(raw, path) or _checked(raw, path)
             built.append(store)
-            _fill(conn, store, captured, content, path, search)
+            _fill(conn, store, captured, content, path, join)
         with conn:
             conn.executescript(INDEXES)
             conn.execute("INSERT INTO meta VALUES ('complete', 'yes')")
         conn.execute(f"PRAGMA user_version = {cache.FORMAT}")
 
 
+# The share of the search hits (the documents after the events) made here; the child makes the
+# rest. On a rich 100,000-event store this evens out the two CPUs (bench/README.md).
+HITS_HERE = 0.5
+
+# What the child writes: the full-text index's own tables (its pages, its index of them and its
+# settings), copied over the empty index made here (tables.FULL_TEXT), and the tables. The index
+# first: an SQLite that refuses writes to an index's own tables (a "defensive" build) refuses
+# the first, and the child's work is done here instead.
+ASIDE = ("fulltext_data", "fulltext_idx", "fulltext_config", "names", "cards", "docs", "meta")
+
+
 def _fill(conn: sqlite3.Connection, store: Store, captured: Captured, content: str, path: Path,
-          search: Callable[[sqlite3.Connection], None]) -> None:
-    """Every table but the names, search postings and cards, which ``search`` puts in at the end."""
+          join: Callable[[sqlite3.Connection], None]) -> None:
+    """Every table but those ``join`` puts in at the end (see :func:`compile_into`)."""
     conn.executescript(WRITING + "PRAGMA cache_size = -262144;" + SCHEMA)
     conn.execute(f"PRAGMA application_id = {cache.APP_ID}")
     with StageBar.shown(len(store.events) >= PROGRESS_MIN_EVENTS, "compiling the store") as bar:
@@ -148,12 +163,13 @@ def _fill(conn: sqlite3.Connection, store: Store, captured: Captured, content: s
             parts = tables.Fragments(store, encode)
             tables.events(conn, store, bar, encode, parts)
             bar.stage("search hits")
-            tables.hits(conn, store, encode, parts)
-        bar.stage("search index and cards")
-        search(conn)
+            tables.hits(conn, store, encode, parts, (0.0, HITS_HERE))
+            tables.full_text(conn)  # empty: the child's index is copied in (ASIDE)
+        bar.stage("search index, hits and cards")
+        join(conn)
 
 
-PARALLEL_MIN_BYTES = MIN_SIZE  # from here a forked child makes the names, postings and cards (aside.py)
+PARALLEL_MIN_BYTES = MIN_SIZE  # from here a forked child makes the names, cards, hits and search index (aside.py)
 
 
 Captured = dict[str, list[tuple[str, str]]]  # per section, each record's id and JSON text

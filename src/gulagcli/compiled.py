@@ -8,16 +8,15 @@ section decoded from its records by check.py's own builders on first access (:mo
 Tables (see compile.py and tables.py): ``meta``; ``records`` (every record's JSON as stored, per section, in
 file order); ``events`` (chronological rank, id, date bounds as ordinals); ``rendered`` (each
 event's JSON record exactly as the plain path prints it); ``cards`` (the `show` record of every
-place, person and term); ``names`` (folded names of everything `show` resolves); ``vocab`` (every
-word `search` can find, with its postings) and ``docs`` (what `search` ranks: kind, id, name and,
-but for events, the hit record), read through :class:`SearchIndex`.
+place, person and term); ``names`` (folded names of everything `show` resolves); ``fulltext`` (an
+FTS5 index of every word `search` can find, by document and field) and ``docs`` (what `search`
+ranks: kind, id, name and, but for events, the hit record), read through :class:`SearchIndex`.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-import sys
 from array import array
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,6 +32,8 @@ if TYPE_CHECKING:
     from .search import SearchHit
 
 BATCH = 2000  # rendered records fetched and written at a time: bounds memory while streaming
+# The full-text index's columns, one per weight of a search field (search.WEIGHTS, in order).
+FULL_TEXT_COLUMNS = ("name", "alias", "linked", "label", "summary", "long")
 HIT_BATCH = 500  # search hits fetched at a time, by `seq IN (...)`: within any SQLite's variable limit
 
 
@@ -111,8 +112,13 @@ class Compiled:
         text: str = row[0]
         return text
 
-    def search_index(self) -> SearchIndex:
-        return SearchIndex(self)
+    def search_index(self) -> SearchIndex | None:
+        """The search index, or None when this file has none or this SQLite cannot read it (no
+        FTS5): `search` then ranks in memory, as the plain path does."""
+        try:
+            return SearchIndex(self)
+        except sqlite3.OperationalError:
+            return None
 
     def section(self, name: str) -> Iterator[dict[str, Any]]:
         import json
@@ -122,24 +128,32 @@ class Compiled:
 
 
 class SearchIndex:
-    """The postings tables.py stored (a :class:`gulagcli.search.Index`), and the hits' records."""
+    """The full-text index tables.py filled, read as postings (a :class:`gulagcli.search.Index`),
+    and the hits' records."""
 
     def __init__(self, compiled: Compiled) -> None:
         import json
 
         self.conn = compiled.conn
-        spans = json.loads(compiled.meta_value("spans") or "{}")
+        spans, self.words = json.loads(compiled.meta_value("spans") or "null"), compiled.meta_value("vocabulary")
+        if spans is None or self.words is None:
+            raise sqlite3.OperationalError("no full-text index")
         self.spans = {Kind(kind): range(lo, hi) for kind, (lo, hi) in spans.items()}
+        # Each word's documents, each with the code of the heaviest column it is in (the columns
+        # come heaviest first), read from the index in this connection's own temporary schema
+        # (the file is opened read-only), kept in memory; no FTS5 here: an error.
+        self.conn.execute("PRAGMA temp_store = MEMORY")
+        self.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fulltext_postings "
+                          "USING fts5vocab(main, fulltext, instance)")
+        code = " ".join(f"WHEN '{column}' THEN {i}" for i, column in enumerate(FULL_TEXT_COLUMNS))
+        self.sql = f"SELECT doc * 8 + min(CASE col {code} END) FROM temp.fulltext_postings WHERE term = ? GROUP BY doc"
 
     def vocabulary(self) -> list[str]:
-        return [w for (w,) in self.conn.execute("SELECT word FROM vocab")]
+        words = self.words
+        return words.split("\n") if words else []
 
     def postings(self, word: str) -> array[int]:
-        row = self.conn.execute("SELECT docs FROM vocab WHERE word = ?", (word,)).fetchone()
-        docs = array("I", row[0] if row else b"")
-        if sys.byteorder != "little":
-            docs.byteswap()
-        return docs
+        return array("I", [entry for (entry,) in self.conn.execute(self.sql, (word,))])
 
     def span(self, kind: Kind) -> range:
         return self.spans.get(kind, range(0))

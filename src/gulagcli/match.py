@@ -45,7 +45,9 @@ def fold(text: str) -> str:
 
 
 class _Marks(dict[int, int | None]):
-    """A str.translate table that deletes combining marks (accents after NFKD).
+    """A str.translate table that deletes combining marks (accents after NFKD) and lowers a
+    capital A-Z, which only the decomposition after case folding brings back ("ℌ" to "H"; SQLite's
+    ascii tokenizer, which splits the compiled store's search index, lowers it too).
 
     It learns each character once, so translating a long text costs a C-speed lookup per
     character, not a Python call (16 s to 1 s when compiling 20 MB of mixed-script text).
@@ -54,7 +56,7 @@ class _Marks(dict[int, int | None]):
     def __missing__(self, code: int) -> int | None:
         import unicodedata
 
-        mark = None if unicodedata.combining(chr(code)) else code
+        mark = None if unicodedata.combining(chr(code)) else code + 32 if 65 <= code <= 90 else code
         self[code] = mark
         return mark
 
@@ -65,7 +67,8 @@ _MARKS = _Marks()
 class _Breaks(dict[int, int | None]):
     """A str.translate table that folds a text's characters into words and spaces: combining
     marks and "ʹ" go (as :func:`fold` drops them), a word character (``\\w``: alphanumeric or
-    "_") stays, anything else becomes a space. Learnt per character, like :class:`_Marks`."""
+    "_") stays (a capital A-Z lowered, as by :class:`_Marks`), anything else becomes a space.
+    Learnt per character, like :class:`_Marks`."""
 
     def __missing__(self, code: int) -> int | None:
         char = chr(code)
@@ -79,14 +82,20 @@ class _Breaks(dict[int, int | None]):
 _BREAKS = _Breaks()
 
 
+def folded_text(text: str) -> str:
+    """A text's folded words separated by whitespace (spaces, as tables.py gives them to SQLite):
+    what :func:`words` splits."""
+    if text.isascii():
+        return text.casefold().translate(_BREAKS)
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", text.casefold()).translate(_BREAKS)
+
+
 def words(text: str) -> list[str]:
     """The folded words of a text: what ``\\w+`` finds in :func:`fold`'s form of it, split in
     C (the compile folds every word of the store; a regular expression took a fifth longer)."""
-    if text.isascii():
-        return text.casefold().translate(_BREAKS).split()
-    import unicodedata
-
-    return unicodedata.normalize("NFKD", text.casefold()).translate(_BREAKS).split()
+    return folded_text(text).split()
 
 
 def phrase(text: str) -> str:

@@ -4,8 +4,9 @@ Three steps, kept apart so that the compiled store can hold the expensive one re
 
 1. :func:`index` reads every document once (:func:`documents`: folded words per weighted
    field) into postings: for each word, the documents holding it and the weight of the best
-   field it is in. The compiled store keeps these postings (tables.py), so a search there
-   folds and stems nothing but the query.
+   field it is in. The compiled store holds the same words in an SQLite FTS5 index, one column
+   per weight (:func:`texts`, tables.py), and reads them back as the same postings, so a search
+   there folds and stems nothing but the query.
 2. :func:`expand` turns each query word into the stored words it stands for, each with a
    quality: the word itself, the same stem (deaths ~ death), a longer word it starts
    (amnest ~ amnesty), a synonym (deaths ~ killed) or a close spelling (kenigr ~ kengir).
@@ -18,12 +19,12 @@ Three steps, kept apart so that the compiled store can hold the expensive one re
 from __future__ import annotations
 
 from array import array
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from itertools import chain
-from typing import NamedTuple, Protocol
+from typing import NamedTuple, Protocol, TypeVar
 
 from .errors import UsageError
-from .match import CLOSE_WORD, MIN_FUZZY_LEN, similar, stem, synonyms, typo, words
+from .match import CLOSE_WORD, MIN_FUZZY_LEN, folded_text, similar, stem, synonyms, typo, words
 from .models import Kind, Store
 from .query import MAX_SEARCH, person_names, place_names, term_names
 
@@ -43,6 +44,8 @@ class Doc(NamedTuple):
     name: str
     fields: tuple[tuple[float, frozenset[str]], ...]
 
+
+T = TypeVar("T")
 
 NO_HITS = "nothing in the store matches that search"  # on stderr, for a table; exit 0
 
@@ -72,21 +75,43 @@ def documents(store: Store) -> Iterator[Doc]:
     def folded_set(texts: Iterable[str | None]) -> frozenset[str]:
         return frozenset(chain.from_iterable(map(fold_words, filter(None, texts))))
 
-    def _doc(kind: Kind, ident: str, name: str, *fields: tuple[float, Iterable[str | None]]) -> Doc:
-        return Doc(kind, ident, name, tuple((weight, folded_set(texts)) for weight, texts in fields))
-
-    # The words of each place's and person's names, folded once for all the events naming them.
-    of_place = {pid: folded_set(place_names(p)) for pid, p in store.places.items()}
-    of_person = {pid: folded_set(person_names(who)) for pid, who in store.people.items()}
     no_words: frozenset[str] = frozenset()
+    for kind, ident, name, fields in _folded(store, folded_set, lambda sets: no_words.union(*sets)):
+        yield Doc(kind, ident, name, fields)
+
+
+def texts(store: Store) -> Iterator[tuple[Kind, str, str, tuple[tuple[float, str], ...]]]:
+    """Every document as :func:`documents` gives it, each field's words as one text (separated
+    by spaces, repeats kept): what the compiled store's full-text index splits (tables.py)."""
+    folded: dict[str, str] = {}
+
+    def fold_text(text: str) -> str:
+        if len(text) > SHORT:
+            return folded_text(text)
+        found = folded.get(text)
+        if found is None:
+            found = folded[text] = folded_text(text)
+        return found
+
+    def joined(texts: Iterable[str | None]) -> str:
+        return " ".join(map(fold_text, filter(None, texts)))
+
+    yield from _folded(store, joined, " ".join)
+
+
+def _folded(store: Store, fold: Callable[[Iterable[str | None]], T], union: Callable[[list[T]], T]
+            ) -> Iterator[tuple[Kind, str, str, tuple[tuple[float, T], ...]]]:
+    """Every document with each field's texts folded by ``fold``; an event's linked field is
+    the ``union`` of its places' and people's names, each folded once for all events naming it."""
+    of_place = {pid: fold(place_names(p)) for pid, p in store.places.items()}
+    of_person = {pid: fold(person_names(who)) for pid, who in store.people.items()}
     for ev in store.events:
         named = [of_place[i] for i in ev.places if i in of_place] + [of_person[i] for i in ev.people if i in of_person]
-        yield Doc(Kind.EVENT, ev.id, ev.title, (
-            (NAME, folded_set((ev.title,))), (ALIAS, folded_set((ev.id, *ev.aliases))),
-            (LINKED, no_words.union(*named)), (LABEL, folded_set(ev.tags)), (TEXT, folded_set((ev.summary,))),
-            (LONG_TEXT, folded_set((ev.description,)))))
+        yield Kind.EVENT, ev.id, ev.title, (
+            (NAME, fold((ev.title,))), (ALIAS, fold((ev.id, *ev.aliases))), (LINKED, union(named)),
+            (LABEL, fold(ev.tags)), (TEXT, fold((ev.summary,))), (LONG_TEXT, fold((ev.description,))))
     for kind, ident, name, fields in _others(store):
-        yield _doc(kind, ident, name, *fields)
+        yield kind, ident, name, tuple((weight, fold(texts)) for weight, texts in fields)
 
 
 Fields = tuple[tuple[float, list[str | None]], ...]

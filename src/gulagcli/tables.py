@@ -1,18 +1,19 @@
 """What goes into each table of the compiled store (:mod:`gulagcli.compile` builds the file).
 
 Each event's output record, each entity's card and each search hit is rendered by the same
-code the plain path uses, so both print the same bytes; the names and search postings are
-those :mod:`gulagcli.resolve` and :mod:`gulagcli.search` make in memory.
+code the plain path uses, so both print the same bytes; the names are those
+:mod:`gulagcli.resolve` matches, and the full-text index holds the words :mod:`gulagcli.search`
+posts in memory.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-import sys
-from array import array
+from collections.abc import Iterator
 from typing import Any
 
+from .compiled import FULL_TEXT_COLUMNS
 from .models import Event, HistDate, Store
 from .query import words
 from .render import records as rec
@@ -61,19 +62,57 @@ def names(conn: sqlite3.Connection, store: Store) -> None:
     conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?, ?)", rows)
 
 
-def search(conn: sqlite3.Connection, store: Store) -> None:
-    """What `search` ranks: the postings of every document (search.index, over the documents
-    the plain path ranks), and each event's document (kind, id, name; its hit record is its row
-    in ``rendered``). Made by a forked child for a large store, while :func:`hits` is made here."""
-    from .search import documents, index
+# What `search` looks words up in: one column per field weight (FULL_TEXT_COLUMNS), each holding
+# the field's folded words (search.texts). Contentless, since only the words are looked up; one
+# entry per word, document and column (detail=column); split at the spaces alone: the ascii
+# tokenizer keeps every other character in a word ("_" by tokenchars) and lowers only A-Z, which
+# folded words no longer hold (match.folded_text).
+FULL_TEXT = (f"CREATE VIRTUAL TABLE IF NOT EXISTS fulltext USING fts5({', '.join(FULL_TEXT_COLUMNS)}, content='', "
+             "columnsize=0, detail=column, tokenize=\"ascii tokenchars '_'\")")
 
-    idx = index(documents(store))
-    conn.executemany("INSERT INTO vocab VALUES (?, ?)", ((w, pack(docs)) for w, docs in idx.words.items()))
-    idx.words.clear()
-    conn.execute("INSERT INTO meta VALUES ('spans', ?)",
-                 (json.dumps({kind.value: [span.start, span.stop] for kind, span in idx.spans.items()}),))
-    conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, NULL)", (
-        (seq, kind.value, ident, name) for seq, (kind, ident, name) in enumerate(idx.docs[:len(store.events)])))
+
+def full_text(conn: sqlite3.Connection) -> bool:
+    """The full-text index made, empty; False where this SQLite has no FTS5."""
+    try:
+        conn.execute(FULL_TEXT)
+    except sqlite3.OperationalError as exc:
+        if "fts5" not in str(exc):
+            raise
+        return False
+    return True
+
+
+def search(conn: sqlite3.Connection, store: Store) -> None:
+    """What `search` ranks: every document's folded words in the full-text index (numbered as
+    search.index numbers them), the span of each kind, and each event's document (kind, id and
+    name; its hit record is its row in ``rendered``). Nothing where this SQLite has no FTS5:
+    `search` then ranks in memory (compiled.SearchIndex)."""
+    from .models import Kind
+    from .search import WEIGHTS, texts
+
+    if not full_text(conn):
+        return
+    spans: dict[str, list[int]] = {}
+    event_docs = []
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for seq, (kind, ident, name, fields) in enumerate(texts(store)):
+            spans.setdefault(kind.value, [seq, seq])[1] = seq + 1
+            if kind is Kind.EVENT:
+                event_docs.append((seq, kind.value, ident, name))
+            columns = [""] * len(WEIGHTS)
+            for weight, text in fields:
+                columns[WEIGHTS.index(weight)] = text
+            yield seq, *columns
+
+    conn.executemany(f"INSERT INTO fulltext (rowid, {', '.join(FULL_TEXT_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     rows())
+    conn.execute("INSERT INTO fulltext (fulltext) VALUES ('optimize')")  # one segment: the fastest to read
+    conn.execute("CREATE VIRTUAL TABLE temp.fulltext_words USING fts5vocab(main, fulltext, row)")
+    # Every word, one a line, read whole by every search (a tenth of the time of the index's own list).
+    vocabulary = "\n".join(word for (word,) in conn.execute("SELECT term FROM temp.fulltext_words"))
+    conn.executemany("INSERT INTO meta VALUES (?, ?)", (("spans", json.dumps(spans)), ("vocabulary", vocabulary)))
+    conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, NULL)", event_docs)
 
 
 class Fragments:
@@ -99,14 +138,18 @@ class Fragments:
         return found
 
 
-def hits(conn: sqlite3.Connection, store: Store, encode: FloatFreeEncoder, parts: Fragments) -> None:
-    """The documents after the events, each with its whole hit as `search --json` prints it and
-    a score of 0.0 for the search to replace; numbered on from the events, as search.index does."""
+def hits(conn: sqlite3.Connection, store: Store, encode: FloatFreeEncoder, parts: Fragments,
+         share: tuple[float, float] = (0.0, 1.0)) -> None:
+    """The documents after the events (the ``share`` of them between two fractions), each with
+    its whole hit as `search --json` prints it and a score of 0.0 for the search to replace;
+    numbered on from the events, as search.index does."""
     from .models import Kind
     from .render.records import hit_records
     from .search import SearchHit, other_hits
 
     rest = other_hits(store)
+    first, end = (round(len(rest) * fraction) for fraction in share)
+    rest = rest[first:end]
 
     def encoded(hit: SearchHit, record: rec.Record) -> str:
         # A place's record holds its coordinates: floats, which only the standard encoder writes
@@ -118,12 +161,4 @@ def hits(conn: sqlite3.Connection, store: Store, encode: FloatFreeEncoder, parts
     records = hit_records(store, rest, sources=parts.sources, dates=parts.date)
     conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", (
         (seq, hit.kind.value, hit.id, hit.name, encoded(hit, record)) for seq, (hit, record)
-        in enumerate(zip(rest, records, strict=True), start=len(store.events))))
-
-
-def pack(docs: array[int]) -> bytes:
-    """Postings as 32-bit little-endian integers (the compiled file may move between machines)."""
-    if sys.byteorder != "little":
-        docs = array("I", docs)
-        docs.byteswap()
-    return docs.tobytes()
+        in enumerate(zip(rest, records, strict=True), start=len(store.events) + first)))

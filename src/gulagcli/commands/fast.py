@@ -82,10 +82,9 @@ def search(out: Output, data: Path | None, text: str, *, kinds: list[Kind], limi
     from ..search import NO_HITS, query_words, ranked
 
     db = open_compiled(locate(data))
-    if db is None:
+    if db is None or (index := db.search_index()) is None:
         return False
     qwords = query_words(text)
-    index = db.search_index()
     found = ranked(index, qwords, kinds=kinds)[:limit]
     fmt = out.format
     if fmt is OutputFormat.JSONL or (fmt is OutputFormat.JSON and not is_terminal(out.out)):
