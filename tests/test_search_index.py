@@ -19,8 +19,9 @@ from typer.testing import CliRunner, Result
 
 from gulagcli.cli import app
 from gulagcli.compiled import open_store
+from gulagcli.documents import Doc, documents
 from gulagcli.models import Kind, Store
-from gulagcli.search import Doc, documents, expand, index, query_words, ranked
+from gulagcli.search import expand, index, query_words, ranked
 from gulagcli.store import bundled_path, load
 
 from .conftest import MINI

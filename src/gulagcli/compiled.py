@@ -28,11 +28,11 @@ from .entity import Kind
 if TYPE_CHECKING:
     from datetime import date
 
+    from .documents import SearchHit
     from .models import Store
-    from .search import SearchHit
 
 BATCH = 2000  # rendered records fetched and written at a time: bounds memory while streaming
-# The full-text index's columns, one per weight of a search field (search.WEIGHTS, in order).
+# The full-text index's columns, one per weight of a search field (documents.WEIGHTS, in order).
 FULL_TEXT_COLUMNS = ("name", "alias", "linked", "label", "summary", "long")
 HIT_BATCH = 500  # search hits fetched at a time, by `seq IN (...)`: within any SQLite's variable limit
 
@@ -169,7 +169,7 @@ class SearchIndex:
 
     def hits(self, found: list[tuple[int, float]]) -> list[SearchHit]:
         """The hits of :func:`gulagcli.search.ranked`'s answer, in its order."""
-        from .search import SearchHit
+        from .documents import SearchHit
 
         out = []
         for batch, rows in self._batches(found):

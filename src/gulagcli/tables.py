@@ -63,7 +63,7 @@ def names(conn: sqlite3.Connection, store: Store) -> None:
 
 
 # What `search` looks words up in: one column per field weight (FULL_TEXT_COLUMNS), each holding
-# the field's folded words (search.texts). Contentless, since only the words are looked up; one
+# the field's folded words (documents.texts). Contentless, since only the words are looked up; one
 # entry per word, document and column (detail=column); split at the spaces alone: the ascii
 # tokenizer keeps every other character in a word ("_" by tokenchars) and lowers only A-Z, which
 # folded words no longer hold (match.folded_text).
@@ -87,8 +87,8 @@ def search(conn: sqlite3.Connection, store: Store) -> None:
     search.index numbers them), the span of each kind, and each event's document (kind, id and
     name; its hit record is its row in ``rendered``). Nothing where this SQLite has no FTS5:
     `search` then ranks in memory (compiled.SearchIndex)."""
+    from .documents import WEIGHTS, texts
     from .models import Kind
-    from .search import WEIGHTS, texts
 
     if not full_text(conn):
         return
@@ -143,9 +143,9 @@ def hits(conn: sqlite3.Connection, store: Store, encode: FloatFreeEncoder, parts
     """The documents after the events (the ``share`` of them between two fractions), each with
     its whole hit as `search --json` prints it and a score of 0.0 for the search to replace;
     numbered on from the events, as search.index does."""
+    from .documents import SearchHit, other_hits
     from .models import Kind
     from .render.records import hit_records
-    from .search import SearchHit, other_hits
 
     rest = other_hits(store)
     first, end = (round(len(rest) * fraction) for fraction in share)

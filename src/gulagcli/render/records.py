@@ -12,7 +12,7 @@ from ..dates import display, open_end, open_start
 from ..models import Event, Figure, HistDate, Note, Person, Place, Source, Store, Term
 
 if TYPE_CHECKING:
-    from ..search import SearchHit
+    from ..documents import SearchHit
 
 Record = dict[str, Any]
 
