@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -120,21 +121,25 @@ def test_a_failed_compile_stops_the_child_and_removes_its_file(
         os.waitpid(-1, os.WNOHANG)  # and so is the child: nothing left to wait for
 
 
-@pytest.mark.parametrize("damage", ["a second events section", "a byte that is not UTF-8", "a lone surrogate"])
+@pytest.mark.parametrize("damage", ["a section given twice", "a byte that is not UTF-8", "a lone surrogate",
+                                    "a huge number"])
 def test_a_store_only_the_byte_scans_refuse_is_refused_alike_when_the_child_skips_them(
     damage: str, rich: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The search child does not scan the bytes again (the parent does, and its tables are used
-    only if the parent's checks pass): each store those scans refuse is refused with the plain
-    loader's error on every path, and the child is gone with its file."""
+    """The compile's child does not scan the bytes again (the process does, and the child's
+    tables are used only if the process's checks pass): each store those scans refuse is refused
+    with the plain loader's error on every path, and the child is gone with its file."""
     text = rich.read_text(encoding="utf-8")
     broken = tmp_path / "broken.json"
-    if damage == "a second events section":
-        broken.write_text(text.rstrip().removesuffix("}") + ', "events": []}', encoding="utf-8")
+    if damage == "a section given twice":  # the same both times: only the scan for it refuses this
+        tags = json.dumps(json.loads(text)["tags"])
+        broken.write_text(text.rstrip().removesuffix("}") + f', "tags": {tags}}}', encoding="utf-8")
     elif damage == "a byte that is not UTF-8":
         broken.write_bytes(text.encode("utf-8").replace(b"Ozerny Zaton", b"Ozerny Zat\xffn"))
-    else:
+    elif damage == "a lone surrogate":
         broken.write_text(text.replace("Ozerny Zaton", "Ozerny Zat\\ud800n"), encoding="utf-8")
+    else:
+        broken.write_text(re.sub(r'"value": \d+', '"value": 1' + "0" * 5000, text, count=1), encoding="utf-8")
     assert broken.read_bytes() != rich.read_bytes()
     errors = []
     for name, bulk, forked in (("reader", False, False), ("bulk", True, False), ("forked", True, True)):
@@ -202,7 +207,7 @@ def test_a_large_compile_shows_its_stages_on_a_terminal_and_nothing_in_a_pipe(
         os.close(slave)
         os.close(master)
     text = screen.decode("utf-8", errors="replace")
-    for stage in ("events", "search hits", "search index, hits and cards"):
+    for stage in ("events", "search hits", "names, cards and search index"):
         assert f"compiling the store: {stage}" in text
     assert "\x1b[?25h" in text and text.endswith("\x1b[2K")  # the cursor given back, the line cleared
     assert "\\x1b" not in text and "\\r" not in text  # drawn, not shown as escapes by the gate

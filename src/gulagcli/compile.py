@@ -165,7 +165,7 @@ def _fill(conn: sqlite3.Connection, store: Store, captured: Captured, content: s
             bar.stage("search hits")
             tables.hits(conn, store, encode, parts, (0.0, HITS_HERE))
             tables.full_text(conn)  # empty: the child's index is copied in (ASIDE)
-        bar.stage("search index, hits and cards")
+        bar.stage("names, cards and search index")
         join(conn)
 
 
