@@ -211,7 +211,7 @@ def build(raw: bytes, *, path: str, screened: bool = False) -> Store | None:
 
     ``screened`` skips the scans of the bytes that guard the decoding (a second of a rich
     100,000-event store's 212 MB): for a caller whose store another process checks from the same
-    bytes, and whose result is used only if that check passes (the compile's search child). Each
+    bytes, and whose result is used only if that check passes (the compile's child). Each
     scan finds only what makes the store invalid, so a store that passes decodes the same here."""
     if not screened:
         if not _utf8(raw):

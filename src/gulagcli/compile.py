@@ -135,7 +135,7 @@ def compile_into(conn: sqlite3.Connection, raw: bytes, path: Path, content: str,
 
 
 # The share of the search hits (the documents after the events) made here; the child makes the
-# rest. On a rich 100,000-event store this evens out the two CPUs (bench/README.md).
+# rest. On a rich 100,000-event store, other shares measured no better (bench/README.md).
 HITS_HERE = 0.5
 
 # What the child writes: the full-text index's own tables (its pages, its index of them and its
@@ -178,7 +178,7 @@ Captured = dict[str, list[tuple[str, str]]]  # per section, each record's id and
 def _bulk_checked(raw: bytes, path: Path, *, child: bool = False) -> tuple[Store, Captured] | None:
     """A large store that has no problem at all, checked and built in C by the plain loader's
     own msgspec path, with its records' JSON cut from the file; None sends it to :func:`_checked`.
-    For the search ``child``, no record's JSON, and the bytes are not scanned again: the parent
+    For the compile's ``child``, no record's JSON, and the bytes are not scanned again: the parent
     scans them, and the child's tables are used only if the parent's checks all pass."""
     from .store import BULK_MIN_BYTES, _bulk
 

@@ -105,8 +105,8 @@ def search(conn: sqlite3.Connection, store: Store) -> None:
                 columns[WEIGHTS.index(weight)] = text
             yield seq, *columns
 
-    conn.executemany(f"INSERT INTO fulltext (rowid, {', '.join(FULL_TEXT_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     rows())
+    marks = ", ".join("?" * (1 + len(FULL_TEXT_COLUMNS)))
+    conn.executemany(f"INSERT INTO fulltext (rowid, {', '.join(FULL_TEXT_COLUMNS)}) VALUES ({marks})", rows())
     conn.execute("INSERT INTO fulltext (fulltext) VALUES ('optimize')")  # one segment: the fastest to read
     conn.execute("CREATE VIRTUAL TABLE temp.fulltext_words USING fts5vocab(main, fulltext, row)")
     # Every word, one a line, read whole by every search (a tenth of the time of the index's own list).
