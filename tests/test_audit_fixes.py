@@ -125,3 +125,19 @@ def test_no_two_sources_share_a_url_and_no_reference_points_at_a_merged_one() ->
     assert not [m for m in merged if f'"{m}"' in text]
     kengir = STORE.sources["wp-kengir-uprising"]
     assert kengir.read_at is not None and "wikizero.org" in kengir.read_at.url
+
+
+def test_the_special_camps_were_reorganised_before_during_and_after_kengir_not_after_it() -> None:
+    """Dallag's step (8 April 1954) came before the Kengir uprising, Rechlag's (26 May) during it."""
+    e = EVENTS["special-camps-reorganized"]
+    assert "After Kengir" not in e["summary"] and "post-Kengir" not in e["description"]
+    assert "before, during and after Kengir" in e["summary"]
+    assert noted("special-camps-reorganized", "8 April 1954", "mem-dallag")
+    assert EVENTS["kengir-uprising"]["date"].startswith("1954-05")
+
+
+def test_work_credit_share_and_kruglovs_colonies_read_as_their_sources_give_them() -> None:
+    credits = EVENTS["work-credits-restored-1948"]
+    assert "more than 27 per cent" in credits["description"] and "helper" not in credits["description"]
+    assert "sidorov-vaninsky-port-p137" in credits["sources"]
+    assert "798 colonies and camp subdivisions" in EVENTS["gulag-returned-to-mvd"]["description"]

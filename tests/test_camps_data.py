@@ -789,3 +789,36 @@ def test_no_camp_name_repeats_a_word_or_misspells_an_administration() -> None:
     assert names[railway][0] == "Construction 514 and ITL of the Main Administration of Railway Construction Camps"
     # Ахтубинский ИТЛ, the Stalingrad hydro station's camp on the Akhtuba: not "Aktiubinsky" (Aktobe)
     assert names["aktublag"][0] == "Akhtublag" and not any("Aktiub" in n for n in names["aktublag"])
+
+
+def test_a_day_inside_the_map_datas_month_or_year_is_not_called_a_discrepancy() -> None:
+    """ÚSTR's 11 August 1945 lies inside the map data's "1945-08": the two agree, so no note sets
+    them against each other (the map's own description gives the same day)."""
+    said = re.compile(r"^(?:Opening|Closing)[^:]*: .* gives (\S+?); the museum's map data gives (\S+?)\.")
+    for camp in CAMPS:
+        for note in camp.get("notes", []):
+            m = said.match(note["text"])
+            if m and note["kind"] == "discrepancy":
+                theirs, ours = m.groups()
+                assert not (theirs.startswith(ours) or ours.startswith(theirs)), (camp["id"], note["text"])
+
+
+def test_where_a_filtration_camps_listed_groups_do_not_add_up_to_its_total_the_card_says_so() -> None:
+    """The map data's own descriptions give totals whose listed groups add up to less: a reader
+    sees both numbers beside the count."""
+    camps = {c["id"]: c for c in CAMPS}
+    expected = {"tkvibulsky-pfl-no-0205": ("3,587", 1760 + 589 + 238),
+                "dalnevostochny-pfl-no-0320": ("3,684", 358 + 3283),
+                "leninabadsky-pfl-no-0333": ("13,282", 6574 + 6508)}
+    for ident, (total, parts) in expected.items():
+        assert any(total in n["text"] and f"{parts:,}" in n["text"] and "gulagmap-dataset" in n["sources"]
+                   for n in camps[ident]["notes"]), ident
+    lenin = " ".join(n["text"] for n in camps["leninabadsky-pfl-no-0333"]["notes"])
+    assert "on no page found" not in lenin and "Construction No. 896 in December 1947" in lenin
+
+
+def test_construction_907_ends_where_its_successor_construction_447_begins() -> None:
+    camp = next(c for c in CAMPS if c["id"] == "construction-site-no-907-and-itl")
+    note = next(n for n in camp["notes"] if n["text"].startswith("Closing"))
+    assert "1949-03-17/1949-04-06" in note["text"] and "between 2 and 15 April 1949" in note["text"]
+    assert note["sources"][0] == "wp-uk-construction-447"
