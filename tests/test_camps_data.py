@@ -822,3 +822,19 @@ def test_construction_907_ends_where_its_successor_construction_447_begins() -> 
     note = next(n for n in camp["notes"] if n["text"].startswith("Closing"))
     assert "1949-03-17/1949-04-06" in note["text"] and "between 2 and 15 April 1949" in note["text"]
     assert note["sources"][0] == "wp-uk-construction-447"
+
+
+def test_a_yearly_count_the_camps_own_description_never_gives_is_flagged_with_the_descriptions_counts() -> None:
+    """Tula's map files 9,684 under 1945; its own text counts 6,580 on 20 September 1945 and never
+    9,684: the card shows the map's number and, beside it, the text's. A note the cross-check
+    already wrote with both numbers (Kolomna's) is not said twice."""
+    camps = {p["id"]: p for p in RAW["places"]}
+    tula = [n for n in camps["tulsky-pfl-no-0308"]["notes"] if n["text"].startswith("Count for 1945")]
+    assert [(n["kind"], n["sources"]) for n in tula] == [("discrepancy", ["gulagmap-dataset"])]
+    assert "9,684" in tula[0]["text"] and "6,580 on 1945-09-20" in tula[0]["text"]
+    assert not any(n["text"].startswith("Count for") for n in camps["kolomensky-pfl-no-0322"]["notes"])
+    with build_script("camps") as build:
+        text = "На 20 июня 1945 года содержалось 1 971 человек. На 20 сентября 1945 года – 4 199 человек. " \
+               "На 1 июля 1946 года – 3 469 человек."
+        unmatched = build.gulagmap.unmatched_counts(text, {1944: 10, 1945: 4324, 1946: 3469})
+        assert unmatched == {1945: [("1945-06-20", 1971), ("1945-09-20", 4199)]}

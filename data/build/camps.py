@@ -318,6 +318,33 @@ def outside_dates(store: dict[str, Any], report: Counter[str]) -> None:
         report["counts dated outside their camp's dates (noted)"] += 1
 
 
+COUNT_NOTE = "Count for "
+
+
+def count_notes(store: dict[str, Any], facts: dict[str, Any], report: Counter[str]) -> None:
+    """Where the map's yearly count for a year is none of the counts its own description dates to
+    that year, a note gives both: the yearly number may be another day's, or another place's."""
+    figures = {f["id"]: f for f in store["figures"]}
+    for place in store["places"]:
+        if place["id"] not in facts:
+            continue
+        camp = facts[place["id"]][0]
+        notes = [n for n in place.get("notes", []) if not n["text"].startswith(COUNT_NOTE)]
+        for year, said in sorted(gulagmap.unmatched_counts(camp.description_ru, camp.counts).items()):
+            figure = figures.get(f"{place['id']}-prisoners-{year}")
+            if figure is None or figure["date"] != str(year):  # left out, or dated by the research
+                continue
+            if any(f"{figure['value']:,}" in n["text"] and f"{said[0][1]:,}" in n["text"] for n in notes):
+                continue  # the cross-check's own note gives both already
+            days = " and ".join(f"{value:,} on {day}" for day, value in said)
+            notes.append({"kind": "discrepancy", "sources": [DATASET], "text": (
+                f"{COUNT_NOTE}{year}: the map data's yearly counts give {figure['value']:,}; its description "
+                f"of the camp gives {days}, and not {figure['value']:,}.")})
+            report["camps whose yearly count their own description does not give"] += 1
+        if notes or "notes" in place:
+            place["notes"] = notes
+
+
 def main(argv: list[str] | None = None) -> int:
     args = apply.arguments(__doc__, argv)
     report: Counter[str] = Counter()
@@ -327,6 +354,7 @@ def main(argv: list[str] | None = None) -> int:
     apply.merge(store, places, figures, SOURCES, report, set(naming.MERGE.values()))
     alias = apply.crosscheck(store, here / "crosscheck.json", report, ids, dates_from)
     apply.regions(store, here / "regions.json", report)  # the modern region and country, before summaries
+    count_notes(store, facts, report)
     merged = set(naming.MERGE.values())
     checked = json.loads((here / "crosscheck.json").read_text(encoding="utf-8"))["camps"]
     count_of = {alias.get(c["id"], c["id"]): c["count_of"] for c in checked if c.get("count_of")}

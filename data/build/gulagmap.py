@@ -216,16 +216,31 @@ COUNT_ON_RE = re.compile(
 )
 
 
-def count_days(description: str, counts: dict[int, int]) -> dict[int, str]:
-    """The day the description gives for a count the map files under its year only ("На 1 июля
-    1946 года в лагере находилось 3 469 человек", filed as 1946: 3469): year -> EDTF day. Only
-    where the number is the map's own count for that year, the first such day."""
-    days: dict[int, str] = {}
+def text_counts(description: str) -> dict[int, list[tuple[str, int]]]:
+    """Every count the description dates to a day ("На 1 июля 1946 года в лагере находилось
+    3 469 человек"), in its order: year -> [(EDTF day, count)]."""
+    said: dict[int, list[tuple[str, int]]] = {}
     for m in COUNT_ON_RE.finditer(description or ""):
         year, value = int(m["year"]), int(re.sub(r"\D", "", m["count"]))
-        if counts.get(year) == value and year not in days:
-            days[year] = edtf_of(Mention(m.start(), m.end(), year, month_of(m["month"]), int(m["day"])))
-    return days
+        day = edtf_of(Mention(m.start(), m.end(), year, month_of(m["month"]), int(m["day"])))
+        said.setdefault(year, []).append((day, value))
+    return said
+
+
+def count_days(description: str, counts: dict[int, int]) -> dict[int, str]:
+    """The day the description gives for a count the map files under its year only (3 469 on
+    1 July 1946, filed as 1946: 3469): year -> EDTF day. Only where the number is the map's own
+    count for that year, the first such day."""
+    return {year: next(day for day, value in said if value == counts[year])
+            for year, said in text_counts(description).items() if counts.get(year) in {v for _, v in said}}
+
+
+def unmatched_counts(description: str, counts: dict[int, int]) -> dict[int, list[tuple[str, int]]]:
+    """The years whose yearly count the description never gives, though it dates others to that
+    year: year -> the description's own (day, count). The yearly number's day is then unknown."""
+    said = text_counts(description)
+    return {year: said[year] for year, value in counts.items()
+            if year in said and value not in {v for _, v in said[year]}}
 
 
 def edtf_of(m: Mention, qualifier: str = "") -> str:
