@@ -141,3 +141,16 @@ def test_work_credit_share_and_kruglovs_colonies_read_as_their_sources_give_them
     assert "more than 27 per cent" in credits["description"] and "helper" not in credits["description"]
     assert "sidorov-vaninsky-port-p137" in credits["sources"]
     assert "798 colonies and camp subdivisions" in EVENTS["gulag-returned-to-mvd"]["description"]
+
+
+def test_voznesenskys_fall_came_weeks_after_the_leningrad_affair_began_not_first() -> None:
+    e = EVENTS["voznesensky-removed"]
+    assert "first step" not in e["summary"] and "weeks after the Leningrad leaders" in e["summary"]
+    assert noted("voznesensky-removed", "15 February 1949", "druzhinin-ideologiya-i-filologiya-1")
+
+
+def test_priboi_gives_vesna_the_dates_and_counts_the_vesna_event_gives() -> None:
+    assert "Operation Vesna of May 1948" in EVENTS["operation-priboi"]["description"]
+    assert "40,000-49,000" in EVENTS["operation-priboi"]["description"]
+    vesna = EVENTS["operation-vesna"]
+    assert "40,000-49,000" in vesna["summary"] and vesna["date"] == "1948-05-22/1948-05-24"
