@@ -241,7 +241,7 @@ def test_validate_reports_every_problem_in_one_run(gulag: Gulag, tmp_path: Path)
 
 
 def test_validate_accepts_a_good_store(gulag: Gulag) -> None:
-    result = gulag("validate", "tests/data/mini.json", data=None)
+    result = gulag("validate", str(Path(__file__).parent / "data" / "mini.json"), data=None)
     assert result.exit_code == 0
     assert "valid" in result.stderr
 
