@@ -154,3 +154,11 @@ def test_priboi_gives_vesna_the_dates_and_counts_the_vesna_event_gives() -> None
     assert "40,000-49,000" in EVENTS["operation-priboi"]["description"]
     vesna = EVENTS["operation-vesna"]
     assert "40,000-49,000" in vesna["summary"] and vesna["date"] == "1948-05-22/1948-05-24"
+
+
+def test_zemaitis_was_taken_with_sleeping_gas_and_shalamov_was_released_not_at_his_terms_end() -> None:
+    zemaitis = EVENTS["zemaitis-captured"]
+    assert "sleeping gas" in zemaitis["summary"] and "grenade" not in zemaitis["summary"]
+    assert "Beria" not in zemaitis["summary"] and "partizanai-trimoniene-zemaitis-capture" in zemaitis["sources"]
+    assert "is released" in EVENTS["shalamov-release"]["summary"]
+    assert "finishes his term" not in EVENTS["shalamov-release"]["summary"]
