@@ -162,3 +162,10 @@ def test_zemaitis_was_taken_with_sleeping_gas_and_shalamov_was_released_not_at_h
     assert "Beria" not in zemaitis["summary"] and "partizanai-trimoniene-zemaitis-capture" in zemaitis["sources"]
     assert "is released" in EVENTS["shalamov-release"]["summary"]
     assert "finishes his term" not in EVENTS["shalamov-release"]["summary"]
+
+
+def test_the_1954_to_1956_review_counts_are_one_account_not_two_that_disagree() -> None:
+    """14,338 rehabilitated of 337,183 reviewed is Novaya gazeta's 4.2 per cent: no discrepancy."""
+    note = next(n for n in notes("review-commissions-1956") if "337,183" in str(n["text"]))
+    assert note["kind"] == "context" and "153,502" in str(note["text"]) and "14,338" in str(note["text"])
+    assert f"{14338 / 337183:.3f}".startswith("0.04") and int(14338 / 337183 * 1000) == 42
