@@ -166,6 +166,13 @@ def test_the_float_free_encoder_writes_what_the_standard_one_writes(value: objec
     assert FloatFreeEncoder()(value) == encode_compact(value)
 
 
+def test_a_record_is_kept_as_msgspecs_bytes_unless_it_holds_a_character_to_escape() -> None:
+    encoder = FloatFreeEncoder()
+    clean, hostile = {"title": "Кенгир – 1954"}, {"title": "Kengir \u202e\x9b"}
+    assert encoder.row(clean) == encode_compact(clean).encode()
+    assert encoder.row(hostile) == encode_compact(hostile) and "\\u202e" in encode_compact(hostile)
+
+
 def test_the_float_free_encoder_hands_what_msgspec_refuses_to_the_standard_one() -> None:
     encoder = FloatFreeEncoder()
     for value in ({"text": "half a pair \ud800"}, {"big": 2**70}, {1: "a key that is no string"}):

@@ -257,6 +257,17 @@ def test_json_escapes_c1_del_bidi_and_invisible_characters_and_stays_exact(
     assert any(PAYLOAD in text for text in strings(doc))  # decodes to exactly the stored text
 
 
+def test_the_utf8_check_finds_exactly_the_characters_json_safe_escapes() -> None:
+    """The compiled store keeps records as msgspec's UTF-8 bytes unless the bytes check finds a
+    character json_safe would escape: the two must agree on every code point."""
+    from gulagcli.render.safe import json_safe, json_unsafe_utf8
+
+    disagree = [hex(cp) for cp in range(0x110000) if not 0xD800 <= cp <= 0xDFFF
+                and (json_safe(chr(cp)) != chr(cp)) != json_unsafe_utf8(chr(cp).encode())]
+    assert disagree == []
+    assert json_unsafe_utf8("Kengir \u202e".encode()) and not json_unsafe_utf8("Кенгир – 1954".encode())
+
+
 @pytest.mark.parametrize("args", [
     ["timeline", "-f", "plain"], ["show", "stalin-death", "-f", "plain"], ["cite", "kengir-uprising"],
     ["cite", "kengir-uprising", "--style", "bibtex"], ["figures", "-f", "table"], ["timeline", "-f", "table"],

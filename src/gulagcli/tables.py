@@ -29,14 +29,14 @@ def events(
         (i, ev.id, ev.date.earliest.toordinal(), ev.date.latest.toordinal()) for i, ev in enumerate(store.events)))
     by_event = rec.figures_by_event(store)
 
-    def rendered(ev: Event) -> str:
+    def rendered(ev: Event) -> str | bytes:
         figures = by_event.get(ev.id, [])
-        return encode(rec.event_record(store, ev, figures=figures, sources=parts.sources, dates=parts.date),
-                      lambda: rec.event_record(store, ev, figures=figures))  # if msgspec refuses it
+        return encode.row(rec.event_record(store, ev, figures=figures, sources=parts.sources, dates=parts.date),
+                          lambda: rec.event_record(store, ev, figures=figures))  # if msgspec refuses it
 
     rows = ((i, rendered(ev)) for i, ev in enumerate(store.events))
     shown = bar.track(rows, len(store.events), "events")
-    conn.executemany("INSERT INTO rendered VALUES (?, ?)", shown)
+    conn.executemany("INSERT INTO rendered VALUES (?, CAST(? AS TEXT))", shown)  # text given as UTF-8 bytes
 
 
 def cards(conn: sqlite3.Connection, store: Store) -> None:
@@ -151,14 +151,14 @@ def hits(conn: sqlite3.Connection, store: Store, encode: FloatFreeEncoder, parts
     first, end = (round(len(rest) * fraction) for fraction in share)
     rest = rest[first:end]
 
-    def encoded(hit: SearchHit, record: rec.Record) -> str:
+    def encoded(hit: SearchHit, record: rec.Record) -> str | bytes:
         # A place's record holds its coordinates: floats, which only the standard encoder writes
         # as the plain path does. The others' only float is the score, 0.0, written alike by both.
         if hit.kind is Kind.PLACE:
             return encode_compact(record)
-        return encode(record, lambda: hit_records(store, [hit])[0])
+        return encode.row(record, lambda: hit_records(store, [hit])[0])
 
     records = hit_records(store, rest, sources=parts.sources, dates=parts.date)
-    conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", (
+    conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, CAST(? AS TEXT))", (
         (seq, hit.kind.value, hit.id, hit.name, encoded(hit, record)) for seq, (hit, record)
         in enumerate(zip(rest, records, strict=True), start=len(store.events) + first)))

@@ -8,7 +8,7 @@ from enum import Enum
 from functools import cache
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
-from .safe import csv_cell, json_safe, terminal
+from .safe import csv_cell, json_safe, json_unsafe_utf8, terminal
 
 if TYPE_CHECKING:
     from .records import Record
@@ -157,12 +157,21 @@ class FloatFreeEncoder:
             return part
 
     def __call__(self, record: object, remake: Callable[[], object] | None = None) -> str:
+        out = self.row(record, remake)
+        return out if isinstance(out, str) else out.decode()
+
+    def row(self, record: object, remake: Callable[[], object] | None = None) -> str | bytes:
+        """``record`` as the compiled store keeps it: msgspec's UTF-8 as it is, where it holds
+        nothing :func:`json_safe` escapes (SQLite takes it as text through ``CAST(? AS TEXT)``),
+        else the escaped text. Decoding a rich store's 400 MB of records to str, and SQLite
+        encoding them back, took more of a compile than checking the bytes."""
         if self._msgspec is None:
             return encode_compact(record)
         try:
-            return json_safe(self._encode(record).decode())
+            data: bytes = self._encode(record)
         except self._refused:
             return encode_compact(record if remake is None else remake())
+        return json_safe(data.decode()) if json_unsafe_utf8(data) else data
 
 
 def write_jsonl(records: Iterable[Record], out: IO[str]) -> None:

@@ -121,6 +121,21 @@ def json_safe(dumped: str) -> str:
     return _JSON_UNSAFE().sub(_json_escape, dumped)
 
 
+# The same characters as _JSON_UNSAFE, as the UTF-8 they are written in (a lone surrogate is
+# none: no UTF-8 encoder writes one). tests/test_safety.py holds the two to every code point.
+_JSON_UNSAFE_UTF8 = cache(lambda: re.compile(
+    rb"\xc2[\x80-\x9f\xad]|\xd8\x9c|\xe1\xa0\x8e|\xe2\x80[\x8b\x8e\x8f\xa8-\xae]|\xe2\x81[\xa0-\xa4\xa6-\xaf]"
+    rb"|\xef\xbb\xbf|\xef\xbf[\xb9-\xbb]|\xf3\xa0[\x80\x81]|\xed[\xa0-\xbf]"))
+
+
+def json_unsafe_utf8(data: bytes) -> bool:
+    """Whether :func:`json_safe` would change the UTF-8 JSON ``data`` once decoded: checked on
+    the bytes, for JSON written as bytes (the compiled store's records) and kept as bytes."""
+    if b"\x7f" in data:
+        return True
+    return not data.isascii() and _JSON_UNSAFE_UTF8().search(data) is not None
+
+
 # --- CSV ------------------------------------------------------------------------------------
 
 # OWASP "CSV Injection": a cell a spreadsheet may run as a formula starts with one of these.
