@@ -121,8 +121,8 @@ def json_safe(dumped: str) -> str:
     return _JSON_UNSAFE().sub(_json_escape, dumped)
 
 
-# The same characters as _JSON_UNSAFE, as the UTF-8 they are written in (a lone surrogate is
-# none: no UTF-8 encoder writes one). tests/test_safety.py holds the two to every code point.
+# The same characters as _JSON_UNSAFE, as the UTF-8 they are written in (the lone surrogates
+# too, which a strict encoder never writes). tests/test_safety.py holds the two to every code point.
 _JSON_UNSAFE_UTF8 = cache(lambda: re.compile(
     rb"\xc2[\x80-\x9f\xad]|\xd8\x9c|\xe1\xa0\x8e|\xe2\x80[\x8b\x8e\x8f\xa8-\xae]|\xe2\x81[\xa0-\xa4\xa6-\xaf]"
     rb"|\xef\xbb\xbf|\xef\xbf[\xb9-\xbb]|\xf3\xa0[\x80\x81]|\xed[\xa0-\xbf]"))
