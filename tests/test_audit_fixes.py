@@ -169,3 +169,15 @@ def test_the_1954_to_1956_review_counts_are_one_account_not_two_that_disagree() 
     note = next(n for n in notes("review-commissions-1956") if "337,183" in str(n["text"]))
     assert note["kind"] == "context" and "153,502" in str(note["text"]) and "14,338" in str(note["text"])
     assert f"{14338 / 337183:.3f}".startswith("0.04") and int(14338 / 337183 * 1000) == 42
+
+
+def test_third_round_of_the_audit_each_fix_as_its_source_gives_it() -> None:
+    scholmer = EVENTS["scholmer-returns-germany"]
+    assert "April 1949" in scholmer["summary"] and "three and a half years in Soviet hands" not in scholmer["summary"]
+    assert noted("scholmer-returns-germany", "July 1950", "workuta-de-scholmer")
+    assert "Presidium" in EVENTS["theft-decrees-1947"]["summary"]
+    for event_id in ("steplag-mass-arrests-1954", "steplag-leaders-executed"):
+        assert "applebaum-gulag-p303-kengir-aftermath" in EVENTS[event_id]["sources"] + [
+            s for n in notes(event_id) for s in n["sources"]]  # type: ignore[attr-defined]
+    assert PEOPLE["victor-herman"]["role"].startswith("American in the USSR 1931-1976")
+    assert "from late 1940" in PEOPLE["gustaw-herling-grudzinski"]["role"]
