@@ -340,7 +340,7 @@ def count_notes(store: dict[str, Any], facts: dict[str, Any], report: Counter[st
             notes.append({"kind": "discrepancy", "sources": [DATASET], "text": (
                 f"{COUNT_NOTE}{year}: the map data's yearly counts give {figure['value']:,}; its description "
                 f"of the camp gives {days}, and not {figure['value']:,}.")})
-            report["camps whose yearly count their own description does not give"] += 1
+            report["notes: a yearly count the camp's own description does not give"] += 1
         if notes or "notes" in place:
             place["notes"] = notes
 

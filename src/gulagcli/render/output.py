@@ -156,10 +156,6 @@ class FloatFreeEncoder:
         except self._refused:
             return part
 
-    def __call__(self, record: object, remake: Callable[[], object] | None = None) -> str:
-        out = self.row(record, remake)
-        return out if isinstance(out, str) else out.decode()
-
     def row(self, record: object, remake: Callable[[], object] | None = None) -> str | bytes:
         """``record`` as the compiled store keeps it: msgspec's UTF-8 as it is, where it holds
         nothing :func:`json_safe` escapes (SQLite takes it as text through ``CAST(? AS TEXT)``),
