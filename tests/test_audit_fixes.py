@@ -179,6 +179,7 @@ def test_third_round_of_the_audit_each_fix_as_its_source_gives_it() -> None:
     assert "April 1949" in scholmer["summary"] and "three and a half years in Soviet hands" not in scholmer["summary"]
     assert noted("scholmer-returns-germany", "July 1950", "workuta-de-scholmer")
     assert "Presidium" in EVENTS["theft-decrees-1947"]["summary"]
+    assert "pravda-1947-06-05-theft-decrees" in EVENTS["theft-decrees-1947"]["sources"]  # the decrees as printed
     for event_id in ("steplag-mass-arrests-1954", "steplag-leaders-executed"):
         assert "applebaum-gulag-p303-kengir-aftermath" in EVENTS[event_id]["sources"] + [
             s for n in notes(event_id) for s in n["sources"]]  # type: ignore[attr-defined]
