@@ -185,3 +185,38 @@ def test_third_round_of_the_audit_each_fix_as_its_source_gives_it() -> None:
             s for n in notes(event_id) for s in n["sources"]]  # type: ignore[attr-defined]
     assert PEOPLE["victor-herman"]["role"].startswith("American in the USSR 1931-1976")
     assert "from late 1940" in PEOPLE["gustaw-herling-grudzinski"]["role"]
+
+
+def test_fourth_round_the_unverified_events_say_what_their_one_text_says() -> None:
+    kuznetsov = EVENTS["kuznetsov-released"]
+    assert "August 1955" in kuznetsov["summary"] and "after writing" not in kuznetsov["summary"]
+    assert noted("kuznetsov-released", "first two days after his arrest", "applebaum-gulag-2003")
+    courts = EVENTS["courts-decide-early-release-1955"]
+    assert "camp requests" not in courts["summary"] and "sentence cuts" not in courts["summary"]
+    assert noted("courts-decide-early-release-1955", "autonomous-oblast courts", "constitutions-decree-1955-04-21")
+    assert not any(STORE.by_id[i].verified for i in ("kuznetsov-released", "courts-decide-early-release-1955"))
+
+
+def test_fourth_round_events_keep_to_their_decrees_and_cards() -> None:
+    ban = EVENTS["lithuania-return-ban-1957"]
+    assert "'banditry'" in ban["summary"] and "up to five years" in ban["description"]
+    [card] = notes("solzhenitsyn-to-ekibastuz-1950")
+    assert "delivered to Karaganda on 18 August 1950" in str(card["text"])
+    assert "read through a helper" not in str(card["text"])
+    assert noted("vodorazdellag-formed-1952", "1,142", "mem-vodorazdellag")
+    assert "wp-ru-vodorazdelny-lag" in EVENTS["vodorazdellag-formed-1952"]["sources"]
+    assert "less than two years later" in EVENTS["luglag-formed-1949"]["summary"]
+    assert "led to" not in EVENTS["dubovka-transport"]["description"]
+    assert "state publisher" not in EVENTS["shalamov-offers-kolyma-tales-1962"]["summary"]
+    assert "Soviet captivity" in EVENTS["konoe-dies-in-captivity"]["summary"]
+    assert "first lieutenant" in PEOPLE["fumitaka-konoe"]["summary"]
+    assert "30,000 were allowed" not in EVENTS["gomulka-repatriation-talks"]["summary"]
+
+
+def test_fourth_round_terms_are_no_stronger_than_their_sources() -> None:
+    terms = {t["id"]: t["definition"] for t in RAW["terms"]}
+    assert "formally founded" not in terms["upa"] and "1947" in terms["upa"]
+    assert "was needed for" not in terms["rehabilitation"]
+    assert "general, intensified, strict and special" in terms["corrective-labour-colony"]
+    assert "some 80 camps" not in terms["dalstroy"]
+    assert terms["slowdown"].count("Some historians") == 1

@@ -155,7 +155,8 @@ def test_miskinis_came_home_in_autumn_1956_and_the_museums_other_years_are_kept(
 def test_the_1958_release_of_borderland_settlers_is_kept_unverified_on_its_one_text() -> None:
     event = STORE.by_id["special-settlers-freed-1958"]
     assert (event.date.edtf, event.verified) == ("1958-05-19", False)
-    assert "barred their return home" in event.summary
+    assert "no right to go back" in event.summary and "barred" not in event.title + event.summary
+    assert {"lithuania", "latvia", "estonia", "western-ukraine"} <= set(event.places)
     assert "special-settlers-freed-1958" in STORE.by_id["special-settlers-restrictions-eased"].related
     assert any("did not cover" in t for t in notes_citing("special-settlers-restrictions-eased",
                                                           "gulagmemories-lithuania-release-decrees"))
@@ -164,6 +165,7 @@ def test_the_1958_release_of_borderland_settlers_is_kept_unverified_on_its_one_t
 def test_rechlags_organisations_stay_applebaums_claim_with_barenbergs_caveat() -> None:
     event = STORE.by_id["rechlag-organisations-1951-1952"]
     assert not event.verified and "first tried" not in event.summary
+    assert "at least five" in event.summary  # Applebaum's "no less than five", not an exact count
     assert notes_citing(event.id, "barenberg-ot-goroda-gulaga")
 
 
