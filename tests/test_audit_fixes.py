@@ -220,3 +220,9 @@ def test_fourth_round_terms_are_no_stronger_than_their_sources() -> None:
     assert "general, intensified, strict and special" in terms["corrective-labour-colony"]
     assert "some 80 camps" not in terms["dalstroy"]
     assert terms["slowdown"].count("Some historians") == 1
+
+
+def test_fourth_round_dates_in_dispute_are_noted_where_they_are_told() -> None:
+    assert noted("ugcc-bishops-arrested-1945", "17 January 1947", "maslij-khomyshyn-case")
+    [bishop] = PEOPLE["vincentas-borisevicius"]["notes"]
+    assert "28 August 1946" in bishop["text"] and "rescuers-borisevicius" in bishop["sources"]
