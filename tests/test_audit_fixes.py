@@ -226,3 +226,24 @@ def test_fourth_round_dates_in_dispute_are_noted_where_they_are_told() -> None:
     assert noted("ugcc-bishops-arrested-1945", "17 January 1947", "maslij-khomyshyn-case")
     [bishop] = PEOPLE["vincentas-borisevicius"]["notes"]
     assert "28 August 1946" in bishop["text"] and "rescuers-borisevicius" in bishop["sources"]
+
+
+def test_fifth_round_each_event_says_who_did_what_as_its_sources_do() -> None:
+    assert "Presidium majority" in EVENTS["anti-party-group"]["summary"]
+    assert noted("anti-party-group", "Pervukhin and Saburov", "russianlife-anti-party-almost-coup")
+    assert "shot that night" in EVENTS["tukhachevsky-case-annulled-1957"]["description"]
+    assert "the case that had opened the army purge" in EVENTS["tukhachevsky-case-annulled-1957"]["summary"]
+    assert "Smith ties" in EVENTS["anti-soviet-agitation-surge-1957"]["summary"]
+    assert "cannot leave the region" in EVENTS["shalamov-release"]["summary"]
+    assert "Zhirnov writes" in EVENTS["anti-parasite-decree-1961"]["summary"]
+    assert "Party's Central Committee" in EVENTS["kgb-created"]["description"]
+    kuk = EVENTS["kuk-released-open-letter"]
+    assert "amnestied" not in kuk["title"] + kuk["summary"] and "moscow" not in kuk["places"]
+    assert "amnestied in 1960 after" not in PEOPLE["vasyl-kuk"]["summary"]
+
+
+def test_fifth_round_people_cards_follow_their_sources() -> None:
+    assert "'joined'" in PEOPLE["shepilov"]["summary"] and "Wikipedia" not in PEOPLE["shepilov"]["summary"]
+    assert "fired on the strikers" in PEOPLE["maslennikov"]["summary"]
+    assert "22 June 1873" in str(PEOPLE["teofilius-matulionis"]["notes"])
+    assert "wrote her memoir twice" in PEOPLE["dalia-grinkeviciute"]["summary"]
