@@ -247,3 +247,10 @@ def test_fifth_round_people_cards_follow_their_sources() -> None:
     assert "fired on the strikers" in PEOPLE["maslennikov"]["summary"]
     assert "22 June 1873" in str(PEOPLE["teofilius-matulionis"]["notes"])
     assert "wrote her memoir twice" in PEOPLE["dalia-grinkeviciute"]["summary"]
+
+
+def test_fifth_round_figures_name_who_gives_the_number() -> None:
+    revised = STORE.figures["review-commissions-created-sentences-revised-lavinskaya"]
+    assert revised.value == 153502 and revised.reported_by.startswith("Polit.ru's introduction")
+    assert "14,338" in (revised.note or "")
+    assert "note 67" in STORE.figures["review-commissions-1956-political-prisoners-1956-official"].reported_by
