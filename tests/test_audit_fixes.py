@@ -254,3 +254,11 @@ def test_fifth_round_figures_name_who_gives_the_number() -> None:
     assert revised.value == 153502 and revised.reported_by.startswith("Polit.ru's introduction")
     assert "14,338" in (revised.note or "")
     assert "note 67" in STORE.figures["review-commissions-1956-political-prisoners-1956-official"].reported_by
+
+
+def test_fifth_round_small_precisions_hold() -> None:
+    assert "repeated or extended absence" in EVENTS["labour-decrees-repealed-1956"]["summary"]
+    assert "Special Council's ruling" in EVENTS["mandelstam-1938-case-annulled-1956"]["summary"]
+    assert "Komarov" in EVENTS["pospelov-commission-created"]["description"]
+    assert "from 1948 Dubravlag" in EVENTS["gagen-torn-rearrested"]["summary"]
+    assert "continuous" not in str(notes("razgon-released"))
