@@ -262,3 +262,20 @@ def test_fifth_round_small_precisions_hold() -> None:
     assert "Komarov" in EVENTS["pospelov-commission-created"]["description"]
     assert "from 1948 Dubravlag" in EVENTS["gagen-torn-rearrested"]["summary"]
     assert "continuous" not in str(notes("razgon-released"))
+
+
+def test_sixth_round_events_claim_no_more_than_their_sources() -> None:
+    assert "20 years of hard labour" in EVENTS["exile-in-perpetuity-1948"]["summary"]
+    assert noted("exile-in-perpetuity-1948", "ten years' imprisonment", "checheninfo-specposelenie-1948-1949")
+    assert "mine No. 40" in EVENTS["vorkuta-strike-1955"]["summary"]
+    assert noted("marchenko-sentenced-treason", "five months", "marchenko-my-testimony-1969")
+    assert "return in June" in EVENTS["work-credits-restored-1948"]["summary"]
+    assert "met or beat the norm" in EVENTS["work-credits-restored-1948"]["description"]
+    assert "25 December 1958" in EVENTS["rsfsr-criminal-code-in-force"]["summary"]
+    assert EVENTS["black-sea-coast-deportation-1949"]["title"].endswith("is ordered")
+    assert "officially the last for a time" in EVENTS["austrian-prisoners-last-transport-1955"]["summary"]
+    assert "camp book" not in EVENTS["kravchenko-trial"]["summary"]
+    assert "POWs" not in EVENTS["volga-don-canal-opened"]["summary"]
+    assert "provides for freeing" in EVENTS["soviet-japanese-declaration"]["title"]
+    assert "post office and found to contain manuscripts" in str(notes("barkova-reconvicted-1957"))
+    assert "'terrorist' herself" in PEOPLE["olga-adamova-sliozberg"]["summary"]
