@@ -118,3 +118,8 @@ def test_seventh_round_dates_and_counts_follow_their_sources() -> None:
     assert "renamed again in 1959" not in EVENTS["camps-to-colonies-reform"]["description"]
     assert "It has been called the first" in EVENTS["operation-west"]["description"]
     assert "led to the dissolution" not in EVENTS["camp-regime-reform-1954"]["description"]
+
+
+def test_seventh_round_places_and_orders_are_no_surer_than_their_sources() -> None:
+    assert "Budapest" not in EVENTS["wallenberg-arrested"]["title"]  # arrested on 19 January, after he left the city
+    assert "by Wikipedia's account under MVD order No. 020" in EVENTS["gulag-administration-abolished"]["description"]
