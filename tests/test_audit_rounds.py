@@ -123,3 +123,10 @@ def test_seventh_round_dates_and_counts_follow_their_sources() -> None:
 def test_seventh_round_places_and_orders_are_no_surer_than_their_sources() -> None:
     assert "Budapest" not in EVENTS["wallenberg-arrested"]["title"]  # arrested on 19 January, after he left the city
     assert "by Wikipedia's account under MVD order No. 020" in EVENTS["gulag-administration-abolished"]["description"]
+
+
+def test_eighth_round_no_figure_or_manuscript_without_a_source() -> None:
+    assert "about twenty (official)" not in str(notes("tbilisi-march-1956"))
+    assert "Rose of the World" not in EVENTS["daniil-andreyev-released"]["summary"]
+    vestnik = next(s for s in RAW["sources"] if s["id"] == "romanov-vestnik-andreev")
+    assert vestnik["issued"] == "2011" and "romanov-daniil-andreev" in vestnik["note"]
