@@ -130,3 +130,11 @@ def test_eighth_round_no_figure_or_manuscript_without_a_source() -> None:
     assert "Rose of the World" not in EVENTS["daniil-andreyev-released"]["summary"]
     vestnik = next(s for s in RAW["sources"] if s["id"] == "romanov-vestnik-andreev")
     assert vestnik["issued"] == "2011" and "romanov-daniil-andreev" in vestnik["note"]
+
+
+def test_eighth_round_roles_and_places_as_the_sources_give_them() -> None:
+    assert EVENTS["klimovich-gorlag-4th-division"]["title"].startswith("Klimovich among the leaders")
+    assert "Hungarian" not in EVENTS["krasnopevtsev-group-arrested"]["summary"]
+    assert "Tashkent" in EVENTS["solzhenitsyn-exile-kok-terek"]["summary"]
+    assert "Liberian" not in EVENTS["semiramis-arrives-barcelona"]["summary"]
+    assert "probably poisoned" not in str(notes("wallenberg-reported-dead"))
