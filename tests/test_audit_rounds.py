@@ -138,3 +138,13 @@ def test_eighth_round_roles_and_places_as_the_sources_give_them() -> None:
     assert "Tashkent" in EVENTS["solzhenitsyn-exile-kok-terek"]["summary"]
     assert "Liberian" not in EVENTS["semiramis-arrives-barcelona"]["summary"]
     assert "probably poisoned" not in str(notes("wallenberg-reported-dead"))
+
+
+def test_eighth_round_counts_say_no_more_than_their_numbers() -> None:
+    assert "Higher than Beria's note" in (STORE.figures["beria-amnesty-proposal-inmates-exhibit"].note or "")
+    assert "fewer than half of the cases reviewed were revised" in EVENTS["review-commissions-created"]["description"]
+    revised = STORE.figures["review-commissions-created-sentences-revised-lavinskaya"]
+    rehabilitated = STORE.figures["review-commissions-created-rehabilitated-lavinskaya"]
+    assert revised.reported_by == rehabilitated.reported_by
+    assert STORE.by_id["rokotov-faibishenko-executed"].date.edtf == "1961"
+    assert "a large part of the prisoners" in EVENTS["beria-amnesty-proposal"]["description"]
