@@ -13,7 +13,8 @@ def test_fourth_round_the_unverified_events_say_what_their_one_text_says() -> No
     assert "August 1955" in kuznetsov["summary"] and "after writing" not in kuznetsov["summary"]
     assert noted("kuznetsov-released", "first two days after his arrest", "applebaum-gulag-2003")
     courts = EVENTS["courts-decide-early-release-1955"]
-    assert "camp requests" not in courts["summary"] and "sentence cuts" not in courts["summary"]
+    assert "camp requests" not in courts["summary"]  # the decree names camps, colonies and prisons alike
+    assert "parole" in courts["summary"] and "cut term" in courts["summary"]  # and sentence reductions
     assert noted("courts-decide-early-release-1955", "autonomous-oblast courts", "constitutions-decree-1955-04-21")
     assert not any(STORE.by_id[i].verified for i in ("kuznetsov-released", "courts-decide-early-release-1955"))
 
