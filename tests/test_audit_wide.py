@@ -21,6 +21,7 @@ def test_ninth_round_events_say_no_more_than_their_sources() -> None:
     assert "ambassadors" not in EVENTS["last-german-pows-return"]["description"]
     assert "held in camp" not in EVENTS["fyodorova-imprisoned"]["summary"]
     assert "settling in France in 1985" in EVENTS["rossi-leaves-for-poland"]["summary"]
+    assert "most of them held at the Tambov" in EVENTS["luxembourg-conscripts-leave-tambov-1945"]["summary"]
 
 
 def test_ninth_round_dates_follow_the_trial_and_the_review() -> None:
@@ -60,3 +61,29 @@ def test_ninth_round_ranges_count_the_whole_party() -> None:
     italians = STORE.figures["last-italian-pows-return-1954-returned"]
     assert (italians.low, italians.high) == (16, 28)
     assert "10,481" in (STORE.figures["steplag-closed-prisoners-1955-official"].note or "")
+
+
+def test_ninth_round_people_cards_follow_their_sources() -> None:
+    people = {p["id"]: p for p in RAW["people"]}
+    demidov = people["georgy-demidov"]
+    assert "4 March 1958" in demidov["summary"] and "20 March 1958" not in demidov["summary"]
+    assert "demidov-chudnaya-planeta" in demidov["sources"]
+    assert "by most accounts" in people["vincentas-borisevicius"]["summary"]
+    assert "best-loved" not in people["lidia-ruslanova"]["summary"]
+    voroshilov = people["kliment-voroshilov"]["summary"]
+    assert "clemency" not in voroshilov and "rehabilitation decrees" not in voroshilov
+    efron = people["ariadna-efron"]
+    assert "La Nuova Europa" not in efron["summary"] and "La Nuova Europa" in str(efron["notes"])
+    assert "her publisher says" not in people["erica-wallach"]["summary"]
+    assert people["sergei-yegorov"]["summary"].startswith("Deputy Minister of Internal Affairs")
+    assert "whose One Day he later helped" in people["lev-kopelev"]["summary"]
+    assert "Property Protection" in people["margarethe-ottillinger"]["summary"]
+    assert "the first widely read" not in people["solzhenitsyn"]["summary"]
+    assert "troika" in people["vsevolod-merkulov"]["summary"]
+    assert not people["kaganovich"]["role"].startswith("Former")
+    assert "fed The Gulag Archipelago" not in people["olga-adamova-sliozberg"]["summary"]
+    assert "proletarian Akhmatova" not in people["anna-barkova"]["summary"]
+    assert "December 1945" not in people["ishihara-yoshiro"]["summary"]
+    assert "exiled again" not in people["thomas-sgovio"]["summary"]
+    assert "from December 1938" in people["bogdan-kobulov"]["summary"]
+    assert "1946 or 1948" in people["elinor-lipper"]["role"]
