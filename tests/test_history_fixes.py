@@ -229,7 +229,8 @@ def test_people_corrected_against_independent_references() -> None:
     assert "1944 to 1952" in people["averky-aristov"].summary
     assert "sentenced in March 1938" in people["hava-volovich"].summary
     assert "until 1952" in people["eufrosinia-kersnovskaya"].summary
-    assert "not in Central Asia" in people["ariadna-efron"].summary
+    efron = people["ariadna-efron"]  # exiled to Turukhansk; La Nuova Europa's Central Asia is a noted discrepancy
+    assert "Turukhansk" in efron.summary and "Central Asia" in " ".join(n.text for n in efron.notes)
     assert "from 1946 until 1954" in people["aleksander-kurtna"].summary
 
 
@@ -244,7 +245,7 @@ def test_more_people_corrected_against_independent_references() -> None:
     zhemchuzhina = people["polina-zhemchuzhina"]
     assert "December 1948" in zhemchuzhina.summary and "January 1953" in zhemchuzhina.summary
     assert "kipnis-zapiski-nekropolista" in zhemchuzhina.sources  # as the exile event says
-    assert "December 1945" in people["ishihara-yoshiro"].summary
+    assert "1945" in people["ishihara-yoshiro"].summary and "intelligence unit" in people["ishihara-yoshiro"].summary
 
 
 def test_wallenberg_keeps_the_soviet_date_beside_swedens_legal_one() -> None:
