@@ -87,3 +87,63 @@ def test_ninth_round_people_cards_follow_their_sources() -> None:
     assert "exiled again" not in people["thomas-sgovio"]["summary"]
     assert "from December 1938" in people["bogdan-kobulov"]["summary"]
     assert "1946 or 1948" in people["elinor-lipper"]["role"]
+
+
+PLACES = {p["id"]: p for p in RAW["places"]}
+
+
+def test_ninth_round_a_camps_work_from_the_maps_one_category_is_told_as_the_maps() -> None:
+    """The map files each camp under one category of work, 'construction of factories and
+    enterprises' for filtration camps and Moscow's air-defence sites alike: the summary says it is
+    the map's. Where a handbook page names the work, the summary says 'main work'."""
+    riga = PLACES["rizhsky-pfl-no-0337"]["summary"]
+    assert "the map files its work under 'construction of factories and enterprises'" in riga
+    assert "main work" not in riga and "main work" not in PLACES["ash-itl"]["summary"]
+    camps = [p for p in RAW["places"] if p.get("kind") == "camp" and p.get("economy")]
+    told = [p for p in camps if "the map files its work under" in p["summary"]]
+    assert len(told) > 300 and all(f"'{', '.join(p['economy'])}'" in p["summary"] for p in told)
+
+
+def test_ninth_round_a_count_the_description_gives_in_other_words_is_not_called_missing() -> None:
+    # "From 1 to 10 January 1945 ... 14 900" is in Tallinn's own text; 9,142 is Construction 940's 1952 peak
+    for camp, count in (("tallinsky-pfl-no-0316", "14,900"), ("construction-site-no-940-and-itl", "9,142")):
+        assert not any(n["text"].startswith("Count for") and count in n["text"]
+                       for n in PLACES[camp].get("notes", [])), camp
+
+
+def test_ninth_round_a_wrong_map_point_gives_way_to_the_maps_own_point_for_the_named_town() -> None:
+    """Solikamlag's point was at the other Borovsk (Kaluga Oblast) and Leninabad's three camps were
+    in Uzbekistan: each takes the map data's point for the town its text names, and says so."""
+    solikamlag = PLACES["solikamlag"]
+    assert (solikamlag["lat"], solikamlag["lon"]) == (59.70032, 56.70109)  # Borovsk, now in Solikamsk
+    for camp in ("complex-no-6-itl", "construction-site-no-665-and-itl", "construction-site-no-896-and-itl"):
+        place = PLACES[camp]
+        assert abs(place["lat"] - 40.28) < 0.01 and abs(place["lon"] - 69.65) < 0.01, camp  # Leninabad (Khujand)
+        assert place["region"] == "Sughd Region"
+        [note] = [n for n in place["notes"] if n["text"].startswith("Headquarters point:")]
+        assert "The store uses the dataset's own point" in note["text"]
+
+
+def test_ninth_round_camp_names_and_counts_the_map_garbles() -> None:
+    chukotka = PLACES["chukostroilag"]
+    assert chukotka["name"] == "Chukotstroilag" and "LO Chukostroi" not in chukotka["names"]
+    assert any("misspells Chukotstroilag" in n["text"] for n in chukotka["notes"])
+    assert "ITL and SMU PO Box 29" in PLACES["ash-itl"]["names"] and "POB No. 29" not in PLACES["ash-itl"]["names"]
+    assert "ITL Sredazgidtrostroi" not in PLACES["karakumlag"]["names"]
+    assert "Nuzhneamurlag" not in PLACES["nizhamurlag"]["names"]
+    assert "ITL Solimamsk construction" not in PLACES["solikamlag"]["names"]
+    assert "MVD special camp No. 7/1" in PLACES["special-camp-no-7-sachsenhausen"]["names"]
+    assert "from 1948 camp for internees № 3" not in PLACES["special-camp-no-4-bautzen"]["names"]
+    counts = {(f["place"], f["value"]) for f in RAW["figures"] if f.get("series") == "camp-population"}
+    assert ("rizhsky-pfl-no-0337", 5000) not in counts  # its planned capacity, not a count
+    assert any("5,642" in n["text"] for n in PLACES["rizhsky-pfl-no-0337"]["notes"])
+    assert not any("secret" in n["text"] for n in PLACES["gagarlag"]["notes"])
+
+
+def test_ninth_round_place_cards_say_no_more_than_their_sources() -> None:
+    assert "on its outskirts" in PLACES["moscow"]["summary"]
+    assert "largely dug" not in PLACES["volgograd"]["summary"]
+    assert "handed over the Cossacks" not in PLACES["lienz"]["summary"]  # the handover was at Judenburg
+    assert "Japanese officers" not in PLACES["khabarovsk"]["summary"]
+    assert "KGB prison" not in PLACES["stryi"]["summary"]
+    assert "Bessarabia" not in PLACES["moldova"]["names"]

@@ -252,9 +252,10 @@ def test_regions_cite_geonames_and_regions_json_matches_every_camp_point() -> No
 
 
 def test_a_camp_whose_map_point_is_wrong_says_so_where_users_read_it() -> None:
-    """Four dataset points lie far from the headquarters the dataset's own text names (another
-    Borovsk; Leninabad's camps placed in Uzbekistan): the point is kept as the source gives it,
-    the region follows the text, and the camp carries a discrepancy note citing both."""
+    """Six dataset points lie far from the headquarters the dataset's own text names (another
+    Borovsk; Leninabad's camps placed in Uzbekistan): the region follows the text and the camp
+    carries a discrepancy note citing both. Where the dataset gives the named town's point for
+    another camp (Borovsk, Leninabad), the camp takes that point; otherwise it keeps its own."""
     table = json.loads(REGIONS.read_text(encoding="utf-8"))["camps"]
     wrong = {ident for ident, entry in table.items() if entry.get("point_wrong")}
     assert wrong == {"solikamlag", "complex-no-6-itl", "construction-site-no-665-and-itl",
@@ -653,8 +654,9 @@ def test_counts_dated_by_the_2026_12_05_reading_of_ustrs_pages() -> None:
     assert all("ustr-388-bezymyanlag" in f["sources"] for f in COUNTS if f["place"] == "bezymyanlag")
     [belbalt] = [f for f in COUNTS if f["place"] == "belbaltlag" and f["value"] == 1838]
     assert belbalt["date"] == "1946-06-01" and "other sources" in belbalt["note"]
-    # Kosvinlag's 1,057 is its predecessor's count on ÚSTR's page, so it keeps its year
-    assert [f["date"] for f in COUNTS if f["place"] == "kosvinlag" and f["value"] == 1057] == ["1949"]
+    # Kosvinlag's 1,057 is its predecessor Shiroklag's strength on ÚSTR's page: not a count of Kosvinlag
+    assert not [f for f in COUNTS if f["place"] == "kosvinlag" and f["value"] == 1057]
+    assert any("Shiroklag" in n["text"] and "left out" in n["text"] for n in camps["kosvinlag"]["notes"])
     notes = [n["text"] for n in camps["dubravlag"]["notes"]]
     assert any("(1952-01-01)" in t and "23,616" in t and "25,616" in t for t in notes)
 

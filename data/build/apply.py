@@ -190,6 +190,9 @@ def crosscheck(store: dict[str, Any], path: Path, report: Counter[str], ids: dic
         _adopt_name(place, camp.get("english"), replace=bool(camp.get("english_replaces")))
         if camp.get("drop_names"):  # a name the map data gives this one in error: another camp's, or misspelt
             place["names"] = [n for n in place.get("names", []) if n not in camp["drop_names"]]
+        for name in camp.get("add_names", []):  # the whole of a name the map data splits at a comma
+            if name not in place.setdefault("names", []):
+                place["names"].append(name)
         notes = [n for n in place.get("notes", []) if not n.get("crosscheck")]
         how = dates_from.get(place["id"], "text")
         taken: set[str] = set()
@@ -342,6 +345,8 @@ def _reference(doc: dict[str, Any], field: dict[str, Any]) -> dict[str, Any] | N
 def _source_id(store: dict[str, Any], doc: dict[str, Any], ident: str | None) -> str | None:
     if not ident:
         return None
+    if ident in (DATASET, HANDBOOK):  # the map data itself: its own text says so
+        return ident
     full = _sources(doc).get(ident)
     if full is not None:
         return _source(store, full)

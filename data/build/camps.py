@@ -139,9 +139,12 @@ def breaks_of(history: list[dict[str, Any]]) -> list[str]:
 
 def summary_of(name: str, kind: str, region: str | None, country: str, dates: str, how: str,
                op: gulagmap.Operation, economy: list[str], counts: dict[int, int],
-               breaks: list[str] | None = None, organised: str | None = None, count_of: str | None = None) -> str:
+               breaks: list[str] | None = None, organised: str | None = None, count_of: str | None = None,
+               work_from_map: bool = True) -> str:
     """One sentence in the project's words, built only from the record's own facts. ``count_of``:
-    what the only counts known are of, where not the whole camp ("one camp division")."""
+    what the only counts known are of, where not the whole camp ("one camp division").
+    ``work_from_map``: the economy is the map's one category for the camp (a filtration camp
+    filed under factory building), said as the map's, not as what the camp did."""
     first, last = year_span(dates)
     where = f" in {region} ({country})" if region and region != country else f" in {country}"
     if kind == "nkvd-special-camp":
@@ -164,6 +167,8 @@ def summary_of(name: str, kind: str, region: str | None, country: str, dates: st
     else:
         when = f"open {first}" if first == last else f"open {first}-{last}"
     work = f"; main work: {', '.join(economy)}" if economy else ""
+    if economy and work_from_map:
+        work = f"; the map files its work under '{', '.join(economy)}'"
     peak = ""
     if counts:
         year = max(counts, key=lambda y: (counts[y], -y))
@@ -173,16 +178,27 @@ def summary_of(name: str, kind: str, region: str | None, country: str, dates: st
     return f"{TYPE_WORDS[kind]}{where}, {when}{work}{peak}."
 
 
+# Camps whose first point in the map data lies far from the headquarters the data's own text names,
+# where the data gives that very place's point for another camp: the camp takes that point, and its
+# note (regions.py) says why. Camp id -> (lat, lon) of the data's location for the named place.
+RIGHT_POINT: dict[str, tuple[float, float]] = {
+    "solikamlag": (59.70032, 56.70109),  # location 64: the workers' settlement of Borovsk, now in Solikamsk
+    **dict.fromkeys(("complex-no-6-itl", "construction-site-no-665-and-itl", "construction-site-no-896-and-itl"),
+                    (40.28544, 69.65512)),  # location 140: the city of Leninabad (now Khujand)
+}
+
+
 def camp_record(camp: gulagmap.Camp, ident: str, name: str, kind: str, dates: str, how: str,
                 op: gulagmap.Operation) -> dict[str, Any]:
     hq = camp.points[0]
+    lat, lon = RIGHT_POINT.get(ident, (round(hq.lat, 5), round(hq.lon, 5)))
     country = country_of(camp)
     economy = [camp.activity.lower()] if camp.activity else []
     record: dict[str, Any] = {
         "id": ident, "name": name, "names": naming.aliases(camp, name), "cyrillic": camp.title_ru,
         "kind": "camp", "camp_type": kind, "dates": dates,
         "area": camp.region or None, "country": country,
-        "lat": round(hq.lat, 5), "lon": round(hq.lon, 5),
+        "lat": lat, "lon": lon,
         "economy": economy,
         "summary": summary_of(name, kind, camp.region, country, dates, how, op, economy, camp.counts),
         "sources": sources_of(kind),
@@ -370,11 +386,13 @@ def main(argv: list[str] | None = None) -> int:
             # The modern region where regions.json gives one, else the dataset's broad area.
             where = place.get("region") or camp.region
             kind = place.get("camp_type", kind)  # as the cross-check leaves it (an LO the map calls an ITL)
+            maps_category = [camp.activity.lower()] if camp.activity else []
             place["summary"] = summary_of(place["name"], kind, where, place["country"], place["dates"],
                                           dates_from[place["id"]], op, place.get("economy", []),
                                           counted.get(place["id"], {}),
                                           breaks_of(place.get("history", [])), place.get("organised"),
-                                          count_of.get(place["id"]))
+                                          count_of.get(place["id"]),
+                                          place.get("economy", []) == maps_category)
     names = {p["id"]: p["name"] for p in store["places"]}
     # A filtration camp's counts are of the people it was screening ("фильтранты"), not of
     # sentenced prisoners: "people held".

@@ -237,10 +237,16 @@ def count_days(description: str, counts: dict[int, int]) -> dict[int, str]:
 
 def unmatched_counts(description: str, counts: dict[int, int]) -> dict[int, list[tuple[str, int]]]:
     """The years whose yearly count the description never gives, though it dates others to that
-    year: year -> the description's own (day, count). The yearly number's day is then unknown."""
+    year: year -> the description's own (day, count). The yearly number's day is then unknown.
+    A count the description gives in words the day pattern does not read ("from 1 to 10 January
+    1945 ... 14 900") is given, not missing."""
     said = text_counts(description)
+    anywhere = {int(re.sub(r"\D", "", n)) for n in NUMBER_RE.findall(description or "")}
     return {year: said[year] for year, value in counts.items()
-            if year in said and value not in {v for _, v in said[year]}}
+            if year in said and value not in {v for _, v in said[year]} and value not in anywhere}
+
+
+NUMBER_RE = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+|\d+")  # "14 900", "3469"
 
 
 def edtf_of(m: Mention, qualifier: str = "") -> str:

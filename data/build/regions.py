@@ -207,8 +207,9 @@ _CRIMEA = ("The point is in Crimea, which GeoNames and the store give as Ukraine
            "recognised border; under Russian occupation since 2014); the importer had guessed Russia because "
            "the text names no Soviet republic (Crimea was part of the RSFSR until 1954).")
 _LENINABAD = ("The text names the headquarters town Leninabad, Tajik SSR (now Khujand, Sughd Region, Tajikistan); "
-              "the dataset's point lies east of it, in Uzbekistan's Fergana Region (nearest GeoNames place: "
-              "Hamza), and is wrong: the region and country follow the text.")
+              "the dataset's point for the camp lies east of it, in Uzbekistan's Fergana Region (nearest GeoNames "
+              "place: Hamza), and is wrong. The store uses the dataset's own point for the city of Leninabad, "
+              "which it gives for another camp there, 3 km from GeoNames' Khujand.")
 _COUNTRY = ("The point and the text agree on the region; the importer's country, guessed from words of the "
             "whole description, came from another place the text names. The country follows the point.")
 REVIEWED: dict[str, tuple[str, str, str]] = {
@@ -235,7 +236,8 @@ REVIEWED: dict[str, tuple[str, str, str]] = {
     "construction-site-no-665-and-itl": ("Sughd Region", "Tajikistan", _LENINABAD),
     "solikamlag": ("Perm Krai", "Russia",
                    "The text names Ust-Borovoye, now Borovsk in Solikamsk district, Perm Krai; the dataset's point "
-                   "is at the other Borovsk, in Kaluga Oblast, and is wrong: the region follows the text."),
+                   "for the camp is at the other Borovsk, in Kaluga Oblast, and is wrong. The store uses the "
+                   "dataset's own point for Borovsk near Solikamsk, which it gives for another camp there."),
     "itl-ka": ("Moscow", "Russia",
                "The text gives a street address in the city of Moscow (13th Parkovaya Street); GeoNames' nearest "
                "place, Izmaylovo, is filed under Moscow Oblast, but the address is in Moscow's Izmaylovo "
@@ -360,7 +362,8 @@ def build(store: dict[str, Any], source: Path, report: Counter[str]) -> dict[str
 
 
 # Camps whose dataset point is not where the dataset's own headquarters text puts them (see
-# REVIEWED): the point stays as the dataset gives it, and the camp carries a discrepancy note.
+# REVIEWED): the camp carries a discrepancy note. The point stays as the dataset gives it, unless
+# the dataset gives the named place's point for another camp (camps.RIGHT_POINT).
 WRONG_POINT = frozenset({"kuryanovski-itl", "promorsky-region-of-dalstroi", "solikamlag", "complex-no-6-itl", "construction-site-no-665-and-itl",
                          "construction-site-no-896-and-itl"})
 
