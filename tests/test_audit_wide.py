@@ -147,3 +147,18 @@ def test_ninth_round_place_cards_say_no_more_than_their_sources() -> None:
     assert "Japanese officers" not in PLACES["khabarovsk"]["summary"]
     assert "KGB prison" not in PLACES["stryi"]["summary"]
     assert "Bessarabia" not in PLACES["moldova"]["names"]
+
+
+def test_ninth_round_a_title_no_page_showed_is_a_bracketed_description() -> None:
+    """A source whose page did not show its headline is described in brackets, never given a
+    title of our making; a copy read online is its read_at, not its url."""
+    for source in RAW["sources"]:
+        title = source["title"]
+        if title.startswith(("Article on", "Article by", "Chapter by", "Editor's Pick", "Interview with Lev")):
+            raise AssertionError(f"{source['id']}: {title}")
+    assert SOURCES["caravan-solzhenitsyn"]["title"].startswith("[Article on Solzhenitsyn's exile")
+    assert "url" not in SOURCES["celmina-women-soviet-prisons"]
+    assert SOURCES["celmina-women-soviet-prisons"]["read_at"]["url"].startswith("http://lpra.vip.lv/")
+    assert "that day's other decree" in SOURCES["lva-aizvestie-51-dekrets-1989"]["note"]
+    yalta = PLACES["yalta"]["summary"]
+    assert "signed the repatriation agreement" not in yalta and "each concluded an agreement" in yalta
