@@ -162,3 +162,9 @@ def test_ninth_round_a_title_no_page_showed_is_a_bracketed_description() -> None
     assert "that day's other decree" in SOURCES["lva-aizvestie-51-dekrets-1989"]["note"]
     yalta = PLACES["yalta"]["summary"]
     assert "signed the repatriation agreement" not in yalta and "each concluded an agreement" in yalta
+
+
+def test_ninth_round_gorshenin_was_minister_of_justice_after_the_procuracy() -> None:
+    gorshenin = {p["id"]: p for p in RAW["people"]}["konstantin-gorshenin"]
+    assert "Minister of Justice 1948-1956" in gorshenin["role"] and "until 1956" in gorshenin["summary"]
+    assert "letopis-msu-gorshenin" in gorshenin["sources"]  # Moscow University's chronicle gives the post
