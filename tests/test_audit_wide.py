@@ -168,3 +168,16 @@ def test_ninth_round_gorshenin_was_minister_of_justice_after_the_procuracy() -> 
     gorshenin = {p["id"]: p for p in RAW["people"]}["konstantin-gorshenin"]
     assert "Minister of Justice 1948-1956" in gorshenin["role"] and "until 1956" in gorshenin["summary"]
     assert "letopis-msu-gorshenin" in gorshenin["sources"]  # Moscow University's chronicle gives the post
+
+
+def test_ninth_round_second_camp_sample_names_dates_and_wording() -> None:
+    assert "ITL and SMU PO Box 28" in PLACES["itl-eya"]["names"] and "POB 28" not in PLACES["itl-eya"]["names"]
+    assert "ITL and SMU PO Box 015" in PLACES["kuryanovski-itl"]["names"]
+    assert "Osoblag" not in PLACES["vodorazdelny-camp"]["names"]  # any special camp's word, not this one's name
+    assert "ITL anc Construction site No. 508" not in PLACES["construction-site-no-508-and-itl"]["names"]
+    assert PLACES["southwestern-mining-administration-and-itl-yeniseustroi"]["name"].endswith("ITL Yeniseistroi")
+    assert "Беломорстрой" not in PLACES["petrozavodsky-pfl-no-0313"]["names"]  # the construction's name
+    assert PLACES["construction-site-no-258-and-itl"]["dates"] == "1949-03-17?/1953-04-29"  # both give the window
+    olp = PLACES["olp-construction-site-no-1-gulag-nkvd"]["summary"]
+    assert "last counted" not in olp and "last shown on the map in 1945" in olp  # its one row is a 0: not known
+    assert any("probably a slip" in n["text"] for n in PLACES["construction-site-no-883"]["notes"])

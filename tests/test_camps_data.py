@@ -252,22 +252,24 @@ def test_regions_cite_geonames_and_regions_json_matches_every_camp_point() -> No
 
 
 def test_a_camp_whose_map_point_is_wrong_says_so_where_users_read_it() -> None:
-    """Six dataset points lie far from the headquarters the dataset's own text names (another
+    """Seven dataset points lie far from the headquarters the dataset's own text names (another
     Borovsk; Leninabad's camps placed in Uzbekistan): the region follows the text and the camp
     carries a discrepancy note citing both. Where the dataset gives the named town's point for
     another camp (Borovsk, Leninabad), the camp takes that point; otherwise it keeps its own."""
     table = json.loads(REGIONS.read_text(encoding="utf-8"))["camps"]
     wrong = {ident for ident, entry in table.items() if entry.get("point_wrong")}
     assert wrong == {"solikamlag", "complex-no-6-itl", "construction-site-no-665-and-itl",
-                     "construction-site-no-896-and-itl", "kuryanovski-itl", "promorsky-region-of-dalstroi"}
+                     "construction-site-no-896-and-itl", "kuryanovski-itl", "promorsky-region-of-dalstroi",
+                     "construction-site-no-507-and-itl"}  # Sofiysk on the lower Amur, not in Amur Oblast
     by_id = {c["id"]: c for c in CAMPS}
     for ident in wrong:
         notes = [n for n in by_id[ident].get("notes", []) if n["text"].startswith("Headquarters point:")]
         assert [n["kind"] for n in notes] == ["discrepancy"], ident
         assert set(notes[0]["sources"]) == {"gulagmap-dataset", "geonames"}
     assert by_id["solikamlag"]["region"] == "Perm Krai"
-    assert {by_id[i]["country"] for i in wrong - {"solikamlag", "kuryanovski-itl", "promorsky-region-of-dalstroi"}} \
-        == {"Tajikistan"}
+    assert {by_id[i]["country"] for i in wrong - {"solikamlag", "kuryanovski-itl", "promorsky-region-of-dalstroi",
+                                                   "construction-site-no-507-and-itl"}} == {"Tajikistan"}
+    assert by_id["construction-site-no-507-and-itl"]["region"] == "Khabarovsk Krai"
 
 
 def test_a_camp_whose_id_keeps_the_maps_mistyped_title_answers_to_its_real_name_and_says_why(

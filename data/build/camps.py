@@ -162,8 +162,8 @@ def summary_of(name: str, kind: str, region: str | None, country: str, dates: st
     elif breaks:
         after = " and ".join(naming.long_date(d) for d in breaks)
         when = f"open {first}-{last}, with {'a break' if len(breaks) == 1 else 'breaks'} after {after}"
-    elif how == "last-count":
-        when = f"open from {first}, last counted in {last}"
+    elif how == "last-count":  # the last year the map shows it; "counted" only where it has a count
+        when = f"open from {first}, last {'counted' if counts else 'shown on the map'} in {last}"
     else:
         when = f"open {first}" if first == last else f"open {first}-{last}"
     work = f"; main work: {', '.join(economy)}" if economy else ""

@@ -234,6 +234,10 @@ REVIEWED: dict[str, tuple[str, str, str]] = {
     "construction-site-no-896-and-itl": ("Sughd Region", "Tajikistan", _LENINABAD),
     "complex-no-6-itl": ("Sughd Region", "Tajikistan", _LENINABAD),
     "construction-site-no-665-and-itl": ("Sughd Region", "Tajikistan", _LENINABAD),
+    "construction-site-no-507-and-itl": ("Khabarovsk Krai", "Russia",
+                                         "The text names the village of Sofiyskoye in the Nizhne-Amur oblast of "
+                                         "Khabarovsk Krai (now Sofiysk); the dataset's point lies in Amur Oblast "
+                                         "(nearest GeoNames place: Ekimchan), and is wrong: the region follows the text."),
     "solikamlag": ("Perm Krai", "Russia",
                    "The text names Ust-Borovoye, now Borovsk in Solikamsk district, Perm Krai; the dataset's point "
                    "for the camp is at the other Borovsk, in Kaluga Oblast, and is wrong. The store uses the "
@@ -364,8 +368,9 @@ def build(store: dict[str, Any], source: Path, report: Counter[str]) -> dict[str
 # Camps whose dataset point is not where the dataset's own headquarters text puts them (see
 # REVIEWED): the camp carries a discrepancy note. The point stays as the dataset gives it, unless
 # the dataset gives the named place's point for another camp (camps.RIGHT_POINT).
-WRONG_POINT = frozenset({"kuryanovski-itl", "promorsky-region-of-dalstroi", "solikamlag", "complex-no-6-itl", "construction-site-no-665-and-itl",
-                         "construction-site-no-896-and-itl"})
+WRONG_POINT = frozenset({"kuryanovski-itl", "promorsky-region-of-dalstroi", "solikamlag", "complex-no-6-itl",
+                         "construction-site-no-665-and-itl", "construction-site-no-896-and-itl",
+                         "construction-site-no-507-and-itl"})
 
 
 def main(argv: list[str] | None = None) -> int:
