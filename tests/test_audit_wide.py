@@ -128,7 +128,9 @@ def test_ninth_round_camp_names_and_counts_the_map_garbles() -> None:
     chukotka = PLACES["chukostroilag"]
     assert chukotka["name"] == "Chukotstroilag" and "LO Chukostroi" not in chukotka["names"]
     assert any("misspells Chukotstroilag" in n["text"] for n in chukotka["notes"])
-    assert "ITL and SMU PO Box 29" in PLACES["ash-itl"]["names"] and "POB No. 29" not in PLACES["ash-itl"]["names"]
+    assert "ITL and SMU POB No. 29" in PLACES["ash-itl"]["names"] and "POB No. 29" not in PLACES["ash-itl"]["names"]
+    # the map splits "ITL and SMU, POB 26" at its comma: one name, as its Russian beside it shows
+    assert not any(n == "ITL and SMU" or n.startswith("POB") for p in RAW["places"] for n in p.get("names", []))
     assert "ITL Sredazgidtrostroi" not in PLACES["karakumlag"]["names"]
     assert "Nuzhneamurlag" not in PLACES["nizhamurlag"]["names"]
     assert "ITL Solimamsk construction" not in PLACES["solikamlag"]["names"]
@@ -171,8 +173,8 @@ def test_ninth_round_gorshenin_was_minister_of_justice_after_the_procuracy() -> 
 
 
 def test_ninth_round_second_camp_sample_names_dates_and_wording() -> None:
-    assert "ITL and SMU PO Box 28" in PLACES["itl-eya"]["names"] and "POB 28" not in PLACES["itl-eya"]["names"]
-    assert "ITL and SMU PO Box 015" in PLACES["kuryanovski-itl"]["names"]
+    assert "ITL and SMU POB 28" in PLACES["itl-eya"]["names"] and "POB 28" not in PLACES["itl-eya"]["names"]
+    assert "ITL and SMU POB 015" in PLACES["kuryanovski-itl"]["names"]
     assert "Osoblag" not in PLACES["vodorazdelny-camp"]["names"]  # any special camp's word, not this one's name
     assert "ITL anc Construction site No. 508" not in PLACES["construction-site-no-508-and-itl"]["names"]
     assert PLACES["southwestern-mining-administration-and-itl-yeniseustroi"]["name"].endswith("ITL Yeniseistroi")
