@@ -180,25 +180,23 @@ def summary_of(name: str, kind: str, region: str | None, country: str, dates: st
 
 # Camps whose first point in the map data lies far from the headquarters the data's own text names,
 # where the data gives that very place's point for another camp: the camp takes that point, and its
-# note (regions.py) says why. Camp id -> (lat, lon) of the data's location for the named place.
-RIGHT_POINT: dict[str, tuple[float, float]] = {
-    "solikamlag": (59.70032, 56.70109),  # location 64: the workers' settlement of Borovsk, now in Solikamsk
+# note (regions.py) says why. Camp id -> the id of that location in camp-locations.sql.
+RIGHT_POINT: dict[str, int] = {
+    "solikamlag": 64,  # the workers' settlement of Borovsk, now in Solikamsk
     **dict.fromkeys(("complex-no-6-itl", "construction-site-no-665-and-itl", "construction-site-no-896-and-itl"),
-                    (40.28544, 69.65512)),  # location 140: the city of Leninabad (now Khujand)
+                    140),  # the city of Leninabad (now Khujand)
 }
 
 
 def camp_record(camp: gulagmap.Camp, ident: str, name: str, kind: str, dates: str, how: str,
-                op: gulagmap.Operation) -> dict[str, Any]:
-    hq = camp.points[0]
-    lat, lon = RIGHT_POINT.get(ident, (round(hq.lat, 5), round(hq.lon, 5)))
+                op: gulagmap.Operation, hq: gulagmap.Point) -> dict[str, Any]:
     country = country_of(camp)
     economy = [camp.activity.lower()] if camp.activity else []
     record: dict[str, Any] = {
         "id": ident, "name": name, "names": naming.aliases(camp, name), "cyrillic": camp.title_ru,
         "kind": "camp", "camp_type": kind, "dates": dates,
         "area": camp.region or None, "country": country,
-        "lat": lat, "lon": lon,
+        "lat": round(hq.lat, 5), "lon": round(hq.lon, 5),
         "economy": economy,
         "summary": summary_of(name, kind, camp.region, country, dates, how, op, economy, camp.counts),
         "sources": sources_of(kind),
@@ -258,6 +256,7 @@ def build(source: Path, report: Counter[str]) -> tuple[list[dict[str, Any]], lis
             report["skipped: outside the USSR and Germany"] += 1
             continue
         kept.append((camp, kind, dates, how or "", "", op))
+    located = {point.location: point for camp in camps for point in camp.points}
     for camp, kind, dates, how, _, op in kept:
         first, last = year_span(dates)
         stray = {y for y in camp.counts if y < first - 1 or y > last + 1}
@@ -272,7 +271,8 @@ def build(source: Path, report: Counter[str]) -> tuple[list[dict[str, Any]], lis
         ids[camp.id] = ident
         dates_from[ident] = how
         facts[ident] = (camp, kind, op)
-        places.append(camp_record(camp, ident, name, kind, dates, how, op))
+        hq = located[RIGHT_POINT[ident]] if ident in RIGHT_POINT else camp.points[0]
+        places.append(camp_record(camp, ident, name, kind, dates, how, op, hq))
         days = gulagmap.count_days(camp.description_ru, camp.counts)
         figures.extend(figures_of(ident, name, kind, camp.counts, days))
     _disambiguate(places, set(naming.MERGE.values()))

@@ -44,6 +44,7 @@ class Point:
     place_en: str
     place_ru: str
     order: int
+    location: int = 0  # its id in camp-locations.sql
 
 
 @dataclass
@@ -76,7 +77,16 @@ def _json(text: str | None) -> dict[str, str]:
 
 
 def _split(names: str) -> list[str]:
-    return [n for n in (clean_text(x) for x in names.split(",")) if n]
+    """A camp's other names, written with commas between them. A piece that starts "POB" (post
+    office box) ends the name before it: "ITL and SMU, POB 26" is one name, as the Russian beside
+    it ("ИТЛ и СМУ почтовый ящик 26") and the same title written without the comma show."""
+    out: list[str] = []
+    for name in (n for n in (clean_text(x) for x in names.split(",")) if n):
+        if out and name.startswith("POB"):
+            out[-1] = f"{out[-1]} {name}"
+        else:
+            out.append(name)
+    return out
 
 
 def connect(folder: Path) -> sqlite3.Connection:
@@ -140,7 +150,7 @@ def read(folder: Path, dropped: Counter[str]) -> list[Camp]:
             continue
         seen.add(key)
         where = _json(desc)
-        points[camp].append(Point(lat, lon, clean_text(where.get("en")), clean_text(where.get("ru")), order or 0))
+        points[camp].append(Point(lat, lon, clean_text(where.get("en")), clean_text(where.get("ru")), order or 0, loc))
     camps: dict[int, Camp] = {}
     for row in db.execute("select id, title, sub_titles, description, type_id, activity_id, region_id from camps"):
         ident, title, subs, desc, type_id, activity, region = row

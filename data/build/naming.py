@@ -70,25 +70,13 @@ def aliases(camp: gulagmap.Camp, name: str) -> list[str]:
     # The map's English renders "Северо-Восточный" (north-eastern: Kolyma's USVITL) as
     # "Northwestern" in two camps' names; its Russian beside them says north-eastern.
     north_east = any("Северо-Восточн" in t for t in [camp.title_ru, *camp.subs_ru])
-    for alias in [camp.title_en, *_whole(camp.subs_en), *camp.subs_ru]:
+    for alias in [camp.title_en, *camp.subs_en, *camp.subs_ru]:
         alias = _tidy(alias) if alias.isascii() else " ".join(alias.split())
         if north_east:
             alias = alias.replace("Northwestern", "North-Eastern")
         if alias and alias.casefold() != "new prison" and alias.casefold() not in seen and len(alias) <= 80:
             seen.add(alias.casefold())
             out.append(alias)
-    return out
-
-
-def _whole(names: list[str]) -> list[str]:
-    """The map's English other names, split at commas: "ITL and SMU, POB 26" is one name, as the
-    Russian beside it ("ИТЛ и СМУ почтовый ящик 26") and the same title without the comma show."""
-    out: list[str] = []
-    for name in names:
-        if out and out[-1].strip() == "ITL and SMU" and name.strip().startswith("POB"):
-            out[-1] = f"ITL and SMU {name.strip()}"
-        else:
-            out.append(name)
     return out
 
 
