@@ -164,6 +164,8 @@ def test_ninth_round_a_title_no_page_showed_is_a_bracketed_description() -> None
     assert "that day's other decree" in SOURCES["lva-aizvestie-51-dekrets-1989"]["note"]
     yalta = PLACES["yalta"]["summary"]
     assert "signed the repatriation agreement" not in yalta and "each concluded an agreement" in yalta
+    # the US-Soviet text and the British government's own word for its agreement of that day
+    assert {"us-soviet-repatriation-agreement-1945", "dfat-addison-cable-1946-02-22"} <= set(PLACES["yalta"]["sources"])
 
 
 def test_ninth_round_gorshenin_was_minister_of_justice_after_the_procuracy() -> None:
