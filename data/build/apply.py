@@ -257,6 +257,8 @@ def crosscheck(store: dict[str, Any], path: Path, report: Counter[str], ids: dic
                      "note": change.get("note", ""), "sources": [ref] if ref else [DATASET], "crosscheck": True}
             if entry["place"] is not None and entry["place"] not in places:
                 entry["place"] = None
+            if ref and ref not in place["sources"]:  # the card lists every source its history cites
+                place["sources"].append(ref)
             # The reference's entry replaces the one read from the map data for the same change.
             history = [h for h in history if not (h["date"] == entry["date"] and h.get("place") == entry["place"]
                                                   and entry["place"] is not None)]
