@@ -113,3 +113,21 @@ def test_a_camp_card_lists_every_source_its_history_cites() -> None:
     for place in PLACES.values():
         cited = {source for entry in place.get("history", []) for source in entry["sources"]}
         assert cited <= set(place["sources"]), (place["id"], cited - set(place["sources"]))
+
+
+def test_a_renaming_between_two_camps_is_on_both_camps() -> None:
+    """The handbook's renamings, quoted in the camp research, were on neither camp or on one only
+    (67 of them); each is now on both: the old camp renamed, the new one opened from it."""
+    camps_with_history = [p for p in PLACES.values() if p.get("kind") == "camp" and p.get("history")]
+    assert len(camps_with_history) >= 170
+    for place in PLACES.values():
+        for entry in place.get("history", []):
+            if entry["change"] == "renamed" and entry.get("place"):
+                other = PLACES[entry["place"]].get("history", [])
+                assert any(o.get("place") == place["id"] for o in other), (place["id"], entry["place"])
+    assert ("1953-05-14", "renamed", "azovlag") in history("construction-site-no-482-and-itl")
+    assert ("1953-05-14", "opened", "construction-site-no-482-and-itl") in history("azovlag")
+    assert history("tuimazinlag") == [("1947-04-11", "opened", None), ("1949-04-02", "closed", None)]
+    assert ("1954-11-19", "closed", None) in history("sakhalinlag")
+    assert ("1952-10-31", "merged-into", "volgo-balitiyski-itl") in history("vytegorlag")
+

@@ -144,9 +144,12 @@ def test_a_camp_closed_in_a_window_is_open_until_its_last_day_and_not_after(gula
     taishet = "taishetsky-itl-of-the-chief-directorate-of-railway-construction-works"
     assert taishet in open_on("1948-09-29") and taishet not in open_on("1948-10-15")
     card = json.loads(bundled(gulag, "show", f"place:{taishet}", "--json").stdout)
-    assert [h["place"] for h in card["history"]] == ["angarlag"]  # not formed from Kolyma's Zaplag
+    # formed from the BAM construction's Western Administration, which is not a camp here: not from Kolyma's Zaplag
+    assert [(h["change"], h["place"]) for h in card["history"]] == [("opened", None), ("merged-into", "angarlag")]
+    assert "Western Administration" in card["history"][0]["note"]
     renamed = json.loads(bundled(gulag, "show", "place:construction-site-no-90-and-itl", "--json").stdout)
-    assert [(h["change"], h["place"]) for h in renamed["history"]] == [("renamed", "construction-site-560-and-itl")]
+    assert [(h["change"], h["place"]) for h in renamed["history"]] == [("opened", "specstroy-itl"),
+                                                                       ("renamed", "construction-site-560-and-itl")]
 
 
 def test_a_camps_history_reads_as_words(gulag: Gulag) -> None:
