@@ -131,3 +131,20 @@ def test_a_renaming_between_two_camps_is_on_both_camps() -> None:
     assert ("1954-11-19", "closed", None) in history("sakhalinlag")
     assert ("1952-10-31", "merged-into", "volgo-balitiyski-itl") in history("vytegorlag")
 
+
+def test_tenth_round_second_sample_of_citations() -> None:
+    rossi = EVENTS["rossi-leaves-for-poland"]["notes"][0]["text"]
+    assert "keeps him in the Norilsk camp until 1958" in rossi  # against the 1956 of the summary's sources
+    getman = EVENTS["getman-released"]["notes"][0]
+    assert "Victims of Communism: August 1953; AwesomeStories: 30 August 1953" in getman["text"]
+    assert "awesomestories-getman" in getman["sources"]
+    repeaters = STORE.figures["repeaters-rearrests-rearrested-conference-paper"]
+    assert "MGB case files" not in repeaters.reported_by and "investigative files" in repeaters.reported_by
+    assert "Cornell's catalogue notes" not in EVENTS["afl-gulag-map-1951"]["description"]
+    assert "deutscher-beria-trial-1954" in SOURCES and "url" not in SOURCES["deutscher-beria-trial-1954"]
+    for ident in ("khpg-museum-senyk-interview-2000", "myeventflo-repeaters-paper", "endurancestory-hein-dyck",
+                  "stosvet-shalamov", "memorial-krsk-decree-1949-04-22", "kobayashi-japanese-war-criminals-abstract",
+                  "focus-operation-zakhid-1947"):
+        assert SOURCES[ident]["title"].startswith("["), ident
+    assert "document No. 47" not in SOURCES["yakovlev-mvd-report-1956-04-05"]["title"]
+    assert SOURCES["frus-1946-v05-d90-dachau"]["title"].endswith("to the Secretary of State")
