@@ -7,8 +7,12 @@ dates."""
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from typer.testing import Result
 
 from .conftest import ids
@@ -148,3 +152,38 @@ def test_tenth_round_second_sample_of_citations() -> None:
         assert SOURCES[ident]["title"].startswith("["), ident
     assert "document No. 47" not in SOURCES["yakovlev-mvd-report-1956-04-05"]["title"]
     assert SOURCES["frus-1946-v05-d90-dachau"]["title"].endswith("to the Secretary of State")
+
+
+def test_the_map_texts_own_renamings_are_in_the_histories() -> None:
+    """The museum's map data tells, in each camp's Russian text, changes the importer's reading
+    missed: 167 entries rest on that text alone (source gulagmap-dataset)."""
+    from_text = [(p["id"], h) for p in PLACES.values() for h in p.get("history", [])
+                 if h["sources"] == ["gulagmap-dataset"]]
+    assert len(from_text) >= 150
+    assert ("1941-11-17", "split-from", "vorkuta") in history("intlag")
+    assert ("1947-06-06", "opened", "shiroklag") in history("kizellag")
+    assert ("1952-11-05", "transferred-to", "tigachlag") in history("kraslag")
+    assert not any(h["note"].startswith("closed; ") for _, h in from_text)
+    mineevka = [n["text"] for n in PLACES["mineevskoe-lo-of-the-mvd-economic-administration"]["notes"]]
+    assert any("set up again on 2 November 1954" in text for text in mineevka)
+
+
+def test_each_renaming_read_from_the_map_text_quotes_that_text() -> None:
+    """The research file keeps the Russian sentence each entry rests on; where the dataset is
+    beside the repository, every one is found word for word in its camp's text."""
+    root = Path(__file__).resolve().parents[1]
+    research = json.loads((root / "data" / "build" / "crosscheck.json").read_text(encoding="utf-8"))
+    quoted = [(camp["id"], r["says"]) for camp in research["camps"] for r in camp.get("renames", [])
+              if r.get("source") == "gulagmap-dataset" and r.get("says")]
+    assert len(quoted) >= 150 and all(len(says.split()) <= 45 for _, says in quoted)
+    source = root.parent / "shared" / "sources" / "gulagmap"
+    if not source.is_dir():
+        pytest.skip("the gulagmap dataset is not beside the repository")
+    from .test_camps_data import build_script
+
+    with build_script("camps") as camps:  # the importer's own reader of the dataset
+        texts = " ".join(camp.description_ru or "" for camp in camps.gulagmap.read(source, Counter()))
+    flat = " ".join(texts.split())
+    missing = [(ident, says) for ident, says in quoted  # a quote may leave words out: "…" between its parts
+               for part in says.replace("[…]", "…").replace("...", "…").split("…") if " ".join(part.split()) not in flat]
+    assert not missing, missing[:3]

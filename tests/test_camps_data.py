@@ -368,7 +368,9 @@ def test_camps_the_2026_review_corrected_against_memorials_handbook() -> None:
     camps = {c["id"]: c for c in CAMPS}
     assert camps["yeniseilag"]["dates"] == "1947-06-07/1953-04-29"  # the map's text has 1954
     assert camps["ponyshski-itl"]["dates"] == "1942-11-27/1948-05-15"
-    assert [h["date"] for h in camps["ponyshski-itl"]["history"]] == ["1945-02-26", "1946-01-22", "1948-05-15"]
+    # the map's text: the PFL No. 0312 was set up with its property and staff on 26 August 1944
+    assert [h["date"] for h in camps["ponyshski-itl"]["history"]] == ["1944-08-26", "1945-02-26", "1946-01-22",
+                                                                      "1948-05-15"]
     tsimlyanski = camps["tsimlyanski-itl"]
     assert tsimlyanski["dates"] == "1949-01-14/1952-08-04"
     assert not any(h["date"].startswith("1958") for h in tsimlyanski["history"])
