@@ -184,6 +184,29 @@ def test_each_renaming_read_from_the_map_text_quotes_that_text() -> None:
     with build_script("camps") as camps:  # the importer's own reader of the dataset
         texts = " ".join(camp.description_ru or "" for camp in camps.gulagmap.read(source, Counter()))
     flat = " ".join(texts.split())
-    missing = [(ident, says) for ident, says in quoted  # a quote may leave words out: "…" between its parts
-               for part in says.replace("[…]", "…").replace("...", "…").split("…") if " ".join(part.split()) not in flat]
+    def parts(says: str) -> list[str]:  # a quote may leave words out: "…" between its parts
+        return [" ".join(part.split()) for part in says.replace("[…]", "…").replace("...", "…").split("…")]
+
+    missing = [(ident, says) for ident, says in quoted for part in parts(says) if part not in flat]
     assert not missing, missing[:3]
+
+
+def test_tenth_round_third_sample_of_citations() -> None:
+    wallenberg = SOURCES["raoul-wallenberg-eu-1957"]
+    assert (wallenberg["title"], wallenberg["url"]) == ("Gromyko Memorandum",
+                                                        "https://www.raoul-wallenberg.eu/articles/gromyko-memorandum")
+    ozerlag = SOURCES["rodina-osobyj-ozyornyj"]
+    assert ozerlag["title"].startswith("БАМ, футбол")
+    assert ozerlag["authors"] == [{"family": "Миронов", "given": "Александр"}]
+    commissions = next(n["text"] for n in EVENTS["special-camps-created"]["notes"]
+                       if "rodina-osobyj-ozyornyj" in n["sources"])
+    assert "setting up the commissions that chose which prisoners went to the special camps" in commissions
+    plenum = next(n["text"] for n in EVENTS["khrushchev-first-secretary"]["notes"] if "историк.рф" in n["text"])
+    assert "the plenum's opening" not in plenum and "later date" not in plenum
+    assert SOURCES["rusdeutsch-14-september"]["language"] == "de"
+    for ident in ("memorial-krsk-norillag-order-348", "ceeol-wallach-licht-um-mitternacht", "stbernard-applebaum-gulag",
+                  "memorial-krsk-pow-order", "unionssr-rehabilitation-1954", "publishers-weekly-larina-1993"):
+        assert SOURCES[ident]["title"].startswith("["), ident
+    for ident, added in (("lkma-lddb-reinys", "(LDDB"), ("russianlife-petkevich-contributor", "(contributor"),
+                         ("abendblatt-friedland-1955", "(Bergedorfer"), ("time-stalin-embalmed-leader", "(slide")):
+        assert added not in SOURCES[ident]["title"], ident
