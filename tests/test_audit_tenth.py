@@ -210,3 +210,20 @@ def test_tenth_round_third_sample_of_citations() -> None:
     for ident, added in (("lkma-lddb-reinys", "(LDDB"), ("russianlife-petkevich-contributor", "(contributor"),
                          ("abendblatt-friedland-1955", "(Bergedorfer"), ("time-stalin-embalmed-leader", "(slide")):
         assert added not in SOURCES[ident]["title"], ident
+
+
+def test_tenth_round_fourth_sample_of_citations() -> None:
+    mordovia = EVENTS["political-prisoners-to-mordovia-1961"]
+    perm36 = next(n["text"] for n in mordovia["notes"] if "Perm-36" in n["text"])
+    assert "'all particularly dangerous criminals'" in perm36  # the museum's words, not the legal term
+    assert "'particularly dangerous crimes against the state'" in mordovia["description"]
+    assert "registry office" not in EVENTS["babel-rehabilitated-1954"]["notes"][0]["text"]
+    svarinskas = SOURCES["voruta-zulys-svarinskas"]
+    assert (svarinskas["container"], svarinskas["issued"]) == ("XXI amžius", "2004-09-24")
+    assert "voruta.lt" in svarinskas["read_at"]["url"]
+    assert "url" not in SOURCES["gse-criminal-code"] and "newdu" in SOURCES["gse-criminal-code"]["read_at"]["url"]
+    assert SOURCES["irkipedia-camps"]["language"] == "ru"
+    for ident, added in (("ourreg-bloody-summer-1953", "(The bloody"), ("memo-r3-279-zheleslag", "successor"),
+                         ("dslib-lavinskaya-extrajudicial-rehabilitation", "(dissertation"),
+                         ("cia-jprs-criminal-code-rsfsr", "(JPRS")):
+        assert added not in SOURCES[ident]["title"], ident
