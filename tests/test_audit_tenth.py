@@ -227,3 +227,25 @@ def test_tenth_round_fourth_sample_of_citations() -> None:
                          ("dslib-lavinskaya-extrajudicial-rehabilitation", "(dissertation"),
                          ("cia-jprs-criminal-code-rsfsr", "(JPRS")):
         assert added not in SOURCES[ident]["title"], ident
+
+
+def test_tenth_round_fifth_sample_of_citations_and_the_leads_it_left() -> None:
+    tambov = EVENTS["luxembourg-conscripts-leave-tambov-1945"]
+    sick = next(n for n in tambov["notes"] if n["text"].startswith("The first transport of the sick"))
+    assert "leave the camp on 3 August 1945" in sick["text"] and "reach Luxembourg on 9 August" in sick["text"]
+    assert sick["sources"][:2] == ["cm2gm-tambow-75", "tageblatt-tambow-75-commemoration"]
+    assert "about 520" in tambov["notes"][0]["text"]
+    semiramis = next(n["text"] for n in EVENTS["semiramis-arrives-barcelona"]["notes"]
+                     if "Diario de Almería" in n["text"])
+    assert "Masterpubli counts the rest as deserters" in semiramis
+    assert "Kipnis has her taken to Moscow in January 1953" in PLACES["uritsky-district"]["summary"]
+    dyck = EVENTS["last-german-pows-return"]["notes"][0]["text"]
+    assert "could leave only after 1991" in dyck
+    for camp, main, other in (("kuznetslag", "8,052", "9,512"), ("sosnovlag", "3,514", "5,217")):
+        [both] = [n["text"] for n in PLACES[camp]["notes"] if "1955-01-01" in n["text"]]
+        assert main in both and other in both, camp  # the handbook's two counts of 1 January 1955
+    added_by_us = {"partizanai-makarova-norilsk-committees": "(Norilsko", "brit-malenkov": "(Britannica",
+                   "taz-buber-neumann-1989": "(obituary)", "commentary-haynes-gulag-story": "(letter)",
+                   "wilson-abakumov-cossack-leaders-1947": "(Abakumov", "stsg-torgau-seydlitzkaserne": "(Seydlitz"}
+    for ident, added in added_by_us.items():
+        assert added not in SOURCES[ident]["title"], ident
