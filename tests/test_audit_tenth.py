@@ -16,7 +16,7 @@ import pytest
 from typer.testing import Result
 
 from .conftest import ids
-from .test_audit_fixes import EVENTS, PEOPLE, STORE
+from .test_audit_fixes import EVENTS, PEOPLE, RAW, STORE
 from .test_audit_wide import PLACES, SOURCES
 from .test_camps_cli import bundled
 
@@ -249,3 +249,19 @@ def test_tenth_round_fifth_sample_of_citations_and_the_leads_it_left() -> None:
                    "wilson-abakumov-cossack-leaders-1947": "(Abakumov", "stsg-torgau-seydlitzkaserne": "(Seydlitz"}
     for ident, added in added_by_us.items():
         assert added not in SOURCES[ident]["title"], ident
+
+
+ADDED_WORDS = ("review", "obituary", "biography", "page", "record", "entry", "letter", "abstract", "translation",
+               "dissertation", "thesis", "calendar", "slide", "contributor", "publisher", "excerpt", "chapter",
+               "section", "caption", "edition", "notes", "description")
+
+
+def test_no_title_ends_with_words_we_added() -> None:
+    """A title is what the page shows; what we say about the work ("(obituary)", "(chapter 14)",
+    "(German translation)") goes in its note, or the whole title is a bracketed description."""
+    import re
+
+    added = re.compile(r"\(([^()]*\b(?:" + "|".join(ADDED_WORDS) + r")\b[^()]*)\)\s*$", re.IGNORECASE)
+    offending = [(s["id"], s["title"]) for s in RAW["sources"]
+                 if not s["title"].startswith("[") and added.search(s["title"])]
+    assert not offending, offending[:5]
