@@ -1,9 +1,10 @@
-"""The tenth round of the audit: questions earlier rounds left open, a sample of 90 citations
-checked against their pages, and five camps whose renamings were missing.
+"""The tenth round of the audit: the questions earlier rounds left open, every web source that no
+test names checked against its page (536 of them, in six samples), and the camps' histories filled
+in from the handbook pages the camp research quotes and from the map data's own text.
 
-Each fix is pinned to what its page says: a claim one source makes is that source's, a title no
-page shows is a bracketed description, and a camp's history has every change its handbook page
-dates."""
+Each fix is pinned to what its page says: a claim one source makes is that source's, a title is what
+the page shows (or a bracketed description), and a camp's history has every change its handbook
+page or its own text dates, on both camps of a renaming."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from .conftest import ids
 from .test_audit_fixes import EVENTS, PEOPLE, RAW, STORE
 from .test_audit_wide import PLACES, SOURCES
 from .test_camps_cli import bundled
+from .test_camps_data import build_script
 
 Gulag = Callable[..., Result]
 
@@ -179,11 +181,10 @@ def test_each_renaming_read_from_the_map_text_quotes_that_text() -> None:
     source = root.parent / "shared" / "sources" / "gulagmap"
     if not source.is_dir():
         pytest.skip("the gulagmap dataset is not beside the repository")
-    from .test_camps_data import build_script
-
     with build_script("camps") as camps:  # the importer's own reader of the dataset
         texts = " ".join(camp.description_ru or "" for camp in camps.gulagmap.read(source, Counter()))
     flat = " ".join(texts.split())
+
     def parts(says: str) -> list[str]:  # a quote may leave words out: "…" between its parts
         return [" ".join(part.split()) for part in says.replace("[…]", "…").replace("...", "…").split("…")]
 
