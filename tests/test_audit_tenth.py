@@ -287,3 +287,9 @@ def test_tenth_round_last_sample_of_citations() -> None:
     semiramis = next(n for n in EVENTS["semiramis-arrives-barcelona"]["notes"]
                      if "Masterpubli says 26 March" in n["text"])
     assert "masterpubli-semiramis" in semiramis["sources"]
+
+
+def test_pechorlags_counts_of_1951_to_1953_carry_the_day_its_page_gives() -> None:
+    """ÚSTR's page gives the day of the same numbers the map files under a year only."""
+    days = {f["date"]: f["value"] for f in RAW["figures"] if f.get("place") == "pechorlag"}
+    assert days["1951-01-01"] == 59408 and days["1952-01-01"] == 38926 and days["1953-01-01"] == 47001
