@@ -190,7 +190,7 @@ def crosscheck(store: dict[str, Any], path: Path, report: Counter[str], ids: dic
         _adopt_name(place, camp.get("english"), replace=bool(camp.get("english_replaces")))
         if camp.get("drop_names"):  # a name the map data gives this one in error: another camp's, or misspelt
             place["names"] = [n for n in place.get("names", []) if n not in camp["drop_names"]]
-        for name in camp.get("add_names", []):  # the whole of a name the map data splits at a comma
+        for name in camp.get("add_names", []):  # a name as it should read, where drop_names takes the map's
             if name not in place.setdefault("names", []):
                 place["names"].append(name)
         notes = [n for n in place.get("notes", []) if not n.get("crosscheck")]

@@ -166,9 +166,10 @@ def summary_of(name: str, kind: str, region: str | None, country: str, dates: st
         when = f"open from {first}, last {'counted' if counts else 'shown on the map'} in {last}"
     else:
         when = f"open {first}" if first == last else f"open {first}-{last}"
-    work = f"; main work: {', '.join(economy)}" if economy else ""
-    if economy and work_from_map:
-        work = f"; the map files its work under '{', '.join(economy)}'"
+    work = ""
+    if economy:
+        listed = ", ".join(economy)
+        work = f"; the map files its work under '{listed}'" if work_from_map else f"; main work: {listed}"
     peak = ""
     if counts:
         year = max(counts, key=lambda y: (counts[y], -y))

@@ -245,6 +245,9 @@ def count_days(description: str, counts: dict[int, int]) -> dict[int, str]:
             for year, said in text_counts(description).items() if counts.get(year) in {v for _, v in said}}
 
 
+NUMBER_RE = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+|\d+")  # "14 900", "3469"
+
+
 def unmatched_counts(description: str, counts: dict[int, int]) -> dict[int, list[tuple[str, int]]]:
     """The years whose yearly count the description never gives, though it dates others to that
     year: year -> the description's own (day, count). The yearly number's day is then unknown.
@@ -254,9 +257,6 @@ def unmatched_counts(description: str, counts: dict[int, int]) -> dict[int, list
     anywhere = {int(re.sub(r"\D", "", n)) for n in NUMBER_RE.findall(description or "")}
     return {year: said[year] for year, value in counts.items()
             if year in said and value not in {v for _, v in said[year]} and value not in anywhere}
-
-
-NUMBER_RE = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+|\d+")  # "14 900", "3469"
 
 
 def edtf_of(m: Mention, qualifier: str = "") -> str:
