@@ -1,0 +1,72 @@
+"""Additions of stop 48 to the thin last years: Khrushchev's campaign against religion (1958), the
+Baptists' Initiative Group and the Pentecostals' trial (1961), the crackdown on "anti-Soviet elements"
+after Novocherkassk (1962), and a `religion` tag that gathers the churches' story from 1945 on.
+Each test checks what a reader of `gulag show` or `gulag timeline --tag religion` would check
+against the sources."""
+
+from __future__ import annotations
+
+from .conftest import ids
+from .test_history_fixes import RAW_SOURCES, STORE, Gulag, assert_dated_on_two_sources, notes_of, show
+
+BELIEVERS = ["antireligious-campaign-1958", "fedotov-pentecostal-trial-1961", "baptist-initiative-group-1961"]
+
+
+def test_the_religion_tag_follows_the_churches_from_the_greek_catholic_bishops_to_the_baptists(gulag: Gulag) -> None:
+    assert STORE.tags["religion"].label == "Religion"
+    story = ids(gulag("timeline", "--tag", "religion", "--json", data=None))
+    assert story[0] == "ugcc-bishops-arrested-1945" and story[-3:] == BELIEVERS
+    assert {"operation-north-1951", "svarinskas-ordained-in-camp-1954", "reinys-dies-vladimir"} <= set(story)
+    late = ids(gulag("timeline", "--tag", "religion", "--from", "1958-06", "--json", data=None))
+    assert late == BELIEVERS
+    listed = gulag("tags", "--format", "plain", data=None).stdout.splitlines()
+    assert listed[-1].split("\t")[::3] == ["religion", str(len(story))]
+
+
+def test_the_campaign_of_1958_keeps_wikipedias_1959_beside_the_archival_date(gulag: Gulag) -> None:
+    ident = "antireligious-campaign-1958"
+    assert_dated_on_two_sources({ident: "1958-10-04"})
+    [start] = notes_of(ident, "discrepancy")
+    assert "1959" in start.text and "4 October 1958" in start.text
+    assert {"wp-ussr-anti-religious-campaign", "geraskin-khrushchevskie-goneniya"} <= set(start.sources)
+    [decrees] = notes_of(ident, "context")
+    assert "16 October 1958" in decrees.text and "bogoslov-minsk-diocese-1959" in decrees.sources
+    assert "RGANI" in RAW_SOURCES["geraskin-khrushchevskie-goneniya"]["note"]
+    assert show(gulag, "Khrushchev's anti-religious campaign")["id"] == ident
+
+
+def test_the_initiative_groups_letter_is_dated_by_two_sources_and_the_group_is_not_called_prisoners() -> None:
+    ident = "baptist-initiative-group-1961"
+    assert_dated_on_two_sources({ident: "1961-08-13"})
+    group = STORE.by_id[ident]
+    assert "Kryuchkov" in group.summary and "Prokofiev" in group.summary
+    assert group.tags == ("religion",)  # not `resistance`, which the vocabulary keeps for prisoners
+    [day] = notes_of(ident, "context")
+    assert {"nashi-besedy", "wyoder-underground-baptists-50"} <= set(day.sources) and "1960s" in day.text
+
+
+def test_the_pentecostal_trial_claims_only_its_year_and_the_ten_years_have_two_sources() -> None:
+    ident = "fedotov-pentecostal-trial-1961"
+    assert_dated_on_two_sources({ident: "1961"})
+    [when] = notes_of(ident, "uncertainty")
+    assert "months" in when.text
+    assert {"cce-49-persecution-of-believers", "days4god-pobezhdayushchiy"} <= set(when.sources)
+    assert "17 and 136" in (STORE.by_id[ident].description or "")
+
+
+def test_the_crackdown_of_1962_keeps_the_presidiums_day_and_the_kgb_order_apart(gulag: Gulag) -> None:
+    ident = "anti-soviet-elements-crackdown-1962"
+    assert_dated_on_two_sources({ident: "1962-07-19"})
+    crackdown = STORE.by_id[ident]
+    assert "28 July" in crackdown.summary and "400 men" in (crackdown.description or "")
+    [who] = notes_of(ident, "context")
+    assert "Pikhoia" in who.text and "Khlobustov" in who.text
+    assert show(gulag, "KGB order No. 00175")["id"] == ident
+    year = ids(gulag("timeline", "--from", "1962-06", "--to", "1962-07", "--json", data=None))
+    assert year.index("novocherkassk-massacre") == year.index(ident) - 1
+
+
+def test_the_perm36_museum_keeps_both_its_counts_of_the_mordovian_political_colonies() -> None:
+    [counts] = [n for n in notes_of("political-prisoners-to-mordovia-1961", "discrepancy") if "Perm-36" in n.text[:20]]
+    assert "five colonies" in counts.text and "nine camp divisions" in counts.text
+    assert counts.sources == ("perm36-mordovian-camps", "perm36-political-prisoners-ussr")
