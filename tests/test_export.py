@@ -646,6 +646,13 @@ def test_html_gives_each_tag_the_colour_the_chart_pictures_give_it(gulag: Gulag)
     assert (vague["reach_start"], vague["reach_end"]) == ("1954-04-01", "1954-06-30") and vague["vague"]
 
 
+def test_every_tag_of_the_bundled_store_has_a_colour_of_its_own(gulag: Gulag) -> None:
+    data = page_data(export(gulag, "html", data=None).stdout)
+    colours = data["colours"]
+    assert set(colours) == set(data["tags"]) and len(set(colours.values())) == len(colours)
+    assert data["other_colour"] not in colours.values()  # no tag is drawn as "other"
+
+
 def test_html_shows_bidi_and_control_characters_as_escapes(gulag: Gulag, tmp_path: Path) -> None:
     # A right-to-left override in a title would reverse the text after it (the footer, the card).
     store = mini()

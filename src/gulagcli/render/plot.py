@@ -25,10 +25,10 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 EXTRA = "charts"
-# Matplotlib's tab10 without its grey (the colour of "other"), then five darker hues of tab20b:
-# enough for each of the bundled store's 15 tags to keep one colour in every chart.
+# Matplotlib's tab10 without its grey (the colour of "other"), then five darker hues of tab20b and
+# Dark2's teal: enough for each of the bundled store's 16 tags to keep one colour in every chart.
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
-           "#bcbd22", "#393b79", "#637939", "#8c6d31", "#98df8a", "#7b4173", "#e7ba52")
+           "#bcbd22", "#393b79", "#637939", "#8c6d31", "#98df8a", "#7b4173", "#e7ba52", "#1b9e77")
 OTHER = "#8c8c8c"
 MAX_LABEL = 56
 
