@@ -1,13 +1,16 @@
 """Additions of stop 48 to the thin last years: Khrushchev's campaign against religion (1958), the
 Baptists' Initiative Group and the Pentecostals' trial (1961), the crackdown on "anti-Soviet elements"
-after Novocherkassk (1962), and a `religion` tag that gathers the churches' story from 1945 on.
-Each test checks what a reader of `gulag show` or `gulag timeline --tag religion` would check
-against the sources."""
+after Novocherkassk (1962), Metropolitan Slipyj's exile (1953) and second arrest (1958), the counts of
+Operation North side by side, and a `religion` tag that gathers the churches' story from 1945 on.
+Each test checks what a reader of `gulag show`, `gulag figures` or `gulag timeline --tag religion`
+would check against the sources."""
 
 from __future__ import annotations
 
+import json
+
 from .conftest import ids
-from .test_history_fixes import RAW_SOURCES, STORE, Gulag, assert_dated_on_two_sources, notes_of, show
+from .test_history_fixes import RAW_SOURCES, STORE, Gulag, assert_dated_on_two_sources, notes_citing, notes_of, show
 
 BELIEVERS = ["antireligious-campaign-1958", "fedotov-pentecostal-trial-1961", "baptist-initiative-group-1961"]
 
@@ -18,7 +21,7 @@ def test_the_religion_tag_follows_the_churches_from_the_greek_catholic_bishops_t
     assert story[0] == "ugcc-bishops-arrested-1945" and story[-3:] == BELIEVERS
     assert {"operation-north-1951", "svarinskas-ordained-in-camp-1954", "reinys-dies-vladimir"} <= set(story)
     late = ids(gulag("timeline", "--tag", "religion", "--from", "1958-06", "--json", data=None))
-    assert late == BELIEVERS
+    assert late == ["slipyj-rearrested-1958", *BELIEVERS]  # a year-long 1958 reaches into June
     listed = gulag("tags", "--format", "plain", data=None).stdout.splitlines()
     assert listed[-1].split("\t")[::3] == ["religion", str(len(story))]
 
@@ -70,3 +73,28 @@ def test_the_perm36_museum_keeps_both_its_counts_of_the_mordovian_political_colo
     [counts] = [n for n in notes_of("political-prisoners-to-mordovia-1961", "discrepancy") if "Perm-36" in n.text[:20]]
     assert "five colonies" in counts.text and "nine camp divisions" in counts.text
     assert counts.sources == ("perm36-mordovian-camps", "perm36-political-prisoners-ussr")
+
+
+def test_slipyjs_exile_and_second_arrest_keep_the_years_and_terms_each_source_gives(gulag: Gulag) -> None:
+    assert_dated_on_two_sources({"slipyj-exiled-1953": "1953", "slipyj-rearrested-1958": "1958"})
+    assert "Maklakovo" in STORE.by_id["slipyj-exiled-1953"].summary
+    [terms] = notes_of("slipyj-rearrested-1958", "discrepancy")
+    assert "19 June 1958" in terms.text and "1957" in terms.text  # the memoir's editors against Kyiv Memorial
+    assert "seven years" in terms.text and "eight years" in terms.text
+    [first] = [n for n in notes_of("ugcc-bishops-arrested-1945", "discrepancy") if "3 March 1946" in n.text]
+    assert "summer of 1946" in first.text
+    story = ids(gulag("timeline", "--tag", "religion", "--from", "1953", "--to", "1958", "--json", data=None))
+    assert story.index("slipyj-exiled-1953") < story.index("slipyj-rearrested-1958")
+    assert show(gulag, "Slipyj arrested")["id"] == "ugcc-bishops-arrested-1945"  # the 1945 arrest keeps that alias
+
+
+def test_operation_norths_counts_stand_side_by_side_with_the_plan_kept_apart(gulag: Gulag) -> None:
+    rows = json.loads(gulag("figures", "--about", "operation-north-1951", "--json", data=None).stdout)
+    deported = {r["value"]: r["reported_by"] for r in rows if r["what"].endswith("deported")}
+    assert set(deported) == {9389, 9793, 9825} and len(set(deported.values())) == 3
+    [plan] = [r for r in rows if "planned" in r["what"]]
+    assert plan["value"] == 8576 and "not a count" in plan["note"]
+    settled = [(r["date"]["edtf"], r["value"]) for r in rows if "register" in r["what"]]
+    assert sorted(settled) == [("1956-01-01", 6398), ("1959-01-01", 5107)]
+    [stayed] = notes_citing("operation-north-1951", "wrsp-jehovahs-witnesses-russia")
+    assert "1965" in stayed and "5,107" in stayed
