@@ -1,7 +1,8 @@
 """Additions of stop 48 to the thin last years: Khrushchev's campaign against religion (1958), the
 Baptists' Initiative Group and the Pentecostals' trial (1961), the crackdown on "anti-Soviet elements"
 after Novocherkassk (1962), Metropolitan Slipyj's exile (1953) and second arrest (1958), the counts of
-Operation North side by side, and a `religion` tag that gathers the churches' story from 1945 on.
+Operation North side by side, a `religion` tag that gathers the churches' story from 1945 on, and
+the wording of two events that still rest on one source.
 Each test checks what a reader of `gulag show`, `gulag figures` or `gulag timeline --tag religion`
 would check against the sources."""
 
@@ -98,3 +99,10 @@ def test_operation_norths_counts_stand_side_by_side_with_the_plan_kept_apart(gul
     assert sorted(settled) == [("1956-01-01", 6398), ("1959-01-01", 5107)]
     [stayed] = notes_citing("operation-north-1951", "wrsp-jehovahs-witnesses-russia")
     assert "1965" in stayed and "5,107" in stayed
+
+
+def test_two_single_source_events_say_no_more_than_their_one_text() -> None:
+    rechlag = STORE.by_id["rechlag-organisations-1951-1952"]
+    assert rechlag.title.startswith("Rechlag's administration") and not rechlag.verified  # Applebaum's words
+    courts = STORE.by_id["courts-decide-early-release-1955"]
+    assert "a camp or prison sought" in courts.summary and "pleas" not in courts.summary
