@@ -106,3 +106,10 @@ def test_two_single_source_events_say_no_more_than_their_one_text() -> None:
     assert rechlag.title.startswith("Rechlag's administration") and not rechlag.verified  # Applebaum's words
     courts = STORE.by_id["courts-decide-early-release-1955"]
     assert "a camp or prison sought" in courts.summary and "pleas" not in courts.summary
+
+
+def test_slipyj_has_a_card_of_his_own_that_gathers_his_imprisonment(gulag: Gulag) -> None:
+    card = show(gulag, "Йосиф Сліпий")
+    assert card["id"] == "josyf-slipyj" and (card["born"]["edtf"], card["died"]["edtf"]) == ("1892-02-17", "1984-09-07")
+    assert ids(gulag("timeline", "--person", "slipyj", "--json", data=None)) == [
+        "ugcc-bishops-arrested-1945", "slipyj-exiled-1953", "slipyj-rearrested-1958"]
