@@ -52,8 +52,9 @@ def test_the_initiative_groups_letter_is_dated_by_two_sources_and_the_group_is_n
 def test_the_pentecostal_trial_claims_only_its_year_and_the_ten_years_have_two_sources() -> None:
     ident = "fedotov-pentecostal-trial-1961"
     assert_dated_on_two_sources({ident: "1961"})
-    [when] = notes_of(ident, "uncertainty")
+    when, drezna = notes_of(ident, "uncertainty")
     assert "months" in when.text
+    assert "19-26 April 1961" in drezna.text and "does not name" in drezna.text  # one unsigned account, kept apart
     assert {"cce-49-persecution-of-believers", "days4god-pobezhdayushchiy"} <= set(when.sources)
     assert "17 and 136" in (STORE.by_id[ident].description or "")
 
@@ -64,7 +65,8 @@ def test_the_crackdown_of_1962_keeps_the_presidiums_day_and_the_kgb_order_apart(
     crackdown = STORE.by_id[ident]
     assert "28 July" in crackdown.summary and "400 men" in (crackdown.description or "")
     [who] = notes_of(ident, "context")
-    assert "Pikhoia" in who.text and "Khlobustov" in who.text
+    assert "Pikhoia" in who.text and "Khlobustov" in who.text and "bocharova-novocherkassk" in who.sources
+    assert "could not register" in (crackdown.description or "")  # former prisoners barred from the south
     assert show(gulag, "KGB order No. 00175")["id"] == ident
     year = ids(gulag("timeline", "--from", "1962-06", "--to", "1962-07", "--json", data=None))
     assert year.index("novocherkassk-massacre") == year.index(ident) - 1
