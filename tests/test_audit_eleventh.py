@@ -1,4 +1,4 @@
-"""The eleventh round of the audit: a random sample of 24 events (seed 20261206) checked against
+"""The eleventh round of the audit: random samples of 24 and 48 events (seeds 20261206 and 202612062) checked against
 sources they do not cite. Each fix is pinned to what the independent source says: a disputed day
 or manner of death is kept beside the store's with who says which, a count gets its exact figure
 beside the rounded one, and a title or summary says no more than its sources."""
@@ -49,3 +49,34 @@ def test_summaries_say_no_more_than_their_sources() -> None:
     assert "Presidential Library's account" in (STORE.by_id["kgb-created"].description or "")
     [seven] = [n for n in STORE.by_id["steplag-leaders-executed"].notes if "seven men" in n.text]
     assert seven.kind == "context"  # six shot and Kuznetsov spared are the same seven sentences
+
+
+def test_the_second_sample_keeps_each_sources_reading_beside_the_stores() -> None:
+    [moroz] = notes_citing("shalamov-offers-kolyma-tales-1962", "shalamov-ru-moroz-review")
+    assert "Elvina" in moroz and "Elvira" in moroz
+    [july] = notes_citing("austrian-prisoners-last-transport-1955", "zeitgeschichte-wn-heimkehrer")
+    assert "25 July 1955" in july
+    [ozerlag] = notes_citing("ozerlag-formed-1948", "vle-ozerlagas")
+    assert "1949" in ozerlag and "five special camps" in ozerlag
+    [charnetsky] = notes_citing("charnetsky-returns-1956", "vatican-charnetsky-2001")
+    assert "six years" in charnetsky and "five years" in charnetsky
+    [scholmer] = notes_of("scholmer-returns-germany", "discrepancy")
+    assert "April 1949" in scholmer.text and "May 1949" in scholmer.text
+    [counts] = notes_citing("de-stalinization-begins", "krsk-memorial-sem-dat-2017")
+    assert "2,472,247" in counts and "2,468,524" in counts
+
+
+def test_the_second_samples_summaries_and_links_say_what_their_sources_do() -> None:
+    pimenov = STORE.by_id["pimenov-group-arrested"]
+    assert "retrial gave him ten" in pimenov.summary and "4 February 1958" in (pimenov.description or "")
+    assert "Stalingrad and other places" in (STORE.by_id["stalin-body-removed"].description or "")
+    assert "22nd Party Congress" not in STORE.by_id["stalin-body-removed"].aliases  # that is another thing
+    assert STORE.by_id["steplag-closed"].title.startswith("Steplag, the former Special Camp No. 4")
+    assert "ran out" in STORE.by_id["daniil-andreyev-released"].summary  # the term ended; the inquiry did not free him
+    assert "Lithuanian Wikipedia" in (STORE.by_id["camps-to-colonies-reform"].description or "")
+    assert "rehabilitation" not in STORE.by_id["baghirov-executed"].tags  # a perpetrator's trial
+    assert "literature" not in STORE.by_id["marchenko-sentenced-treason"].tags
+    assert {"vladimir", "dubravlag"} <= set(STORE.by_id["marchenko-sentenced-treason"].places)
+    assert "walter-ciszek" not in STORE.by_id["gorlag-division-strikes-1953"].people
+    assert "bogdan-kobulov" not in STORE.by_id["mgb-merged-into-mvd"].people
+    assert "people tied to the JAC" in STORE.by_id["jac-trial"].summary

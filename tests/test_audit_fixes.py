@@ -45,7 +45,7 @@ def test_krasnopevtsev_group_records_ten_versus_nine_men() -> None:
 def test_pimenov_arrest_is_dated_and_his_term_is_six_years() -> None:
     e = EVENTS["pimenov-group-arrested"]
     assert e["date"] == "1957-03-25"
-    assert "six years" in e["summary"] and "long terms" not in e["summary"]
+    assert "six-year sentence" in e["summary"] and "long terms" not in e["summary"]  # then ten at the retrial
     assert "cce-15-3-pimenov" in e["sources"]
 
 
