@@ -1,4 +1,5 @@
-"""The eleventh round of the audit: random samples of 24 and 48 events (seeds 20261206 and 202612062) checked against
+"""The eleventh round of the audit: random samples of 24, 48 and 36 events (seeds 20261206, 202612062 and
+202612063) checked against
 sources they do not cite. Each fix is pinned to what the independent source says: a disputed day
 or manner of death is kept beside the store's with who says which, a count gets its exact figure
 beside the rounded one, and a title or summary says no more than its sources."""
@@ -80,3 +81,22 @@ def test_the_second_samples_summaries_and_links_say_what_their_sources_do() -> N
     assert "walter-ciszek" not in STORE.by_id["gorlag-division-strikes-1953"].people
     assert "bogdan-kobulov" not in STORE.by_id["mgb-merged-into-mvd"].people
     assert "people tied to the JAC" in STORE.by_id["jac-trial"].summary
+
+
+def test_the_third_sample_keeps_each_reading_and_drops_links_the_text_does_not_support() -> None:
+    vesna = STORE.by_id["operation-vesna"]
+    assert vesna.date.edtf == "1948-05-22/1948-05-23" and any("22-24 May" in n.text for n in vesna.notes)
+    [first] = [n for n in STORE.by_id["last-german-pows-return"].notes if "welt-spaetheimkehrer-1955" in n.sources]
+    assert "7 October" in first.text and "9 October 1955" in first.text
+    assert not {"hein-dyck", "peter-dyck", "gerhard-dyck"} & set(STORE.by_id["last-german-pows-return"].people)
+    assert "24 by the official count" in STORE.by_id["novocherkassk-massacre"].summary
+    assert any("No second source for the day" in n.text for n in STORE.by_id["krasnopevtsev-group-arrested"].notes)
+    assert STORE.by_id["getman-released"].date.edtf == "1953-08"
+    for ident in ("ryumin-executed", "abakumov-executed"):  # perpetrators shot, not convictions reversed
+        assert "rehabilitation" not in STORE.by_id[ident].tags and "violence" in STORE.by_id[ident].tags
+    yalta = STORE.by_id["yalta-repatriation-agreement"]
+    assert "pows" not in yalta.tags and "returnees" not in yalta.terms  # both are defined for other people
+    assert "great-constructions-halted" in STORE.by_id["gulag-to-ministry-of-justice"].related
+    assert "exile-in-perpetuity-1948" not in STORE.by_id["sgovio-exiled-1948"].related
+    assert "vorkuta-uprising" not in STORE.by_id["vyatlag-unrest-1953-1954"].related
+    assert "in custody" in STORE.by_id["etinger-dies-in-lefortovo-1951"].title
