@@ -1,5 +1,5 @@
-"""The eleventh round of the audit: random samples of 24, 48 and 36 events (seeds 20261206, 202612062 and
-202612063) checked against
+"""The eleventh round of the audit: random samples of 24, 48, 36 and 24 events (seeds 20261206,
+202612062, 202612063 and 202612064) checked against
 sources they do not cite. Each fix is pinned to what the independent source says: a disputed day
 or manner of death is kept beside the store's with who says which, a count gets its exact figure
 beside the rounded one, and a title or summary says no more than its sources."""
@@ -100,3 +100,19 @@ def test_the_third_sample_keeps_each_reading_and_drops_links_the_text_does_not_s
     assert "exile-in-perpetuity-1948" not in STORE.by_id["sgovio-exiled-1948"].related
     assert "vorkuta-uprising" not in STORE.by_id["vyatlag-unrest-1953-1954"].related
     assert "in custody" in STORE.by_id["etinger-dies-in-lefortovo-1951"].title
+
+
+def test_the_fourth_sample_says_what_its_sources_do_and_links_what_it_names() -> None:
+    assert "also detained" in STORE.by_id["abakumov-arrested"].summary  # not "with him"
+    assert "barred both writers from Zvezda" in STORE.by_id["zhdanov-decree-1946"].summary
+    kuk = STORE.by_id["kuk-captured"]
+    assert "Polish" not in kuk.notes[0].text and "telegraf-kuk-2025" in kuk.sources  # no claim without its source
+    minlag = STORE.by_id["minlag-closed-1957"]
+    assert "once special camp No. 1" in minlag.summary and "bystrov-minlag" in minlag.sources
+    assert "set up for the first three" in STORE.by_id["great-constructions-announced-1950"].summary
+    assert "promurom-murom-riot-1961" in STORE.by_id["murom-riot-1961"].sources
+    assert "were in the British zone" in STORE.by_id["lienz-cossacks-handed-over-1945"].summary
+    assert STORE.by_id["gomulka-repatriation-talks"].title.startswith("Gomułka presses in Moscow")
+    assert "wiener-neustadt" in STORE.by_id["ottillinger-returns-1955"].places
+    assert "vladimir" in STORE.by_id["ruslanova-freed-1953"].places
+    assert "reinys-dies-vladimir" in STORE.by_id["reinys-arrested"].related
