@@ -745,7 +745,7 @@ def test_the_mayakovsky_square_readers_terms_and_osipovs_two_versions() -> None:
     assert "five to seven years" in event.summary and "aleksandrov-riot-1961" in event.related
     [both] = [n for n in event.notes if n.kind == "discrepancy"]
     assert "six years" in both.text and "seven" in both.text
-    assert set(both.sources) == {"colta-osipov-trial-2011", "cce-37-osipov"}
+    assert set(both.sources) == {"colta-osipov-trial-2011", "cce-37-osipov", "osipov-koren-natsii-aleksandrov"}
 
 
 def test_the_june_1948_escape_from_the_obsky_camp() -> None:

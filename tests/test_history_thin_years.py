@@ -76,7 +76,7 @@ def test_the_dalstroy_explosion_is_on_nakhodkas_card_with_the_librarys_june_date
     assert (card["kind"], card["country"]) == ("place", "Russia")
     assert "geonames" in [s["id"] for s in card["sources"]]
     on_the_place = ids(gulag("timeline", "--place", "nakhodka", "--json", data=None))
-    assert on_the_place == [ident]
+    assert on_the_place == ["japanese-pow-repatriation", ident]  # the last ship home sailed from Nakhodka
     [june] = [n for n in STORE.by_id[ident].notes if n.kind == "discrepancy" and "24 June 1946" in n.text]
     assert june.sources[0] == "nakhodka-lib-exploded-summer-1946"
     assert "917 tonnes" in (STORE.by_id[ident].description or "")
@@ -104,7 +104,7 @@ def test_korzhavin_comes_back_in_1954_and_only_chuprinin_gives_the_day(gulag: Gu
 
 
 def test_two_baltic_writers_come_home_from_the_krasnoyarsk_region(gulag: Gulag) -> None:
-    assert_dated_on_two_sources({"kross-returns-1954": "1954", "vanaga-returns-1957": "1957"})
+    assert_dated_on_two_sources({"kross-returns-1954": "1954-05/1954-06-24", "vanaga-returns-1957": "1957"})
     region = ids(gulag("timeline", "--place", "krasnoyarsk-krai", "--tag", "literature", "--json",
                               data=None))
     assert {"kross-returns-1954", "vanaga-returns-1957"} <= set(region)
