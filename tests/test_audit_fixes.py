@@ -184,5 +184,5 @@ def test_third_round_of_the_audit_each_fix_as_its_source_gives_it() -> None:
         assert "applebaum-gulag-p303-kengir-aftermath" in EVENTS[event_id]["sources"] + [
             s for n in notes(event_id) for s in n["sources"]]  # type: ignore[attr-defined]
     assert PEOPLE["victor-herman"]["role"].startswith("American in the USSR 1931-1976")
-    assert "from late 1940" in PEOPLE["gustaw-herling-grudzinski"]["role"]
+    assert "from the winter of 1940-41" in PEOPLE["gustaw-herling-grudzinski"]["role"]  # via Leningrad, Vologda
 

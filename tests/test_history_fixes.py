@@ -429,7 +429,7 @@ def test_the_second_2026_12_05_review_days_only_where_a_source_gives_them() -> N
     people = {ident: (STORE.people[ident].born, STORE.people[ident].died) for ident in (
         "nikolai-bulganin", "margarethe-ottillinger", "adolfas-ramanauskas", "kruglov")}
     assert {k: (b.edtf if b else None, d.edtf if d else None) for k, (b, d) in people.items()} == {
-        "nikolai-bulganin": ("1895", "1975-02-24"), "margarethe-ottillinger": ("1919-06-06", "1992-11-30"),
+        "nikolai-bulganin": ("1895-06-11", "1975-02-24"), "margarethe-ottillinger": ("1919-06-06", "1992-11-30"),
         "adolfas-ramanauskas": ("1918-03-06", "1957-11-29"), "kruglov": ("1907-10-02", "1977")}
     assert any("6 July 1977" in n.text for n in STORE.people["kruglov"].notes)
 
