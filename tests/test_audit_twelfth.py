@@ -99,6 +99,7 @@ def test_links_name_what_the_events_are_about() -> None:
     assert "special-settlements" in STORE.by_id["special-settlers-restrictions-eased"].terms
     assert "pows" not in STORE.by_id["german-special-camps-under-gulag"].tags  # mostly civilian internees
     assert "Vorkuta thieves incident" not in STORE.by_id["vorkuta-red-hats-vs-thieves"].aliases
+    assert "salekhard" not in STORE.by_id["obsky-camp-escape-1948"].places  # the text names Labytnangi, across the Ob
 
 
 def test_a_second_helper_told_to_find_fault_corrected_the_first_pass() -> None:
@@ -139,3 +140,13 @@ def test_person_cards_take_the_day_where_sources_give_it_and_say_no_more_than_th
     assert "Abakumov" in (STORE.by_id["vlasov-hanged"].description or "")
     assert "Abakumov" in (STORE.by_id["leningrad-affair-arrests"].description or "")
     assert "Voroshilov" in (STORE.by_id["germans-released-from-special-settlement"].description or "")
+
+
+def test_the_glossary_says_what_its_terms_meant() -> None:
+    assert "special purpose camps" not in STORE.terms["special-camps"].aliases  # the OGPU's camps of the 1920s
+    assert "released prisoners" not in STORE.terms["special-settlements"].definition
+    for ident in ("sgovio-exiled-1948", "repeaters-rearrests"):  # exile, a different regime from special settlement
+        assert "special-settlements" not in STORE.by_id[ident].terms, ident
+    assert "camps until 1953" in STORE.terms["dalstroy"].definition
+    assert "partly so that" in STORE.terms["war-convicts"].definition
+    assert "crackdowns" in STORE.terms["thaw"].definition
