@@ -150,3 +150,12 @@ def test_the_glossary_says_what_its_terms_meant() -> None:
     assert "camps until 1953" in STORE.terms["dalstroy"].definition
     assert "partly so that" in STORE.terms["war-convicts"].definition
     assert "crackdowns" in STORE.terms["thaw"].definition
+
+
+def test_figures_say_what_they_count() -> None:
+    figures = STORE.figures
+    assert figures["norilsk-uprising-strikers-exhibit"].what.endswith("at one time (the peak)")
+    assert "passed through" in figures["malgre-nous-leave-tambov-1945-prisoners"].what
+    assert "closed" in figures["review-commissions-created-sentences-revised-lavinskaya"].what
+    assert "38,589" in (figures["special-camps-created-rechlag-peak-memorial"].note or "")
+    assert "250,000" in (figures["volga-don-canal-opened-prisoners-newspravda"].note or "")
