@@ -559,7 +559,7 @@ def test_the_prisoner_count_falls_by_two_thirds_from_1953_to_1956() -> None:
     """The MVD's counts of prisoners in camps and colonies on 1 January 1953-1956, from table 46 of
     Kuznetsov's monograph; the 1953 number is also what Kruglov's report of 1954 adds up to."""
     counts = {f.date.edtf: f.value for f in STORE.figures.values()
-              if f.event == "de-stalinization-begins" and f.what.startswith("prisoners in MVD camps")}
+              if f.event == "de-stalinization-begins" and f.what.startswith("prisoners in the Gulag's camps")}
     assert counts == {"1953-01-01": 2472247, "1954-01-01": 1325053, "1955-01-01": 1075280, "1956-01-01": 781630}
     assert counts["1953-01-01"] == STORE.figures["gulag-returned-to-mvd-prisoners-mvd"].value + 1111944
 
