@@ -1,9 +1,10 @@
 """The thirteenth round of the audit: the 81 hand-made event figures the twelfth round's sample
-left out and the 77 place cards that are not camps, each checked against sources they do not cite."""
+left out and the 77 place cards that are not camps, each checked against sources they do not cite;
+and six new events for the thin late years, each dated by two independent sources."""
 
 from __future__ import annotations
 
-from .test_history_fixes import STORE, figures_of
+from .test_history_fixes import STORE, assert_dated_on_two_sources, figures_of, notes_citing, notes_of
 
 
 def test_a_figure_says_what_it_counts() -> None:
@@ -38,3 +39,21 @@ def test_place_cards_say_no_more_than_their_sources() -> None:
     assert "temnikov-camps" not in places  # the map's Temlag camp is the same place
     assert STORE.by_id["gagen-torn-rearrested"].places == ("temlag", "dubravlag")
 
+
+def test_new_events_for_the_late_years() -> None:
+    assert_dated_on_two_sources({
+        "mayakovsky-readings-begin-1958": "1958-07-29",
+        "german-repatriation-agreement-1958": "1958-04-08",
+        "sladkevicius-banished-1959": "1959",
+        "syntaxis-first-issue-1959": "1959-12",
+        "novocherkassk-trial-1962": "1962-08-14/1962-08-20",
+        "estonian-nationalists-union-arrested-1962": "1962",
+    })
+    assert "28 July" in " ".join(notes_citing("mayakovsky-readings-begin-1958", "tasr-mayakovsky-60"))
+    assert "13 August" in " ".join(notes_citing("novocherkassk-trial-1962", "wp-ru-novocherkassk-massacre"))
+    assert figures_of("novocherkassk-trial-1962")["death-sentences"].value == 7
+    assert "21 June 1941" in STORE.by_id["german-repatriation-agreement-1958"].summary
+    [season] = notes_of("estonian-nationalists-union-arrested-1962", "uncertainty")
+    assert "summer 1962" in season.text
+    assert "syntaxis-first-issue-1959" in STORE.by_id["ginzburg-arrested-1960"].related
+    assert "novocherkassk-trial-1962" in STORE.by_id["novocherkassk-massacre"].related
