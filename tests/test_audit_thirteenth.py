@@ -57,3 +57,21 @@ def test_new_events_for_the_late_years() -> None:
     assert "summer 1962" in season.text
     assert "syntaxis-first-issue-1959" in STORE.by_id["ginzburg-arrested-1960"].related
     assert "novocherkassk-trial-1962" in STORE.by_id["novocherkassk-massacre"].related
+
+
+def test_new_events_for_1960_and_1961() -> None:
+    assert_dated_on_two_sources({
+        "shvernik-commission-1960": "1960",
+        "steponavicius-banished-1961": "1961",
+        "grossman-novel-confiscated-1961": "1961-02",
+        "makinen-sentenced-1961": "1961",
+        "astra-sentenced-1961": "1961-10-20/1961-10-26",
+    })
+    [arrest] = notes_of("astra-sentenced-1961", "discrepancy")
+    assert "23 February" in arrest.text and "25 February" in arrest.text  # detained, then the case opened
+    [claim] = notes_of("shvernik-commission-1960", "context")  # her account, not the commission's finding
+    assert claim.text.startswith("By Shatunovskaya's own account") and "Sukharev" in (
+        STORE.by_id["shvernik-commission-1960"].description or "")
+    assert "14 February" in " ".join(notes_citing("grossman-novel-confiscated-1961", "bit-yunan-feldman-grossman"))
+    assert "18 January" in " ".join(notes_citing("steponavicius-banished-1961", "xxiamzius-steponavicius-2011"))
+    assert {"walter-ciszek", "raoul-wallenberg"} <= set(STORE.by_id["makinen-sentenced-1961"].people)
