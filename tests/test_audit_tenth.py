@@ -239,7 +239,8 @@ def test_tenth_round_fifth_sample_of_citations_and_the_leads_it_left() -> None:
     semiramis = next(n["text"] for n in EVENTS["semiramis-arrives-barcelona"]["notes"]
                      if "Diario de Almería" in n["text"])
     assert "Masterpubli counts the rest as deserters" in semiramis
-    assert "Kipnis has her taken to Moscow in January 1953" in PLACES["uritsky-district"]["summary"]
+    uritsky = PLACES["uritsky-district"]["summary"]  # taken to Moscow in January 1953; a memoir says 1950-54
+    assert "late January 1953" in uritsky and "1950-54" in uritsky
     dyck = EVENTS["last-german-pows-return"]["notes"][0]["text"]
     assert "could leave only after 1991" in dyck
     for camp, main, other in (("kuznetslag", "8,052", "9,512"), ("sosnovlag", "3,514", "5,217")):
@@ -266,7 +267,8 @@ def test_no_title_ends_with_words_we_added() -> None:
     added = re.compile(r"\(([^()]*\b(?:" + "|".join(ADDED_WORDS) + r")\b[^()]*)\)\s*$", re.IGNORECASE)
     # "(on December 1961)", "(quoting ...)", "(26 May 1947)": what a page of the work is about, or its date
     about = re.compile(r"\((?:on|quoting|revision of|decree of) [^()]*\)\s*$|\(\d{1,2} [A-Z][a-z]+ \d{4}\)\s*$")
-    own = {"maslij-khomyshyn-case"}  # the journal's own English title: "... (on the materials of criminal case)"
+    # the journal's own English title: "... (on the materials of criminal case)"; Hansard's own heading
+    own = {"maslij-khomyshyn-case", "hansard-1949-03-30-german-prisoners"}
     offending = [(s["id"], s["title"]) for s in RAW["sources"] if s["id"] not in own
                  and not s["title"].startswith("[") and (added.search(s["title"]) or about.search(s["title"]))]
     assert not offending, offending[:5]

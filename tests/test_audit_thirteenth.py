@@ -15,7 +15,8 @@ def test_a_figure_says_what_it_counts() -> None:
     for year in (1953, 1954, 1955, 1956):  # the Justice Ministry ran the camps from April 1953 to February 1954
         assert "MVD" not in STORE.figures[f"de-stalinization-begins-prisoners-{year}"].what
     assert "no date or basis" in STORE.figures["volga-don-canal-opened-prisoners-lenta"].what
-    assert "handed over" not in STORE.figures["lienz-cossacks-handed-over"].what  # camped there, not all handed over
+    lienz = STORE.figures["lienz-cossacks-handed-over"]  # ORF: handed over; Osttirol heute: camped there
+    assert "handed over" not in lienz.what and "ORF" in (lienz.note or "") and "camped" in (lienz.note or "")
     assert "Branch 1 of Camp 16" in STORE.figures["khabarovsk-incident-1955-strikers"].what
 
 
@@ -35,7 +36,8 @@ def test_place_cards_say_no_more_than_their_sources() -> None:
     assert "30-45 km" in (places["karaganda"].summary or "")
     assert "NKVD" not in (places["dresden"].summary or "")
     assert "East Berlin" in (places["berlin"].summary or "")
-    assert "286" in (places["barcelona"].summary or "")
+    assert "landed 286" in (places["barcelona"].summary or "")
+    assert "late January 1953" in (places["uritsky-district"].summary or "")
     assert "temnikov-camps" not in places  # the map's Temlag camp is the same place
     assert STORE.by_id["gagen-torn-rearrested"].places == ("temlag", "dubravlag")
 
@@ -75,3 +77,37 @@ def test_new_events_for_1960_and_1961() -> None:
     assert "14 February" in " ".join(notes_citing("grossman-novel-confiscated-1961", "bit-yunan-feldman-grossman"))
     assert "18 January" in " ".join(notes_citing("steponavicius-banished-1961", "xxiamzius-steponavicius-2011"))
     assert {"walter-ciszek", "raoul-wallenberg"} <= set(STORE.by_id["makinen-sentenced-1961"].people)
+
+
+def test_the_recheck_narrowed_what_the_new_events_claim() -> None:
+    shvernik = STORE.by_id["shvernik-commission-1960"]  # the 1960 commission was on Kirov; the trials' reports 1961-63
+    assert "trials" not in shvernik.title and "1961-63" in notes_of("shvernik-commission-1960", "discrepancy")[0].text
+    assert "escaped" in STORE.by_id["grossman-novel-confiscated-1961"].summary  # not every copy was taken
+    assert "vladimir" in STORE.by_id["makinen-sentenced-1961"].places
+    assert "ambassador for the talks" in (STORE.by_id["german-repatriation-agreement-1958"].description or "")
+    assert "parish priest" in STORE.by_id["sladkevicius-banished-1959"].summary
+    assert "Chronicle of Current Events" in " ".join(notes_citing("ginzburg-arrested-1960", "cce-50-3-ginzburg"))
+    assert "later trials" in " ".join(notes_citing("novocherkassk-massacre", "wp-ru-novocherkassk-massacre"))
+
+
+def test_new_events_for_1947_to_1952() -> None:
+    assert_dated_on_two_sources({
+        "kovacs-seized-1947": "1947-02-25",
+        "pow-repatriation-deadline-1947": "1947-04",
+        "state-secrets-decree-1947": "1947-06-09",
+        "oggins-killed-1947": "1947",
+        "tass-german-pows-statement-1950": "1950-05-04",
+        "japanese-prisoners-handed-to-china-1950": "1950-07",
+        "un-pow-commission-1950": "1950-12-14",
+        "cicrc-brussels-hearings-1951": "1951-05-21/1951-05-26",
+        "karsavin-dies-abez-1952": "1952-07",
+    })
+    assert "23 April 1947" in " ".join(notes_citing("pow-repatriation-deadline-1947", "arzamaskin-tainy-repatriatsii"))
+    assert "890,532" in (STORE.by_id["pow-repatriation-deadline-1947"].description or "")
+    [convicted] = notes_of("tass-german-pows-statement-1950", "discrepancy")  # convicted, or under investigation
+    assert "9,717" in convicted.text and "under investigation" in convicted.text
+    [sentence] = notes_of("kovacs-seized-1947", "discrepancy")
+    assert "twenty years" in sentence.text and "life" in sentence.text
+    [day] = notes_of("karsavin-dies-abez-1952", "discrepancy")
+    assert "12 July" in day.text and "20 July" in day.text
+    assert "1 August 1950" in " ".join(notes_citing("japanese-prisoners-handed-to-china-1950", "usov-pu-i"))
