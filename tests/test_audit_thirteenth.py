@@ -144,3 +144,22 @@ def test_an_event_does_not_take_a_persons_name_as_its_alias(gulag: Gulag) -> Non
     names = {" ".join(words(n)) for p in STORE.people.values() for n in person_names(p)}
     assert not [(e.id, a) for e in STORE.events for a in e.aliases if " ".join(words(a)) in names]
     assert show(gulag, "gunars-astra")["id"] == "gunars-astra"
+
+
+def test_new_events_for_1945_to_1948() -> None:
+    assert_dated_on_two_sources({
+        "special-settlers-status-1945": "1945-01-08",
+        "augustow-roundup-1945": "1945-07-12/1945-07-19",
+        "sachsenhausen-special-camp-opens-1945": "1945-08-10",
+        "gko-japanese-pows-decree-1945": "1945-08-23",
+        "semyonov-trial-1946": "1946-08-26/1946-08-30",
+        "us-soviet-repatriation-agreement-1946": "1946-12-19",
+        "austrian-pows-homecoming-1947": "1947-09-12/1948-03",
+        "kolkhoz-shirkers-decree-1948": "1948-06-02",
+        "jac-dissolved-1948": "1948-11",
+    })
+    assert "592" in STORE.by_id["augustow-roundup-1945"].summary  # missing, not counted as killed
+    assert "fate is unknown" in " ".join(notes_citing("augustow-roundup-1945", "ipn-oblawa-augustowska-sledztwo"))
+    assert "20 November 1948" in " ".join(notes_citing("jac-dissolved-1948", "pochemu-evrei-ne-liubiat-stalina"))
+    assert "afterword" in " ".join(notes_citing("semyonov-trial-1946", "ataman-semenov-vospominaniya-afterword"))
+    assert "special-camp-no-7-sachsenhausen" in STORE.by_id["sachsenhausen-special-camp-opens-1945"].places
