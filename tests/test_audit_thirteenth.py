@@ -150,16 +150,30 @@ def test_new_events_for_1945_to_1948() -> None:
     assert_dated_on_two_sources({
         "special-settlers-status-1945": "1945-01-08",
         "augustow-roundup-1945": "1945-07-12/1945-07-19",
-        "sachsenhausen-special-camp-opens-1945": "1945-08-10",
+        "sachsenhausen-special-camp-opens-1945": "1945-08",
         "gko-japanese-pows-decree-1945": "1945-08-23",
         "semyonov-trial-1946": "1946-08-26/1946-08-30",
         "us-soviet-repatriation-agreement-1946": "1946-12-19",
         "austrian-pows-homecoming-1947": "1947-09-12/1948-03",
         "kolkhoz-shirkers-decree-1948": "1948-06-02",
-        "jac-dissolved-1948": "1948-11",
+        "jac-dissolved-1948": "1948-11-20",
     })
     assert "592" in STORE.by_id["augustow-roundup-1945"].summary  # missing, not counted as killed
     assert "fate is unknown" in " ".join(notes_citing("augustow-roundup-1945", "ipn-oblawa-augustowska-sledztwo"))
     assert "20 November 1948" in " ".join(notes_citing("jac-dissolved-1948", "pochemu-evrei-ne-liubiat-stalina"))
     assert "afterword" in " ".join(notes_citing("semyonov-trial-1946", "ataman-semenov-vospominaniya-afterword"))
     assert "special-camp-no-7-sachsenhausen" in STORE.by_id["sachsenhausen-special-camp-opens-1945"].places
+
+
+def test_the_recheck_of_1945_to_1948() -> None:
+    semyonov = STORE.by_id["semyonov-trial-1946"]  # Rodzaevsky was not taken in Manchuria
+    assert "Manchuria" not in semyonov.title and "Tianjin" in " ".join(n.text for n in semyonov.notes)
+    assert "silent on Mikhailov and Shepunov" in (semyonov.description or "")
+    [window] = notes_of("augustow-roundup-1945", "discrepancy")
+    assert "10-25 July" in window.text and "12-19 July" in window.text
+    assert "611" in " ".join(notes_citing("augustow-roundup-1945", "ipn-oblawa-documents-2016"))
+    austrians = STORE.by_id["austrian-pows-homecoming-1947"]  # 70 per cent of those who came back, not of all held
+    assert "came back" in (austrians.description or "") and "until 1955" not in austrians.summary
+    assert "10 August" in " ".join(notes_citing("sachsenhausen-special-camp-opens-1945", "sachsenhausen-speziallager"))
+    assert "up to 500,000" in STORE.by_id["gko-japanese-pows-decree-1945"].summary
+    assert "Krasnoyarsk Memorial" in (STORE.by_id["kolkhoz-shirkers-decree-1948"].description or "")
