@@ -177,3 +177,19 @@ def test_the_recheck_of_1945_to_1948() -> None:
     assert "10 August" in " ".join(notes_citing("sachsenhausen-special-camp-opens-1945", "sachsenhausen-speziallager"))
     assert "up to 500,000" in STORE.by_id["gko-japanese-pows-decree-1945"].summary
     assert "Krasnoyarsk Memorial" in (STORE.by_id["kolkhoz-shirkers-decree-1948"].description or "")
+
+
+def test_new_events_for_1951_and_1956_to_1957() -> None:
+    assert_dated_on_two_sources({
+        "klymentiy-sheptytsky-dies-1951": "1951-05-01",
+        "luksa-killed-1951": "1951-09-04",
+        "bienek-arrested-1951": "1951-11-08",
+        "veliniu-demonstrations-1956": "1956-11-02",
+        "last-japanese-repatriation-ship-1956": "1956-12-26",
+        "sevvostlag-closed-1957": "1957-04-16",
+    })
+    [sentence] = notes_of("klymentiy-sheptytsky-dies-1951", "discrepancy")  # eight years in Vladimir, or 25 in camps
+    assert "eight years" in sentence.text and "25 years" in sentence.text
+    assert "1 November" in " ".join(notes_citing("veliniu-demonstrations-1956", "xxiamzius-tamakauskas-veles-2009"))
+    assert "East Berlin" in " ".join(notes_citing("bienek-arrested-1951", "slub-bienek-workuta-2013"))
+    assert {"sevlag", "chaunchukotlag"} <= set(STORE.by_id["sevvostlag-closed-1957"].places)  # closed the same day
