@@ -193,3 +193,13 @@ def test_new_events_for_1951_and_1956_to_1957() -> None:
     assert "1 November" in " ".join(notes_citing("veliniu-demonstrations-1956", "xxiamzius-tamakauskas-veles-2009"))
     assert "East Berlin" in " ".join(notes_citing("bienek-arrested-1951", "slub-bienek-workuta-2013"))
     assert {"sevlag", "chaunchukotlag"} <= set(STORE.by_id["sevvostlag-closed-1957"].places)  # closed the same day
+
+
+def test_the_last_recheck() -> None:
+    veles = STORE.by_id["veliniu-demonstrations-1956"]  # many arrested; four convicted, by the Genocide Centre
+    assert "many were arrested" in veles.summary
+    assert "four of those arrested were convicted" in (veles.description or "")
+    assert "more than 10,000" in notes_of("veliniu-demonstrations-1956", "uncertainty")[0].text
+    assert "August 1954" in (STORE.by_id["sevvostlag-closed-1957"].description or "")
+    assert "Siberian detainees" in STORE.by_id["last-japanese-repatriation-ship-1956"].title
+    assert "Chicago in 1950" in (STORE.by_id["luksa-killed-1951"].description or "")
