@@ -1,7 +1,7 @@
 """The thirteenth round of the audit: the 81 hand-made event figures the twelfth round's sample
 left out and the 77 place cards that are not camps, each checked against sources they do not cite;
-twenty new events for 1947-1962, each dated by two independent sources and then rechecked by a
-helper told to break them; and person cards for the people those events name."""
+thirty-five new events for 1945-1962, each dated by two independent sources and then rechecked by
+a helper told to break them; and person cards for the people those events name."""
 
 from __future__ import annotations
 
