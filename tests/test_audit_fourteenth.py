@@ -5,7 +5,7 @@ helper told to break them."""
 
 from __future__ import annotations
 
-from .test_history_fixes import STORE, notes_of
+from .test_history_fixes import STORE, Gulag, assert_dated_on_two_sources, notes_of, show
 
 
 def test_thin_terms_have_an_independent_source_and_say_no_more_than_it() -> None:
@@ -26,3 +26,38 @@ def test_the_1948_exile_decree_was_repealed_without_freeing_everyone_at_once() -
     [repeal] = [n for n in notes_of("repeaters-rearrests", "context") if "10 March 1956" in n.text]
     assert "29 April 1964" in repeal.text
     assert "5 February 1960" in (STORE.by_id["mvd-ussr-abolished"].description or "")
+
+
+NEW_TERMS = {"sharashka": "шарашка", "dokhodyaga": "доходяга", "tufta": "туфта (тухта)",
+             "workday-credits": "зачёты рабочих дней", "labour-army": "трудармия (трудовая армия)",
+             "special-commandants-office": "спецкомендатура", "exile-for-ever": "ссылка навечно"}
+
+
+def test_new_terms_explain_words_the_timeline_uses(gulag: Gulag) -> None:
+    for ident, cyrillic in NEW_TERMS.items():
+        term = STORE.terms[ident]
+        assert term.cyrillic == cyrillic and len(term.sources) >= 2, ident
+    linked = {t: {e.id for e in STORE.events if t in e.terms} for t in NEW_TERMS}
+    assert "solzhenitsyn-to-marfino-1947" in linked["sharashka"]
+    assert "work-credits-restored-1948" in linked["workday-credits"]
+    assert {"exile-in-perpetuity-1948", "sgovio-exiled-1948", "repeaters-rearrests"} <= linked["exile-for-ever"]
+    assert show(gulag, "goner")["id"] == "dokhodyaga" and show(gulag, "tukhta")["id"] == "tufta"
+    exile = STORE.terms["exile-for-ever"].definition  # two decrees, for two kinds of exile
+    assert "21 February 1948" in exile and "26 November 1948" in exile
+    assert "17 December 1948" in STORE.terms["workday-credits"].definition
+    assert "8 January 1945" in STORE.terms["special-commandants-office"].definition
+
+
+def test_new_events_for_1958_to_1962() -> None:
+    assert_dated_on_two_sources({
+        "sudoplatov-sentenced-1958": "1958-09-12",
+        "matulionis-dies-1962": "1962-08-20",
+        "kharms-rehabilitated-1960": "1960",
+    })
+    [place] = notes_of("matulionis-dies-1962", "discrepancy")  # died at Šeduva, buried at Kaišiadorys
+    assert "Kaišiadorys" in place.text and "Šeduva" in place.text
+    assert "Catholic accounts" in (STORE.by_id["matulionis-dies-1962"].description or "")  # the poisoning is theirs
+    assert "22 September 1958" in (STORE.by_id["sudoplatov-sentenced-1958"].description or "")
+    [wires] = notes_of("kharms-rehabilitated-1960", "uncertainty")
+    assert "TASS" in wires.text and "Interfax" in wires.text
+    assert "Bogdanov" in " ".join(n.text for n in notes_of("exile-in-perpetuity-1948", "context"))
