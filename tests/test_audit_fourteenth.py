@@ -5,7 +5,7 @@ helper told to break them."""
 
 from __future__ import annotations
 
-from .test_history_fixes import STORE, Gulag, assert_dated_on_two_sources, notes_of, show
+from .test_history_fixes import STORE, Gulag, assert_dated_on_two_sources, notes_citing, notes_of, show
 
 
 def test_thin_terms_have_an_independent_source_and_say_no_more_than_it() -> None:
@@ -24,7 +24,7 @@ def test_thin_terms_have_an_independent_source_and_say_no_more_than_it() -> None
 
 def test_the_1948_exile_decree_was_repealed_without_freeing_everyone_at_once() -> None:
     [repeal] = [n for n in notes_of("repeaters-rearrests", "context") if "10 March 1956" in n.text]
-    assert "29 April 1964" in repeal.text
+    assert "29 April 1964" in repeal.text and "sent some of those exiled under it to special settlement" in repeal.text
     assert "5 February 1960" in (STORE.by_id["mvd-ussr-abolished"].description or "")
 
 
@@ -45,7 +45,12 @@ def test_new_terms_explain_words_the_timeline_uses(gulag: Gulag) -> None:
     exile = STORE.terms["exile-for-ever"].definition  # two decrees, for two kinds of exile
     assert "21 February 1948" in exile and "26 November 1948" in exile
     assert "17 December 1948" in STORE.terms["workday-credits"].definition
-    assert "8 January 1945" in STORE.terms["special-commandants-office"].definition
+    commandants = STORE.terms["special-commandants-office"].definition  # the 1945 resolutions confirmed 1944's rules
+    assert "February 1944" in commandants and "8 January 1945" in commandants
+    assert "21 June 1948" in STORE.terms["workday-credits"].definition  # restored step by step, not by one resolution
+    assert "twenty years' hard labour" in exile  # escape was a crime before; the decree made it twenty years
+    assert "Italian" in STORE.terms["labour-army"].definition  # the State Defence Committee's resolution of October 1942
+    assert "July 1950" in STORE.terms["special-council"].definition  # the MVD's and the MGB's boards side by side
 
 
 def test_new_events_for_1958_to_1962() -> None:
@@ -54,10 +59,30 @@ def test_new_events_for_1958_to_1962() -> None:
         "matulionis-dies-1962": "1962-08-20",
         "kharms-rehabilitated-1960": "1960",
     })
-    [place] = notes_of("matulionis-dies-1962", "discrepancy")  # died at Šeduva, buried at Kaišiadorys
+    [place] = [n for n in notes_of("matulionis-dies-1962", "discrepancy") if "Kaišiadorys" in n.text]  # buried there
     assert "Kaišiadorys" in place.text and "Šeduva" in place.text
-    assert "Catholic accounts" in (STORE.by_id["matulionis-dies-1962"].description or "")  # the poisoning is theirs
+    matulionis = STORE.by_id["matulionis-dies-1962"]  # the poisoning is the Catholic accounts', and unproven
+    assert "Catholic accounts" in (matulionis.description or "") and "unproven" in matulionis.summary
+    assert "found nothing" in " ".join(notes_citing("matulionis-dies-1962", "lzinios-matulionis-2017"))
+    assert "Colta writes that the Procuracy" in (STORE.by_id["kharms-rehabilitated-1960"].description or "")
     assert "22 September 1958" in (STORE.by_id["sudoplatov-sentenced-1958"].description or "")
     [wires] = notes_of("kharms-rehabilitated-1960", "uncertainty")
     assert "TASS" in wires.text and "Interfax" in wires.text
     assert "Bogdanov" in " ".join(n.text for n in notes_of("exile-in-perpetuity-1948", "context"))
+
+
+INSTITUTIONS = {"gulag": "1930", "itl": "1929-1930", "gupvi": "1939 to 1953", "nkvd": "March 1946",
+                "mgb": "March 1953", "smersh": "19 April 1943", "filtration-camp": "20 February 1945",
+                "katorga": "April 1943"}
+
+
+def test_the_institutions_the_timeline_names_have_cards(gulag: Gulag) -> None:
+    for ident, dated in INSTITUTIONS.items():
+        term = STORE.terms[ident]
+        assert dated in term.definition and len(term.sources) >= 2, ident
+    assert show(gulag, "gulag")["id"] == "gulag"  # was ambiguous among 13 names; the id is the term's
+    assert show(gulag, "nkvd")["id"] == "nkvd" and show(gulag, "smersh")["id"] == "smersh"
+    assert "Justice Ministry in 1953-54" in STORE.terms["gulag"].definition
+    assert "1954" not in STORE.terms["katorga"].definition  # its end rests on one article
+    linked = {e.id for e in STORE.events if "mgb" in e.terms}
+    assert {"repeaters-rearrests", "mgb-merged-into-mvd"} <= linked
