@@ -49,7 +49,7 @@ def test_new_terms_explain_words_the_timeline_uses(gulag: Gulag) -> None:
     assert "February 1944" in commandants and "8 January 1945" in commandants
     assert "21 June 1948" in STORE.terms["workday-credits"].definition  # restored step by step, not by one resolution
     assert "twenty years' hard labour" in exile  # escape was a crime before; the decree made it twenty years
-    assert "Italian" in STORE.terms["labour-army"].definition  # the State Defence Committee's resolution of October 1942
+    assert "Italian" in STORE.terms["labour-army"].definition  # the Defence Committee's resolution of October 1942
     assert "July 1950" in STORE.terms["special-council"].definition  # the MVD's and the MGB's boards side by side
 
 
@@ -86,3 +86,19 @@ def test_the_institutions_the_timeline_names_have_cards(gulag: Gulag) -> None:
     assert "1954" not in STORE.terms["katorga"].definition  # its end rests on one article
     linked = {e.id for e in STORE.events if "mgb" in e.terms}
     assert {"repeaters-rearrests", "mgb-merged-into-mvd"} <= linked
+
+
+def test_the_recheck_of_the_institutions() -> None:
+    terms = STORE.terms
+    assert "three years or more" in terms["itl"].definition and "more than three" not in terms["itl"].definition
+    assert "June 1951" in terms["gupvi"].definition  # a 'main' directorate only from 1945 to 1951
+    assert "set hanging for German war criminals" in terms["katorga"].definition  # katorga was for local helpers
+    ugcc = STORE.by_id["ugcc-bishops-arrested-1945"]  # the NKGB led the Lviv arrests, with NKVD troops
+    assert "NKVD arrested" not in ugcc.summary
+    assert "NKGB" in " ".join(notes_citing(ugcc.id, "vedeneev-ateisty-v-mundirakh"))
+
+
+def test_rehabilitations_of_1955_and_1960() -> None:
+    assert_dated_on_two_sources({"jac-case-annulled-1955": "1955", "zhumabayev-rehabilitated-1960": "1960"})
+    assert "secret" in STORE.by_id["jac-case-annulled-1955"].summary
+    assert "8 July 1960" in " ".join(notes_citing("zhumabayev-rehabilitated-1960", "baitasov-nomady"))
