@@ -100,5 +100,37 @@ def test_the_recheck_of_the_institutions() -> None:
 
 def test_rehabilitations_of_1955_and_1960() -> None:
     assert_dated_on_two_sources({"jac-case-annulled-1955": "1955", "zhumabayev-rehabilitated-1960": "1960"})
-    assert "secret" in STORE.by_id["jac-case-annulled-1955"].summary
+    assert "nothing was made public" in STORE.by_id["jac-case-annulled-1955"].summary
     assert "8 July 1960" in " ".join(notes_citing("zhumabayev-rehabilitated-1960", "baitasov-nomady"))
+
+
+def test_new_events_for_1946() -> None:
+    assert_dated_on_two_sources({
+        "special-camps-rations-halved-1946": "1946-11",
+        "kravchenko-i-chose-freedom-1946": "1946",
+        "bethlen-dies-in-moscow-1946": "1946-10",
+        "rosner-arrested-1946": "1946",
+    })
+    [day] = notes_of("bethlen-dies-in-moscow-1946", "discrepancy")  # the archives' 6 October, the encyclopedia's 5th
+    assert "6 October" in day.text and "5 October" in day.text
+    rations = "special-camps-rations-halved-1946"
+    assert "1 November 1946" in " ".join(notes_citing(rations, "stiftung-bg-hungerwinter-2017"))
+    assert "600 to 300 grams" in (STORE.by_id["special-camps-rations-halved-1946"].description or "")
+    assert "special-council" in STORE.by_id["rosner-arrested-1946"].terms
+
+
+def test_the_last_recheck_and_the_new_person_cards(gulag: Gulag) -> None:
+    jac = STORE.by_id["jac-case-annulled-1955"]  # the widows were told; the public was not
+    assert "widows were told" in jac.summary and "in secret" not in jac.title
+    assert "after his widow appealed" in STORE.by_id["zhumabayev-rehabilitated-1960"].summary
+    assert "the start of the campaign" not in STORE.by_id["ugcc-bishops-arrested-1945"].summary
+    people = STORE.people
+    dates = {"pavel-sudoplatov": ("1907-07-07", "1996-09-24"), "daniil-kharms": ("1905-12-30", "1942-02-02"),
+             "magzhan-zhumabayev": ("1893", "1938-03-19")}
+    for ident, (born, died) in dates.items():
+        person = people[ident]
+        assert (person.born.edtf, person.died.edtf) == (born, died), ident  # type: ignore[union-attr]
+        assert len(person.sources) >= 2, ident
+    assert "7 November 1893" in " ".join(n.text for n in people["magzhan-zhumabayev"].notes)
+    assert show(gulag, "kharms")["id"] == "daniil-kharms"
+    assert "pavel-sudoplatov" in STORE.by_id["sudoplatov-sentenced-1958"].people
