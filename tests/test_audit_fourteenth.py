@@ -134,3 +134,14 @@ def test_the_last_recheck_and_the_new_person_cards(gulag: Gulag) -> None:
     assert "7 November 1893" in " ".join(n.text for n in people["magzhan-zhumabayev"].notes)
     assert show(gulag, "kharms")["id"] == "daniil-kharms"
     assert "pavel-sudoplatov" in STORE.by_id["sudoplatov-sentenced-1958"].people
+
+
+def test_the_recheck_of_1946_and_the_person_cards() -> None:
+    kravchenko = STORE.by_id["kravchenko-i-chose-freedom-1946"].description or ""  # 4 April: the day the Times printed
+    assert "early April 1944" in kravchenko
+    assert "by the National Archives' account" in (STORE.by_id["bethlen-dies-in-moscow-1946"].description or "")
+    rosner = STORE.by_id["rosner-arrested-1946"]  # Kolyma too; 1955 or 1954
+    assert "magadan" in rosner.places and "mid-1950s" in (rosner.description or "")
+    chronology = notes_citing("special-camps-rations-halved-1946", "buchenwald-chronologie-hunger")
+    assert "early November 1946" in " ".join(chronology)
+    assert "MK v Zaporozhye" in STORE.people["pavel-sudoplatov"].notes[0].text
