@@ -145,3 +145,17 @@ def test_the_recheck_of_1946_and_the_person_cards() -> None:
     chronology = notes_citing("special-camps-rations-halved-1946", "buchenwald-chronologie-hunger")
     assert "early November 1946" in " ".join(chronology)
     assert "MK v Zaporozhye" in STORE.people["pavel-sudoplatov"].notes[0].text
+
+
+CAMP_WORDS = {"lagpunkt": "vyatlag-unrest-1953-1954", "peresylka": "ottillinger-sent-to-potma",
+              "vlasovites": "vlasovites-special-settlement", "oun": "operation-west", "shizo": None,
+              "pridurki": None, "stolypin-car": None, "banderites": None}
+
+
+def test_words_of_camp_life_and_of_the_underground_have_cards(gulag: Gulag) -> None:
+    for ident, event in CAMP_WORDS.items():
+        assert len(STORE.terms[ident].sources) >= 2, ident
+        if event:
+            assert ident in STORE.by_id[event].terms, (ident, event)
+    assert show(gulag, "oun")["id"] == "oun" and show(gulag, "upa")["id"] == "upa"  # the army and the organisation
+    assert "Stolypin" in STORE.terms["stolypin-car"].definition and "Vanino" in STORE.terms["peresylka"].definition
