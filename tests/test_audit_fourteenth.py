@@ -159,3 +159,10 @@ def test_words_of_camp_life_and_of_the_underground_have_cards(gulag: Gulag) -> N
             assert ident in STORE.by_id[event].terms, (ident, event)
     assert show(gulag, "oun")["id"] == "oun" and show(gulag, "upa")["id"] == "upa"  # the army and the organisation
     assert "Stolypin" in STORE.terms["stolypin-car"].definition and "Vanino" in STORE.terms["peresylka"].definition
+
+
+def test_new_events_for_1959_and_1962() -> None:
+    assert_dated_on_two_sources({"niklus-sentenced-1959": "1959-01-15", "skujenieks-arrested-1962": "1962-04"})
+    assert "one origin" in " ".join(notes_citing("niklus-sentenced-1959", "perm36-niklus"))
+    assert "17 April 1962" in " ".join(notes_citing("skujenieks-arrested-1962", "repubblica-skujenieks-2022"))
+    assert "dubravlag" in STORE.by_id["skujenieks-arrested-1962"].places
