@@ -5,7 +5,7 @@ helper told to break them."""
 
 from __future__ import annotations
 
-from .test_history_fixes import STORE, Gulag, assert_dated_on_two_sources, notes_citing, notes_of, show
+from .test_history_fixes import STORE, Gulag, assert_dated_on_two_sources, figures_of, notes_citing, notes_of, show
 
 
 def test_thin_terms_have_an_independent_source_and_say_no_more_than_it() -> None:
@@ -166,3 +166,10 @@ def test_new_events_for_1959_and_1962() -> None:
     assert "one origin" in " ".join(notes_citing("niklus-sentenced-1959", "perm36-niklus"))
     assert "17 April 1962" in " ".join(notes_citing("skujenieks-arrested-1962", "repubblica-skujenieks-2022"))
     assert "dubravlag" in STORE.by_id["skujenieks-arrested-1962"].places
+
+
+def test_the_hunger_winter_in_figures_with_who_gives_them() -> None:
+    rations = figures_of("special-camps-rations-halved-1946")
+    grams = {f.reported_by.split(" (")[0].split(" of ")[0]: f.value for f in rations.values() if f.unit == "grams"}
+    assert grams == {"Buchenwald memorial": 300, "Ines Reich": 300}  # one camp each, the same half ration
+    assert rations["dead-buchenwald"].value == 7113
