@@ -173,3 +173,11 @@ def test_the_hunger_winter_in_figures_with_who_gives_them() -> None:
     grams = {f.reported_by.split(" (")[0].split(" of ")[0]: f.value for f in rations.values() if f.unit == "grams"}
     assert grams == {"Buchenwald memorial": 300, "Ines Reich": 300}  # one camp each, the same half ration
     assert rations["dead-buchenwald"].value == 7113
+
+
+def test_the_recheck_of_the_camp_words() -> None:
+    terms = STORE.terms
+    assert "often grouped into camp divisions" in terms["lagpunkt"].definition  # not always inside one
+    assert "failing their norms" not in terms["shizo"].definition  # a caption about Perm-36 in the 1970s
+    assert "1942-43" in terms["oun"].definition  # the UPA took shape in 1943; 14 October 1942 was fixed in 1947
+    assert "1908" in terms["stolypin-car"].definition
