@@ -163,7 +163,9 @@ def test_words_of_camp_life_and_of_the_underground_have_cards(gulag: Gulag) -> N
 
 def test_new_events_for_1959_and_1962() -> None:
     assert_dated_on_two_sources({"niklus-sentenced-1959": "1959-01-15", "skujenieks-arrested-1962": "1962-04"})
-    assert "one origin" in " ".join(notes_citing("niklus-sentenced-1959", "perm36-niklus"))
+    assert "personal file" in " ".join(notes_citing("niklus-sentenced-1959", "perm36-niklus-file"))
+    assert "nearly eight" in STORE.by_id["niklus-sentenced-1959"].summary  # August 1958 to July 1966
+    assert "from 1963 in the Mordovian camps" in (STORE.by_id["skujenieks-arrested-1962"].description or "")
     assert "17 April 1962" in " ".join(notes_citing("skujenieks-arrested-1962", "repubblica-skujenieks-2022"))
     assert "dubravlag" in STORE.by_id["skujenieks-arrested-1962"].places
 
