@@ -183,3 +183,16 @@ def test_the_recheck_of_the_camp_words() -> None:
     assert "failing their norms" not in terms["shizo"].definition  # a caption about Perm-36 in the 1970s
     assert "1942-43" in terms["oun"].definition  # the UPA took shape in 1943; 14 October 1942 was fixed in 1947
     assert "1908" in terms["stolypin-car"].definition
+
+
+def test_the_people_of_the_new_events_have_cards() -> None:
+    dates = {"mart-niklus": ("1934-09-22", "2025-12-25"), "knuts-skujenieks": ("1936-09-05", "2022-07-25"),
+             "eddie-rosner": ("1910-05-26", "1976-08-08"), "istvan-bethlen": ("1874-10-08", "1946-10"),
+             "victor-kravchenko": ("1905-10-11", "1966-02-25")}
+    for ident, (born, died) in dates.items():
+        person = STORE.people[ident]
+        assert (person.born.edtf, person.died.edtf) == (born, died), ident  # type: ignore[union-attr]
+        assert len(person.sources) >= 2, ident
+    assert {"kravchenko-trial", "kravchenko-i-chose-freedom-1946"} <= {
+        e.id for e in STORE.events if "victor-kravchenko" in e.people}
+    assert "1947" in STORE.people["istvan-bethlen"].notes[0].text  # the older reference works' year, beside October
