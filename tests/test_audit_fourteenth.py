@@ -9,6 +9,14 @@ from __future__ import annotations
 from .test_history_fixes import STORE, Gulag, assert_dated_on_two_sources, figures_of, notes_citing, notes_of, show
 
 
+def assert_lives_on_two_sources(lives: dict[str, tuple[str, str]]) -> None:
+    """Each person card has the EDTF birth and death dates given and cites at least two sources."""
+    for ident, (born, died) in lives.items():
+        person = STORE.people[ident]
+        assert (person.born and person.born.edtf, person.died and person.died.edtf) == (born, died), ident
+        assert len(person.sources) >= 2, ident
+
+
 def test_thin_terms_have_an_independent_source_and_say_no_more_than_it() -> None:
     terms = STORE.terms
     for ident in ("amnesty-1953", "special-council", "kgb", "zeks", "de-stalinization", "forest-brothers"):
@@ -126,12 +134,9 @@ def test_the_last_recheck_and_the_new_person_cards(gulag: Gulag) -> None:
     assert "after his widow appealed" in STORE.by_id["zhumabayev-rehabilitated-1960"].summary
     assert "the start of the campaign" not in STORE.by_id["ugcc-bishops-arrested-1945"].summary
     people = STORE.people
-    dates = {"pavel-sudoplatov": ("1907-07-07", "1996-09-24"), "daniil-kharms": ("1905-12-30", "1942-02-02"),
-             "magzhan-zhumabayev": ("1893", "1938-03-19")}
-    for ident, (born, died) in dates.items():
-        person = people[ident]
-        assert (person.born.edtf, person.died.edtf) == (born, died), ident  # type: ignore[union-attr]
-        assert len(person.sources) >= 2, ident
+    assert_lives_on_two_sources({"pavel-sudoplatov": ("1907-07-07", "1996-09-24"),
+                                 "daniil-kharms": ("1905-12-30", "1942-02-02"),
+                                 "magzhan-zhumabayev": ("1893", "1938-03-19")})
     assert "7 November 1893" in " ".join(n.text for n in people["magzhan-zhumabayev"].notes)
     assert show(gulag, "kharms")["id"] == "daniil-kharms"
     assert "pavel-sudoplatov" in STORE.by_id["sudoplatov-sentenced-1958"].people
@@ -187,13 +192,11 @@ def test_the_recheck_of_the_camp_words() -> None:
 
 
 def test_the_people_of_the_new_events_have_cards() -> None:
-    dates = {"mart-niklus": ("1934-09-22", "2025-12-25"), "knuts-skujenieks": ("1936-09-05", "2022-07-25"),
-             "eddie-rosner": ("1910-05-26", "1976-08-08"), "istvan-bethlen": ("1874-10-08", "1946-10"),
-             "victor-kravchenko": ("1905-10-11", "1966-02-25")}
-    for ident, (born, died) in dates.items():
-        person = STORE.people[ident]
-        assert (person.born.edtf, person.died.edtf) == (born, died), ident  # type: ignore[union-attr]
-        assert len(person.sources) >= 2, ident
+    assert_lives_on_two_sources({"mart-niklus": ("1934-09-22", "2025-12-25"),
+                                 "knuts-skujenieks": ("1936-09-05", "2022-07-25"),
+                                 "eddie-rosner": ("1910-05-26", "1976-08-08"),
+                                 "istvan-bethlen": ("1874-10-08", "1946-10"),
+                                 "victor-kravchenko": ("1905-10-11", "1966-02-25")})
     assert {"kravchenko-trial", "kravchenko-i-chose-freedom-1946"} <= {
         e.id for e in STORE.events if "victor-kravchenko" in e.people}
     assert "1947" in STORE.people["istvan-bethlen"].notes[0].text  # the older reference works' year, beside October
