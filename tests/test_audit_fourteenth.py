@@ -6,15 +6,16 @@ to break them rechecked every piece, and the tests pin what the rechecks changed
 
 from __future__ import annotations
 
-from .test_history_fixes import STORE, Gulag, assert_dated_on_two_sources, figures_of, notes_citing, notes_of, show
-
-
-def assert_lives_on_two_sources(lives: dict[str, tuple[str, str]]) -> None:
-    """Each person card has the EDTF birth and death dates given and cites at least two sources."""
-    for ident, (born, died) in lives.items():
-        person = STORE.people[ident]
-        assert (person.born and person.born.edtf, person.died and person.died.edtf) == (born, died), ident
-        assert len(person.sources) >= 2, ident
+from .test_history_fixes import (
+    STORE,
+    Gulag,
+    assert_dated_on_two_sources,
+    assert_lives_on_two_sources,
+    figures_of,
+    notes_citing,
+    notes_of,
+    show,
+)
 
 
 def test_thin_terms_have_an_independent_source_and_say_no_more_than_it() -> None:

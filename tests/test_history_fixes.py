@@ -51,6 +51,14 @@ def assert_dated_on_two_sources(dated: dict[str, str]) -> None:
         assert (event.date.edtf, len(event.sources) >= 2) == (edtf, True), ident
 
 
+def assert_lives_on_two_sources(lives: dict[str, tuple[str, str | None]]) -> None:
+    """Each person card has the EDTF birth and death dates given (None: living) and cites at least two sources."""
+    for ident, (born, died) in lives.items():
+        person = STORE.people[ident]
+        assert (person.born and person.born.edtf, person.died and person.died.edtf) == (born, died), ident
+        assert len(person.sources) >= 2, ident
+
+
 def test_steplag_closed_on_24_april_1956_per_memorial(gulag: Gulag) -> None:
     rec = show(gulag, "event:steplag-closed")
     assert rec["date"]["edtf"] == "1956-04-24"
