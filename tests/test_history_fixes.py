@@ -345,7 +345,7 @@ def test_the_fourth_audit_is_mended() -> None:
 def test_the_2026_12_05_review_of_dates_counts_and_titles() -> None:
     mikhoels = STORE.by_id["mikhoels-murdered"]
     assert mikhoels.date.edtf == "1948-01-12/1948-01-13"
-    assert any("after the body had been found" in n.text for n in mikhoels.notes)
+    assert any("after the bodies were found" in n.text for n in mikhoels.notes)
     dombrovsky = STORE.by_id["dombrovsky-third-arrest"]
     assert "fourth time" in dombrovsky.title
     assert any(n.kind == "discrepancy" and "voplit-dombrovsky-1949-case" in n.sources and "third" in n.text
