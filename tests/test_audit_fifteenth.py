@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from gulagcli.sources import host
 
-from .test_history_fixes import STORE, notes_citing, notes_of
+from .test_history_fixes import (
+    STORE,
+    Gulag,
+    assert_dated_on_two_sources,
+    assert_lives_on_two_sources,
+    notes_citing,
+    notes_of,
+    show,
+)
 
 
 def _wikipedia(source_id: str) -> bool:
@@ -57,3 +65,30 @@ def test_the_rechecks_kept_the_notes_to_what_their_sources_say() -> None:
     assert "after 4 May" in baghirov
     assert STORE.sources["istoriya-kieva-t2-1945-1991"].authors[0].family == "Kirkevich"
     assert any("1955" in t and "1956" in t for t in notes_citing("razgon-released", "jta-razgon-obituary-1999"))
+
+
+def test_new_events_of_the_thin_years_are_dated_by_two_sources() -> None:
+    assert_dated_on_two_sources({
+        "solzhenitsyn-operation-ekibastuz-1952": "1952-02",  # only Saraskina gives the 12th
+        "zabolotsky-dies-1958": "1958-10-14", "shelepin-heads-kgb-1958": "1958-12-25",
+        "powers-trial-1960": "1960-08-17/1960-08-19", "penalty-decrees-1962": "1962-02"})
+    [rape] = notes_of("penalty-decrees-1962", "discrepancy")  # the decree's own text, against a survey's 5 February
+    assert "15 February 1962" in rape.text and "evidently in error" in rape.text
+    [death] = notes_of("penalty-decrees-1962", "uncertainty")
+    assert "'or a gang' is not borne" in death.text
+    assert "Yanchenko" in notes_of("solzhenitsyn-operation-ekibastuz-1952", "discrepancy")[0].text
+    assert "powers-trial-1960" in STORE.by_id["powers-exchanged-1962"].related
+
+
+def test_the_people_the_new_events_name_have_cards(gulag: Gulag) -> None:
+    assert_lives_on_two_sources({"nikolai-zabolotsky": ("1903-05-07", "1958-10-14"),
+                                 "alexander-shelepin": ("1918-08-18", "1994-10-24"),
+                                 "francis-gary-powers": ("1929-08-17", "1977-08-01")})
+    for event_id, person in (("zabolotsky-returns-1946", "nikolai-zabolotsky"),
+                             ("zabolotsky-dies-1958", "nikolai-zabolotsky"),
+                             ("shelepin-heads-kgb-1958", "alexander-shelepin"),
+                             ("powers-trial-1960", "francis-gary-powers"),
+                             ("powers-exchanged-1962", "francis-gary-powers")):
+        assert person in STORE.by_id[event_id].people, event_id
+    assert show(gulag, "Shelepin")["id"] == "alexander-shelepin"
+    assert show(gulag, "Gary Powers")["id"] == "francis-gary-powers"
