@@ -66,7 +66,7 @@ def test_fifth_round_each_event_says_who_did_what_as_its_sources_do() -> None:
 
 def test_fifth_round_people_cards_follow_their_sources() -> None:
     assert "'joined'" in PEOPLE["shepilov"]["summary"] and "Wikipedia" not in PEOPLE["shepilov"]["summary"]
-    assert "troops fired on those at mine 29" in PEOPLE["maslennikov"]["summary"]
+    assert "(at mine 29 in the archival record)" in PEOPLE["maslennikov"]["summary"]
     assert "22 June 1873" in str(PEOPLE["teofilius-matulionis"]["notes"])
     assert "wrote her memoir twice" in PEOPLE["dalia-grinkeviciute"]["summary"]
 
