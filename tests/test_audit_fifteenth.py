@@ -111,3 +111,16 @@ def test_person_cards_say_who_gives_which_date() -> None:
     assert "litfond-stalin-v-zhizni-p7" in gori.sources  # the only cited page that prints 21 December 1879
     assert not any("1 May 1904" in n.text for n in people["bogdan-kobulov"].notes)  # no page cited for it
     assert any("34 years" in n.text for n in people["mykhailo-soroka"].notes)  # Wikipedia's total, said so
+
+
+def test_1959_gains_a_questioning_a_killing_abroad_and_a_bishops_death(gulag: Gulag) -> None:
+    assert_dated_on_two_sources({"pasternak-interrogated-1959": "1959-03-14", "bandera-killed-1959": "1959-10-15",
+                                 "ramanauskas-dies-1959": "1959-10-15"})
+    assert "'The Nobel Prize'" in (STORE.by_id["pasternak-interrogated-1959"].description or "")
+    bandera = STORE.by_id["bandera-killed-1959"]  # Khrushchev is the authorities' claim, not the court's finding
+    assert "the authorities said" in (bandera.description or "") and "Karlsruhe" in (bandera.description or "")
+    assert "munich" in bandera.places and show(gulag, "München")["id"] == "munich"
+    [death, release] = notes_of("ramanauskas-dies-1959", "discrepancy")  # 1959 by the museums, 1962 by the Chronicle
+    assert "1962" in death.text and "lkb-kronika-1977-telsiai-priests" in death.sources and "1955" in release.text
+    assert_lives_on_two_sources({"pranciskus-ramanauskas": ("1893", "1959-10-15")})
+    assert "pranciskus-ramanauskas" in STORE.by_id["svarinskas-ordained-in-camp-1954"].people
