@@ -124,3 +124,25 @@ def test_1959_gains_a_questioning_a_killing_abroad_and_a_bishops_death(gulag: Gu
     assert "1962" in death.text and "lkb-kronika-1977-telsiai-priests" in death.sources and "1955" in release.text
     assert_lives_on_two_sources({"pranciskus-ramanauskas": ("1893", "1959-10-15")})
     assert "pranciskus-ramanauskas" in STORE.by_id["svarinskas-ordained-in-camp-1954"].people
+
+
+def test_a_number_with_only_wikipedia_behind_it_says_so() -> None:
+    wikipedia_only = [f for f in STORE.figures.values() if all(_wikipedia(s) for s in f.sources)]
+    assert [f.id for f in wikipedia_only if "wikipedia" not in f.reported_by.lower()] == []
+
+
+def test_figures_name_their_original_reporters_beside_wikipedias() -> None:
+    figures = STORE.figures
+    assert figures["kengir-uprising-days-memorial-krsk"].value == 42  # 16 May to 26 June, counted inclusively
+    assert (figures["kengir-uprising-prisoners-sputnik"].low, figures["kengir-uprising-prisoners-sputnik"].high) == (
+        5000, 8000)
+    for ident, value in (("kengir-uprising-killed-official-ru", 46), ("kengir-uprising-wounded-serious-official", 52),
+                         ("kengir-uprising-wounded-light-official", 454)):
+        assert figures[ident].value == value and "Kruglov" in figures[ident].reported_by, ident
+    assert figures["kengir-uprising-suppression-tanks-mvd-act"].value == 5
+    hubka = figures["vorkuta-uprising-mine29-killed-hubka"]  # second-hand: he was a prisoner at Norilsk
+    assert hubka.approximate and "not a witness" in hubka.reported_by
+    assert figures["operation-north-1951-deported-ukraine-risu"].date.edtf == "1951-04-08"  # type: ignore[union-attr]
+    assert "8,587" in (figures["operation-north-1951-planned"].note or "")  # neither total settled
+    assert "memorial-krsk-norillag-faq" in figures["norillag-closed-total-inmates-memorial"].sources
+    assert "pohl-priboi-2009" in figures["operation-priboi-deported-wikipedia"].sources
