@@ -1,7 +1,9 @@
-"""The fifteenth round of the audit: every event and person card that rested on Wikipedia and at most
-one other source was given a second, independent source, or its date was cut back to what two sources
-bear; new events for 1952, 1958, 1960 and 1962, and person cards for the people they name. A helper told to break them
-rechecked every piece, and the tests pin what the rechecks changed."""
+"""The fifteenth round of the audit: every event, person card and term that rested on Wikipedia and at
+most one other source was given an independent source, or its date was cut back to what two sources
+bear; the figures that rested on Wikipedia alone name their original reporters where one was found, and
+say so where none was; new events for the thin years (1952, 1958, 1959, 1960, 1962) and cards for the
+people they name. A helper told to break them rechecked every piece, and the tests pin what the rechecks
+changed."""
 
 from __future__ import annotations
 
