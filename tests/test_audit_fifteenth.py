@@ -148,3 +148,19 @@ def test_figures_name_their_original_reporters_beside_wikipedias() -> None:
     assert "8,587" in (figures["operation-north-1951-planned"].note or "")  # neither total settled
     assert "memorial-krsk-norillag-faq" in figures["norillag-closed-total-inmates-memorial"].sources
     assert "pohl-priboi-2009" in figures["operation-priboi-deported-wikipedia"].sources
+
+
+def test_pasternak_grossman_lakota_and_the_karlsruhe_verdict(gulag: Gulag) -> None:
+    assert_dated_on_two_sources({"pasternak-dies-1960": "1960-05-30", "grossman-suslov-meeting-1962": "1962-07",
+                                 "stashinsky-sentenced-1962": "1962-10-19", "lakota-dies-abez-1950": "1950-11-12"})
+    funeral = STORE.by_id["pasternak-dies-1960"]  # the party's count and the lawyer's memory, side by side
+    assert "some 500 people" in (funeral.description or "") and "thousands" in (funeral.description or "")
+    [night] = notes_of("pasternak-dies-1960", "discrepancy")
+    assert "30 to 31 May" in night.text and "hrono-cc-culture-pasternak-funeral-1960" in night.sources
+    assert "made up details" in (STORE.by_id["grossman-suslov-meeting-1962"].description or "")
+    assert "SS and Gestapo" in (STORE.by_id["stashinsky-sentenced-1962"].description or "")
+    assert_lives_on_two_sources({"boris-pasternak": ("1890-02-10", "1960-05-30"),
+                                 "hryhorij-lakota": ("1883-01-31", "1950-11-12")})
+    assert {e.id for e in STORE.events if "boris-pasternak" in e.people} >= {
+        "pasternak-nobel-prize-1958", "pasternak-interrogated-1959", "pasternak-dies-1960", "ivinskaya-arrested-1960"}
+    assert show(gulag, "Pasternak")["id"] == "boris-pasternak"
