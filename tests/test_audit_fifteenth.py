@@ -164,3 +164,12 @@ def test_pasternak_grossman_lakota_and_the_karlsruhe_verdict(gulag: Gulag) -> No
     assert {e.id for e in STORE.events if "boris-pasternak" in e.people} >= {
         "pasternak-nobel-prize-1958", "pasternak-interrogated-1959", "pasternak-dies-1960", "ivinskaya-arrested-1960"}
     assert show(gulag, "Pasternak")["id"] == "boris-pasternak"
+
+
+def test_places_that_retell_an_event_cite_its_independent_sources() -> None:
+    # A place's summary repeats a fact of its event; it cites what the event cites for it, not Wikipedia alone.
+    retold = ("estonia", "latvia", "magadan", "checheno-ingushetia", "maizuru", "poland", "leningrad", "alma-ata",
+              "kaunas", "baku", "vilnius", "minsk", "novocherkassk", "grozny", "tbilisi")
+    bare = [p for p in retold if all(_wikipedia(s) or s == "geonames" for s in STORE.places[p].sources)]
+    assert bare == []
+    assert "by Wikipedia's account" in (STORE.places["zagreb"].summary or "")  # Štajner's return: Wikipedia alone
