@@ -181,7 +181,7 @@ def test_third_round_of_the_audit_each_fix_as_its_source_gives_it() -> None:
     assert "Presidium" in EVENTS["theft-decrees-1947"]["summary"]
     assert "pravda-1947-06-05-theft-decrees" in EVENTS["theft-decrees-1947"]["sources"]  # the decrees as printed
     for event_id in ("steplag-mass-arrests-1954", "steplag-leaders-executed"):
-        assert "applebaum-gulag-p303-kengir-aftermath" in EVENTS[event_id]["sources"] + [
+        assert "applebaum-gulag-kengir-aftermath" in EVENTS[event_id]["sources"] + [
             s for n in notes(event_id) for s in n["sources"]]  # type: ignore[attr-defined]
     assert PEOPLE["victor-herman"]["role"].startswith("American in the USSR 1931-1976")
     assert "from the winter of 1940-41" in PEOPLE["gustaw-herling-grudzinski"]["role"]  # via Leningrad, Vologda

@@ -11,7 +11,7 @@ from .test_audit_fixes import EVENTS, PEOPLE, RAW, STORE, noted, notes
 def test_fourth_round_the_unverified_events_say_what_their_one_text_says() -> None:
     kuznetsov = EVENTS["kuznetsov-released"]
     assert "August 1955" in kuznetsov["summary"] and "after writing" not in kuznetsov["summary"]
-    assert noted("kuznetsov-released", "first two days after his arrest", "applebaum-gulag-2003")
+    assert noted("kuznetsov-released", "first two days after his arrest", "applebaum-gulag-kengir-aftermath")
     courts = EVENTS["courts-decide-early-release-1955"]
     assert "camp requests" not in courts["summary"]  # the decree names camps, colonies and prisons alike
     assert "parole" in courts["summary"] and "cut term" in courts["summary"]  # and sentence reductions
