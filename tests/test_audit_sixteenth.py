@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .test_history_fixes import RAW_SOURCES, STORE, figures_of, notes_citing
+from .test_history_fixes import (
+    RAW_SOURCES,
+    STORE,
+    Gulag,
+    assert_dated_on_two_sources,
+    assert_lives_on_two_sources,
+    figures_of,
+    notes_citing,
+    show,
+)
 
 
 def test_no_two_source_records_stand_for_the_same_page() -> None:
@@ -59,3 +68,23 @@ def test_figures_name_who_first_gave_them_or_that_no_original_was_found() -> Non
     assert (vorkuta["strikers-uinp"].value, vorkuta["strikers-uinp"].approximate) == (15000, True)
     zemskov = STORE.figures["review-commissions-political-prisoners-1953-zemskov"]
     assert (zemskov.value, zemskov.date and zemskov.date.edtf) == (474950, "1953-12")
+
+
+def test_the_leads_become_events_dated_by_two_sources_with_what_the_recheck_changed(gulag: Gulag) -> None:
+    assert_dated_on_two_sources({
+        "der-nister-dies-abez-1950": "1950-06-04", "schoerner-freed-1955": "1955",
+        "florensky-rehabilitated-1958": "1958-05",  # 5 May by the court ruling quoted, 6 May by Goltz
+        "manchuria-emigre-arrests-1945": "1945/1946", "ariadna-efron-rehabilitated-1955": "1955"})
+    assert_lives_on_two_sources({"der-nister": ("1884", "1950-06-04"), "pavel-florensky": ("1882-01-21", "1937-12-08"),
+                                 "ferdinand-schoerner": ("1892-06-12", "1973-07-02")})
+    nister = STORE.by_id["der-nister-dies-abez-1950"]  # JTA's "exile to Birobidzhan" is wrong: a note, not a source
+    assert "jta-der-nister-2014" not in nister.sources and notes_citing(nister.id, "jta-der-nister-2014")
+    schoerner = STORE.by_id["schoerner-freed-1955"]  # named in Hitler's testament; one corporal shot, not "soldiers"
+    assert "testament named" in schoerner.summary and "corporal" in (schoerner.description or "")
+    assert "his own soldiers" not in STORE.people["ferdinand-schoerner"].summary
+    assert any("5 May 1958" in t and "6 May 1958" in t for t in notes_citing(
+        "florensky-rehabilitated-1958", "goltz-death-of-florensky"))
+    assert any("not say that all were émigrés" in t for t in notes_citing(
+        "manchuria-emigre-arrests-1945", "smirnov-dalnevostochny-tupik"))
+    harbin = show(gulag, "Harbin")
+    assert harbin["id"] == "harbin" and (harbin["lat"], harbin["lon"]) == (45.75, 126.65)  # GeoNames

@@ -184,6 +184,15 @@ def test_validate_warns_but_passes_on_a_book_without_author_or_date(gulag: Gulag
     assert "needs a date issued or accessed" in result.stderr
 
 
+def test_validate_warns_about_an_article_that_does_not_name_its_periodical(gulag: Gulag, tmp_path: Path) -> None:
+    store = mini()
+    store["sources"].append({"id": "loose-article", "kind": "article-magazine", "title": "An Article",
+                             "accessed": "2026-12-07"})
+    result = gulag("validate", str(write_store(tmp_path, store)), data=None)
+    assert result.exit_code == 0, result.output
+    assert "loose-article" in result.stderr and "needs the periodical it appeared in" in result.stderr
+
+
 def test_validate_rejects_a_malformed_author(gulag: Gulag, tmp_path: Path) -> None:
     store = mini()
     store["sources"].append({"id": "bad-author", "kind": "web", "title": "T", "authors": [{"given": "Only"}]})

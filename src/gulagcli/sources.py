@@ -14,6 +14,8 @@ from .models import SOURCE_KINDS, Kind, Name, ReadAt, Source, Store
 
 # Kinds whose citation is incomplete without a person or body named as author.
 NEEDS_AUTHOR = frozenset({"book", "chapter", "article-journal", "thesis"})
+# Kinds whose citation names the periodical they appeared in (BibTeX's journal field).
+NEEDS_CONTAINER = frozenset({"article-journal", "article-newspaper", "article-magazine"})
 # Kinds that can go undated: a museum panel has neither an issue date nor an access date.
 UNDATED_OK = frozenset({"exhibit"})
 
@@ -139,13 +141,15 @@ def build_source(r: Any) -> Source:
 
 
 def warnings(sources: dict[str, Source]) -> list[tuple[str, str]]:
-    """(source id, message) for each source whose kind needs a date or an author it lacks."""
+    """(source id, message) for each source whose kind needs a date, an author or a periodical it lacks."""
     out = []
     for s in sources.values():
         if s.kind not in UNDATED_OK and not (s.issued or s.accessed):
             out.append((s.id, f"{_a(s.kind)} source needs a date issued or accessed"))
         if s.kind in NEEDS_AUTHOR and not s.authors:
             out.append((s.id, f"{_a(s.kind)} source needs an author"))
+        if s.kind in NEEDS_CONTAINER and not s.container:
+            out.append((s.id, f"{_a(s.kind)} source needs the periodical it appeared in (container)"))
     return out
 
 
