@@ -88,3 +88,29 @@ def test_the_leads_become_events_dated_by_two_sources_with_what_the_recheck_chan
         "manchuria-emigre-arrests-1945", "smirnov-dalnevostochny-tupik"))
     harbin = show(gulag, "Harbin")
     assert harbin["id"] == "harbin" and (harbin["lat"], harbin["lon"]) == (45.75, 126.65)  # GeoNames
+
+
+def test_the_late_forties_and_early_fifties_gain_events_with_what_the_recheck_changed(gulag: Gulag) -> None:
+    assert_dated_on_two_sources({
+        "kotsylovsky-dies-chapaivka-1947": "1947-11-17", "hofstein-arrested-1948": "1948-09",  # one text has the 16th
+        "waldheim-trials-1950": "1950-04-21/1950-06-29", "esch-shot-1951": "1951-07-24",
+        "ziatyk-dies-ozerlag-1952": "1952-05-17", "charnetsky-dies-1959": "1959-04-02",
+        "noble-i-found-god-1959": "1959"})
+    assert_lives_on_two_sources({"mykola-charnetsky": ("1884-12-14", "1959-04-02"),
+                                 "josaphat-kotsylovsky": ("1876-03-03", "1947-11-17"),
+                                 "david-hofstein": ("1889-06-24", "1952-08-12"),
+                                 "arno-esch": ("1928-02-06", "1951-07-24")})
+    kotsylovsky = STORE.by_id["kotsylovsky-dies-chapaivka-1947"]  # Chapaivka camp, or the Kyiv prison
+    assert "near Kyiv" in kotsylovsky.title and any("Kyiv prison" in t for t in notes_citing(
+        kotsylovsky.id, "baziliani-kotsylovsky"))
+    assert "Kyiv" not in STORE.by_id["hofstein-arrested-1948"].title  # no source names where he was seized
+    esch = STORE.by_id["esch-shot-1951"].description or ""  # two death sentences: Schwerin 1950, Moscow 1951
+    assert "20 July 1950" in esch and "26 May 1951" in esch
+    assert any("Withöft" in t for t in notes_citing("waldheim-trials-1950", "compgen-waldheim-todesurteile"))
+    [ziatyk] = [t for t in notes_citing("ziatyk-dies-ozerlag-1952", "santiebeati-ziatyk")]
+    assert "beatification biography" in ziatyk  # every account retells the order's own
+    noble = STORE.sources["noble-i-found-god-1959-book"]  # written with Glenn D. Everett
+    assert [a.family for a in noble.authors] == ["Noble", "Everett"]
+    assert "Potma" in " ".join(n.text for n in STORE.by_id["john-noble-released"].notes)
+    assert "2 April 1959" not in STORE.by_id["charnetsky-returns-1956"].summary  # the death is an event of its own
+    assert show(gulag, "Waldheim")["id"] == "waldheim"

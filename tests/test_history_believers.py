@@ -14,7 +14,8 @@ from .conftest import ids
 from .test_history_fixes import RAW_SOURCES, STORE, Gulag, assert_dated_on_two_sources, notes_citing, notes_of, show
 
 BELIEVERS = [
-    "antireligious-campaign-1958", "sladkevicius-banished-1959", "ramanauskas-dies-1959",
+    "antireligious-campaign-1958", "noble-i-found-god-1959", "sladkevicius-banished-1959", "charnetsky-dies-1959",
+    "ramanauskas-dies-1959",
     "fedotov-pentecostal-trial-1961", "steponavicius-banished-1961", "baptist-initiative-group-1961",
     "matulionis-dies-1962",
 ]
