@@ -114,3 +114,20 @@ def test_the_late_forties_and_early_fifties_gain_events_with_what_the_recheck_ch
     assert "Potma" in " ".join(n.text for n in STORE.by_id["john-noble-released"].notes)
     assert "2 April 1959" not in STORE.by_id["charnetsky-returns-1956"].summary  # the death is an event of its own
     assert show(gulag, "Waldheim")["id"] == "waldheim"
+
+
+def test_the_random_audit_of_36_dates_found_none_wrong_and_mended_what_it_found() -> None:
+    leningrad = STORE.by_id["leningrad-affair-arrests"]  # Reid has 27 October, Druzhinin 26 October
+    assert "late October" in leningrad.summary and "27 October" not in leningrad.summary
+    druzhinin = "druzhinin-ideologiya-i-filologiya-1-voznesensky"
+    assert any("26 October 1949" in t for t in notes_citing(leningrad.id, druzhinin))
+    assert any("18 November 1950" in t for t in notes_citing("etinger-dies-in-lefortovo-1951", "ng-etinger-nobel-2006"))
+    assert any("'last night'" in t for t in notes_citing("wallenberg-reported-dead", "russianmontreal-smoltsov-report"))
+    [status] = notes_citing("special-settlers-status-1945", "pohl-special-settlers-legal-status-1945")
+    assert "No. 35 of 8 January 1945" in status and "No. 25" in status
+    assert "fifteen doctors, nine of whom" in (STORE.by_id["doctors-plot-dropped"].description or "")
+    assert any("8 December 1946" in t for t in notes_citing("japanese-pow-repatriation", "ucdavis-siberia-timeline"))
+    assert "dzieje-stalin-1953-03-05" in STORE.by_id["stalin-death"].sources  # a copy of Wikipedia is not a source
+    assert "not independent" in (STORE.sources["rightsinrussia-5-march-1953"].note or "")
+    assert "kaunas" in STORE.by_id["ramanauskas-arrested"].places
+    assert any("263" in t for t in notes_citing("semiramis-arrives-barcelona", "elnacional-semiramis-2024"))
