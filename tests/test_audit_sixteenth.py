@@ -131,3 +131,25 @@ def test_the_random_audit_of_36_dates_found_none_wrong_and_mended_what_it_found(
     assert "not independent" in (STORE.sources["rightsinrussia-5-march-1953"].note or "")
     assert "kaunas" in STORE.by_id["ramanauskas-arrested"].places
     assert any("263" in t for t in notes_citing("semiramis-arrives-barcelona", "elnacional-semiramis-2024"))
+
+
+def test_person_cards_say_which_days_rest_on_wikipedia_and_which_calendar(gulag: Gulag) -> None:
+    [khrushchev] = STORE.people["khrushchev"].notes  # 5 (17) April by the encyclopedia, 3 (15) April elsewhere
+    born = STORE.people["khrushchev"].born
+    assert "Old Style" in khrushchev.text and born is not None and born.edtf == "1894-04"
+    for card in ("olga-adamova-sliozberg", "olga-shatunovskaya"):  # their days are Wikipedia's alone
+        assert any("Wikipedia" in n.text and "Old Style" in n.text for n in STORE.people[card].notes), card
+    assert any("25 May 1927" in n.text for n in STORE.people["dalia-grinkeviciute"].notes)
+    efron = " ".join(n.text for n in STORE.people["ariadna-efron"].notes)
+    assert "1913" in efron and "5 September Old Style" in efron
+    assert "Only Memorial" not in " ".join(n.text for n in STORE.people["arno-esch"].notes)  # Rostock gives it too
+    wallenberg = " ".join(notes_citing("wallenberg-reported-dead", "jangfeldt-wallenberg-ru-smoltsov"))
+    assert "re-translation" in wallenberg  # the document says "tonight"; "last night" is a translator's
+    assert "had died in 1951" in (STORE.by_id["doctors-plot-dropped"].description or "")  # Etinger, M. B. Kogan
+
+
+def test_the_glossary_explains_etap_bur_and_the_norm(gulag: Gulag) -> None:
+    for word, ident in (("etap", "etap"), ("BUR", "bur"), ("norma", "norm")):
+        card = show(gulag, word)
+        assert card["id"] == ident and len(card["sources"]) >= 2, word
+    assert "norm" in STORE.by_id["work-credits-restored-1948"].terms
