@@ -153,3 +153,17 @@ def test_the_glossary_explains_etap_bur_and_the_norm(gulag: Gulag) -> None:
         card = show(gulag, word)
         assert card["id"] == ident and len(card["sources"]) >= 2, word
     assert "norm" in STORE.by_id["work-credits-restored-1948"].terms
+
+
+def test_the_second_random_audit_mends_what_one_source_said_alone() -> None:
+    hartmann = STORE.by_id["hartmann-returns-1955"]  # a first sentence of 20 years, then a second trial
+    assert "25 years" not in hartmann.summary and "25 years" not in STORE.people["erich-hartmann"].summary
+    assert any("20 years" in t for t in notes_citing(hartmann.id, "aik-1995-hartmann"))
+    assert any("Wikipedia" in t and "Kobulov" in t for t in notes_citing("beria-arrest", "wp-en-bogdan-kobulov"))
+    assert any("1 September" in t for t in notes_citing("grozny-riots-1958", "vedeneev-100-tain-xx-veka"))
+    assert any("18 November 1962" in t for t in notes_citing("one-day-published", "urokiistorii-one-day-memories"))
+    assert any("Conquest" in t for t in notes_citing("special-council-abolished", "conquest-great-terror-reassessment"))
+    lukyanenko = " ".join(n.text for n in STORE.people["levko-lukyanenko"].notes)  # 1928, or 1927 at Perm-36
+    assert "24 August 1927" in lukyanenko and "24 August 1928" in lukyanenko
+    assert any("captain" in n.text for n in STORE.people["fumitaka-konoe"].notes)
+    assert any("Old Style" in n.text for n in STORE.people["nikolai-voznesensky"].notes)

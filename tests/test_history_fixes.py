@@ -501,7 +501,7 @@ def test_special_camps_founding_days_rest_on_two_pages() -> None:
     seconds = {"rechlag-formed-1948": "wp-de-rechlag", "luglag-formed-1949": "wp-de-luglag",
                "kamyshlag-formed-1951": "wp-de-kamyshlag", "kamyshlag-closed-1954": "wp-de-kamyshlag"}
     for event, second in seconds.items():
-        assert len(STORE.by_id[event].sources) == 2 and second in STORE.by_id[event].sources, event
+        assert len(STORE.by_id[event].sources) >= 2 and second in STORE.by_id[event].sources, event
 
 
 def test_the_1961_death_penalty_decree_and_the_dates_of_two_camp_strikes() -> None:

@@ -97,7 +97,7 @@ def test_where_sources_disagree_on_a_life_the_person_says_who_gives_what(gulag: 
     assert note["kind"] == "discrepancy" and "18 November 1946" in note["text"] and "January 1947" in note["text"]
     assert set(note["sources"]) <= {s["id"] for s in rec["sources"]}
     table = gulag("show", "vincentas-borisevicius", "--format", "table", data=None, env={"COLUMNS": "100"}).stdout
-    assert "notes" in table and "discrepancy: English Wikipedia has him shot" in table
+    assert "notes" in table and "discrepancy: English Wikipedia, the Lithuanian genocide" in table
     assert all(isinstance(show(gulag, p)["notes"], list) for p in ("stalin", "serov"))  # every person has the field
 
 
