@@ -167,3 +167,20 @@ def test_the_second_random_audit_mends_what_one_source_said_alone() -> None:
     assert "24 August 1927" in lukyanenko and "24 August 1928" in lukyanenko
     assert any("captain" in n.text for n in STORE.people["fumitaka-konoe"].notes)
     assert any("Old Style" in n.text for n in STORE.people["nikolai-voznesensky"].notes)
+
+
+def test_the_thin_years_gain_linse_bekmakhanov_and_karavansky_as_the_recheck_left_them() -> None:
+    assert_dated_on_two_sources({"linse-kidnapped-1952": "1952-07-08", "bekmakhanov-arrested-1952": "1952",
+                                 "karavansky-released-1960": "1960-12-19"})
+    assert_lives_on_two_sources({"walter-linse": ("1903-08-23", "1953-12-15"),
+                                 "ermukhan-bekmakhanov": ("1915-02-15", "1966"),
+                                 "sviatoslav-karavansky": ("1920-12-24", "2016-12-17")})
+    linse = STORE.by_id["linse-kidnapped-1952"].description or ""  # across the zonal border at Teltow, not a sector's
+    assert "Teltow" in linse and "sector border" not in linse
+    bekmakhanov = STORE.by_id["bekmakhanov-arrested-1952"].description or ""  # a candidate in 1943, not yet a doctor
+    assert "doctoral dissertation in 1943" not in bekmakhanov and "6 May 1966" in " ".join(
+        n.text for n in STORE.people["ermukhan-bekmakhanov"].notes)
+    assert any("1944" in t for t in notes_citing("karavansky-released-1960", "eu-karavansky"))
+    assert any("St Alexius" in n.text for n in STORE.people["daniil-andreyev"].notes)  # 30 March 1959 New Style
+    assert any("30 September 1950" in n.text for n in STORE.people["nikolai-voznesensky"].notes)
+    assert "twice tried" in STORE.by_id["hartmann-returns-1955"].summary  # the length of the terms is unconfirmed
