@@ -184,3 +184,13 @@ def test_the_thin_years_gain_linse_bekmakhanov_and_karavansky_as_the_recheck_lef
     assert any("St Alexius" in n.text for n in STORE.people["daniil-andreyev"].notes)  # 30 March 1959 New Style
     assert any("30 September 1950" in n.text for n in STORE.people["nikolai-voznesensky"].notes)
     assert "twice tried" in STORE.by_id["hartmann-returns-1955"].summary  # the length of the terms is unconfirmed
+
+
+def test_the_audit_of_day_precise_dates_on_thin_footing_found_none_wrong() -> None:
+    [abakumov] = [t for t in notes_citing("abakumov-executed", "pwhce-abakumov")]  # Pravda of 24 December 1954
+    assert "18 December" in abakumov and "19 December 1954 at 12.15" in abakumov
+    assert any("7 February" in t and "2 February" in t for t in notes_citing(
+        "gromyko-memorandum-wallenberg", "jewishpost-wallenberg"))
+    assert "counterfeiting" in STORE.by_id["death-penalty-extended-1961"].summary  # not forgery
+    assert any("3000" in t for t in notes_citing("dachau-repatriation-1946", "reason-epstein-keelhaul-review-1974"))
+    assert any("Hotel Torni" in t for t in notes_citing("leino-prisoners-handed-over-1945", "sgvavia-uzniki-leino"))
