@@ -6,10 +6,7 @@ break them rechecked every new piece, and the tests pin what the rechecks change
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from .test_history_fixes import (
-    RAW_SOURCES,
     STORE,
     Gulag,
     assert_dated_on_two_sources,
@@ -18,16 +15,6 @@ from .test_history_fixes import (
     notes_citing,
     show,
 )
-
-
-def test_no_two_source_records_stand_for_the_same_page() -> None:
-    """A page read twice is one record cited twice, not two records that a reader would count as two sources."""
-    by_page: defaultdict[str, list[str]] = defaultdict(list)
-    for source in RAW_SOURCES.values():
-        page = (source.get("read_at") or {}).get("url") or source.get("url")
-        if page:
-            by_page[page].append(source["id"])
-    assert {page: ids for page, ids in by_page.items() if len(ids) > 1} == {}
 
 
 def test_kuznetsovs_release_cites_applebaums_page_on_the_aftermath_of_kengir() -> None:
