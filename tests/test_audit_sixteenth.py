@@ -35,11 +35,11 @@ def test_the_unverified_events_say_what_a_second_look_found() -> None:
 
 def test_places_whose_fact_rested_on_wikipedia_cite_an_independent_source() -> None:
     independent = {"pruszkow": "ipn-pamiec-pruszkow-1945", "budapest": "hungarytoday-4-november-1956",
-                   "irkutsk-oblast": "fenomen-gulaga-irkutsk-special-settlers"}
+                   "irkutsk-oblast": "fenomen-gulaga-irkutsk-special-settlers", "finland": "birstein-smersh-2011-leino"}
     for place, source in independent.items():
         assert source in STORE.places[place].sources, place
     assert "villa" in STORE.places["pruszkow"].summary and "Uzhhorod" in STORE.places["budapest"].summary
-    assert "twenty by some counts" in STORE.places["finland"].summary  # Finnish accounts count 20, not 19
+    assert "nineteen, twenty or twenty-two" in STORE.places["finland"].summary  # Wikipedia, Finnish accounts, Birstein
 
 
 def test_figures_name_who_first_gave_them_or_that_no_original_was_found() -> None:
