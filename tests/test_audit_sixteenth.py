@@ -62,7 +62,8 @@ def test_the_leads_become_events_dated_by_two_sources_with_what_the_recheck_chan
         "der-nister-dies-abez-1950": "1950-06-04", "schoerner-freed-1955": "1955",
         "florensky-rehabilitated-1958": "1958-05",  # 5 May by the court ruling quoted, 6 May by Goltz
         "manchuria-emigre-arrests-1945": "1945/1946", "ariadna-efron-rehabilitated-1955": "1955"})
-    assert_lives_on_two_sources({"der-nister": ("1884-11-01", "1950-06-04"), "pavel-florensky": ("1882-01-21", "1937-12-08"),
+    assert_lives_on_two_sources({"der-nister": ("1884-11-01", "1950-06-04"),
+                                 "pavel-florensky": ("1882-01-21", "1937-12-08"),
                                  "ferdinand-schoerner": ("1892-06-12", "1973-07-02")})
     nister = STORE.by_id["der-nister-dies-abez-1950"]  # JTA's "exile to Birobidzhan" is wrong: a note, not a source
     assert "jta-der-nister-2014" not in nister.sources and notes_citing(nister.id, "jta-der-nister-2014")
