@@ -98,3 +98,16 @@ def test_person_cards_name_the_calendar_of_their_birthdays() -> None:
     assert "16 August 1960" in STORE.people["olga-ivinskaya"].summary
     assert "wrongly jailed" in STORE.people["anatoly-marchenko"].summary  # Radio Liberty: a mistaken sentence
     assert any("1 July 2000" in n.text and "Wikipedia" in n.text for n in STORE.people["grigory-klimovich"].notes)
+
+
+def test_a_verified_event_rests_on_two_sources_besides_wikipedia_or_on_memorials_handbook_of_the_camps() -> None:
+    handbook = ("memorial-de-", "mem-", "memo-r3-")  # the handbook's German and Russian editions
+    for event in STORE.events:
+        independent = [s for s in event.sources if not s.startswith("wp-")]
+        if not event.verified or len(independent) >= 2:
+            continue
+        assert "camp-system" in event.tags and independent[0].startswith(handbook), event.id
+    for single in ("kersnovskaya-released-1952", "kuk-released-open-letter", "strike-activists-to-ozerlag-1954",
+                   "voznesensky-rehabilitated"):  # a second look found no second source
+        assert not STORE.by_id[single].verified, single
+    assert len(STORE.by_id["konoe-dies-in-captivity"].sources) >= 4  # two pages on Arkhangelsky's book
