@@ -111,3 +111,32 @@ def test_a_verified_event_rests_on_two_sources_besides_wikipedia_or_on_memorials
                    "voznesensky-rehabilitated"):  # a second look found no second source
         assert not STORE.by_id[single].verified, single
     assert len(STORE.by_id["konoe-dies-in-captivity"].sources) >= 4  # two pages on Arkhangelsky's book
+
+
+def test_the_last_leads_become_events_with_what_the_recheck_changed(gulag: Gulag) -> None:
+    assert_dated_on_two_sources({
+        "estonian-march-plenum-1950": "1950-03-21/1950-03-26", "tsehelskyi-dies-1951": "1951-05-25",
+        "ukrainian-liberation-party-arrested-1958": "1958-12", "bukowinski-rearrested-1958": "1958",
+        "krasnodar-riot-1961": "1961-01-15/1961-01-16"})
+    assert_lives_on_two_sources({"mykola-tsehelskyi": ("1896-12-17", "1951-05-25"),
+                                 "wladyslaw-bukowinski": ("1905-01-04", "1974-12-03")})
+    party = " ".join(n.text for n in STORE.by_id["ukrainian-liberation-party-arrested-1958"].notes)
+    assert "9 November 1962" in party  # the court of 1959 was Stanislav's, not yet Ivano-Frankivsk's
+    bukowinski = STORE.by_id["bukowinski-rearrested-1958"]  # three years, or three and a half; June, or December
+    assert "three and a half" in (bukowinski.description or "") and any("June 1958" in n.text for n in bukowinski.notes)
+    estonia = " ".join(n.text for n in STORE.by_id["estonian-march-plenum-1950"].notes)
+    assert "20 February 1950" in estonia and "7 March" in estonia  # Histrodamus against Zubkova
+    tsehelskyi = STORE.by_id["tsehelskyi-dies-1951"].description or ""
+    assert "place and number of his grave are unknown" in tsehelskyi and "unmarked" not in tsehelskyi
+    krasnodar = STORE.by_id["krasnodar-riot-1961"]  # the two death sentences are AiF's alone
+    assert "reportedly" in krasnodar.summary and "according to AiF" in (krasnodar.description or "")
+    assert show(gulag, "Krasnodar")["id"] == "krasnodar"
+
+
+def test_the_fifth_audit_names_who_alone_gives_a_day() -> None:
+    assert any("widow" in n.text for n in notes_of("markish-arrested", "uncertainty"))
+    assert "Wikipedia" not in STORE.by_id["dombrovsky-released"].summary
+    assert {"cyberussr-death-penalty-1947", "vesti-magadan-death-penalty-1947"} <= set(
+        STORE.by_id["death-penalty-abolished-1947"].sources)
+    assert "Sukhobezvodnoye" in " ".join(notes_citing("grinkeviciute-flight-home", "vle-grinkeviciute"))
+    assert STORE.sources["time-ivinskaya-1964"].title == "Russia: Lara's Return"
