@@ -389,7 +389,8 @@ def _redate(store: dict[str, Any], place: dict[str, Any], field: dict[str, Any],
             report["cross-check: counts given their day"] += 1
 
 
-REPORTERS = {"Ústav pro studium totalitních režimů": "ÚSTR (Institute for the Study of Totalitarian Regimes)"}  # one name
+REPORTERS = {"Ústav pro studium totalitních režimů": "ÚSTR (Institute for the Study of Totalitarian Regimes)",  # one name
+             "Memorial Deutschland": "Memorial's handbook (1998), German edition (gulag.memorial.de)"}  # not the website
 
 
 def _fill(store: dict[str, Any], place: dict[str, Any], field: dict[str, Any], ref: str, report: Counter[str],
