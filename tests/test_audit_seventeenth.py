@@ -140,3 +140,25 @@ def test_the_fifth_audit_names_who_alone_gives_a_day() -> None:
         STORE.by_id["death-penalty-abolished-1947"].sources)
     assert "Sukhobezvodnoye" in " ".join(notes_citing("grinkeviciute-flight-home", "vle-grinkeviciute"))
     assert STORE.sources["time-ivinskaya-1964"].title == "Russia: Lara's Return"
+
+
+def test_the_glossary_explains_parasitism_article_70_and_the_prison_psychiatric_hospital(gulag: Gulag) -> None:
+    for word, ident in (("tuneyadstvo", "tuneyadstvo"), ("Article 70", "article-70"),
+                        ("psikhushka", "special-psychiatric-hospital")):
+        card = show(gulag, word)
+        assert (card["kind"], card["id"]) == ("term", ident), word
+        assert len(card["sources"]) >= 3, word
+    assert "prostitutes" in STORE.terms["tuneyadstvo"].definition  # Fitzpatrick's 1951 law
+    assert "from 1956 to 1986" in STORE.terms["article-70"].definition  # not "the late 1950s": the code is of 1960
+    assert "violently ill" not in STORE.terms["special-psychiatric-hospital"].definition
+    assert "article-70" in STORE.by_id["rsfsr-criminal-code-in-force"].terms
+    assert any("200,000" in n.text for n in notes_of("anti-parasite-decree-1961", "uncertainty"))
+
+
+def test_figures_name_the_handbook_not_the_website_that_publishes_it() -> None:
+    assert not [f.id for f in STORE.figures.values() if f.reported_by == "Memorial Deutschland"]
+    kemerovo = STORE.figures["kemerovsky-pfl-no-0314-prisoners-1945-02-01-marginaly-v-sovetskom-sotsiume-p153"]
+    assert "filtrants" in (kemerovo.note or "")  # held for checking, not sentenced
+    peak = STORE.figures["gulag-population-peak-mortality-1952-official"]
+    assert "garf-spravka-deaths-1930-1956" in peak.sources
+    assert "Norilsk, not Vorkuta" in (STORE.figures["vorkuta-uprising-wounded-all-hubka"].note or "")
