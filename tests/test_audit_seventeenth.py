@@ -161,4 +161,4 @@ def test_figures_name_the_handbook_not_the_website_that_publishes_it() -> None:
     assert "filtrants" in (kemerovo.note or "")  # held for checking, not sentenced
     peak = STORE.figures["gulag-population-peak-mortality-1952-official"]
     assert "garf-spravka-deaths-1930-1956" in peak.sources
-    assert "Norilsk, not Vorkuta" in (STORE.figures["vorkuta-uprising-wounded-all-hubka"].note or "")
+    assert "nothing seen places him at Vorkuta" in (STORE.figures["vorkuta-uprising-wounded-all-hubka"].note or "")
