@@ -7,30 +7,21 @@ changed."""
 
 from __future__ import annotations
 
-from gulagcli.sources import MIRROR_HOSTS, host
-
 from .test_history_fixes import (
     STORE,
     Gulag,
     assert_dated_on_two_sources,
     assert_lives_on_two_sources,
+    is_wikipedia,
     notes_citing,
     notes_of,
     show,
 )
 
 
-def _wikipedia(source_id: str) -> bool:
-    """Wikipedia itself, or a page that copies it (a mirror, or a record that names Wikipedia as its home)."""
-    source = STORE.sources[source_id]
-    site = host(source.url) or ""
-    homes = f"{source.container or ''} {source.publisher or ''}"
-    return site.endswith("wikipedia.org") or (site in MIRROR_HOSTS and "wiki" in site) or "Wikipedia" in homes
-
-
 def test_every_event_person_and_term_cites_a_source_that_is_not_wikipedia() -> None:
     records = [*STORE.events, *STORE.people.values(), *STORE.terms.values()]
-    only_wikipedia = [r.id for r in records if all(_wikipedia(s) for s in r.sources)]
+    only_wikipedia = [r.id for r in records if all(is_wikipedia(s) for s in r.sources)]
     assert only_wikipedia == []
 
 
@@ -133,7 +124,7 @@ def test_1959_gains_a_questioning_a_killing_abroad_and_a_bishops_death(gulag: Gu
 
 
 def test_a_number_with_only_wikipedia_behind_it_says_so() -> None:
-    wikipedia_only = [f for f in STORE.figures.values() if all(_wikipedia(s) for s in f.sources)]
+    wikipedia_only = [f for f in STORE.figures.values() if all(is_wikipedia(s) for s in f.sources)]
     assert [f.id for f in wikipedia_only if "wikipedia" not in f.reported_by.lower()] == []
 
 
@@ -174,6 +165,6 @@ def test_places_that_retell_an_event_cite_its_independent_sources() -> None:
     # A place's summary repeats a fact of its event; it cites what the event cites for it, not Wikipedia alone.
     retold = ("estonia", "latvia", "magadan", "checheno-ingushetia", "maizuru", "poland", "leningrad", "alma-ata",
               "kaunas", "baku", "vilnius", "minsk", "novocherkassk", "grozny", "tbilisi")
-    bare = [p for p in retold if all(_wikipedia(s) or s == "geonames" for s in STORE.places[p].sources)]
+    bare = [p for p in retold if all(is_wikipedia(s) or s == "geonames" for s in STORE.places[p].sources)]
     assert bare == []
     assert "by Wikipedia's account" in (STORE.places["zagreb"].summary or "")  # Štajner's return: Wikipedia alone

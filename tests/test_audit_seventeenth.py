@@ -9,6 +9,8 @@ from .test_history_fixes import (
     Gulag,
     assert_dated_on_two_sources,
     assert_lives_on_two_sources,
+    is_memorial_handbook,
+    is_wikipedia,
     notes_citing,
     notes_of,
     show,
@@ -101,12 +103,11 @@ def test_person_cards_name_the_calendar_of_their_birthdays() -> None:
 
 
 def test_a_verified_event_rests_on_two_sources_besides_wikipedia_or_on_memorials_handbook_of_the_camps() -> None:
-    handbook = ("memorial-de-", "mem-", "memo-r3-")  # the handbook's German and Russian editions
     for event in STORE.events:
-        independent = [s for s in event.sources if not s.startswith("wp-")]
+        independent = [s for s in event.sources if not is_wikipedia(s)]
         if not event.verified or len(independent) >= 2:
             continue
-        assert "camp-system" in event.tags and independent[0].startswith(handbook), event.id
+        assert "camp-system" in event.tags and is_memorial_handbook(independent[0]), event.id
     for single in ("kersnovskaya-released-1952", "kuk-released-open-letter", "strike-activists-to-ozerlag-1954",
                    "voznesensky-rehabilitated"):  # a second look found no second source
         assert not STORE.by_id[single].verified, single

@@ -10,6 +10,7 @@ from typing import Any
 from typer.testing import Result
 
 from gulagcli.models import Figure, Note
+from gulagcli.sources import MIRROR_HOSTS, host
 from gulagcli.store import bundled_path, load
 
 Gulag = Callable[..., Result]
@@ -23,6 +24,20 @@ def show(gulag: Gulag, query: str) -> dict[str, Any]:
     assert result.exit_code == 0, result.output
     rec: dict[str, Any] = json.loads(result.stdout)
     return rec
+
+
+def is_wikipedia(source_id: str) -> bool:
+    """Wikipedia itself, or a page that copies it (a mirror, or a record that names Wikipedia as its home)."""
+    source = STORE.sources[source_id]
+    site = host(source.url) or ""
+    homes = f"{source.container or ''} {source.publisher or ''}"
+    return site.endswith("wikipedia.org") or (site in MIRROR_HOSTS and "wiki" in site) or "Wikipedia" in homes
+
+
+def is_memorial_handbook(source_id: str) -> bool:
+    """A page of Memorial's handbook of the camps (1998): its German edition or the Russian original."""
+    url = STORE.sources[source_id].url or ""
+    return (host(url) or "").endswith("gulag.memorial.de") or "/history/nkvd/gulag/r3/" in url
 
 
 def notes_citing(event_id: str, source: str) -> list[str]:
