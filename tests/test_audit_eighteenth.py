@@ -14,11 +14,17 @@ def test_a_second_source_verifies_what_it_dates_and_no_more() -> None:
     stajner = STORE.by_id["stajner-returns-yugoslavia"]  # a review of the English edition: home in 1956
     assert stajner.verified and stajner.date.edtf == "1956" and "embassy" not in stajner.summary
     assert any("Tito" in n.text for n in notes_of("stajner-returns-yugoslavia", "context"))
-    for single in ("kuznetsov-released", "mothers-release-decree-1949", "courts-decide-early-release-1955",
+    for single in ("kuznetsov-released", "kuk-released-open-letter", "rechlag-organisations-1951-1952",
+                   "mothers-release-decree-1949", "courts-decide-early-release-1955",
                    "strike-activists-to-ozerlag-1954", "special-settlers-freed-1958"):  # still one source
         assert not STORE.by_id[single].verified, single
     assert "Applebaum writes" in STORE.by_id["kuznetsov-released"].summary
     assert "ordered" in STORE.by_id["mothers-release-decree-1949"].summary
+    leningrad = STORE.by_id["voznesensky-rehabilitated"]  # Munzinger and the party document Rybas quotes
+    assert leningrad.verified and leningrad.date.edtf == "1954-04"
+    assert "30 April" in " ".join(notes_citing("voznesensky-rehabilitated", "rybas-moskovskie-protiv-piterskih"))
+    assert not STORE.by_id["kuk-released-open-letter"].verified  # a textbook dates his pardon 1961
+    assert any("1961" in n.text for n in notes_of("kuk-released-open-letter", "discrepancy"))
 
 
 def test_the_1955_decree_moved_early_release_to_the_court_where_the_prisoner_was_held() -> None:

@@ -108,8 +108,7 @@ def test_a_verified_event_rests_on_two_sources_besides_wikipedia_or_on_memorials
         if not event.verified or len(independent) >= 2:
             continue
         assert "camp-system" in event.tags and is_memorial_handbook(independent[0]), event.id
-    for single in ("kuk-released-open-letter", "strike-activists-to-ozerlag-1954",
-                   "voznesensky-rehabilitated"):  # a second look found no second source
+    for single in ("kuk-released-open-letter", "strike-activists-to-ozerlag-1954"):  # no second source found
         assert not STORE.by_id[single].verified, single
     assert len(STORE.by_id["konoe-dies-in-captivity"].sources) >= 4  # two pages on Arkhangelsky's book
 
