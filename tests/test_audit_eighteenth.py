@@ -34,3 +34,17 @@ def test_the_1955_decree_moved_early_release_to_the_court_where_the_prisoner_was
     ozerlag = STORE.by_id["strike-activists-to-ozerlag-1954"]  # Afanasov: 450, not "about"
     assert "450 active strikers" in ozerlag.summary and "about 450" not in ozerlag.summary
     assert any("Kengir" in n.text for n in notes_of("strike-activists-to-ozerlag-1954", "uncertainty"))
+
+
+def test_person_cards_name_their_calendars_and_say_no_more_than_their_sources() -> None:
+    people = STORE.people
+    assert (people["imre-nagy"].born.edtf, people["alexander-novikov"].born.edtf) == ("1896-06-07", "1900-11-19")
+    assert people["alexander-novikov"].died.edtf == "1976-12-03"  # warheroes.ru and voynablog.ru
+    for person, old_style in (("pyotr-pospelov", "8 June"), ("alexander-novikov", "6 November"),
+                              ("yuri-dombrovsky", "29 April")):
+        assert any(old_style in n.text and "Old Style" in n.text for n in people[person].notes), person
+    assert "Wikipedia" not in people["nikolai-dudorov"].summary  # the motive rested on Wikipedia alone
+    assert "Taishet" not in people["karlo-stajner"].summary  # German Wikipedia's alone; DÖW: Norilsk
+    assert "Special Council" not in people["boris-chichibabin"].summary
+    assert any("4 November 1914" in n.text for n in people["kateryna-zarytska"].notes)
+    assert any("24th" in n.text for n in people["ivan-ziatyk"].notes)  # three days of arrest
