@@ -48,3 +48,17 @@ def test_person_cards_name_their_calendars_and_say_no_more_than_their_sources() 
     assert "Special Council" not in people["boris-chichibabin"].summary
     assert any("4 November 1914" in n.text for n in people["kateryna-zarytska"].notes)
     assert any("24th" in n.text for n in people["ivan-ziatyk"].notes)  # three days of arrest
+
+
+def test_events_no_test_named_are_cut_to_what_sources_they_did_not_cite_bear() -> None:
+    assert STORE.by_id["getman-arrested"].date.edtf == "1945-10?"  # the month may be one foundation's word
+    [shot] = notes_citing("borisevicius-shot", "angelorum-buceviciute-gyvenes-tikejimu")
+    assert "10 November 1989" in shot and "28 August 1946" in shot
+    assert "special-psychiatric-hospital" not in STORE.by_id["kpm-voronezh-arrests"].terms  # no place named
+    assert any("sever-press.ru alone" in n.text for n in notes_of("salekhard-igarka-railway", "uncertainty"))
+    assert "special camps" not in (STORE.by_id["gorlag-karaganda-transport-1952"].description or "")
+    assert any("May Day 1949" in t for t in notes_citing("scholmer-arrested", "kirkus-scholmer-vorkuta"))
+    for event, second in (("khabarovsk-trial", "regnum-khabarovsk-trial-70"),
+                          ("peschanlag-formed-1949", "ustr-1939-peschanlag"),
+                          ("daniil-andreyev-arrested", "roberts-rose-of-the-world-translator-intro")):
+        assert second in STORE.by_id[event].sources, event
