@@ -62,3 +62,16 @@ def test_events_no_test_named_are_cut_to_what_sources_they_did_not_cite_bear() -
                           ("peschanlag-formed-1949", "ustr-1939-peschanlag"),
                           ("daniil-andreyev-arrested", "roberts-rose-of-the-world-translator-intro")):
         assert second in STORE.by_id[event].sources, event
+
+
+def test_the_second_fifteen_say_who_gives_each_day() -> None:
+    ivinskaya = STORE.by_id["ivinskaya-freed-1953"]  # April by Tolstoy, home in early May by her daughter
+    assert ivinskaya.date.edtf == "1953" and "her daughter's accounts" in ivinskaya.summary
+    assert any("April 1953" in t for t in notes_citing("ivinskaya-freed-1953", "tolstoy-otmytyi-roman"))
+    assert any("19 November" in t for t in notes_citing("hungarian-prisoners-return-1953",
+                                                       "magyarnemzet-2003-hazugsag-volt"))
+    assert "'punishers'" in STORE.by_id["collaborators-amnesty-1955"].summary
+    assert "exile" not in STORE.by_id["sgovio-leaves-ussr"].summary  # Memorial: freed from custody, 6 July 1954
+    assert any("6 July 1954" in t for t in notes_citing("sgovio-leaves-ussr", "memorial-de-sgovio"))
+    assert "map data" not in " ".join(n.text for n in STORE.by_id["gorlag-merged-into-norillag-1954"].notes)
+    assert STORE.sources["kuznetsov-tsena-svobody"].issued == STORE.sources["kuznetsov-tsena-svobody-table-46"].issued
