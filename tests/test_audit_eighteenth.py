@@ -4,7 +4,7 @@ rechecked every new piece, and the tests pin what the rechecks changed."""
 
 from __future__ import annotations
 
-from .test_history_fixes import STORE, notes_citing, notes_of
+from .test_history_fixes import STORE, figures_of, notes_citing, notes_of
 
 
 def test_a_second_source_verifies_what_it_dates_and_no_more() -> None:
@@ -75,3 +75,16 @@ def test_the_second_fifteen_say_who_gives_each_day() -> None:
     assert any("6 July 1954" in t for t in notes_citing("sgovio-leaves-ussr", "memorial-de-sgovio"))
     assert "map data" not in " ".join(n.text for n in STORE.by_id["gorlag-merged-into-norillag-1954"].notes)
     assert STORE.sources["kuznetsov-tsena-svobody"].issued == STORE.sources["kuznetsov-tsena-svobody-table-46"].issued
+
+
+def test_figures_name_who_reports_them_and_keep_the_counts_that_disagree() -> None:
+    figures = STORE.figures
+    tanks = figures["kengir-uprising-suppression-tanks-ru-wikipedia"]  # Applebaum, not only Wikipedia
+    assert tanks.reported_by.startswith("Anne Applebaum") and "applebaum-gulag-kengir-assault" in tanks.sources
+    assert "50th anniversary" in figures["german-pows-released-1953-released-dpa"].reported_by  # not a 1953 wire
+    railway = sorted(f.value or 0 for f in figures_of("salekhard-igarka-railway").values() if f.unit == "people")
+    assert railway == [100000, 300000]  # Gulag.online's upper estimate beside the BBC's
+    survivors = sorted(f.value or 0 for f in figures_of("gulag-survivors-return").values())
+    assert survivors[0] == 1000000 and survivors[-1] == 6000000  # Rayfield's "million or more", The Nation's 6m
+    assert figures["special-camps-created-prisoners-1952-bogdanov"].value == 221435
+    assert "28 January 1946" in figures["dachau-repatriation-1946-dead"].reported_by
