@@ -4,7 +4,7 @@ rechecked every new piece, and the tests pin what the rechecks changed."""
 
 from __future__ import annotations
 
-from .test_history_fixes import STORE, figures_of, notes_citing, notes_of
+from .test_history_fixes import STORE, assert_dated_on_two_sources, figures_of, notes_citing, notes_of
 
 
 def test_a_second_source_verifies_what_it_dates_and_no_more() -> None:
@@ -88,3 +88,14 @@ def test_figures_name_who_reports_them_and_keep_the_counts_that_disagree() -> No
     assert survivors[0] == 1000000 and survivors[-1] == 6000000  # Rayfield's "million or more", The Nation's 6m
     assert figures["special-camps-created-prisoners-1952-bogdanov"].value == 221435
     assert "28 January 1946" in figures["dachau-repatriation-1946-dead"].reported_by
+
+
+def test_the_late_stalin_years_gain_events_dated_at_what_two_sources_bear() -> None:
+    assert_dated_on_two_sources({
+        "construction-501-begun-1947": "1947-04", "foreign-marriage-ban-1947": "1947-02-15",
+        "kaliningrad-germans-deported-1947": "1947-10/1948", "miskinis-arrested-1948": "1948-02",
+        "fefer-zuskin-arrested-1948": "1948-12", "volgobalt-camp-command-1952": "1952-07-03",
+        "wallach-sentenced-1952": "1952"})
+    for event, day in (("construction-501-begun-1947", "22 April"), ("fefer-zuskin-arrested-1948", "24 December"),
+                       ("wallach-sentenced-1952", "Christmas Eve")):  # a day one source alone gives
+        assert any(day in n.text for n in notes_of(event, "uncertainty")), event
