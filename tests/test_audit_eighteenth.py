@@ -99,3 +99,15 @@ def test_the_late_stalin_years_gain_events_dated_at_what_two_sources_bear() -> N
     for event, day in (("construction-501-begun-1947", "22 April"), ("fefer-zuskin-arrested-1948", "24 December"),
                        ("wallach-sentenced-1952", "Christmas Eve")):  # a day one source alone gives
         assert any(day in n.text for n in notes_of(event, "uncertainty")), event
+
+
+def test_the_thin_late_years_gain_events_dated_at_what_two_sources_bear() -> None:
+    assert_dated_on_two_sources({
+        "kgb-prophylaxis-1959": "1959", "people-patrols-resolution-1959": "1959-03-02",
+        "semichastny-heads-kgb-1961": "1961-11", "memorial-to-victims-proposed-1961": "1961-10",
+        "tarsis-kashchenko-1962": "1962-08", "shalamov-letter-to-solzhenitsyn-1962": "1962-11"})
+    for event, day in (("kgb-prophylaxis-1959", "15 July"), ("tarsis-kashchenko-1962", "23 August"),
+                       ("semichastny-heads-kgb-1961", "9 November")):  # a day one source alone gives
+        assert any(day in n.text for n in notes_of(event, "uncertainty")), event
+    semichastny = STORE.people["vladimir-semichastny"]
+    assert semichastny.cyrillic == "Владимир Ефимович Семичастный" and len(semichastny.sources) >= 2

@@ -37,7 +37,7 @@ def test_the_death_tolls_and_loads_are_told_as_their_sources_tell_them(gulag: Gu
     assert [f["reported_by"] for f in temirtau["figures"]] == ["Vadim Boreiko, from the 1991 Gorizont investigations"]
     [murom] = [n for n in show(gulag, "murom-riot-1961")["notes"] if n["kind"] == "discrepancy"]
     assert "13 people" in murom["text"] and "14 in all" in murom["text"]
-    assert "not an archive" in RAW_SOURCES["promurom-murom-riot-1961"]["note"]  # unsigned; read directly in the figures audit
+    assert "not an archive" in RAW_SOURCES["promurom-murom-riot-1961"]["note"]  # read directly
     [load] = notes_citing("dalstroy-steamer-explodes-1946", "konkurent-dalstroy-explosion-2020")
     assert "917 tonnes" in load and "7,000 tonnes of ammonal" in load and "105 dead" in load
 
