@@ -45,7 +45,8 @@ def test_person_cards_name_their_calendars_and_say_no_more_than_their_sources() 
         assert any(old_style in n.text and "Old Style" in n.text for n in people[person].notes), person
     assert "Wikipedia" not in people["nikolai-dudorov"].summary  # the motive rested on Wikipedia alone
     assert "Taishet" not in people["karlo-stajner"].summary  # German Wikipedia's alone; DÖW: Norilsk
-    assert "Special Council" not in people["boris-chichibabin"].summary
+    assert "Special Council" in people["boris-chichibabin"].summary  # his autobiography, quoted by Berdinskikh
+    assert "freed in 1956" in people["alfonsas-svarinskas"].summary  # 20 March is the Perm-36 database's alone
     assert any("4 November 1914" in n.text for n in people["kateryna-zarytska"].notes)
     assert any("24th" in n.text for n in people["ivan-ziatyk"].notes)  # three days of arrest
 
