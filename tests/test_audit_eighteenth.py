@@ -112,3 +112,13 @@ def test_the_thin_late_years_gain_events_dated_at_what_two_sources_bear() -> Non
         assert any(day in n.text for n in notes_of(event, "uncertainty")), event
     semichastny = STORE.people["vladimir-semichastny"]
     assert semichastny.cyrillic == "Владимир Ефимович Семичастный" and len(semichastny.sources) >= 2
+
+
+def test_1946_1950_and_1960_gain_events_dated_at_what_two_sources_bear() -> None:
+    assert_dated_on_two_sources({
+        "chechen-crimean-republics-abolished-1946": "1946-06", "great-blockade-1946": "1946",
+        "altenburg-pupils-sentenced-1950": "1950-09-13", "krestiankin-arrested-1950": "1950",
+        "ukrainian-ssr-criminal-code-1960": "1960-12-28"})
+    assert any("25 June 1946" in n.text for n in notes_of("chechen-crimean-republics-abolished-1946", "uncertainty"))
+    assert any("23 May" in n.text for n in notes_of("altenburg-pupils-sentenced-1950", "discrepancy"))
+    assert STORE.people["ioann-krestiankin"].born.edtf == "1910-04-11"  # 29 March in the Old Style
