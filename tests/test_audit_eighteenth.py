@@ -120,5 +120,8 @@ def test_1946_1950_and_1960_gain_events_dated_at_what_two_sources_bear() -> None
         "altenburg-pupils-sentenced-1950": "1950-09-13", "krestiankin-arrested-1950": "1950",
         "ukrainian-ssr-criminal-code-1960": "1960-12-28"})
     assert any("25 June 1946" in n.text for n in notes_of("chechen-crimean-republics-abolished-1946", "uncertainty"))
-    assert any("23 May" in n.text for n in notes_of("altenburg-pupils-sentenced-1950", "discrepancy"))
+    assert any("23 May" in n.text and "14 September" in n.text
+               for n in notes_of("altenburg-pupils-sentenced-1950", "discrepancy"))  # the chronicle's, a survivor's
+    assert "tried to jam" in STORE.by_id["altenburg-pupils-sentenced-1950"].summary  # whether it was heard is unknown
+    assert "confirms" in STORE.by_id["chechen-crimean-republics-abolished-1946"].title  # Crimea's oblast dates to 1945
     assert STORE.people["ioann-krestiankin"].born.edtf == "1910-04-11"  # 29 March in the Old Style
