@@ -175,7 +175,7 @@ def test_the_thin_years_gain_linse_bekmakhanov_and_karavansky_as_the_recheck_lef
 
 
 def test_the_audit_of_day_precise_dates_on_thin_footing_found_none_wrong() -> None:
-    [abakumov] = [t for t in notes_citing("abakumov-executed", "pwhce-abakumov")]  # Pravda of 24 December 1954
+    [abakumov] = notes_citing("abakumov-executed", "pwhce-abakumov")  # Pravda of 24 December 1954
     assert "18 December" in abakumov and "19 December 1954 at 12.15" in abakumov and "match it" in abakumov
     assert any("7 February" in t and "2 February" in t for t in notes_citing(
         "gromyko-memorandum-wallenberg", "jewishpost-wallenberg"))
