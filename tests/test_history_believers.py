@@ -49,8 +49,9 @@ def test_the_initiative_groups_letter_is_dated_by_two_sources_and_the_group_is_n
     group = STORE.by_id[ident]
     assert "Kryuchkov" in group.summary and "Prokofiev" in group.summary
     assert group.tags == ("religion",)  # not `resistance`, which the vocabulary keeps for prisoners
-    [day] = notes_of(ident, "context")
+    day, forming = notes_of(ident, "context")  # the day the letter was handed in; when the group formed
     assert {"nashi-besedy", "wyoder-underground-baptists-50"} <= set(day.sources) and "1960s" in day.text
+    assert "May 1960" in forming.text
 
 
 def test_the_pentecostal_trial_claims_only_its_year_and_the_ten_years_have_two_sources() -> None:

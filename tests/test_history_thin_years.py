@@ -92,7 +92,7 @@ def test_chizhevskys_camp_term_ends_in_1950_and_the_days_come_from_the_karaganda
     assert {"karlag", "karaganda"} <= set(STORE.by_id[ident].places)
     [files] = notes_citing(ident, "mogilnitsky-v-doline-slez-chizhevsky")
     assert "22 January 1950" in files and "25 January 1950" in files
-    assert "helper's quotation" in RAW_SOURCES["zelnikov-chizhevsky-kaluga-case-2012"]["note"]
+    assert RAW_SOURCES["zelnikov-chizhevsky-kaluga-case-2012"]["url"].startswith("https://readings.gmik.ru/")
 
 
 def test_korzhavin_comes_back_in_1954_and_only_chuprinin_gives_the_day(gulag: Gulag) -> None:
