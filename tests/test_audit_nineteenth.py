@@ -4,7 +4,7 @@ thinnest years. A second helper, told to break them, rechecked every change; the
 
 from __future__ import annotations
 
-from .test_history_fixes import STORE, notes_citing, notes_of
+from .test_history_fixes import STORE, assert_dated_on_two_sources, notes_citing, notes_of
 
 
 def test_a_date_printed_on_one_language_of_a_page_is_cited_to_that_language() -> None:
@@ -34,3 +34,69 @@ def test_decrees_still_on_one_source_say_so_and_name_their_neighbours() -> None:
     assert not STORE.by_id["mothers-release-decree-1949"].verified
     north = STORE.figures["operation-north-1951-deported-wikipedia"]
     assert north.note and "9,793" in north.note
+
+
+def test_new_events_keep_the_precision_two_independent_sources_give() -> None:
+    assert_dated_on_two_sources({
+        "french-group-arrested-1951": "1951-01",  # TVNET 3 January, Žīgure 4 January: the month
+        "gollwitzer-und-fuehren-1951": "1951",
+        "last-upa-fight-1960": "1960-04",  # the two pages giving the 14th share one local account
+        "znamya-rejects-life-and-fate-1960": "1960-12",  # the 19th is Bit-Yunan's and Feldman's alone
+        "kovacs-dies-1959": "1959",
+        "lukach-sleziuk-resentenced-1962": "1962",
+        "wynne-seized-1962": "1962-11",
+    })
+    assert any("one local account" in n.text for n in notes_of("last-upa-fight-1960", "uncertainty"))
+    assert "chuprinin-ottepel-22-december-1960" not in STORE.sources  # an unidentified chronicle, dropped
+    [charge] = notes_citing("french-group-arrested-1951", "lma-sods-par-sapni")[1:]
+    assert "treason" in charge and "anti-Soviet agitation" in charge
+    [year] = notes_of("gollwitzer-und-fuehren-1951", "discrepancy")
+    assert "1950" in year.text and "1951" in year.text
+    assert "Pécs" not in STORE.by_id["kovacs-dies-1959"].title  # no page read places his death at home
+    assert any("life imprisonment" in n.text for n in notes_of("kovacs-dies-1959", "discrepancy"))
+    assert any("October 1962" in n.text for n in notes_of("wynne-seized-1962", "discrepancy"))
+    [trial] = notes_citing("lukach-sleziuk-resentenced-1962", "resch-lukac-compagni")
+    assert "24 October" in trial and "keeps the year" in trial
+
+
+def test_an_audits_second_look_restores_what_a_first_look_cut() -> None:
+    korzhavin = STORE.by_id["korzhavin-returns-1954"]  # Memorial's Topography of Terror; The New Times
+    assert "Serbsky Institute" in (korzhavin.description or "") and "Special Board" in (korzhavin.description or "")
+    assert {"topos-memo-korzhavin", "newtimes-korzhavin"} <= set(korzhavin.sources)
+    [split] = notes_citing("korzhavin-returns-1954", "russia-ic-korzhavin")
+    assert "five years in Siberia" in split
+    [danzig] = notes_citing("kopelev-arrested", "memorial-de-kopelev")
+    assert "more than two weeks before the arrest" in danzig  # the fever came with his expulsion from the party
+    [may] = notes_of("kopelev-arrested", "discrepancy")
+    assert "5 May 1945" in may.text and "rests on his own account" in may.text
+
+
+def test_audited_texts_say_what_their_sources_say() -> None:
+    speech = STORE.by_id["secret-speech"].description or ""
+    assert "not on the announced agenda" in speech and "unscheduled" not in speech
+    assert "krasheninnikov-nasledniki-closed-session" in STORE.by_id["secret-speech"].sources
+    [tbilisi] = notes_citing("secret-speech", "vremya-2006-03-10-tbilisi")
+    assert "18 dead" in tbilisi and "at least 150" in tbilisi
+    [signatories] = notes_of("polish-repatriation-agreement-1957", "discrepancy")
+    assert "interior ministers" in signatories.text and "uryadnik-dudorov" in signatories.sources
+    famine = STORE.by_id["famine-1946-1947"].description or ""
+    assert "seem to have been enough" in famine and "Wikipedia" not in famine
+    [swedish] = notes_citing("buber-neumann-under-two-dictators-1949", "buber-neumann-fange-hos-stalin-och-hitler")
+    assert "Swedish" in swedish and "1948" in swedish
+    assert "camp file was closed" in (STORE.by_id["chizhevsky-exiled-to-karaganda-1950"].description or "")
+    assert "autonomous republic" in (STORE.by_id["special-settlers-categories-released-1955"].description or "")
+    assert "Special Board" in (STORE.by_id["latvia-return-ban-1957"].description or "")
+    assert "yielding" not in STORE.by_id["baptist-initiative-group-1961"].summary
+    assert any("May 1960" in n.text for n in notes_of("baptist-initiative-group-1961", "context"))
+    assert any("katolsk.no" in n.text for n in notes_of("khomyshyn-dies-in-prison-1945", "discrepancy"))
+
+
+def test_person_cards_keep_the_charges_and_days_their_sources_give() -> None:
+    people = STORE.people
+    assert any("five years" in n.text and "never charged" in n.text for n in people["unto-parvilahti"].notes)
+    assert "British agent" not in people["brigitte-gerland"].summary  # German Wikipedia's report of the charge
+    assert "winter of 1953-54" in people["brigitte-gerland"].summary  # 28 December 1953 is her arrival at Herleshausen
+    assert any("probably murdered" in n.text for n in people["leopold-okulicki"].notes)
+    assert any("7 July 1907" in n.text and "13 days" in n.text for n in people["roman-shukhevych"].notes)
+    assert any("Old or the New Style" in n.text for n in people["julius-margolin"].notes)
+    assert any("Ogonyok in 1987" in n.text for n in people["anna-larina"].notes)
