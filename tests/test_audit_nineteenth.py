@@ -100,3 +100,18 @@ def test_person_cards_keep_the_charges_and_days_their_sources_give() -> None:
     assert any("7 July 1907" in n.text and "13 days" in n.text for n in people["roman-shukhevych"].notes)
     assert any("Old or the New Style" in n.text for n in people["julius-margolin"].notes)
     assert any("Ogonyok in 1987" in n.text for n in people["anna-larina"].notes)
+
+
+def test_the_last_round_of_new_events_marks_a_day_two_pages_may_share() -> None:
+    assert_dated_on_two_sources({
+        "hienijus-handed-to-soviets-1948": "1948-08-12?",  # the museum and the report both follow Kamunikat
+        "gliksman-tell-the-west-1948": "1948",  # reviewed in April 1948; the month of publication unseen
+        "vilensky-arrested-1948": "1948",
+        "vds-students-tried-1952": "1952-12-23/1952-12-27",
+        "margolin-russian-edition-1952": "1952",
+        "noble-slave-in-russia-1958": "1958",  # the copy read is a printing of 1960
+    })
+    hienijus = STORE.by_id["hienijus-handed-to-soviets-1948"]
+    assert "state security" not in hienijus.summary and "supposed Soviet citizens" in hienijus.summary
+    assert "political prisoners' site" not in (STORE.by_id["vds-students-tried-1952"].description or "")
+    assert "Life and Fate" not in STORE.by_id["znamya-rejects-life-and-fate-1960"].aliases  # the novel's own event
