@@ -48,7 +48,8 @@ def test_new_events_keep_the_precision_two_independent_sources_give() -> None:
     })
     assert any("one local account" in n.text for n in notes_of("last-upa-fight-1960", "uncertainty"))
     assert "chuprinin-ottepel-22-december-1960" not in STORE.sources  # an unidentified chronicle, dropped
-    [charge] = notes_citing("french-group-arrested-1951", "lma-sods-par-sapni")[1:]
+    notes = notes_of("french-group-arrested-1951", "discrepancy")
+    [charge] = [n.text for n in notes if n.text.startswith("The charge")]
     assert "treason" in charge and "anti-Soviet agitation" in charge
     [year] = notes_of("gollwitzer-und-fuehren-1951", "discrepancy")
     assert "1950" in year.text and "1951" in year.text
