@@ -69,7 +69,7 @@ def test_the_crackdown_of_1962_keeps_the_presidiums_day_and_the_kgb_order_apart(
     ident = "anti-soviet-elements-crackdown-1962"
     assert_dated_on_two_sources({ident: "1962-07-19"})
     crackdown = STORE.by_id[ident]
-    assert "28 July" in crackdown.summary and "400 men" in (crackdown.description or "")
+    assert "28 July" in crackdown.summary and "400 servicemen" in (crackdown.description or "")
     [who] = notes_of(ident, "context")
     assert "Pikhoia" in who.text and "Khlobustov" in who.text and "bocharova-novocherkassk" in who.sources
     assert "could not register" in (crackdown.description or "")  # former prisoners barred from the south
