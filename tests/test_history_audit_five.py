@@ -72,8 +72,8 @@ def test_claims_stronger_than_their_sources_are_softened() -> None:
 def test_wallachs_return_to_west_berlin_has_its_day_while_the_release_keeps_its_year(gulag: Gulag) -> None:
     event = show(gulag, "wallach-freed-1955")
     assert event["date"]["edtf"] == "1955"
-    [crossing] = notes_citing("wallach-freed-1955", "marton-true-believer")
-    assert "26 October 1955" in crossing and "not given" in crossing
+    [crossing] = [t for t in notes_citing("wallach-freed-1955", "marton-true-believer") if "26 October 1955" in t]
+    assert "not given" in crossing
     assert RAW_SOURCES["marton-true-believer"]["publisher"] == "Simon & Schuster"
 
 
