@@ -17,7 +17,7 @@ BELIEVERS = [
     "antireligious-campaign-1958", "noble-i-found-god-1959", "sladkevicius-banished-1959", "charnetsky-dies-1959",
     "ramanauskas-dies-1959", "kuroedov-replaces-karpov-1960", "fedotov-pentecostal-trial-1961",
     "steponavicius-banished-1961", "baptist-initiative-group-1961", "lukach-sleziuk-resentenced-1962",
-    "matulionis-dies-1962",
+    "matulionis-dies-1962", "cousins-khrushchev-slipyj-1962",
 ]
 
 
@@ -121,4 +121,4 @@ def test_slipyj_has_a_card_of_his_own_that_gathers_his_imprisonment(gulag: Gulag
     card = show(gulag, "Йосиф Сліпий")
     assert card["id"] == "josyf-slipyj" and (card["born"]["edtf"], card["died"]["edtf"]) == ("1892-02-17", "1984-09-07")
     assert ids(gulag("timeline", "--person", "slipyj", "--json", data=None)) == [
-        "ugcc-bishops-arrested-1945", "slipyj-exiled-1953", "slipyj-rearrested-1958"]
+        "ugcc-bishops-arrested-1945", "slipyj-exiled-1953", "slipyj-rearrested-1958", "cousins-khrushchev-slipyj-1962"]

@@ -67,7 +67,7 @@ def test_pasternaks_prize_and_the_powers_exchange_are_dated_by_the_records_of_th
     assert {"vladimir", "berlin"} <= set(swap.places) and "Glienicke" in swap.summary
     assert "19 August 1960" in " ".join(notes_citing("powers-exchanged-1962", "zlobin-ugolovnoe-delo-pauersa"))
     year = ids(gulag("timeline", "--from", "1962", "--to", "1962", "--tag", "diplomacy", "--json", data=None))
-    assert year == ["powers-exchanged-1962", "wynne-seized-1962"]
+    assert year == ["powers-exchanged-1962", "wynne-seized-1962", "cousins-khrushchev-slipyj-1962"]
 
 
 def test_etingers_death_and_ryumins_letter_are_dated_by_the_resolution_and_birstein(gulag: Gulag) -> None:
