@@ -104,7 +104,10 @@ def test_new_events_keep_the_precision_two_independent_sources_give() -> None:
         "wallach-arrested-1950": "1950-08",
         "so-weit-die-fusse-tragen-tv-1959": "1959-02",  # the 1st and the 12th are both given
         "cousins-khrushchev-slipyj-1962": "1962-12-13",
+        "barton-institution-concentrationnaire-1959": "1959",  # Le Contrat social; Volontà reviewed it in May
+        "poltava-fedun-killed-1951": "1951",  # the 23 December of the articles is probably one line of research
     })
+    assert any("keeps the year" in n.text for n in notes_of("poltava-fedun-killed-1951", "uncertainty"))
     [first] = notes_of("so-weit-die-fusse-tragen-tv-1959", "discrepancy")
     assert "12 February 1959" in first.text and "1 February 1959" in first.text
     [talk] = notes_of("cousins-khrushchev-slipyj-1962", "uncertainty")
