@@ -263,7 +263,7 @@ def _term(r: _Reader) -> Term:
     return Term(
         id=r.id or "", term=r.text("term") or "", definition=r.text("definition") or "",
         aliases=r.texts("aliases"), cyrillic=r.text("cyrillic", required=False),
-        sources=r.texts("sources"),
+        sources=r.texts("sources"), notes=_notes(r),
     )
 
 

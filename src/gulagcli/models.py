@@ -174,6 +174,7 @@ class Term(NamedTuple):
     aliases: tuple[str, ...] = ()
     cyrillic: str | None = None
     sources: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
 class Figure(NamedTuple):

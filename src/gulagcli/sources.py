@@ -193,8 +193,8 @@ class Citing(NamedTuple):
 
 
 def citing(store: Store, source_id: str) -> list[Citing]:
-    """Every fact that cites a source: events, places and people (and their notes, and a camp's
-    history), terms and figures."""
+    """Every fact that cites a source: events, places, people and terms (and their notes, and a
+    camp's history) and figures."""
     out = []
     for ev in store.events:
         if source_id in ev.sources:
@@ -207,6 +207,9 @@ def citing(store: Store, source_id: str) -> list[Citing]:
             out += [Citing("note", x.id, n.text) for n in x.notes if source_id in n.sources]
             out += [Citing("history", x.id, c.note or c.change) for c in getattr(x, "history", ())
                     if source_id in c.sources]
-    out += [Citing(Kind.TERM.value, t.id, t.term) for t in store.terms.values() if source_id in t.sources]
+    for t in store.terms.values():
+        if source_id in t.sources:
+            out.append(Citing(Kind.TERM.value, t.id, t.term))
+        out += [Citing("note", t.id, n.text) for n in t.notes if source_id in n.sources]
     out += [Citing(Kind.FIGURE.value, f.id, f.what) for f in store.figures.values() if source_id in f.sources]
     return out

@@ -210,6 +210,7 @@ def term_detail(r: Record) -> Detail:
     d.add("also", ", ".join(r["aliases"]))
     d.add("cyrillic", r["cyrillic"])
     d.add("definition", r["definition"])
+    d.add("notes", *note_lines(r["notes"]))
     d.add("events", *_event_lines(r["events"]))
     d.add("sources", *[source_line(s) for s in r["sources"]])
     return d

@@ -185,7 +185,8 @@ def person_record(store: Store, p: Person, events: list[Event]) -> Record:
 def term_record(store: Store, t: Term, events: list[Event]) -> Record:
     return {
         "id": t.id, "term": t.term, "aliases": list(t.aliases), "cyrillic": t.cyrillic,
-        "definition": t.definition, "events": _event_refs(events), "sources": _sources(store, t.sources),
+        "definition": t.definition, "notes": _notes(t.notes), "events": _event_refs(events),
+        "sources": _sources(store, t.sources),
     }
 
 
