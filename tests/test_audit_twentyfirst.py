@@ -1,0 +1,52 @@
+"""The twenty-first round: glossary terms gained notes, so the points the twentieth round could not record (who dates
+what, and what rests on one source) are now said on the terms themselves; the unverified events were searched again;
+new events went into thin years. A second helper, told to break each change, rechecked it; the tests pin what stood."""
+
+from __future__ import annotations
+
+from gulagcli.models import Note
+
+from .test_history_fixes import STORE
+
+
+def term_notes(term_id: str, kind: str) -> list[Note]:
+    return [n for n in STORE.terms[term_id].notes if n.kind == kind]
+
+
+def test_terms_say_what_rests_on_one_source_and_who_dates_what() -> None:
+    [katorga] = term_notes("katorga", "context")
+    assert "only Yu. and R. Pyliavets (2011) date the penalty's end" in katorga.text and "1954" in katorga.text
+    assert "1954" not in STORE.terms["katorga"].definition  # the end still rests on one article
+    [days, abolition] = term_notes("special-council", "context")
+    assert "rest on one passage" in days.text and days.sources == ("lubyanka-readings-2020-p53",)
+    assert "does not rest on Mozokhin alone" in abolition.text and "zemskov-1991-gulag" in abolition.sources
+    [medovnik] = term_notes("special-council", "discrepancy")
+    assert "the rest of her article was not read" in medovnik.text and "cia-report-oso-mvd-1954" in medovnik.sources
+    [article_190] = term_notes("article-70", "discrepancy")
+    assert "16 September 1966" in article_190.text and "probably a slip" in article_190.text
+    [settlements] = term_notes("special-settlements", "uncertainty")
+    assert "No dated source was found for when the MGB took" in settlements.text
+
+
+def test_the_special_camps_end_camp_by_camp_in_1954_with_no_single_order() -> None:
+    term = STORE.terms["special-camps"]
+    assert "Those still open in 1954" in term.definition  # Luglag and Vodorazdellag had gone before
+    assert "mostly turned into ordinary camps" not in term.definition
+    [by_camp] = term_notes("special-camps", "context")
+    assert "8 April 1954" in by_camp.text and "4 October" in by_camp.text and len(by_camp.sources) == 10
+    [order] = term_notes("special-camps", "uncertainty")
+    assert "No single order" in order.text
+
+
+def test_a_separate_camp_point_is_defined_and_overlapping_names_are_said() -> None:
+    term = STORE.terms["lagpunkt"]
+    assert "belonged to no camp division" in term.definition
+    assert "memorial-de-handbook-object-status" in term.sources
+    [names] = term_notes("lagpunkt", "context")
+    assert "overlapped" in names.text and "bystrov-2176-dalstroi-transit-lo" in names.sources
+
+
+def test_every_term_note_cites_sources_the_term_cites() -> None:
+    for term in STORE.terms.values():
+        for note in term.notes:
+            assert note.sources and set(note.sources) <= set(term.sources), (term.id, note.text[:40])
