@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from gulagcli.models import Note
 
-from .test_history_fixes import STORE
+from .test_history_fixes import STORE, assert_dated_on_two_sources, assert_lives_on_two_sources, notes_of
 
 
 def term_notes(term_id: str, kind: str) -> list[Note]:
@@ -50,3 +50,25 @@ def test_every_term_note_cites_sources_the_term_cites() -> None:
     for term in STORE.terms.values():
         for note in term.notes:
             assert note.sources and set(note.sources) <= set(term.sources), (term.id, note.text[:40])
+
+
+def test_new_events_keep_the_precision_two_independent_sources_give() -> None:
+    assert_dated_on_two_sources({
+        "svartz-myasnikov-wallenberg-1961": "1961-01",  # Bierman's 27 January is his alone
+        "leningrad-synagogue-trial-1961": "1961",  # the JTA's reports differ on the month
+        "arzt-von-stalingrad-film-1958": "1958",
+        "taiga-film-1958": "1958",  # filmportal.de alone gives 28 August
+        "nikishov-dies-1958": "1958",  # 5 August is French Wikipedia's alone
+        "halkin-dies-1960": "1960",  # the Leksikon gives 21 and 27 September
+        "ehrenburg-memoirs-novy-mir-1960": "1960",  # only Frezinsky names issue 8
+    })
+    assert_lives_on_two_sources({"ivan-nikishov": ("1894-09-10", "1958"), "ilya-ehrenburg": ("1891-01-26", "1967"),
+                                 "shmuel-halkin": ("1897", "1960")})
+    assert STORE.by_id["svartz-myasnikov-wallenberg-1961"].title.startswith("A Swedish doctor says she was told")
+    assert any("5 August 1958" in n.text for n in notes_of("nikishov-dies-1958", "uncertainty"))
+    assert "precious metal" in (STORE.by_id["nikishov-dies-1958"].description or "")  # not "gold"
+    [ehrenburg] = notes_of("ehrenburg-memoirs-novy-mir-1960", "context")
+    assert "the preface to the 2017 edition is also his" in ehrenburg.text  # one line, not two
+    assert "frezinsky-lgzh-preface-2017" in STORE.by_id["ehrenburg-memoirs-novy-mir-1960"].sources
+    [halkin] = notes_of("halkin-dies-1960", "discrepancy")
+    assert all(place in halkin.text for place in ("Abez", "near Vorkuta", "Siberian mine"))

@@ -97,8 +97,8 @@ def test_a_misspelt_name_finds_the_closest_spelling_not_another_that_is_merely_c
 
 
 @pytest.mark.parametrize(("command", "query"), [
-    ("cite", "ehrenburg"), ("show", "trotsky"), ("show", "brodsky"), ("show", "sinyavsky"),
-    ("show", "zinoviev"), ("figures --about", "ehrenburg")])
+    ("cite", "nabokov"), ("show", "trotsky"), ("show", "brodsky"), ("show", "sinyavsky"),
+    ("show", "zinoviev"), ("figures --about", "nabokov")])
 def test_a_name_the_store_lacks_is_not_answered_with_one_merely_spelt_alike(
         gulag: Gulag, command: str, query: str) -> None:
     """`cite grossman` printed Roman Rudenko's sources (before the store had Grossman) and `show
