@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from gulagcli.models import Note
 
-from .test_history_fixes import STORE, assert_dated_on_two_sources, assert_lives_on_two_sources, notes_of
+from .test_history_fixes import STORE, assert_dated_on_two_sources, assert_lives_on_two_sources, notes_citing, notes_of
 
 
 def term_notes(term_id: str, kind: str) -> list[Note]:
@@ -72,3 +72,28 @@ def test_new_events_keep_the_precision_two_independent_sources_give() -> None:
     assert "frezinsky-lgzh-preface-2017" in STORE.by_id["ehrenburg-memoirs-novy-mir-1960"].sources
     [halkin] = notes_of("halkin-dies-1960", "discrepancy")
     assert all(place in halkin.text for place in ("Abez", "near Vorkuta", "Siberian mine"))
+
+
+def test_unverified_events_say_what_the_new_searches_found_and_stay_unverified() -> None:
+    arrests = STORE.by_id["steplag-mass-arrests-1954"]
+    assert not arrests.verified and arrests.summary.startswith("After the tanks went in on 26 June, Applebaum writes")
+    assert "kokurin-petrov-kengir-operation-report" in arrests.sources  # read: it counts no arrests
+    [afanasov] = notes_citing("steplag-mass-arrests-1954", "afanasov-ozerlag-participants-ru")
+    assert "gives no Kengir transport or figure" in afanasov
+    [burokas] = notes_citing("strike-activists-to-ozerlag-1954", "burokas-pasipriesinimas-vorkutos")
+    assert "gives no date for these transfers" in burokas and "turn of 1955" not in burokas
+    [petition] = [n for n in notes_of("kuznetsov-released", "context") if "rehabilitated on his first case" in n.text]
+    assert "after his new sentence of August 1955" in petition.text
+    [pardon] = notes_citing("kuk-released-open-letter", "fakty-kuk-son-pardon")
+    assert "need not conflict" in pardon
+    [other] = notes_citing("special-settlers-freed-1958", "memorial-krsk-de-special-settlers-600107")
+    assert "undated in the German translation" in other and "Pskov" in other
+    unverified = {e.id for e in STORE.events if not e.verified}
+    assert len(unverified) == 8 and "kuznetsov-released" in unverified
+
+
+def test_the_kengir_operation_dead_are_one_documents_count_with_its_limits_said() -> None:
+    dead = STORE.figures["kengir-uprising-bodies-mvd-report"]
+    assert (dead.value, dead.event) == (35, "kengir-uprising-suppression")
+    assert dead.sources[0] == "kokurin-petrov-kengir-operation-bodies" and "not seen" in dead.reported_by
+    assert "46 killed" in (dead.note or "") and "first-day" not in (dead.note or "")
