@@ -97,3 +97,14 @@ def test_the_kengir_operation_dead_are_one_documents_count_with_its_limits_said(
     assert (dead.value, dead.event) == (35, "kengir-uprising-suppression")
     assert dead.sources[0] == "kokurin-petrov-kengir-operation-bodies" and "not seen" in dead.reported_by
     assert "46 killed" in (dead.note or "") and "first-day" not in (dead.note or "")
+
+
+def test_1962_gains_a_kolyma_poets_death_and_notes_that_keep_their_sources_limits() -> None:
+    assert_dated_on_two_sources({"vladimirova-dies-1962": "1962"})  # 9 June is only in a page's address
+    assert_lives_on_two_sources({"elena-vladimirova": ("1902-09-20", "1962")})
+    assert any("obiskusstve.com note alone" in n.text for n in notes_of("vladimirova-dies-1962", "uncertainty"))
+    [latvians] = notes_citing("skujenieks-arrested-1962", "csmonitor-latvia-1983")
+    assert "names no one and gives no year" in latvians and "economic exploitation" in latvians
+    [release] = notes_citing("ginzburg-arrested-1960", "times-ginzburg-obituary-2002")
+    assert "from 1960 to 1962" in release and "telegraph-ginsburg-obituary-2002" in STORE.by_id[
+        "ginzburg-arrested-1960"].sources
