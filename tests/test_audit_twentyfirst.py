@@ -108,3 +108,16 @@ def test_1962_gains_a_kolyma_poets_death_and_notes_that_keep_their_sources_limit
     [release] = notes_citing("ginzburg-arrested-1960", "times-ginzburg-obituary-2002")
     assert "from 1960 to 1962" in release and "telegraph-ginsburg-obituary-2002" in STORE.by_id[
         "ginzburg-arrested-1960"].sources
+
+
+def test_1959_gains_two_camp_memoirists_deaths_and_the_ilo_convention_against_political_forced_labour() -> None:
+    assert_dated_on_two_sources({"krasnov-jr-dies-1959": "1959-11-22", "shiryaev-dies-1959": "1959-04-17",
+                                 "ilo-forced-labour-convention-in-force-1959": "1959-01-17"})
+    [krasnov] = notes_of("krasnov-jr-dies-1959", "uncertainty")
+    assert "may not be independent" in krasnov.text and "poisoning claim" in krasnov.text  # one partisan book
+    [ilo] = notes_of("ilo-forced-labour-convention-in-force-1959", "uncertainty")
+    assert "twelve-month rule" in ilo.text and "dzu-1959-39-241-c105-ratifications" in ilo.sources
+    [naples] = [n for n in notes_of("shiryaev-dies-1959", "discrepancy") if "Naples" in n.text]
+    assert "near Naples in 1958" in naples.text and "shiryaev-lyudi-zemli-russkoi-preface" in naples.sources
+    born = STORE.people["boris-shiryaev"].born  # 25 or 27 October OS, 7 or 8 November: kept to the year
+    assert born is not None and born.edtf == "1889"
