@@ -121,3 +121,11 @@ def test_1959_gains_two_camp_memoirists_deaths_and_the_ilo_convention_against_po
     assert "near Naples in 1958" in naples.text and "shiryaev-lyudi-zemli-russkoi-preface" in naples.sources
     born = STORE.people["boris-shiryaev"].born  # 25 or 27 October OS, 7 or 8 November: kept to the year
     assert born is not None and born.edtf == "1889"
+
+
+def test_the_norilsk_count_the_mvd_gave_stands_beside_wikipedias_strikers() -> None:
+    mvd = STORE.figures["norilsk-uprising-strikers-mvd-applebaum"]
+    assert (mvd.value, mvd.date and mvd.date.edtf, mvd.sources) == (16379, "1953-06-05", ("applebaum-gulag-pautina-ru",))
+    assert "not of strikers" in (mvd.note or "")
+    assert "No non-Wikipedia source was found for 16,378" in (STORE.figures[
+        "norilsk-uprising-strikers-soviet-archives"].note or "")
