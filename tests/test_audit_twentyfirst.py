@@ -129,3 +129,16 @@ def test_the_norilsk_count_the_mvd_gave_stands_beside_wikipedias_strikers() -> N
     assert "not of strikers" in (mvd.note or "")
     assert "No non-Wikipedia source was found for 16,378" in (STORE.figures[
         "norilsk-uprising-strikers-soviet-archives"].note or "")
+
+
+def test_one_days_readers_and_first_days_keep_who_says_what() -> None:
+    letters = STORE.by_id["one-day-readers-letters-1962"]
+    assert letters.date.edtf == "1962-11/1963-02" and len(letters.sources) >= 2
+    assert "so some began 'Dear Ivan Denisovich!'" in (letters.description or "")  # "sometimes", not always
+    assert "whose date the published extract does not show" in (letters.description or "")
+    [span] = notes_of("one-day-readers-letters-1962", "uncertainty")
+    assert "rest on the same book" in span.text and "reshetovskaya-otluchenie" in span.sources
+    [ostrovsky] = notes_citing("one-day-published", "ostrovsky-proshchanie-s-mifom-november-1962")[:1]
+    assert "could not have come out on Saturday 17 or Sunday 18 November" in ostrovsky
+    [flat] = notes_of("one-day-published", "discrepancy")
+    assert "Tvardovsky's flat" in flat.text and "Novy Mir office" in flat.text
