@@ -184,6 +184,25 @@ def test_no_store_text_runs_as_script_in_the_page(gulag: Gulag, tmp_path: Path) 
 
 
 @needs_chromium
+def test_an_events_card_defines_the_glossary_terms_it_names_with_their_notes(gulag: Gulag, tmp_path: Path) -> None:
+    """A student reading of the special camps' end sees what a special camp was, and where the
+    sources leave its end uncertain, on the card itself."""
+    store = load(None)
+    html = page(gulag, tmp_path)
+    terms = page_data(html.read_text(encoding="utf-8"))["terms"]
+    assert set(terms) == {t for ev in store.events for t in ev.terms}  # each named term once, no other
+    dom, _ = chromium(tmp_path, html.as_uri() + "#special-camps-reorganized", "--dump-dom")
+    card = dom[dom.index('<aside id="card"'):dom.index("</aside>")]
+    assert "<h4>Terms</h4>" in card
+    for tid in store.by_id["special-camps-reorganized"].terms:
+        term = store.terms[tid]
+        assert f"<strong>{html_text(term.term)}</strong>: {html_text(term.definition)}" in card
+        for note in term.notes:
+            assert html_text(f"{note.kind}: {note.text}") in card
+    assert store.terms["special-camps"].notes  # the card above showed some
+
+
+@needs_chromium
 def test_an_unverified_events_card_says_so_in_the_words_every_output_uses(gulag: Gulag, tmp_path: Path) -> None:
     from gulagcli.render.output import UNVERIFIED
 

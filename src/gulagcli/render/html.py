@@ -18,7 +18,7 @@ from typing import Any
 from ..camps import NEVER_OPEN, counts_by_place
 from ..dates import display, open_end, open_start
 from ..errors import GulagError
-from ..models import Event, Source, Store
+from ..models import Event, Source, Store, Term
 from .details import CAMP_TYPES
 from .output import UNORGANISED, UNVERIFIED
 from .plot import OTHER, stable_colours
@@ -76,12 +76,17 @@ def _event(store: Store, ev: Event) -> dict[str, Any]:
                 + " " + " ".join(n for pid in ev.people if (who := store.people.get(pid))
                                  for n in (who.name, *who.aliases, who.cyrillic) if n),
         "points": [[p.lon, p.lat] for p in places if p.lat is not None and p.lon is not None],
+        "terms": [tid for tid in ev.terms if tid in store.terms],  # defined once, in the page's "terms"
         "notes": [{"kind": n.kind, "text": n.text} for n in ev.notes],
         # The event's sources, then any a note cites that the event does not.
         "sources": [{"title": s.title, "url": s.url or "", "who": _who(s)}
                     for sid in dict.fromkeys([*ev.sources, *(i for n in ev.notes for i in n.sources)])
                     if (s := store.sources.get(sid))],
     }
+
+
+def _term(t: Term) -> dict[str, Any]:
+    return {"term": t.term, "definition": t.definition, "notes": [{"kind": n.kind, "text": n.text} for n in t.notes]}
 
 
 def _place(store: Store, pid: str, yearly: list[list[str]]) -> dict[str, Any]:
@@ -129,6 +134,9 @@ def page_data(store: Store, events: Sequence[Event], *, every_place: bool) -> di
         "other_colour": OTHER,
         "events": [_event(store, ev) for ev in events],
         "places": [_place(store, pid, yearly.get(pid, [])) for pid in named],
+        # The glossary terms the events name, each once: the card gives their definitions and notes.
+        "terms": {tid: _term(store.terms[tid]) for tid in dict.fromkeys(
+            tid for ev in events for tid in ev.terms if tid in store.terms)},
         # The places the Place filter keeps events of, as `--place ID` does (a country keeps
         # every place in it, a camp its divisions), where that is more than the place itself.
         "reach": _reach(store, named, events),

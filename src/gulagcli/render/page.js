@@ -199,6 +199,16 @@
       if (e.description) card.append(el("p", e.description));
       if (e.place_names.length) card.append(el("p", "Places: " + e.place_names.join(", ")));
       if (!e.verified) card.append(el("p", data.unverified));
+      if (e.terms.length) {  // the glossary's words for what the event names
+        card.append(el("h4", "Terms"));
+        e.terms.forEach((id) => {
+          const t = data.terms[id];
+          const p = el("p", undefined, "term");
+          p.append(el("strong", t.term), `: ${t.definition}`);
+          card.append(p);
+          t.notes.forEach((n) => card.append(el("p", `${n.kind}: ${n.text}`, "note")));
+        });
+      }
       if (e.notes.length) {
         card.append(el("h4", "Notes"));
         e.notes.forEach((n) => card.append(el("p", `${n.kind}: ${n.text}`, "note")));
