@@ -142,3 +142,14 @@ def test_one_days_readers_and_first_days_keep_who_says_what() -> None:
     assert "could not have come out on Saturday 17 or Sunday 18 November" in ostrovsky
     [flat] = notes_of("one-day-published", "discrepancy")
     assert "Tvardovsky's flat" in flat.text and "Novy Mir office" in flat.text
+
+
+def test_1957_gains_the_uns_finding_that_the_ussr_deported_hungarians() -> None:
+    assert_dated_on_two_sources({"un-hungary-committee-report-1957": "1957-06",  # 7 June rests on one line
+                                 "unga-resolution-1133-hungary-1957": "1957-09-14"})
+    resolution = STORE.by_id["unga-resolution-1133-hungary-1957"]
+    assert "60 votes to 10" in resolution.summary and "kronika-ny-1957-09-15-un-hungary" in resolution.sources
+    assert any("860 people" in n.text for n in notes_of("unga-resolution-1133-hungary-1957", "context"))  # Tóth
+    assert "last meeting on the report" in (STORE.by_id["un-hungary-committee-report-1957"].description or "")
+    [report] = notes_of("un-hungary-committee-report-1957", "uncertainty")
+    assert "closing finding on deportations was not read" in report.text
