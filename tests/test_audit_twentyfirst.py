@@ -153,3 +153,14 @@ def test_1957_gains_the_uns_finding_that_the_ussr_deported_hungarians() -> None:
     assert "last meeting on the report" in (STORE.by_id["un-hungary-committee-report-1957"].description or "")
     [report] = notes_of("un-hungary-committee-report-1957", "uncertainty")
     assert "closing finding on deportations was not read" in report.text
+
+
+def test_1946_gains_the_kyiv_trial_and_heinrich_georges_death_in_a_soviet_special_camp() -> None:
+    assert_dated_on_two_sources({"kiev-trial-1946": "1946-01-17/1946-01-29", "heinrich-george-dies-1946": "1946-09-25"})
+    kyiv = STORE.by_id["kiev-trial-1946"]
+    assert "12 of them were hanged" in kyiv.summary and "'tens of thousands'" in (kyiv.description or "")
+    george = STORE.by_id["heinrich-george-dies-1946"]
+    assert "probably the best-known" in george.summary and "appendix" not in george.summary  # causes differ
+    assert "According to the Hohenschönhausen memorial" in (george.description or "")
+    assert any("mass grave" in n.text for n in notes_of("heinrich-george-dies-1946", "discrepancy"))
+    assert_lives_on_two_sources({"heinrich-george": ("1893-10-09", "1946-09-25")})
