@@ -164,3 +164,14 @@ def test_1946_gains_the_kyiv_trial_and_heinrich_georges_death_in_a_soviet_specia
     assert "According to the Hohenschönhausen memorial" in (george.description or "")
     assert any("mass grave" in n.text for n in notes_of("heinrich-george-dies-1946", "discrepancy"))
     assert_lives_on_two_sources({"heinrich-george": ("1893-10-09", "1946-09-25")})
+
+
+def test_1951_gains_gauck_seniors_abduction_with_every_day_traced_to_who_gives_it() -> None:
+    assert_dated_on_two_sources({"gauck-senior-arrested-1951": "1951-06-27"})
+    gauck = STORE.by_id["gauck-senior-arrested-1951"]
+    assert "abducted, sentenced by a Soviet tribunal" in gauck.title  # the two men are not named as Soviet
+    assert "prisoners of war" not in (gauck.description or "")  # he was a civilian convict
+    [day, _] = notes_of("gauck-senior-arrested-1951", "context")
+    assert "All of these go back to the family" in day.text and "26 June 1951" in day.text
+    [sentence] = notes_of("gauck-senior-arrested-1951", "uncertainty")
+    assert "19 October 1955" in sentence.text and "September 1955" in sentence.text
