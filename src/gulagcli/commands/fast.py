@@ -63,7 +63,9 @@ def timeline(out: Output, data: Path | None, *, since: str | None, until: str | 
 
         from ..render.listings import events_listing
 
-        records = [json.loads(text) for batch in batches for text in batch]
+        records = db.listed(start=start, end=end, reverse=reverse, limit=limit) if fmt is OutputFormat.TABLE else None
+        if records is None:
+            records = [json.loads(text) for batch in batches for text in batch]
         out.listing(events_listing(records), empty=NO_EVENTS)
     else:
         from ..render.stream import stream_events
