@@ -10,7 +10,7 @@ import re
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-from .models import SOURCE_KINDS, Kind, Name, ReadAt, Source, Store
+from .models import SOURCE_KINDS, Kind, Name, Person, Place, ReadAt, Source, Store, Term
 
 # Kinds whose citation is incomplete without a person or body named as author.
 NEEDS_AUTHOR = frozenset({"book", "chapter", "article-journal", "thesis"})
@@ -200,16 +200,14 @@ def citing(store: Store, source_id: str) -> list[Citing]:
         if source_id in ev.sources:
             out.append(Citing(Kind.EVENT.value, ev.id, ev.title))
         out += [Citing("note", ev.id, n.text) for n in ev.notes if source_id in n.sources]
-    for kind, section in ((Kind.PLACE, store.places), (Kind.PERSON, store.people)):
-        for x in section.values():
-            if source_id in x.sources:
-                out.append(Citing(kind.value, x.id, x.name))
-            out += [Citing("note", x.id, n.text) for n in x.notes if source_id in n.sources]
-            out += [Citing("history", x.id, c.note or c.change) for c in getattr(x, "history", ())
-                    if source_id in c.sources]
-    for t in store.terms.values():
-        if source_id in t.sources:
-            out.append(Citing(Kind.TERM.value, t.id, t.term))
-        out += [Citing("note", t.id, n.text) for n in t.notes if source_id in n.sources]
+    entries: list[tuple[Kind, Place | Person | Term]] = [
+        *((Kind.PLACE, x) for x in store.places.values()), *((Kind.PERSON, x) for x in store.people.values()),
+        *((Kind.TERM, x) for x in store.terms.values())]
+    for kind, x in entries:
+        if source_id in x.sources:
+            out.append(Citing(kind.value, x.id, x.term if isinstance(x, Term) else x.name))
+        out += [Citing("note", x.id, n.text) for n in x.notes if source_id in n.sources]
+        out += [Citing("history", x.id, c.note or c.change) for c in getattr(x, "history", ())
+                if source_id in c.sources]
     out += [Citing(Kind.FIGURE.value, f.id, f.what) for f in store.figures.values() if source_id in f.sources]
     return out
