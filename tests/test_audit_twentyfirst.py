@@ -190,3 +190,19 @@ def test_the_kyiv_seminarys_closure_keeps_the_year_that_one_study_states() -> No
     [year] = notes_of("kyiv-seminary-closed-1960", "uncertainty")
     assert "Only Bozhko says in so many words" in year.text
     assert RAW_SOURCES["olitsky-kyiv-seminary-students"]["kind"] == "article-journal"  # Eminak, not the copy
+
+
+def test_1952_gains_el_campesinos_book_and_raudsepps_death_with_the_camp_on_one_source() -> None:
+    assert_dated_on_two_sources({"campesino-life-and-death-1952": "1952", "raudsepp-dies-1952": "1952"})
+    [day] = notes_of("raudsepp-dies-1952", "uncertainty")
+    assert "16 September 1952" in day.text and "the only non-Wikipedia source seen that names the camp" in day.text
+    assert STORE.by_id["raudsepp-dies-1952"].places == ("ozerlag",)
+    assert STORE.by_id["campesino-life-and-death-1952"].title.startswith("Putnam publishes")
+
+
+def test_1962_gains_bishop_afanasys_death_with_the_day_on_one_source() -> None:
+    assert_dated_on_two_sources({"afanasy-sakharov-dies-1962": "1962"})  # 28 October is fudel.ru's alone
+    assert_lives_on_two_sources({"afanasy-sakharov": ("1887-07-14", "1962-10-28")})  # 2 July Old Style
+    [day] = notes_of("afanasy-sakharov-dies-1962", "uncertainty")
+    assert "Only the fudel.ru note" in day.text
+    assert "urged his followers to do the same" in (STORE.by_id["afanasy-sakharov-dies-1962"].description or "")

@@ -17,8 +17,8 @@ BELIEVERS = [
     "antireligious-campaign-1958", "noble-i-found-god-1959", "sladkevicius-banished-1959", "charnetsky-dies-1959",
     "ramanauskas-dies-1959", "kyiv-seminary-closed-1960", "kuroedov-replaces-karpov-1960",
     "fedotov-pentecostal-trial-1961", "leningrad-synagogue-trial-1961", "steponavicius-banished-1961",
-    "baptist-initiative-group-1961", "lukach-sleziuk-resentenced-1962", "matulionis-dies-1962",
-    "cousins-khrushchev-slipyj-1962",
+    "baptist-initiative-group-1961", "afanasy-sakharov-dies-1962", "lukach-sleziuk-resentenced-1962",
+    "matulionis-dies-1962", "cousins-khrushchev-slipyj-1962",
 ]
 
 
