@@ -80,8 +80,10 @@ class Compiled:
             rows = self._events(fields, start=start, end=end, reverse=reverse, limit=limit).fetchall()
         except sqlite3.OperationalError:  # an SQLite built without JSON1: decode whole records
             return None
-        return [{"id": i, "title": t, "date": json.loads(d), "places": json.loads(p), "summary": s, "verified": bool(v)}
-                for i, t, d, p, s, v in rows]
+        records = [dict(zip(LISTED, row, strict=True)) for row in rows]
+        for r in records:  # objects come out of SQLite as JSON text, booleans as 0 or 1
+            r["date"], r["places"], r["verified"] = json.loads(r["date"]), json.loads(r["places"]), bool(r["verified"])
+        return records
 
     def _events(self, columns: str, *, start: date | None, end: date | None, reverse: bool,
                 limit: int | None) -> sqlite3.Cursor:

@@ -18,7 +18,7 @@ from typing import Any
 from ..camps import NEVER_OPEN, counts_by_place
 from ..dates import display, open_end, open_start
 from ..errors import GulagError
-from ..models import Event, Source, Store, Term
+from ..models import Event, Note, Source, Store, Term
 from .details import CAMP_TYPES
 from .output import UNORGANISED, UNVERIFIED
 from .plot import OTHER, stable_colours
@@ -77,7 +77,7 @@ def _event(store: Store, ev: Event) -> dict[str, Any]:
                                  for n in (who.name, *who.aliases, who.cyrillic) if n),
         "points": [[p.lon, p.lat] for p in places if p.lat is not None and p.lon is not None],
         "terms": [tid for tid in ev.terms if tid in store.terms],  # defined once, in the page's "terms"
-        "notes": [{"kind": n.kind, "text": n.text} for n in ev.notes],
+        "notes": _notes(ev.notes),
         # The event's sources, then any a note cites that the event does not.
         "sources": [{"title": s.title, "url": s.url or "", "who": _who(s)}
                     for sid in dict.fromkeys([*ev.sources, *(i for n in ev.notes for i in n.sources)])
@@ -85,8 +85,13 @@ def _event(store: Store, ev: Event) -> dict[str, Any]:
     }
 
 
+def _notes(notes: tuple[Note, ...]) -> list[dict[str, str]]:
+    """Notes as a card shows them: kind and text (the sources are listed with the event's)."""
+    return [{"kind": n.kind, "text": n.text} for n in notes]
+
+
 def _term(t: Term) -> dict[str, Any]:
-    return {"term": t.term, "definition": t.definition, "notes": [{"kind": n.kind, "text": n.text} for n in t.notes]}
+    return {"term": t.term, "definition": t.definition, "notes": _notes(t.notes)}
 
 
 def _place(store: Store, pid: str, yearly: list[list[str]]) -> dict[str, Any]:
