@@ -78,7 +78,7 @@ def test_the_dalstroy_explosion_is_on_nakhodkas_card_with_the_librarys_june_date
     on_the_place = ids(gulag("timeline", "--place", "nakhodka", "--json", data=None))
     # the last ship home sailed from Nakhodka, one of the ports of the agreement of December 1946
     assert on_the_place == ["japanese-pow-repatriation", ident, "us-soviet-repatriation-agreement-1946",
-                            "last-japanese-repatriation-ship-1956"]
+                            "korean-pows-return-hungnam-1948", "last-japanese-repatriation-ship-1956"]
     [june] = [n for n in STORE.by_id[ident].notes if n.kind == "discrepancy" and "24 June 1946" in n.text]
     assert june.sources[0] == "nakhodka-lib-exploded-summer-1946"
     assert "917 tonnes" in (STORE.by_id[ident].description or "")

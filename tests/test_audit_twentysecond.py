@@ -1,0 +1,70 @@
+"""The twenty-second round: resistance inside the camps before 1953, the foreign prisoners the store had missed
+(Koreans, Romanians, an Alsatian), two women's camp memoirs, the men who ran the MVD; a second helper, told to break
+each change, rechecked it; the tests pin what stood."""
+
+from __future__ import annotations
+
+from .test_history_fixes import (
+    RAW_SOURCES,
+    STORE,
+    assert_dated_on_two_sources,
+    assert_lives_on_two_sources,
+    notes_citing,
+    notes_of,
+)
+
+
+def test_the_mulda_revolt_keeps_the_year_and_says_what_rests_on_inference() -> None:
+    assert_dated_on_two_sources({"mulda-uprising-1948": "1948"})  # no day or month in either source
+    mulda = STORE.by_id["mulda-uprising-1948"]
+    assert "in a memoir that gives no year" in (mulda.description or "")  # Chekin's column is tied to it by inference
+    assert "historian" not in (mulda.description or "")  # no page read calls Samover one
+    [chekin] = notes_citing("mulda-uprising-1948", "chekin-samara-anarchist-2024")
+    assert "by inference" in chekin and "Pechorlag" in chekin
+    [legend] = [n.text for n in notes_of("mulda-uprising-1948", "context") if "Construction 501" in n.text]
+    assert "same camp as column No. 15" in legend and "mass self-liberation" not in legend
+    [rechlag] = notes_citing("rechlag-formed-1948", "zolubas-vorkuta-60-tiesos")
+    assert "8 August 1948" in rechlag and STORE.by_id["rechlag-formed-1948"].date.edtf == "1948-08-27"
+
+
+def test_the_1954_death_penalty_for_murder_and_dudorovs_mvd_keep_the_precision_their_sources_share() -> None:
+    assert_dated_on_two_sources({"death-penalty-murder-1954": "1954",  # 30 April is one unattributed text's
+                                 "kruglov-replaced-by-dudorov-1956": "1956-01/1956-02"})
+    assert "only for traitors, spies and saboteurs" in (STORE.by_id["death-penalty-murder-1954"].description or "")
+    [day] = notes_of("kruglov-replaced-by-dudorov-1956", "uncertainty")
+    assert "30 January 1956" in day.text and "a day no other source read gives" in day.text
+    assert day.sources[0] == "mlechin-zheleznyi-shurik-p78"
+
+
+def test_koreans_come_home_in_december_1948_on_witnesses_independent_of_one_memoir() -> None:
+    assert_dated_on_two_sources({"korean-pows-return-hungnam-1948": "1948-12"})
+    korea = STORE.by_id["korean-pows-return-hungnam-1948"]
+    assert "as retold by the Ulsan Journal" in (korea.description or "")  # the day and the 2,300 are one memoir's
+    [landing] = [n for n in notes_of("korean-pows-return-hungnam-1948", "discrepancy") if "Hungnam landing" in n.text]
+    assert {"minjok-lee-jaeseop-obituary", "kim-hyosoon-siberia-2009"} <= set(landing.sources)
+    assert any("December 1990" in n.text for n in notes_of("korean-pows-return-hungnam-1948", "discrepancy"))
+
+
+def test_romanian_prisoners_end_uncertain_and_remetter_returns_in_april_1955() -> None:
+    romanians = STORE.by_id["romanian-pows-repatriation-1945-1956"]
+    assert (romanians.date.edtf, romanians.verified) == ("1945/1956?", False)  # 1956 rests on a reporter's words
+    assert "in the reporter's words" in (romanians.description or "")
+    assert "to be handed over" in (romanians.description or "")  # sent home to camp 176, not handed over there
+    assert_dated_on_two_sources({"remetter-returns-1955": "1955-04"})
+    remetter = STORE.by_id["remetter-returns-1955"]
+    assert "Iron Curtain" not in (remetter.description or "")  # no source for it
+    [days] = [n for n in notes_of("remetter-returns-1955", "discrepancy") if "The day is disputed" in n.text]
+    assert all(day in days.text for day in ("15 April", "4 April", "13 April 1955"))
+
+
+def test_two_womens_camp_memoirs_with_their_authors_lives_on_two_sources() -> None:
+    assert_dated_on_two_sources({"armonas-leave-your-tears-1961": "1961", "obertynska-w-domu-niewoli-1946": "1946"})
+    armonas = STORE.by_id["armonas-leave-your-tears-1961"]
+    assert "allowed to leave the USSR" in armonas.summary  # the appeal got her out of the country, not out of prison
+    assert any("25-year sentence cut short" in n.text for n in notes_of("armonas-leave-your-tears-1961", "discrepancy"))
+    assert_lives_on_two_sources({"barbara-armonas": ("1908-12-28", "2008-12-25"),
+                                 "beata-obertynska": ("1898-07-18", "1980-05-21")})
+    assert STORE.by_id["obertynska-w-domu-niewoli-1946"].sources[:2] == (
+        "ipn-szlaki-nadziei-obertynska", "2korpus-obertynska")
+    assert "London in 1944" in notes_citing("obertynska-w-domu-niewoli-1946", "publisher-blurb-w-domu-niewoli")[-1]
+    assert RAW_SOURCES["swiatsybiru-obertynska"]["issued"] == "2023"
