@@ -1,8 +1,10 @@
 """The twenty-second round: resistance inside the camps before 1953, the foreign prisoners the store had missed
-(Koreans, Romanians, an Alsatian), two women's camp memoirs, the men who ran the MVD; a second helper, told to break
-each change, rechecked it; the tests pin what stood."""
+(Koreans, Romanians, an Alsatian), two women's camp memoirs, six glossary terms, figures checked against their
+pages; a second helper, told to break each change, rechecked it; the tests pin what stood."""
 
 from __future__ import annotations
+
+from gulagcli.models import Figure
 
 from .test_history_fixes import (
     RAW_SOURCES,
@@ -68,3 +70,42 @@ def test_two_womens_camp_memoirs_with_their_authors_lives_on_two_sources() -> No
         "ipn-szlaki-nadziei-obertynska", "2korpus-obertynska")
     assert "London in 1944" in notes_citing("obertynska-w-domu-niewoli-1946", "publisher-blurb-w-domu-niewoli")[-1]
     assert RAW_SOURCES["swiatsybiru-obertynska"]["issued"] == "2023"
+
+
+def figure(ident: str) -> Figure:
+    return STORE.figures[ident]
+
+
+def test_six_glossary_terms_each_on_two_sources_and_named_by_the_events_they_explain() -> None:
+    stukach = STORE.terms["stukach"]
+    assert "first quarter of 1952" in stukach.definition and "MGB" not in stukach.definition  # the document's words
+    assert "formozov-vozdushnye-zmei-informers" in stukach.sources
+    assert RAW_SOURCES["formozov-vozdushnye-zmei-informers"]["container"] == "Новый мир"  # the essay, not a book
+    assert "a decree of 7 April 1935" in STORE.terms["maloletki"].definition
+    assert "mostly to five or eight years" in STORE.terms["chsir"].definition
+    assert "in the northern railway camps staff rules" in STORE.terms["kvch"].definition  # one study's figure
+    assert "socially close' to the regime" in STORE.terms["bytoviki"].definition  # not Petkevich's sentence
+    assert "only by exception" in STORE.terms["mamki"].definition
+    for term in ("stukach", "bytoviki", "maloletki", "mamki", "kvch", "chsir"):
+        assert len(STORE.terms[term].sources) >= 2, term
+    assert "stukach" in STORE.by_id["ekibastuz-strike"].terms and "mamki" in STORE.by_id["mothers-amnesty-1950"].terms
+    assert "chsir" in STORE.by_id["mothers-amnesty-1950"].terms and "kvch" in STORE.by_id["petkevich-freed-1950"].terms
+
+
+def test_figures_say_whose_count_they_are_after_a_check_against_their_pages() -> None:
+    buchenwald = figure("special-camps-rations-halved-1946-dead-buchenwald")
+    assert (buchenwald.value, buchenwald.date and buchenwald.date.edtf) == (7113, "1945-08/1950-02")
+    assert "Soviet protocol of 1 March 1950" in buchenwald.reported_by and buchenwald.approximate is False
+    assert figure("adenauer-moscow-visit-released-time-1958").value == 9626
+    zeidler = figure("german-pows-convicted-held-mvd-1953-08")
+    assert zeidler.value == 19848 and "probably convicted civilians" in (zeidler.note or "")
+    tambov = figure("malgre-nous-leave-tambov-1945-deaths-jan-may-1945")
+    assert tambov.value == 1752 and "does not say who made the count" in tambov.reported_by
+    assert figure("japanese-pow-repatriation-575k-mhlw").what.endswith("Mongolia included")
+    assert "Kruglov" in figure("german-pows-convicted-screened-mvd-1949").reported_by
+
+
+def test_luglag_closes_on_the_day_memorials_handbook_gives() -> None:
+    luglag = STORE.by_id["luglag-closed-1951"]
+    assert (luglag.date.edtf, luglag.sources) == ("1951-09-01", ("mem-luglag",))  # the handbook rule
+    assert "Spassk camp department" in luglag.summary and "17 November 1950" in (luglag.description or "")
