@@ -109,3 +109,28 @@ def test_luglag_closes_on_the_day_memorials_handbook_gives() -> None:
     luglag = STORE.by_id["luglag-closed-1951"]
     assert (luglag.date.edtf, luglag.sources) == ("1951-09-01", ("mem-luglag",))  # the handbook rule
     assert "Spassk camp department" in luglag.summary and "17 November 1950" in (luglag.description or "")
+
+
+def test_audited_events_gain_independent_confirmation_or_say_what_rests_on_few_sources() -> None:
+    for event, source in [("lviv-sobor-1946", "esu-lviv-sobor-1946"),
+                          ("heirs-of-stalin-1962", "mospravda-heirs-of-stalin-2022"),
+                          ("kornilov-rehabilitated-1957", "semschool-kornilov-2016"),
+                          ("dombrovsky-third-arrest", "voplit-dombrovsky-complaint-2021"),
+                          ("rsfsr-criminal-code-adopted", "zakon-rsfsr-1960-uk-zakonbase")]:
+        assert source in STORE.by_id[event].sources, event
+    assert "double, treble the guard" in STORE.by_id["heirs-of-stalin-1962"].summary  # the poem's own words
+    [ciszek] = notes_citing("ciszek-freed-into-norilsk-1955", "ciszek-with-god-in-russia")[-1:]
+    assert "fourteen years and nine months" in ciszek and "about March 1956" in ciszek
+    [pronko] = notes_citing("aleksandrov-riot-1961", "100-tain-aleksandrov-bunt")
+    assert "gives only July 1961" in pronko and RAW_SOURCES["100-tain-aleksandrov-bunt"]["kind"] == "chapter"
+    [larina] = notes_citing("larina-released-1959", "nyt-larina-obituary-1996")[-1:]
+    assert "22 years apart" in larina
+    [transports] = notes_citing("hungarian-deportations-1956", "zaholovok-zakarpattia-1956")
+    assert "846 prisoners" in transports and "second Soviet assault" in transports
+    [april] = notes_citing("solzhenitsyn-plans-archipelago-1958", "ostrovsky-proshchanie-s-mifom-1958")
+    assert "27 April 1958" in april and STORE.by_id["solzhenitsyn-plans-archipelago-1958"].date.edtf == "1958"
+
+
+def test_angarlags_1960_on_irkipedia_is_not_set_against_the_closing_of_1964() -> None:
+    [irkipedia] = [n.text for n in STORE.places["angarlag"].notes if "irkipedia-camps" in n.sources]
+    assert "in passing" in irkipedia and "not a closing date" in irkipedia
