@@ -134,3 +134,19 @@ def test_audited_events_gain_independent_confirmation_or_say_what_rests_on_few_s
 def test_angarlags_1960_on_irkipedia_is_not_set_against_the_closing_of_1964() -> None:
     [irkipedia] = [n.text for n in STORE.places["angarlag"].notes if "irkipedia-camps" in n.sources]
     assert "in passing" in irkipedia and "not a closing date" in irkipedia
+
+
+def test_1951_and_1960_gain_prisoners_lives_at_the_precision_two_sources_share() -> None:
+    assert_dated_on_two_sources({"kaljurand-executed-1951": "1951", "mukhamedkhanov-arrested-1951": "1951",
+                                 "kross-exile-aban-1951": "1951", "vaivods-freed-1960": "1960",
+                                 "tarto-freed-1960": "1960"})
+    assert "13 March 1951" in notes_of("kaljurand-executed-1951", "uncertainty")[0].text  # one page's day
+    assert "was held in Karlag" in STORE.by_id["mukhamedkhanov-arrested-1951"].summary  # not 25 years served
+    [sentence] = [n.text for n in notes_of("vaivods-freed-1960", "discrepancy") if "The sentence" in n.text]
+    assert "two years" in sentence and "five years in Russia Cristiana alone" in sentence
+    assert "museumoncommunism-tarto" in STORE.by_id["tarto-freed-1960"].sources  # beside Tarto's own account
+    assert_lives_on_two_sources({"jaan-kross": ("1920-02-19", "2007-12-27"), "enn-tarto": ("1938", "2021-07-18"),
+                                 "julijans-vaivods": ("1895-08-18", "1990-05-24"),
+                                 "kayum-mukhamedkhanov": ("1916-01-05", "2004-06-30")})
+    assert STORE.by_id["kross-returns-1954"].people == ("jaan-kross",)
+    assert "enn-tarto" in STORE.by_id["estonian-nationalists-union-arrested-1962"].people

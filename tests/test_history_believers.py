@@ -15,7 +15,7 @@ from .test_history_fixes import RAW_SOURCES, STORE, Gulag, assert_dated_on_two_s
 
 BELIEVERS = [
     "antireligious-campaign-1958", "noble-i-found-god-1959", "sladkevicius-banished-1959", "charnetsky-dies-1959",
-    "ramanauskas-dies-1959", "kyiv-seminary-closed-1960", "kuroedov-replaces-karpov-1960",
+    "ramanauskas-dies-1959", "kyiv-seminary-closed-1960", "vaivods-freed-1960", "kuroedov-replaces-karpov-1960",
     "fedotov-pentecostal-trial-1961", "leningrad-synagogue-trial-1961", "steponavicius-banished-1961",
     "baptist-initiative-group-1961", "afanasy-sakharov-dies-1962", "lukach-sleziuk-resentenced-1962",
     "matulionis-dies-1962", "cousins-khrushchev-slipyj-1962",
