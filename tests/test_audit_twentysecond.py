@@ -150,3 +150,17 @@ def test_1951_and_1960_gain_prisoners_lives_at_the_precision_two_sources_share()
                                  "kayum-mukhamedkhanov": ("1916-01-05", "2004-06-30")})
     assert STORE.by_id["kross-returns-1954"].people == ("jaan-kross",)
     assert "enn-tarto" in STORE.by_id["estonian-nationalists-union-arrested-1962"].people
+
+
+def test_a_second_round_of_figures_names_the_report_behind_the_count() -> None:
+    priboi = figure("operation-priboi-deported-deportation-ua")
+    assert priboi.value == 94779 and "Kruglov's MVD report to Stalin of 18 May 1949" in priboi.reported_by
+    assert "30,630" in (priboi.note or "") and "pohl-priboi-2013" in priboi.sources  # the report's own sums differ
+    juveniles = figure("juvenile-early-release-1954-released-kuznetsov")
+    assert juveniles.date is None and "no period" in (juveniles.note or "")  # the book gives none for 22,670
+    assert "Sacha Lin" in figure("norilsk-uprising-inmates-estimates").reported_by
+    assert "575,000" in (figure("japanese-pow-repatriation-473k-mhlw").note or "")
+    kross = STORE.people["jaan-kross"]
+    assert "ekl-tartu-kross-obituary-2008" in kross.sources  # the death day on a second page
+    [arrest] = kross.notes
+    assert "1946" in arrest.text and "which no other source seen supports" in arrest.text

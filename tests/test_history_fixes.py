@@ -380,7 +380,7 @@ def test_the_2026_12_05_source_audit() -> None:
         "The Last Interview with Erich Hartmann", "World War II", [{"family": "Heaton", "given": "Colin D."}])
     assert "lupocattivoblog" in hartmann["read_at"]["url"] and "url" not in hartmann and "issued" not in hartmann
     sever = RAW_SOURCES["severrealii-vorkuta-strike"]  # Sever.Realii writes in Russian
-    assert sever["language"] == "ru" and sever["title"].startswith("[")
+    assert sever["language"] == "ru" and sever["title"].startswith('"К черту уголь')  # the headline, from a repost
     assert RAW_SOURCES["bogdanov-kruglov"]["title"].endswith("внутренних дел СССР")
     assert "toptopinfo-tbilisi-1956" not in RAW_SOURCES
     assert len(STORE.by_id["tbilisi-march-1956"].sources) == 4
