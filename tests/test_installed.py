@@ -110,6 +110,7 @@ def test_ctrl_c_exits_130_without_a_traceback(installed: Path, tmp_path: Path) -
     # inherits it ignored).
     proc = subprocess.Popen([str(installed), "export", "--format", "json"], stdin=subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+                            encoding="utf-8", errors="replace",  # cut off mid-record: maybe mid-character
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert proc.stdout is not None and proc.stdout.read(1) == "["  # it has begun writing ...
     time.sleep(0.5)  # ... and is now blocked on the full pipe
