@@ -164,3 +164,22 @@ def test_a_second_round_of_figures_names_the_report_behind_the_count() -> None:
     assert "ekl-tartu-kross-obituary-2008" in kross.sources  # the death day on a second page
     [arrest] = kross.notes
     assert "1946" in arrest.text and "which no other source seen supports" in arrest.text
+
+
+def test_prisoners_of_1947_1949_1950_and_1962_with_the_days_their_sources_dispute_said() -> None:
+    assert_dated_on_two_sources({"klymentiy-sheptytsky-arrested-1947": "1947", "karsavin-arrested-1949": "1949-07-08",
+                                 "budka-dies-karadzhar-1949": "1949-09-28", "zenzl-muehsam-dies-1962": "1962-03-10",
+                                 "takasugi-kyokko-no-kage-ni-1950": "1950"})
+    [ninth] = [n.text for n in notes_of("karsavin-arrested-1949", "discrepancy") if "9 July" in n.text]
+    assert "may share the family's memory" in ninth and "an inference" in ninth
+    [october] = notes_citing("budka-dies-karadzhar-1949", "katolsk-no-budka")[:1]
+    assert "1 October 1949" in october
+    assert "later stolen and replaced in 2024" in (STORE.by_id["zenzl-muehsam-dies-1962"].description or "")
+    [memorial] = [n for n in notes_of("zenzl-muehsam-dies-1962", "uncertainty") if "Memorial" in n.text]
+    assert "buber-neumann-gefangene-1949-text" in memorial.sources  # her cellmate's memoir, independent of Memorial
+    assert "a reader summarising the book" in (STORE.by_id["takasugi-kyokko-no-kage-ni-1950"].description or "")
+    assert_lives_on_two_sources({"nykyta-budka": ("1877", "1949-09-28"),  # the day of birth varies by source
+                                 "klymentiy-sheptytsky": ("1869-11-17", "1951-05-01"),
+                                 "zenzl-muehsam": ("1884-07", "1962-03-10"), "takasugi-ichiro": ("1908", "2008-01-09")})
+    assert "klymentiy-sheptytsky" in STORE.by_id["klymentiy-sheptytsky-dies-1951"].people
+    assert "nykyta-budka" in STORE.by_id["ugcc-bishops-arrested-1945"].people
