@@ -183,3 +183,15 @@ def test_prisoners_of_1947_1949_1950_and_1962_with_the_days_their_sources_disput
                                  "zenzl-muehsam": ("1884-07", "1962-03-10"), "takasugi-ichiro": ("1908", "2008-01-09")})
     assert "klymentiy-sheptytsky" in STORE.by_id["klymentiy-sheptytsky-dies-1951"].people
     assert "nykyta-budka" in STORE.by_id["ugcc-bishops-arrested-1945"].people
+
+
+def test_the_kum_the_armed_guard_and_parole_enter_the_glossary_on_sources_with_named_authors() -> None:
+    kum, vokhr, parole = (STORE.terms[t] for t in ("kum", "vokhr", "parole"))
+    assert "feared most in the camp" in kum.definition and "stukachi" in kum.definition
+    assert "4 March 1939" in vokhr.definition and "gregory-lenins-brain-guards" not in RAW_SOURCES  # author unseen
+    assert "abolished in 1939" in parole.definition and "18,027 more" in parole.definition
+    assert all(len(t.sources) >= 2 for t in (kum, vokhr, parole))
+    assert "kum" in STORE.by_id["ekibastuz-strike"].terms and "vokhr" in STORE.by_id["mulda-uprising-1948"].terms
+    assert "parole" in STORE.by_id["parole-introduced-1954"].terms
+    [end] = [n.text for n in notes_of("romanian-pows-repatriation-1945-1956", "uncertainty") if "The start" in n.text]
+    assert "only in Wikipedia articles in several languages" in end
