@@ -1,6 +1,7 @@
 """The twenty-second round: resistance inside the camps before 1953, the foreign prisoners the store had missed
-(Koreans, Romanians, an Alsatian), two women's camp memoirs, six glossary terms, figures checked against their
-pages; a second helper, told to break each change, rechecked it; the tests pin what stood."""
+(Koreans, Romanians, an Alsatian), women's camp memoirs, prisoners' lives in the thinnest years, nine glossary terms,
+and audits of the events and figures no earlier round had read; a second helper, told to break each change,
+rechecked it; the tests pin what stood."""
 
 from __future__ import annotations
 
