@@ -196,3 +196,16 @@ def test_the_kum_the_armed_guard_and_parole_enter_the_glossary_on_sources_with_n
     assert "parole" in STORE.by_id["parole-introduced-1954"].terms
     [end] = [n.text for n in notes_of("romanian-pows-repatriation-1945-1956", "uncertainty") if "The start" in n.text]
     assert "only in Wikipedia articles in several languages" in end
+
+
+def test_1959_and_1962_gain_anastasia_tsvetaevas_return_akhmatovas_requiem_and_bondarevs_silence() -> None:
+    assert_dated_on_two_sources({"anastasia-tsvetaeva-rehabilitated-1959": "1959", "bondarev-tishina-1962": "1962",
+                                 "akhmatova-requiem-typed-1962": "1962-12"})  # 8 December: one diary, and Fokin
+    assert "portrayed the Chekists with hatred" in (STORE.by_id["bondarev-tishina-1962"].description or "")
+    [day] = [n.text for n in STORE.by_id["akhmatova-requiem-typed-1962"].notes if "8 December" in n.text]
+    assert "may rest on the same diary" in day
+    [pavlodar] = [n.text for n in STORE.by_id["anastasia-tsvetaeva-rehabilitated-1959"].notes if "irstar" in n.text]
+    assert "rest on one person, Olga Grigorieva" in pavlodar
+    assert_lives_on_two_sources({"anna-akhmatova": ("1889-06-23", "1966-03-05"),
+                                 "yuri-bondarev": ("1924", "2020-03-29"), "anastasia-tsvetaeva": ("1894", "1993")})
+    assert "anna-akhmatova" in STORE.by_id["zhdanov-decree-1946"].people
