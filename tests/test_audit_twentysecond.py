@@ -5,8 +5,6 @@ rechecked it; the tests pin what stood."""
 
 from __future__ import annotations
 
-from gulagcli.models import Figure
-
 from .test_history_fixes import (
     RAW_SOURCES,
     STORE,
@@ -73,10 +71,6 @@ def test_two_womens_camp_memoirs_with_their_authors_lives_on_two_sources() -> No
     assert RAW_SOURCES["swiatsybiru-obertynska"]["issued"] == "2023"
 
 
-def figure(ident: str) -> Figure:
-    return STORE.figures[ident]
-
-
 def test_six_glossary_terms_each_on_two_sources_and_named_by_the_events_they_explain() -> None:
     stukach = STORE.terms["stukach"]
     assert "first quarter of 1952" in stukach.definition and "MGB" not in stukach.definition  # the document's words
@@ -94,16 +88,16 @@ def test_six_glossary_terms_each_on_two_sources_and_named_by_the_events_they_exp
 
 
 def test_figures_say_whose_count_they_are_after_a_check_against_their_pages() -> None:
-    buchenwald = figure("special-camps-rations-halved-1946-dead-buchenwald")
+    buchenwald = STORE.figures["special-camps-rations-halved-1946-dead-buchenwald"]
     assert (buchenwald.value, buchenwald.date and buchenwald.date.edtf) == (7113, "1945-08/1950-02")
     assert "Soviet protocol of 1 March 1950" in buchenwald.reported_by and buchenwald.approximate is False
-    assert figure("adenauer-moscow-visit-released-time-1958").value == 9626
-    zeidler = figure("german-pows-convicted-held-mvd-1953-08")
+    assert STORE.figures["adenauer-moscow-visit-released-time-1958"].value == 9626
+    zeidler = STORE.figures["german-pows-convicted-held-mvd-1953-08"]
     assert zeidler.value == 19848 and "probably convicted civilians" in (zeidler.note or "")
-    tambov = figure("malgre-nous-leave-tambov-1945-deaths-jan-may-1945")
+    tambov = STORE.figures["malgre-nous-leave-tambov-1945-deaths-jan-may-1945"]
     assert tambov.value == 1752 and "does not say who made the count" in tambov.reported_by
-    assert figure("japanese-pow-repatriation-575k-mhlw").what.endswith("Mongolia included")
-    assert "Kruglov" in figure("german-pows-convicted-screened-mvd-1949").reported_by
+    assert STORE.figures["japanese-pow-repatriation-575k-mhlw"].what.endswith("Mongolia included")
+    assert "Kruglov" in STORE.figures["german-pows-convicted-screened-mvd-1949"].reported_by
 
 
 def test_luglag_closes_on_the_day_memorials_handbook_gives() -> None:
@@ -154,13 +148,13 @@ def test_1951_and_1960_gain_prisoners_lives_at_the_precision_two_sources_share()
 
 
 def test_a_second_round_of_figures_names_the_report_behind_the_count() -> None:
-    priboi = figure("operation-priboi-deported-deportation-ua")
+    priboi = STORE.figures["operation-priboi-deported-deportation-ua"]
     assert priboi.value == 94779 and "Kruglov's MVD report to Stalin of 18 May 1949" in priboi.reported_by
     assert "30,630" in (priboi.note or "") and "pohl-priboi-2013" in priboi.sources  # the report's own sums differ
-    juveniles = figure("juvenile-early-release-1954-released-kuznetsov")
+    juveniles = STORE.figures["juvenile-early-release-1954-released-kuznetsov"]
     assert juveniles.date is None and "no period" in (juveniles.note or "")  # the book gives none for 22,670
-    assert "Sacha Lin" in figure("norilsk-uprising-inmates-estimates").reported_by
-    assert "575,000" in (figure("japanese-pow-repatriation-473k-mhlw").note or "")
+    assert "Sacha Lin" in STORE.figures["norilsk-uprising-inmates-estimates"].reported_by
+    assert "575,000" in (STORE.figures["japanese-pow-repatriation-473k-mhlw"].note or "")
     kross = STORE.people["jaan-kross"]
     assert "ekl-tartu-kross-obituary-2008" in kross.sources  # the death day on a second page
     [arrest] = kross.notes
