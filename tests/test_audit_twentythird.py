@@ -83,3 +83,76 @@ def test_the_last_upa_commander_has_a_reference_work_for_his_life_dates() -> Non
     kuk = STORE.people["vasyl-kuk"]
     assert "esu-kuk-vasyl" in kuk.sources
     assert (kuk.born and kuk.born.edtf, kuk.died and kuk.died.edtf) == ("1913-01-11", "2007-09-09")
+
+
+def test_beria_spring_of_1953_mingrelians_freed_and_the_western_republics_at_the_precision_of_two_sources() -> None:
+    assert_dated_on_two_sources({"mingrelian-case-dropped-1953": "1953-04",
+                                 "presidium-western-ukraine-lithuania-1953": "1953-05-26",
+                                 "beria-passport-restrictions-1953": "1953"})  # May rests on one book
+    mingrelians = STORE.by_id["mingrelian-case-dropped-1953"]
+    assert "went to manage a tree nursery" in (mingrelians.description or "")
+    assert "crudely violated Soviet rules" in (mingrelians.description or "")  # the snippet never shows 'law'
+    assert "mingrelian-case-dropped-1953" in STORE.by_id["mingrelian-affair-1951"].related
+    presidium = STORE.by_id["presidium-western-ukraine-lithuania-1953"]
+    assert "in June (on 12 June according to a CIA report" in (presidium.description or "")
+    assert any("5 May" in n.text for n in notes_of(presidium.id, "discrepancy"))
+    assert RAW_SOURCES["beria-za-chto-ego-ne-lyubyat-p57"]["authors"][0]["family"] == "Кобба"
+    passport = STORE.by_id["beria-passport-restrictions-1953"]
+    assert "cities, localities and railway junctions" in passport.summary
+    assert any(n.text.startswith("Only the year is confirmed twice") for n in notes_of(passport.id, "uncertainty"))
+
+
+def test_stulginskis_held_in_kraslag_and_vladimir_and_the_angarsk_violence_kept_unverified() -> None:
+    assert_dated_on_two_sources({"stulginskis-freed-1954": "1954"})  # 23 June is the passport's day, not a release
+    stulginskis = STORE.by_id["stulginskis-freed-1954"]
+    assert set(stulginskis.places) == {"kraslag", "vladimir"}
+    assert "left without a sentence until 1952" in stulginskis.summary
+    assert_lives_on_two_sources({"aleksandras-stulginskis": ("1885-02-26", "1969-09-22")})
+    assert "normally give New Style" not in STORE.people["aleksandras-stulginskis"].notes[0].text
+    kitoi = STORE.by_id["kitoilag-massacre-1953"]
+    assert (kitoi.date.edtf, kitoi.verified, kitoi.places) == ("1953", False, ("kitoilag",))
+    assert "breaks off before saying what happened that day" in (kitoi.description or "")
+
+
+def test_well_known_prisoners_of_war_paulus_seydlitz_and_yamada_go_home() -> None:
+    assert_dated_on_two_sources({"paulus-released-to-gdr-1953": "1953", "seydlitz-freed-1955": "1955-10",
+                                 "yamada-returns-1956": "1956"})
+    seydlitz = STORE.by_id["seydlitz-freed-1955"]
+    assert "early in 1955" not in seydlitz.summary and "friedland" in seydlitz.places
+    [days] = notes_of(seydlitz.id, "uncertainty")
+    assert all(day in days.text for day in ("4 October 1955", "6 October 1955", "7 October"))
+    yamada = STORE.by_id["yamada-returns-1956"]
+    assert "Wikipedia gives his sentence" not in (yamada.description or "")
+    assert {"koshkin-kantokuen-2011", "tass-yamada-letter"} <= set(yamada.sources)
+    assert any("25 February 1956" in n.text for n in notes_of(yamada.id, "discrepancy"))
+    assert_lives_on_two_sources({"friedrich-paulus": ("1890-09-23", "1957-02-01"),
+                                 "walther-von-seydlitz": ("1888-08-22", "1976-04-28"),
+                                 "otozo-yamada": ("1881-11-06", "1965-07-18")})
+
+
+def test_estonias_president_and_general_die_in_soviet_hands_and_latvias_deportee_orphans_come_home() -> None:
+    assert_dated_on_two_sources({"pats-dies-burashevo-1956": "1956-01-18", "laidoner-dies-vladimir-1953": "1953-03-13",
+                                 "latvian-deportee-orphans-brought-home-1946": "1946",
+                                 "maria-laidoner-freed-1954": "1954"})
+    pats = STORE.by_id["pats-dies-burashevo-1956"]
+    assert "arrested there on 26 June 1941" in (pats.description or "")  # deported in 1940, arrested in 1941
+    assert "arrested there in 1941" in STORE.people["konstantin-pats"].summary
+    [heureka] = notes_citing("laidoner-dies-vladimir-1953", "heureka-laidoner-2018")
+    assert "probably a slip" in heureka
+    orphans = STORE.by_id["latvian-deportee-orphans-brought-home-1946"]
+    assert "Lithuania too sent expeditions in 1946" in (orphans.description or "")
+    assert_lives_on_two_sources({"konstantin-pats": ("1874-02-23", "1956-01-18"),
+                                 "johan-laidoner": ("1884-02-12", "1953-03-13"),
+                                 "maria-laidoner": ("1888-12", "1978")})  # the days rest on one source each
+
+
+def test_camps_that_no_event_named_now_carry_the_events_their_texts_tie_to_them() -> None:
+    linked = {("volga-don-canal-opened", "kalachevski-itl"), ("great-constructions-halted", "karakumlag"),
+              ("great-constructions-halted", "obski-itl-and-construction-site-no-501"),
+              ("grinkeviciute-flight-home", "unzhlag"), ("herling-a-world-apart-1951", "kargopollag"),
+              ("getman-arrested", "taishetlag"), ("volovich-released", "ozerlag"),
+              ("gulag-returned-to-mvd", "kamyshlag")}
+    for event, camp in linked:
+        assert camp in STORE.by_id[event].places, (event, camp)
+    # a camp's dates must cover the event: the railway decree came a week before its camps were set up
+    assert "obski-itl-and-construction-site-no-501" not in STORE.by_id["salekhard-igarka-railway"].places
