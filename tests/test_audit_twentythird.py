@@ -156,3 +156,49 @@ def test_camps_that_no_event_named_now_carry_the_events_their_texts_tie_to_them(
         assert camp in STORE.by_id[event].places, (event, camp)
     # a camp's dates must cover the event: the railway decree came a week before its camps were set up
     assert "obski-itl-and-construction-site-no-501" not in STORE.by_id["salekhard-igarka-railway"].places
+
+
+def test_the_1956_list_of_purged_central_committee_members_and_an_adventist_leader_on_his_churchs_word() -> None:
+    assert_dated_on_two_sources({"xvii-congress-cc-members-rehabilitated-1956": "1956-03",  # 6 March: Velikanov's alone
+                                 "shelkov-heads-true-free-adventists-1949": "1949"})
+    cc = STORE.by_id["xvii-congress-cc-members-rehabilitated-1956"]
+    assert cc.title.endswith("members and candidates")  # Blyukher was a candidate member
+    assert "according to Grover Furr" in (cc.description or "") and "six days later" in (cc.description or "")
+    assert any("35 others, which makes 36" in n.text for n in notes_of(cc.id, "discrepancy"))
+    assert RAW_SOURCES["furr-antistalinskaya-podlost-eikhe"]["publisher"] == "Алгоритм"
+    shelkov = STORE.by_id["shelkov-heads-true-free-adventists-1949"]
+    assert "1946" not in shelkov.summary  # the year of the death sentence is disputed
+    assert any("the church's own statement" in n.text for n in notes_of(shelkov.id, "context"))
+    assert_lives_on_two_sources({"vladimir-shelkov": ("1895", "1980-01-27")})
+
+
+def test_kleist_linge_and_sejima_at_the_year_their_sources_share() -> None:
+    assert_dated_on_two_sources({"kleist-dies-vladimir-1954": "1954", "linge-returns-1955": "1955",
+                                 "sejima-returns-1956": "1956"})
+    kleist = STORE.by_id["kleist-dies-vladimir-1954"]
+    assert "more than twenty" not in (kleist.description or "")  # no quotation bore the number
+    assert any("British authorities handed him to Belgrade" in n.text for n in notes_of(kleist.id, "discrepancy"))
+    assert "Western Allies" in STORE.people["ewald-von-kleist"].summary
+    assert "goda-hitler-book-review" in STORE.by_id["linge-returns-1955"].sources
+    sejima = STORE.by_id["sejima-returns-1956"]
+    assert "on 18 October he testified" in (sejima.description or "")  # the day of the testimony, not the flight
+    assert_lives_on_two_sources({"heinz-linge": ("1913", "1980-03"),  # 9 March rests on Wikipedia
+                                 "sejima-ryuzo": ("1911", "2007-09-04"),  # 9 December 1911 on one dictionary
+                                 "ewald-von-kleist": ("1881-08-08", "1954")})
+
+
+def test_shalamov_freed_in_october_1951_and_back_in_moscow_in_november_1953_and_zhzhonov_cleared() -> None:
+    assert_dated_on_two_sources({"shalamov-release": "1951-10", "shalamov-leaves-kolyma-1953": "1953-11",
+                                 "zhzhonov-rearrested-1949": "1949", "zhzhonov-rehabilitated-1955": "1955"})
+    [larb] = notes_citing("shalamov-release", "larb-shalamov-author-page")
+    assert "Other sources contradict this" in larb and "12 November 1953" in larb
+    assert "shalamov-leaves-kolyma-1953" in STORE.by_id["shalamov-release"].related
+    assert "working as a medical assistant in Yakutia" in (STORE.by_id["shalamov-leaves-kolyma-1953"].description or "")
+    assert RAW_SOURCES["shalamov-aesthetics-monograph"]["authors"][0]["family"] == "Филимонова"
+    assert "Tatar-inform dates his release to 1954" in (STORE.by_id["zhzhonov-rehabilitated-1955"].description or "")
+    assert_lives_on_two_sources({"georgy-zhzhonov": ("1915-03-22", "2005-12-08")})
+
+
+def test_the_pats_note_names_each_witness_to_his_death_day() -> None:
+    [day] = [n for n in notes_of("pats-dies-burashevo-1956", "context") if "18 January 1956" in n.text]
+    assert "Estonian Heritage Society, by Stena.ee and by Rus.Postimees" in day.text
