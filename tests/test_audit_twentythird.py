@@ -202,3 +202,22 @@ def test_shalamov_freed_in_october_1951_and_back_in_moscow_in_november_1953_and_
 def test_the_pats_note_names_each_witness_to_his_death_day() -> None:
     [day] = [n for n in notes_of("pats-dies-burashevo-1956", "context") if "18 January 1956" in n.text]
     assert "Estonian Heritage Society, by Stena.ee and by Rus.Postimees" in day.text
+
+
+def test_the_first_post_war_months_emigres_seized_in_prague_silesians_deported_and_three_arrests() -> None:
+    assert_dated_on_two_sources({"prague-emigre-arrests-1945": "1945-05-11/1945-05",
+                                 "upper-silesia-deportations-1945": "1945-02/1945-04",
+                                 "fieldorf-arrested-1945": "1945-03-07", "timofeev-ressovsky-arrested-1945": "1945-09",
+                                 "chichibabin-arrested-1946": "1946-06"})
+    prague = STORE.by_id["prague-emigre-arrests-1945"]
+    assert "probably the best-known victim" in (prague.description or "")
+    assert any("Oni byli první" in n.text and "9 May" in n.text for n in notes_of(prague.id, "uncertainty"))
+    silesia = STORE.by_id["upper-silesia-deportations-1945"]
+    assert any("30% of the deportees did not survive" in n.text for n in notes_of(silesia.id, "discrepancy"))
+    assert "a man whose papers named him Walenty Gdanicki" in (STORE.by_id["fieldorf-arrested-1945"].description or "")
+    timofeev = STORE.by_id["timofeev-ressovsky-arrested-1945"]
+    assert "karlag" not in timofeev.places  # his Karlag term came later
+    assert "refused to return to the USSR in 1937" in (timofeev.description or "")
+    assert "vyatlag" not in STORE.by_id["chichibabin-arrested-1946"].places  # he reached Vyatlag in 1948
+    assert_lives_on_two_sources({"emil-fieldorf": ("1895-03-20", "1953-02-24"),
+                                 "nikolai-timofeev-ressovsky": ("1900", "1981")})
