@@ -221,3 +221,16 @@ def test_the_first_post_war_months_emigres_seized_in_prague_silesians_deported_a
     assert "vyatlag" not in STORE.by_id["chichibabin-arrested-1946"].places  # he reached Vyatlag in 1948
     assert_lives_on_two_sources({"emil-fieldorf": ("1895-03-20", "1953-02-24"),
                                  "nikolai-timofeev-ressovsky": ("1900", "1981")})
+
+
+def test_the_new_events_numbers_are_figures_each_with_whose_count_it_is() -> None:
+    orphans = STORE.figures["latvian-deportee-orphans-brought-home-1946-children-riekstins"]
+    assert (orphans.value, orphans.approximate) == (1320, False) and "Riekstiņš" in orphans.reported_by
+    assert STORE.figures["latvian-deportee-orphans-brought-home-1946-children-ined"].value == 1300
+    lithuania = STORE.figures["presidium-western-ukraine-lithuania-1953-lithuania-repressed"]
+    assert lithuania.value == 270000 and "MVD's own figures" in lithuania.reported_by
+    silesia = STORE.figures["upper-silesia-deportations-1945-detained-soviet-count"]
+    assert silesia.value == 77741 and "East Prussia" in silesia.what
+    georgia = [f.value for f in STORE.figures.values() if f.event == "georgia-hostile-elements-deportation-1951"]
+    assert georgia == [11200, 20000]  # Beria's note against an unsigned paper, both kept
+    assert STORE.figures["xvii-congress-cc-members-rehabilitated-1956-listed"].value == 35
