@@ -161,6 +161,7 @@ def test_camps_that_no_event_named_now_carry_the_events_their_texts_tie_to_them(
 def test_the_1956_list_of_purged_central_committee_members_and_an_adventist_leader_on_his_churchs_word() -> None:
     assert_dated_on_two_sources({"xvii-congress-cc-members-rehabilitated-1956": "1956-03",  # 6 March: Velikanov's alone
                                  "shelkov-heads-true-free-adventists-1949": "1949"})
+    assert not STORE.by_id["shelkov-heads-true-free-adventists-1949"].verified  # both reports rest on the church's word
     cc = STORE.by_id["xvii-congress-cc-members-rehabilitated-1956"]
     assert cc.title.endswith("members and candidates")  # Blyukher was a candidate member
     assert "according to Grover Furr" in (cc.description or "") and "six days later" in (cc.description or "")
