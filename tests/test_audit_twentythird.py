@@ -235,3 +235,15 @@ def test_the_new_events_numbers_are_figures_each_with_whose_count_it_is() -> Non
     georgia = [f.value for f in STORE.figures.values() if f.event == "georgia-hostile-elements-deportation-1951"]
     assert georgia == [11200, 20000]  # Beria's note against an unsigned paper, both kept
     assert STORE.figures["xvii-congress-cc-members-rehabilitated-1956-listed"].value == 35
+
+
+def test_two_lithuanians_convicted_again_in_1957_and_1958() -> None:
+    assert_dated_on_two_sources({"paulaitis-rearrested-1957": "1957", "terleckas-convicted-1958": "1958"})
+    paulaitis = STORE.by_id["paulaitis-rearrested-1957"]
+    assert "served much of the new term in Dubravlag" in (paulaitis.description or "")
+    assert any("the month is uncertain" in n.text for n in notes_of(paulaitis.id, "uncertainty"))
+    terleckas = STORE.by_id["terleckas-convicted-1958"]
+    assert "on 23 or 24 December 1957" in (terleckas.description or "")
+    assert {"vle-terleckas", "lya-terleckas-90"} <= set(terleckas.sources)  # the encyclopedia and the archive
+    assert_lives_on_two_sources({"petras-paulaitis": ("1904-06-29", "1986-02-19"),
+                                 "antanas-terleckas": ("1928-02-09", "2023-02-16")})
