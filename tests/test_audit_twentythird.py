@@ -6,9 +6,12 @@ figures in all of these; a second helper, told to break each change, rechecked i
 
 from __future__ import annotations
 
+import json
+
 from .test_history_fixes import (
     RAW_SOURCES,
     STORE,
+    Gulag,
     assert_dated_on_two_sources,
     assert_lives_on_two_sources,
     notes_citing,
@@ -233,7 +236,8 @@ def test_the_new_events_numbers_are_figures_each_with_whose_count_it_is() -> Non
     silesia = STORE.figures["upper-silesia-deportations-1945-detained-soviet-count"]
     assert silesia.value == 77741 and "East Prussia" in silesia.what
     georgia = [f.value for f in STORE.figures.values() if f.event == "georgia-hostile-elements-deportation-1951"]
-    assert georgia == [11200, 20000]  # Beria's note against an unsigned paper, both kept
+    assert georgia == [20000]  # an unsigned paper's count, set against Beria's 11,200 on the Mingrelian affair's card
+    assert "georgia-hostile-elements-deportation-1951" in STORE.by_id["mingrelian-affair-1951"].related
     assert STORE.figures["xvii-congress-cc-members-rehabilitated-1956-listed"].value == 35
 
 
@@ -247,3 +251,10 @@ def test_two_lithuanians_convicted_again_in_1957_and_1958() -> None:
     assert {"vle-terleckas", "lya-terleckas-90"} <= set(terleckas.sources)  # the encyclopedia and the archive
     assert_lives_on_two_sources({"petras-paulaitis": ("1904-06-29", "1986-02-19"),
                                  "antanas-terleckas": ("1928-02-09", "2023-02-16")})
+
+
+def test_figures_about_georgias_deportation_set_beria_s_count_beside_the_unsigned_papers(gulag: Gulag) -> None:
+    result = gulag("figures", "--about", "georgia-hostile-elements-deportation-1951", "--json", data=None)
+    assert result.exit_code == 0, result.output
+    recs = json.loads(result.stdout)
+    assert sorted(r["value"] for r in recs) == [11200, 20000]  # one count stored once, reached through `related`
